@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// One condition of a belt rule. Rules are data the lead edits; the evaluator lives in lib/belts.
+export const beltConditionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("course"), courseKey: z.string().min(1, "Choose a course") }),
+  z.object({ type: z.literal("required-courses") }),
+  z.object({ type: z.literal("reviews"), min: z.int().min(1).max(1000) }),
+  z.object({ type: z.literal("threat-models"), min: z.int().min(1).max(1000) }),
+  z.object({
+    type: z.literal("hours"),
+    min: z.number().positive().max(100000),
+    // Only hours logged in the last `windowDays` days count; absent = all time.
+    windowDays: z.int().min(1).max(3650).optional(),
+  }),
+  z.object({ type: z.literal("feedback-average"), min: z.number().min(1).max(5), minRatings: z.int().min(1).max(1000).default(3) }),
+  z.object({ type: z.literal("mentoring"), min: z.int().min(1).max(100) }),
+  z.object({ type: z.literal("previous-belt") }),
+]);
+
+export const beltRuleSchema = z.object({
+  conditions: z.array(beltConditionSchema).max(20, "At most 20 conditions per belt"),
+});
+
+export type BeltCondition = z.infer<typeof beltConditionSchema>;
+export type BeltRuleInput = z.infer<typeof beltRuleSchema>;
