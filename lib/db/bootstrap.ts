@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 import { migrate } from "./migrate";
 import { parseDatabaseUrl, redactUrl, withDatabase } from "./url";
 
@@ -37,13 +37,22 @@ export async function checkReachable(url: string): Promise<void> {
 /**
  * DATABASE_URL when set, otherwise an embedded PostgreSQL under .data/. Applies migrations.
  */
-export async function prepareDatabase(opts: { log?: (line: string) => void; dataDir?: string; port?: number; database?: string } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  opts: { log?: (line: string) => void; dataDir?: string; port?: number; database?: string; fresh?: boolean } = {},
+): Promise<PreparedDatabase> {
   const log = opts.log ?? (() => {});
   let url: string;
   let embedded: EmbeddedServer | null = null;
   if (process.env.DATABASE_URL) {
-    url = process.env.DATABASE_URL;
-    parseDatabaseUrl(url);
+    const configured = process.env.DATABASE_URL;
+    parseDatabaseUrl(configured);
+    // A named database (tests, benchmarks) lives beside the configured one on the same server.
+    url = opts.database ? withDatabase(configured, opts.database) : configured;
+    if (opts.database) {
+      await checkReachable(withDatabase(configured, "postgres"));
+      if (opts.fresh) await dropDatabase(withDatabase(configured, "postgres"), opts.database);
+      await ensureDatabase(withDatabase(configured, "postgres"), opts.database);
+    }
     await checkReachable(url);
     log(`using ${redactUrl(url)}`);
   } else {
@@ -51,6 +60,7 @@ export async function prepareDatabase(opts: { log?: (line: string) => void; data
     const port = opts.port ?? EMBEDDED_DEFAULTS.port;
     embedded = await startEmbeddedPostgres({ dataDir, port });
     const database = opts.database ?? EMBEDDED_DEFAULTS.database;
+    if (opts.fresh) await dropDatabase(embedded.url("postgres"), database);
     await ensureDatabase(embedded.url("postgres"), database);
     url = embedded.url(database);
     log(`embedded PostgreSQL ${embedded.owned ? "started" : "already running"} on port ${port} (data in ${path.relative(process.cwd(), dataDir)})`);

@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Guardians", template: "%s · Guardians" },
+  description: "Run your Security Guardians program: guardians, reviews, threat models, training and metrics.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Applies the saved theme before first paint, so a dark-theme user sees no flash.
+const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate, SignInError } from "./sign-in";
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(",")[0]?.trim() || null;
+}
+
+// Sessions are signed JWTs in an httpOnly cookie, so app servers keep no session state.
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
+  providers: [
+    Credentials({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await authenticate(credentials ?? {}, clientIp(req?.headers));
+          return { id: String(user.id), email: user.email, name: user.name };
+        } catch (error) {
+          if (error instanceof SignInError) throw new Error(error.message);
+          console.error("sign-in failed unexpectedly", error);
+          throw new Error("Sign-in is unavailable right now. Please try again in a minute.");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) (session.user as { id?: number }).id = token.uid as number;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,145 @@
+// The one permission table. Code asks `can(actor, "review.conduct", { orgId })`, never a role name.
+// Scopes: "all" = every organisation; "org" = the actor's organisation and its sub-orgs
+// (for a leader, the orgs they lead); "own" = records that belong to the actor.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "LEAD", "SECURITY_ENGINEER", "GUARDIAN", "MANAGER", "BUILDER"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = [
+  "program.read",
+  "program.manage",
+  "dashboard.read",
+  "directory.read",
+  "directory.manage",
+  "guardian.nominate",
+  "guardian.approve",
+  "activity.log",
+  "activity.read",
+  "review.read",
+  "review.request",
+  "review.conduct",
+  "threatmodel.read",
+  "threatmodel.write",
+  "threatmodel.approve",
+  "feedback.give",
+  "feedback.read",
+  "training.manage",
+  "training.complete",
+  "belt.manage",
+  "recognition.give",
+  "newsletter.read",
+  "newsletter.manage",
+  "import.run",
+  "audit.read",
+  "user.manage",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+export type Scope = "all" | "org" | "own";
+
+const LEAD: Partial<Record<Permission, Scope>> = {
+  "program.read": "all", "program.manage": "all", "dashboard.read": "all", "directory.read": "all",
+  "directory.manage": "all", "guardian.nominate": "all", "guardian.approve": "all", "activity.read": "all",
+  "review.read": "all", "review.request": "all", "review.conduct": "all", "threatmodel.read": "all",
+  "threatmodel.write": "all", "threatmodel.approve": "all", "feedback.read": "all", "training.manage": "all",
+  "training.complete": "all", "belt.manage": "all", "recognition.give": "all", "newsletter.read": "all",
+  "newsletter.manage": "all", "import.run": "all",
+};
+
+export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
+  ADMIN: { ...LEAD, "audit.read": "all", "user.manage": "all" },
+  LEAD,
+  SECURITY_ENGINEER: {
+    "program.read": "all", "dashboard.read": "all", "directory.read": "all", "review.read": "all",
+    "review.conduct": "all", "threatmodel.read": "all", "threatmodel.write": "all", "threatmodel.approve": "all",
+    "feedback.give": "all", "feedback.read": "all", "activity.log": "own", "activity.read": "own",
+  },
+  GUARDIAN: {
+    "program.read": "all", "directory.read": "org", "guardian.nominate": "org", "activity.log": "own",
+    "activity.read": "own", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
+    "threatmodel.write": "org", "feedback.read": "own", "training.complete": "own",
+  },
+  MANAGER: {
+    "program.read": "all", "dashboard.read": "org", "directory.read": "org", "guardian.nominate": "org",
+    "activity.read": "org", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
+    "feedback.read": "org", "recognition.give": "org", "newsletter.read": "org",
+  },
+  BUILDER: {
+    "program.read": "all", "directory.read": "org", "guardian.nominate": "org", "activity.log": "own",
+    "activity.read": "own", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
+    "training.complete": "own",
+  },
+};
+
+export type Actor = {
+  id: number;
+  roles: Role[];
+  /** Organisations the actor's "org" scope covers (own org or led orgs, with sub-orgs). */
+  orgScope: number[];
+};
+
+export type Target = { orgId?: number | null; userId?: number | null };
+
+/** The widest scope any of the actor's roles grants for a permission, or null. */
+export function scopeOf(actor: Pick<Actor, "roles">, permission: Permission): Scope | null {
+  let best: Scope | null = null;
+  for (const role of actor.roles) {
+    const scope = ROLE_PERMISSIONS[role]?.[permission];
+    if (scope === "all") return "all";
+    if (scope === "org" || (scope === "own" && best === null)) best = scope;
+  }
+  return best;
+}
+
+/**
+ * Whether the actor may use a permission on a target. Without a target, whether the actor
+ * holds the permission in any scope (for showing navigation and pages).
+ */
+export function can(actor: Actor, permission: Permission, target?: Target): boolean {
+  for (const role of actor.roles) {
+    const scope = ROLE_PERMISSIONS[role]?.[permission];
+    if (!scope) continue;
+    if (scope === "all" || !target) return true;
+    if (scope === "org" && target.orgId != null && actor.orgScope.includes(target.orgId)) return true;
+    if (scope === "own" && target.userId != null && target.userId === actor.id) return true;
+  }
+  return false;
+}
+
+/** What a list query may show, for use in WHERE clauses: every org, some orgs, and/or own rows. */
+export type QueryScope = { all: boolean; orgIds: number[]; userId: number | null };
+
+export function queryScope(actor: Actor, permission: Permission): QueryScope {
+  const scope: QueryScope = { all: false, orgIds: [], userId: null };
+  for (const role of actor.roles) {
+    const s = ROLE_PERMISSIONS[role]?.[permission];
+    if (s === "all") scope.all = true;
+    if (s === "org") scope.orgIds = actor.orgScope;
+    if (s === "own") scope.userId = actor.id;
+  }
+  return scope;
+}
+
+/** Every organisation under the given roots (roots included). */
+export function orgSubtree(orgs: { id: number; parentId: number | null }[], roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const o of orgs) {
+    if (o.parentId != null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+  }
+  const seen = new Set<number>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+const HOME_PRIORITY: Role[] = ["ADMIN", "LEAD", "SECURITY_ENGINEER", "MANAGER", "GUARDIAN", "BUILDER"];
+
+/** The role whose home page a person lands on. */
+export function primaryRole(roles: Role[]): Role | null {
+  return HOME_PRIORITY.find((r) => roles.includes(r)) ?? null;
+}

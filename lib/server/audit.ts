@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** Records a change inside the same transaction as the change itself. */
+export async function audit(
+  tx: Tx,
+  entry: { actorId: number | null; action: string; entity: string; entityId: string | number | bigint; orgId?: number | null; before?: unknown; after?: unknown },
+) {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      orgId: entry.orgId ?? null,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}
+
+// BigInt and Date values become strings so any row can be stored as JSON.
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}

@@ -1,0 +1,20 @@
+import pg from "pg";
+import { inject } from "vitest";
+
+/** Empties every table of the app (the audit log's append-only trigger is lifted for it). */
+export async function resetDatabase(url = inject("databaseUrl")) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
+    await client.query("BEGIN");
+    await client.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`);
+    await client.query(`TRUNCATE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
+    await client.query(`ALTER TABLE "AuditLog" ENABLE TRIGGER USER`);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
