@@ -1,0 +1,38 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "guardians-demo";
+export const DEMO = {
+  admin: "admin@guardians.test",
+  lead: "lead@guardians.test",
+  engineer: "appsec@guardians.test",
+  guardian: "guardian@guardians.test",
+  manager: "manager@guardians.test",
+  builder: "builder@guardians.test",
+  leader2: "leader2@guardians.test",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/sign-in");
+}
+
+// Any console error on a page fails the test: a broken hydration or a failed request is a bug.
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 40[134]/.test(m.text())) errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
