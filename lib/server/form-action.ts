@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getActor, type SessionActor } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export function formAction<T>(permission: Permission, schema: z.ZodType<T>, run:
     try {
       return await run(actor, parsed.data);
     } catch (error) {
+      unstable_rethrow(error); // redirects and not-found are not failures
       if (error instanceof DomainError) return { status: "error", message: error.message };
       console.error("action failed", error);
       return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };

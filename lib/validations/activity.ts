@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const ACTIVITY_TYPES = ["QUESTION", "SPRINT_STORY", "DEEP_DIVE", "SUPPORT", "REVIEW", "THREAT_MODEL", "TRAINING", "OTHER"] as const;
+
+export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
+  QUESTION: "Answering security questions",
+  SPRINT_STORY: "Security stories for the sprint",
+  DEEP_DIVE: "Deep dive",
+  SUPPORT: "Supporting task",
+  REVIEW: "Review work",
+  THREAT_MODEL: "Threat-model work",
+  TRAINING: "Training",
+  OTHER: "Other",
+};
+
+/** "review:12" or "threat-model:5"; empty for no link. */
+const linkSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const m = /^(review|threat-model):(\d{1,9})$/.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "Choose a review or threat model from the list" });
+      return z.NEVER;
+    }
+    return { kind: m[1] as "review" | "threat-model", id: Number(m[2]) };
+  });
+
+export const activitySchema = z.object({
+  date: z.iso.date("Enter a date like 2026-11-22"),
+  hours: z.coerce
+    .number({ error: "Enter the hours as a number, e.g. 1.5" })
+    .refine((h) => Number.isFinite(h), "Enter the hours as a number, e.g. 1.5")
+    .refine((h) => h > 0, "Hours must be more than 0")
+    .refine((h) => h <= 24, "A day has at most 24 hours")
+    .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
+  type: z.enum(ACTIVITY_TYPES, "Choose what kind of work it was"),
+  link: linkSchema.prefault(""),
+  note: z.string().trim().max(500, "Keep the note under 500 characters").optional().transform((v) => (v ? v : null)),
+});
+
+export const newActivitySchema = activitySchema.extend({
+  idempotencyKey: z.uuid("Reload the page and try again"),
+});
+
+export type ActivityInput = z.infer<typeof activitySchema>;
+export type NewActivityInput = z.infer<typeof newActivitySchema>;
