@@ -1,11 +1,14 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: null, icon: "home" },
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
+  { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },
+  { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
 ];

@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, TextArea } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { nominateAction } from "@/lib/server/nominations/actions";
+import { idle } from "@/lib/server/action-state";
+
+export function NominateForm({ teamId, teamName }: { teamId: number; teamName: string }) {
+  const [state, action, pending] = useActionState(nominateAction, idle);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "ok") form.current?.reset();
+  }, [state]);
+  const err = (k: string) => state.fieldErrors?.[k]?.[0];
+  return (
+    <form ref={form} action={action} className="space-y-3" aria-label={`Nominate a guardian for ${teamName}`}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <Field label="Email of the person you nominate" name="email" type="email" required error={err("email")} />
+      <TextArea label="Why this person?" name="reason" rows={2} required minLength={10} maxLength={1000} error={err("reason")} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Nominate"}</Button>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

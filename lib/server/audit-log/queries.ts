@@ -1,0 +1,33 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { SessionActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditFilter } from "@/lib/validations/audit";
+import { PermissionError } from "@/lib/server/errors";
+
+export const PAGE_SIZE = 50;
+
+export async function listAuditEntries(actor: SessionActor, filter: AuditFilter, page: number) {
+  if (!can(actor, "audit.read")) throw new PermissionError();
+  const where: Prisma.AuditLogWhereInput = {
+    ...(filter.entity ? { entity: filter.entity } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actor: { email: { contains: filter.actor } } } : {}),
+    ...(filter.from || filter.to
+      ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86400_000) } : {}) } }
+      : {}),
+  };
+  const [total, entries, entities] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, actor: { select: { name: true, email: true } } },
+    }),
+    db.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } }),
+  ]);
+  return { total, entries, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), entities: entities.map((e) => e.entity) };
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { decisionSchema, nominationSchema, stepDownSchema } from "@/lib/validations/nomination";
+import { formAction } from "@/lib/server/form-action";
+import { decideNomination, nominateGuardian, stepDown } from "./service";
+
+function refresh() {
+  revalidatePath("/directory", "layout");
+  revalidatePath("/nominations");
+  revalidatePath("/");
+}
+
+export const nominateAction = formAction("guardian.nominate", nominationSchema, async (actor, input) => {
+  await nominateGuardian(actor, input);
+  refresh();
+  return { status: "ok", message: "Nomination sent to the program lead." };
+});
+
+export const decideNominationAction = formAction("guardian.approve", decisionSchema, async (actor, input) => {
+  const m = await decideNomination(actor, input);
+  refresh();
+  return { status: "ok", message: m.status === "ACTIVE" ? "Approved: the guardian is now active." : "Nomination declined." };
+});
+
+// Anyone may step down from their own membership; the service checks whose it is.
+export const stepDownAction = formAction("program.read", stepDownSchema, async (actor, input) => {
+  await stepDown(actor, input);
+  refresh();
+  return { status: "ok", message: "Stepped down. The membership stays in the team's history." };
+});
