@@ -1,0 +1,57 @@
+import { activeGuardiansOn, lastDay, type ActiveInterval } from "./guardians";
+import { percent, type Figure } from "./stats";
+
+// Metric 8: people. Belts: the highest live award on or before the period's last day.
+export const BELTS = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
+export type BeltAwardFact = { userId: number; belt: (typeof BELTS)[number]; awardedOn: Date; revokedAt: Date | null };
+
+export type PeopleMetrics = {
+  activeAtEnd: number;
+  newInPeriod: number;
+  retentionPct: Figure;
+  retentionBase: number;
+  coveragePct: Figure;
+  coveredTeams: number;
+  teamsAtEnd: number;
+  beltDistribution: Record<(typeof BELTS)[number] | "NONE", number>;
+};
+
+export function peopleMetrics(input: {
+  intervals: ActiveInterval[];
+  teamIdsAtEnd: number[];
+  awards: BeltAwardFact[];
+  start: Date;
+  end: Date;
+}): PeopleMetrics {
+  const last = lastDay(input.end);
+  const active = activeGuardiansOn(input.intervals, last);
+  const yearBefore = new Date(Date.UTC(last.getUTCFullYear() - 1, last.getUTCMonth(), last.getUTCDate()));
+  const activeYearBefore = activeGuardiansOn(input.intervals, yearBefore);
+  const stillActive = [...activeYearBefore].filter((u) => active.has(u)).length;
+  // New: a person whose first activation falls in the period.
+  const firstActive = new Map<number, Date>();
+  for (const i of input.intervals) {
+    const prev = firstActive.get(i.userId);
+    if (!prev || i.activeOn < prev) firstActive.set(i.userId, i.activeOn);
+  }
+  const newInPeriod = [...firstActive.values()].filter((d) => d >= input.start && d < input.end).length;
+  const teamSet = new Set(input.teamIdsAtEnd);
+  const covered = new Set(input.intervals.filter((i) => teamSet.has(i.teamId) && activeGuardiansOn([i], last).size > 0).map((i) => i.teamId));
+  const beltDistribution = { NONE: 0, WHITE: 0, YELLOW: 0, GREEN: 0, BLACK: 0 };
+  for (const userId of active) {
+    const held = input.awards
+      .filter((a) => a.userId === userId && a.awardedOn <= last && (a.revokedAt === null || a.revokedAt > last))
+      .map((a) => BELTS.indexOf(a.belt));
+    beltDistribution[held.length ? BELTS[Math.max(...held)] : "NONE"]++;
+  }
+  return {
+    activeAtEnd: active.size,
+    newInPeriod,
+    retentionPct: percent(stillActive, activeYearBefore.size),
+    retentionBase: activeYearBefore.size,
+    coveragePct: percent(covered.size, teamSet.size),
+    coveredTeams: covered.size,
+    teamsAtEnd: teamSet.size,
+    beltDistribution,
+  };
+}

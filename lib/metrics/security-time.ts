@@ -1,0 +1,47 @@
+import { activeGuardiansOn, guardianMonths, type ActiveInterval } from "./guardians";
+import { ratio, type Figure } from "./stats";
+
+// Metric 5: time on security work.
+export type ActivityFact = { userId: number; date: Date; quarterHours: number; type: string };
+
+export type SecurityTimeMetrics = {
+  guardianHours: number;
+  builderHours: number;
+  guardianMonths: number;
+  hoursPerGuardianMonth: Figure;
+  guardianHoursByType: Record<string, number>;
+  builderHoursByType: Record<string, number>;
+};
+
+/** `activities` are the entries dated in [start, end); `intervals` every guardian membership that was ever active. */
+export function securityTimeMetrics(activities: ActivityFact[], intervals: ActiveInterval[], start: Date, end: Date): SecurityTimeMetrics {
+  const activeByDay = new Map<string, Set<number>>();
+  const activeOn = (date: Date) => {
+    const key = date.toISOString().slice(0, 10);
+    let set = activeByDay.get(key);
+    if (!set) activeByDay.set(key, (set = activeGuardiansOn(intervals, date)));
+    return set;
+  };
+  let guardianQh = 0;
+  let builderQh = 0;
+  const guardianByType: Record<string, number> = {};
+  const builderByType: Record<string, number> = {};
+  for (const a of activities) {
+    if (activeOn(a.date).has(a.userId)) {
+      guardianQh += a.quarterHours;
+      guardianByType[a.type] = (guardianByType[a.type] ?? 0) + a.quarterHours / 4;
+    } else {
+      builderQh += a.quarterHours;
+      builderByType[a.type] = (builderByType[a.type] ?? 0) + a.quarterHours / 4;
+    }
+  }
+  const months = guardianMonths(intervals, start, end);
+  return {
+    guardianHours: guardianQh / 4,
+    builderHours: builderQh / 4,
+    guardianMonths: months,
+    hoursPerGuardianMonth: ratio(guardianQh / 4, months),
+    guardianHoursByType: guardianByType,
+    builderHoursByType: builderByType,
+  };
+}
