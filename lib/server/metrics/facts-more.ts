@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CompletionFact } from "@/lib/metrics/training";
+import type { BeltAwardFact } from "@/lib/metrics/people";
+import type { ThreatModelFact } from "@/lib/metrics/threat-models";
+import type { Weighted } from "@/lib/metrics/risk";
+import { activeOnDay, teamCondition, type MetricScope } from "./scope";
+
+/** Threat models approved in [start, end): guardian-authored flag and their threats' statuses. */
+export async function threatModelFacts(scope: MetricScope, start: Date, end: Date): Promise<ThreatModelFact[]> {
+  const rows = await db.$queryRaw<{ guardianAuthored: boolean; statuses: string[] | null }[]>`
+    SELECT
+      EXISTS (
+        SELECT 1 FROM "ThreatModelAuthor" a
+        JOIN "GuardianMembership" g ON g."userId" = a."userId" AND g."teamId" = tm."teamId"
+        WHERE a."threatModelId" = tm.id AND ${activeOnDay(Prisma.sql`tm."approvedOn"`)}
+      ) AS "guardianAuthored",
+      (SELECT array_agg(th."mitigationStatus"::text) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS statuses
+    FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
+    WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end} AND ${teamCondition(scope)}`;
+  return rows.map((r) => ({ guardianAuthored: r.guardianAuthored, threats: (r.statuses ?? []).map((s) => ({ mitigationStatus: s })) }));
+}
+
+export async function courseLists(): Promise<{ required: number[]; optional: number[] }> {
+  const courses = await db.course.findMany({ where: { active: true }, select: { id: true, required: true } });
+  return { required: courses.filter((c) => c.required).map((c) => c.id), optional: courses.filter((c) => !c.required).map((c) => c.id) };
+}
+
+export async function completionFacts(userIds: number[]): Promise<CompletionFact[]> {
+  if (userIds.length === 0) return [];
+  return db.courseCompletion.findMany({ where: { userId: { in: userIds } }, select: { userId: true, courseId: true, completedOn: true } });
+}
+
+export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]> {
+  if (userIds.length === 0) return [];
+  return db.beltAward.findMany({ where: { userId: { in: userIds } }, select: { userId: true, belt: true, awardedOn: true, revokedAt: true } });
+}
+
+/** Ratings of guardians' input to reviews completed / threat models approved in [start, end). */
+export async function feedbackRatings(scope: MetricScope, start: Date, end: Date): Promise<number[]> {
+  const rows = await db.$queryRaw<{ rating: number }[]>`
+    SELECT f.rating FROM "Feedback" f
+    LEFT JOIN "Review" r ON r.id = f."reviewId"
+    LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
+    JOIN "Team" t ON t.id = COALESCE(r."teamId", tm."teamId")
+    WHERE ((r."completedAt" >= ${start} AND r."completedAt" < ${end}) OR (tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end}))
+      AND ${teamCondition(scope)}`;
+  return rows.map((r) => r.rating);
+}
+
+/** Threats with no mitigation, per team, in models created before `end`. */
+export async function unmitigatedThreats(scope: MetricScope, end: Date): Promise<(Weighted & { teamId: number })[]> {
+  return db.$queryRaw`
+    SELECT tm."teamId", th.severity::text AS severity
+    FROM "Threat" th JOIN "ThreatModel" tm ON tm.id = th."threatModelId" JOIN "Team" t ON t.id = tm."teamId"
+    WHERE th."mitigationStatus" = 'NONE' AND tm."createdOn" < ${end} AND ${teamCondition(scope)}`;
+}

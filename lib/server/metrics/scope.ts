@@ -1,0 +1,19 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** What a dashboard figure covers: some orgs (with sub-orgs already expanded) or all, and maybe one team. */
+export type MetricScope = { orgIds: number[] | null; teamId: number | null };
+
+/** SQL condition on a team alias `t` for the scope. */
+export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (scope.orgIds) parts.push(Prisma.sql`${Prisma.raw(`${alias}."orgId"`)} = ANY(${scope.orgIds}::int[])`);
+  if (scope.teamId) parts.push(Prisma.sql`${Prisma.raw(`${alias}.id`)} = ${scope.teamId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** A membership row `g` active on the UTC day of `dayExpr` (inclusive of the day it ended). */
+export function activeOnDay(dayExpr: Prisma.Sql, alias = "g"): Prisma.Sql {
+  const g = (col: string) => Prisma.raw(`${alias}."${col}"`);
+  return Prisma.sql`${g("activeOn")} IS NOT NULL AND ${g("activeOn")} <= ${dayExpr} AND (${g("leftOn")} IS NULL OR ${g("leftOn")} >= ${dayExpr})`;
+}
