@@ -41,7 +41,11 @@ export function overlaps(interval: Pick<ActiveInterval, "activeOn" | "leftOn">, 
 /** For each guardian, the months of the period in which they were active at least one day; summed. */
 export function guardianMonths(intervals: ActiveInterval[], start: Date, end: Date): number {
   const byUser = new Map<number, ActiveInterval[]>();
-  for (const i of intervals) byUser.set(i.userId, [...(byUser.get(i.userId) ?? []), i]);
+  for (const i of intervals) {
+    const list = byUser.get(i.userId);
+    if (list) list.push(i);
+    else byUser.set(i.userId, [i]);
+  }
   let total = 0;
   for (const list of byUser.values()) {
     for (const month of monthsOf(start, end)) if (list.some((i) => overlaps(i, month.start, month.end))) total++;

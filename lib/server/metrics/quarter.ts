@@ -66,7 +66,11 @@ export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise
   const [teams, findings, threats] = await Promise.all([teamsAt(scope, end), findingFacts(scope, start, end), unmitigatedThreats(scope, end)]);
   const byTeam = <T extends { teamId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
-    for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), r]);
+    for (const r of rows) {
+      const list = map.get(r.teamId);
+      if (list) list.push(r);
+      else map.set(r.teamId, [r]);
+    }
     return map;
   };
   const openFindings = byTeam(findings.filter((f) => f.closedOn === null || f.closedOn >= end));
