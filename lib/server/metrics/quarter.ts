@@ -1,31 +1,21 @@
 import "server-only";
-import { findingMetrics, type FindingMetrics } from "@/lib/metrics/findings";
+import { findingMetrics } from "@/lib/metrics/findings";
 import { activeGuardiansOn, lastDay } from "@/lib/metrics/guardians";
-import { peopleMetrics, type PeopleMetrics } from "@/lib/metrics/people";
-import { releaseMetrics, type ReleaseMetrics } from "@/lib/metrics/releases";
-import { reviewCycleMetrics, reviewEffortMetrics, type ReviewCycleMetrics, type ReviewEffortMetrics } from "@/lib/metrics/reviews";
+import { peopleMetrics } from "@/lib/metrics/people";
+import { releaseMetrics } from "@/lib/metrics/releases";
+import { reviewCycleMetrics, reviewEffortMetrics } from "@/lib/metrics/reviews";
 import { riskBudget, type RiskBudget } from "@/lib/metrics/risk";
-import { securityTimeMetrics, type SecurityTimeMetrics } from "@/lib/metrics/security-time";
-import { summarise, type Summary } from "@/lib/metrics/stats";
-import { threatModelMetrics, type ThreatModelMetrics } from "@/lib/metrics/threat-models";
-import { trainingMetrics, type TrainingMetrics } from "@/lib/metrics/training";
+import { securityTimeMetrics } from "@/lib/metrics/security-time";
+import { summarise } from "@/lib/metrics/stats";
+import { threatModelMetrics } from "@/lib/metrics/threat-models";
+import { trainingMetrics } from "@/lib/metrics/training";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
 import { activityFacts, findingFacts, guardianIntervals, releaseFacts, reviewFacts, teamsAt } from "./facts";
 import { beltAwardFacts, completionFacts, courseLists, feedbackRatings, threatModelFacts, unmitigatedThreats } from "./facts-more";
 import type { MetricScope } from "./scope";
+import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 
-export type QuarterMetrics = {
-  quarter: string;
-  cycle: ReviewCycleMetrics;
-  effort: ReviewEffortMetrics;
-  releases: ReleaseMetrics;
-  findings: FindingMetrics;
-  time: SecurityTimeMetrics;
-  training: TrainingMetrics;
-  threatModels: ThreatModelMetrics;
-  people: PeopleMetrics;
-  feedback: Summary;
-};
+export type QuarterMetrics = QuarterMetricsLike;
 
 /** Every program metric of DESIGN.md for one quarter and scope: facts from SQL, figures from lib/metrics. */
 export async function quarterMetrics(scope: MetricScope, quarter: Quarter): Promise<QuarterMetrics> {

@@ -1,0 +1,54 @@
+import "server-only";
+import { can, orgSubtree, queryScope } from "@/lib/auth/permissions";
+import type { SessionActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { NotFoundError, PermissionError } from "@/lib/server/errors";
+import { quarterKey, type Quarter } from "@/lib/period";
+import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
+import { quarterMetrics, type QuarterMetrics } from "./quarter";
+import type { MetricScope } from "./scope";
+
+export type ResolvedScope = { scope: MetricScope; label: string; orgName: string | null; teamName: string | null };
+
+/**
+ * Turns URL filters into a metric scope the actor may read. A manager is held to their
+ * organisations; an org or team outside the actor's scope answers as not found.
+ */
+export async function resolveScope(actor: SessionActor, filter: DashboardFilter): Promise<ResolvedScope> {
+  if (!can(actor, "dashboard.read")) throw new PermissionError();
+  const allowed = queryScope(actor, "dashboard.read");
+  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  let orgIds: number[] | null = allowed.all ? null : allowed.orgIds;
+  let orgName: string | null = null;
+  if (filter.org) {
+    const org = orgs.find((o) => o.id === filter.org);
+    if (!org || (orgIds && !orgIds.includes(org.id))) throw new NotFoundError("organisation");
+    orgIds = orgSubtree(orgs, [org.id]);
+    orgName = org.name;
+  }
+  let teamName: string | null = null;
+  if (filter.team) {
+    const team = await db.team.findUnique({ where: { id: filter.team }, select: { id: true, orgId: true, name: true } });
+    if (!team || (orgIds && !orgIds.includes(team.orgId))) throw new NotFoundError("team");
+    teamName = team.name;
+  }
+  const label = teamName ? `team: ${teamName}` : orgName ? `org: ${orgName} (with sub-orgs)` : orgIds ? "your organisations" : "whole program";
+  return { scope: { orgIds, teamId: filter.team ?? null }, label, orgName, teamName };
+}
+
+/** The metrics of each quarter in the filter's range, oldest first. */
+export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[]): Promise<QuarterMetrics[]> {
+  const results: QuarterMetrics[] = [];
+  // A few quarters at a time keeps the connection pool free for other requests.
+  for (let i = 0; i < quarters.length; i += 4) {
+    results.push(...(await Promise.all(quarters.slice(i, i + 4).map((q) => quarterMetrics(scope, q)))));
+  }
+  return results;
+}
+
+export async function loadDashboard(actor: SessionActor, filter: DashboardFilter) {
+  const resolved = await resolveScope(actor, filter);
+  const quarters = filterQuarters(filter);
+  const metrics = await metricsOverQuarters(resolved.scope, quarters);
+  return { ...resolved, quarters: quarters.map(quarterKey), metrics };
+}
