@@ -1,11 +1,12 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: null, icon: "home" },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard.read", icon: "chart" },
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
   { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },
   { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },

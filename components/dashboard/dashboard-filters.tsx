@@ -1,0 +1,20 @@
+import { Select } from "@/components/ui/select";
+import { FilterBar } from "@/components/ui/filter-bar";
+import type { DashboardFilter } from "@/lib/validations/dashboard";
+
+type Option = { value: string; label: string };
+
+/** Org, team and quarter range; a GET form, so the URL holds the filter. */
+export function DashboardFilters({ action, filter, orgs, teams, quarters }: {
+  action: string; filter: DashboardFilter; orgs: Option[]; teams: Option[]; quarters: string[];
+}) {
+  const q = quarters.map((k) => ({ value: k, label: k.replace(/^(\d{4})-(Q\d)$/, "$2 $1") }));
+  return (
+    <FilterBar action={action}>
+      <Select label="Organisation" name="org" defaultValue={filter.org ? String(filter.org) : ""} placeholder={orgs.length > 1 ? "All you can see" : "Yours"} options={orgs} />
+      <Select label="Team" name="team" defaultValue={filter.team ? String(filter.team) : ""} placeholder="All teams" options={teams} />
+      <Select label="From" name="from" defaultValue={filter.from ?? ""} placeholder="8 quarters back" options={q} />
+      <Select label="To" name="to" defaultValue={filter.to ?? ""} placeholder="Current quarter" options={q} />
+    </FilterBar>
+  );
+}
