@@ -3,25 +3,59 @@ import { cn } from "./cn";
 const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500";
 
+type Extra = { label: string; name: string; error?: string; hint?: string };
+
+/** Ids for a field: `id` when a page shows the same form twice, else the name. */
+function ids(name: string, id: string | undefined, error?: string, hint?: string) {
+  const fieldId = id ?? name;
+  const describedBy = [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return { fieldId, describedBy };
+}
+
+function Messages({ fieldId, error, hint }: { fieldId: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {hint ? <p id={`${fieldId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      {error ? <p id={`${fieldId}-error`} className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+    </>
+  );
+}
+
 /** A labelled input with its error beside it, wired for screen readers. */
-export function Field({ label, name, error, hint, className, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+export function Field({ label, name, error, hint, className, id, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & Extra) {
+  const { fieldId, describedBy } = ids(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest} />
-      {hint ? <p id={`${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
-      {error ? <p id={`${name}-error`} className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
+      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest} />
+      <Messages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }
 
-export function TextArea({ label, name, error, className, ...rest }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; error?: string }) {
+export function TextArea({ label, name, error, hint, className, id, ...rest }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Extra) {
+  const { fieldId, describedBy } = ids(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <textarea id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined} className={inputClass} {...rest} />
-      {error ? <p id={`${name}-error`} className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
+      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest} />
+      <Messages fieldId={fieldId} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function Select({ label, name, error, hint, options, placeholder, className, id, ...rest }: React.SelectHTMLAttributes<HTMLSelectElement> & Extra & {
+  placeholder?: string; options: { value: string; label: string }[];
+}) {
+  const { fieldId, describedBy } = ids(name, id, error, hint);
+  return (
+    <div className={cn("space-y-1", className)}>
+      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
+      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      <Messages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }

@@ -209,3 +209,17 @@ describe("trend and outliers", () => {
     expect(outliers(teams, (t) => t.v, 2).map((o) => [o.item.n, o.distance])).toEqual([["d", 7.5], ["a", 1.5]]);
   });
 });
+
+describe("goal progress", async () => {
+  const { goalProgress } = await import("@/lib/metrics/goals");
+  const q = (newInPeriod: number, perTeam: number | null) =>
+    ({ quarter: "x", people: { newInPeriod }, findings: { perTeam } }) as unknown as Parameters<typeof goalProgress>[3][number];
+  it("adds new guardians over a year's quarters and compares with the target", () => {
+    expect(goalProgress("NEW_GUARDIANS", 12, true, [q(3, 1), q(4, 1), q(2, 1)])).toEqual({ value: 9, target: 12, met: false, progressPct: 75 });
+    expect(goalProgress("NEW_GUARDIANS", 3, true, [q(3, 1)])).toMatchObject({ met: true, progressPct: 100 });
+  });
+  it("treats lower-is-better goals and missing data", () => {
+    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, 4)])).toEqual({ value: 4, target: 2, met: false, progressPct: 50 });
+    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, null)])).toEqual({ value: null, target: 2, met: null, progressPct: null });
+  });
+});

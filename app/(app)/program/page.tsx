@@ -6,14 +6,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { humanize } from "@/lib/format";
 import { getProgram } from "@/lib/server/program/queries";
+import { goalsWithProgress } from "@/lib/server/program/goals";
+import { GoalList } from "@/components/program/goal-list";
 
 export const metadata: Metadata = { title: "Program" };
 
 export default async function ProgramPage() {
   const actor = await requirePermission("program.read");
-  const program = await getProgram();
+  const [program, goals] = await Promise.all([getProgram(), goalsWithProgress()]);
   const editable = can(actor, "program.manage");
   return (
     <>
@@ -30,25 +31,7 @@ export default async function ProgramPage() {
           <Card><CardTitle>Mission</CardTitle><p className="mt-2 text-sm leading-relaxed">{program.mission}</p></Card>
           <Card className="lg:col-span-2">
             <CardTitle>Measurable goals</CardTitle>
-            {program.goals.length === 0 ? (
-              <div className="mt-3"><EmptyState title="No goals yet" /></div>
-            ) : (
-              <table className="mt-2 w-full text-sm">
-                <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-                  <tr><th scope="col" className="py-1">Goal</th><th scope="col">Metric</th><th scope="col" className="text-right">Target</th><th scope="col" className="text-right">Per</th></tr>
-                </thead>
-                <tbody>
-                  {program.goals.map((g) => (
-                    <tr key={g.id} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="py-1.5">{g.title}</td>
-                      <td>{humanize(g.metric)}</td>
-                      <td className="text-right tabular-nums">{String(g.target)}</td>
-                      <td className="text-right">{g.period.toLowerCase()}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <div className="mt-3"><GoalList goals={goals} editable={editable} /></div>
           </Card>
         </div>
       )}

@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { goalSchema } from "@/lib/validations/goal";
+import { deleteGoal, saveGoal } from "./goals";
 import { programSchema } from "@/lib/validations/program";
 import { formAction } from "@/lib/server/form-action";
 import { updateProgram } from "./service";
@@ -9,4 +12,18 @@ export const updateProgramAction = formAction("program.manage", programSchema, a
   await updateProgram(actor, input);
   revalidatePath("/program");
   return { status: "ok", message: "Program saved." };
+});
+
+const goalId = z.object({ id: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()) });
+
+export const saveGoalAction = formAction("program.manage", goalSchema.extend(goalId.shape), async (actor, { id, ...input }) => {
+  await saveGoal(actor, id, input);
+  revalidatePath("/program");
+  return { status: "ok", message: id ? "Goal updated." : "Goal added." };
+});
+
+export const deleteGoalAction = formAction("program.manage", z.object({ id: z.coerce.number().int().positive() }), async (actor, { id }) => {
+  await deleteGoal(actor, id);
+  revalidatePath("/program");
+  return { status: "ok", message: "Goal removed." };
 });

@@ -4,6 +4,6 @@ import { db } from "@/lib/db/client";
 export async function getProgram() {
   return db.program.findUnique({
     where: { id: 1 },
-    select: { name: true, vision: true, mission: true, updatedAt: true, goals: { orderBy: { id: "asc" }, select: { id: true, title: true, metric: true, target: true, period: true } } },
+    select: { name: true, vision: true, mission: true, updatedAt: true },
   });
 }
