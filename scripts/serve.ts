@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { ensureAuthSecret } from "../lib/db/auth-secret";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { buildIsStale } from "../lib/db/build-freshness";
-import { isDatabaseEmpty, seedDatabase } from "../lib/seed/insert";
+import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
 
 const { values } = parseArgs({
   options: {
