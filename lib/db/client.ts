@@ -16,7 +16,19 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-// One client per server process (and across hot reloads in development).
+// One client per server process (and across hot reloads in development), created on first
+// use so that `next build` needs no database.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+function client(): PrismaClient {
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
