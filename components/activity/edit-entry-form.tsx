@@ -11,7 +11,7 @@ import { ActivityFields, type ActivityDefaults } from "./activity-fields";
 export function EditEntryForm({ id, defaults, links, maxDate }: { id: string; defaults: ActivityDefaults; links: { value: string; label: string }[]; maxDate: string }) {
   const [state, action, pending] = useActionState(updateActivityAction, idle);
   return (
-    <form action={action} className="space-y-3">
+    <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <ActivityFields state={state} defaults={defaults} links={links} maxDate={maxDate} />
       <div className="flex items-center gap-3">

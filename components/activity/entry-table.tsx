@@ -18,7 +18,7 @@ export function EntryTable({ entries }: { entries: Entry[] }) {
         <caption className="sr-only">Your logged security work, newest first</caption>
         <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
           <tr>
-            <th scope="col" className="py-2">Date</th><th scope="col">Activity</th><th scope="col" className="text-right">Hours</th>
+            <th scope="col" className="py-2">Date</th><th scope="col">Activity</th><th scope="col" className="pr-4 text-right">Hours</th>
             <th scope="col" className="hidden md:table-cell">Linked to</th><th scope="col" className="hidden md:table-cell">Note</th>
             <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
@@ -30,7 +30,7 @@ export function EntryTable({ entries }: { entries: Entry[] }) {
               <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="whitespace-nowrap py-2">{formatDate(e.date)}</td>
                 <td>{ACTIVITY_LABELS[e.type]}{e.version > 1 ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(edited)</span> : null}</td>
-                <td className="text-right tabular-nums">{formatHours(e.quarterHours)}</td>
+                <td className="pr-4 text-right tabular-nums">{formatHours(e.quarterHours)}</td>
                 <td className="hidden md:table-cell">{e.review ? `${e.review.key} ${e.review.service}` : e.threatModel ? `${e.threatModel.key} ${e.threatModel.system}` : "—"}</td>
                 <td className="hidden max-w-xs truncate md:table-cell">{e.note}</td>
                 <td className="whitespace-nowrap text-right">

@@ -16,14 +16,18 @@ export function LogForm({ links, serverToday, maxDate }: { links: { value: strin
   const [state, action, pending] = useActionState(logActivityAction, idle);
   // A new key per entry: resubmitting the same entry (double click, retry) creates it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
+  const [answered, setAnswered] = useState(state);
   const form = useRef<HTMLFormElement>(null);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "ok") setKey(crypto.randomUUID());
+  }
 
   useEffect(() => {
     if (state.status !== "ok") return;
     form.current?.reset();
     const date = form.current?.elements.namedItem("date") as HTMLInputElement | null;
     if (date) date.value = localToday();
-    setKey(crypto.randomUUID());
     (form.current?.elements.namedItem("hours") as HTMLInputElement | null)?.focus();
   }, [state]);
 
@@ -40,7 +44,7 @@ export function LogForm({ links, serverToday, maxDate }: { links: { value: strin
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-3" aria-label="Log security work">
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Log security work">
       <input type="hidden" name="idempotencyKey" value={key} />
       <ActivityFields state={state} defaults={{ date: serverToday }} links={links} maxDate={maxDate} autoFocus />
       <div className="flex items-center gap-3">

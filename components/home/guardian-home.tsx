@@ -4,13 +4,15 @@ import type { SessionActor } from "@/lib/auth/session";
 import { formatDate, humanize } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
+import { beltProgress } from "@/lib/server/belts/progress";
+import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
 
 // The program's reference: guardians spend about 3.5 hours a month on security work.
 const MONTHLY_REFERENCE_QH = 14;
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
-  const [activity, standing] = await Promise.all([getPersonalActivity(actor.id), getGuardianStanding(actor.id)]);
+  const [activity, standing, progress] = await Promise.all([getPersonalActivity(actor.id), getGuardianStanding(actor.id), beltProgress(actor.id)]);
   const active = standing.memberships.filter((m) => m.status === "ACTIVE");
   const pending = standing.memberships.filter((m) => m.status === "NOMINATED");
   return (
@@ -24,6 +26,8 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
           hint={standing.feedbackCount ? `${standing.feedbackCount} rating${standing.feedbackCount === 1 ? "" : "s"}` : undefined}
         />
       </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+      <NextBelt progress={progress} />
       <Card>
         <CardTitle>Your teams</CardTitle>
         {active.length === 0 && pending.length === 0 ? (
@@ -39,6 +43,7 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
           </ul>
         )}
       </Card>
+      </div>
       <RecentEntries entries={activity.recent} />
     </div>
   );

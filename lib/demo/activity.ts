@@ -20,7 +20,7 @@ export function simulateActivities(rand: Random, cfg: ScaleConfig, memberships: 
   for (const m of memberships) {
     if (!m.activeOn) continue;
     const end = m.leftOn ?? today;
-    const monthlyHours = rand.lognormal(2.6, 0.45);
+    const monthlyHours = rand.lognormal(2.9, 0.45);
     for (let month = new Date(Date.UTC(m.activeOn.getUTCFullYear(), m.activeOn.getUTCMonth(), 1)); month <= end; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
       const entries = rand.poisson(monthlyHours / 0.85);
       const daysInMonth = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();

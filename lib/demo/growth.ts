@@ -22,9 +22,9 @@ export function simulateGrowth(rand: Random, x: Inputs) {
   for (const m of x.memberships) if (m.activeOn && (!firstActive.has(m.userId) || m.activeOn < firstActive.get(m.userId)!)) firstActive.set(m.userId, m.activeOn);
   for (const [userId, activeOn] of firstActive) {
     for (const course of courses) {
-      const p = course.onboarding ? 0.95 : course.required ? 0.7 : 0.3;
+      const p = course.onboarding ? 0.97 : course.required ? 0.88 : 0.35;
       if (!rand.chance(p)) continue;
-      const on = utcDay(addDays(activeOn, course.onboarding ? rand.int(0, 30) : rand.int(20, 400)));
+      const on = utcDay(addDays(activeOn, course.onboarding ? rand.int(0, 30) : rand.int(14, 200)));
       if (on <= x.today) completions.push({ id: completions.length + 1, userId, courseId: course.id, completedOn: on });
     }
   }

@@ -58,7 +58,7 @@ export function simulateReviews(rand: Random, cfg: ScaleConfig, teams: TeamRow[]
       for (const p of people) participants.push({ reviewId: id, userId: p.userId, effortQuarterHours: done ? p.qh : null });
       RUNBOOK.forEach((label, position) => checklist.push({ id: checklist.length + 1, reviewId: id, label, position, done: done || rand.chance(0.3) }));
       if (done) {
-        const n = rand.poisson(withGuardian ? 0.9 : 1.4);
+        const n = rand.poisson(withGuardian ? 0.6 : 1.0);
         for (let f = 0; f < n; f++) findings.push(simulateFinding(rand, findings.length + 1, id, team.id, utcDay(completedAt), today));
         if (rand.chance(0.7)) {
           const startedOn = utcDay(addDays(requestedAt, -rand.int(5, 30)));
@@ -79,7 +79,7 @@ export function simulateReviews(rand: Random, cfg: ScaleConfig, teams: TeamRow[]
 
 function simulateFinding(rand: Random, id: number, reviewId: number, teamId: number, openedOn: Date, today: Date): FindingRow {
   const severity = rand.weighted<string>([["CRITICAL", 1], ["HIGH", 3], ["MEDIUM", 5], ["LOW", 4]]);
-  const fate = rand.weighted<string>([["MITIGATED", 70], ["ACCEPTED", 10], ["FALSE_POSITIVE", 6], ["OPEN", 14]]);
+  const fate = rand.weighted<string>([["MITIGATED", 76], ["ACCEPTED", 10], ["FALSE_POSITIVE", 8], ["OPEN", 6]]);
   const closeAfter = rand.lognormal(severity === "CRITICAL" ? 6 : severity === "HIGH" ? 15 : 35, 0.7);
   const closedAt = addDays(openedOn, Math.max(1, Math.round(closeAfter)));
   const closed = fate !== "OPEN" && closedAt < today;

@@ -1,0 +1,30 @@
+import { Card, CardTitle } from "@/components/ui/card";
+import type { RuleResult } from "@/lib/belts/evaluate";
+import { humanize } from "@/lib/format";
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ""));
+
+/** Each condition of the next belt, met or not, with "3 of 5" progress. */
+export function NextBelt({ progress }: { progress: RuleResult | null }) {
+  if (!progress) {
+    return <Card><CardTitle>Belts</CardTitle><p className="mt-2 text-sm">You hold every belt. Thank you for all you do for the program.</p></Card>;
+  }
+  const missing = progress.conditions.filter((c) => !c.met).length;
+  return (
+    <Card>
+      <CardTitle>Next belt: {humanize(progress.belt)}</CardTitle>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{missing === 0 ? "You meet every condition: the belt is awarded at the next evaluation." : `${missing} condition${missing === 1 ? "" : "s"} to go.`}</p>
+      <ul className="mt-2 space-y-1.5 text-sm">
+        {progress.conditions.map((c, i) => (
+          <li key={i} className="flex items-start gap-2">
+            <span aria-hidden className={c.met ? "text-green-700 dark:text-green-400" : "text-slate-400"}>{c.met ? "✓" : "○"}</span>
+            <span>
+              {c.label}: <span className="tabular-nums">{fmt(c.current)} of {fmt(c.required)}</span>
+              <span className="sr-only">{c.met ? " (met)" : " (not yet met)"}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
