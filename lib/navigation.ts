@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -10,6 +10,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
   { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },
   { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },
+  { href: "/training", label: "Training", permission: "program.read", icon: "training" },
+  { href: "/belts", label: "Belts", permission: "belt.manage", icon: "belt" },
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
 ];

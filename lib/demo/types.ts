@@ -6,7 +6,7 @@ export type ScaleConfig = { guardianWeights: [number, number][]; years: number; 
 export const SCALES: Record<Scale, ScaleConfig> = {
   small: { guardianWeights: [[1, 5], [2, 3], [3, 1]], years: 2, topOrgs: 3, subOrgsPerTop: 2, teams: 30, people: 400, guardianTeamsShare: 0.8, reviewsPerTeamYear: 25, builderLogRate: 0.25 },
   medium: { guardianWeights: [[1, 3], [2, 3], [3, 2]], years: 3, topOrgs: 6, subOrgsPerTop: 3, teams: 300, people: 5_000, guardianTeamsShare: 0.8, reviewsPerTeamYear: 16, builderLogRate: 0.12 },
-  large: { guardianWeights: [[2, 3], [3, 4], [4, 2]], years: 5, topOrgs: 12, subOrgsPerTop: 5, teams: 2_000, people: 50_000, guardianTeamsShare: 0.85, reviewsPerTeamYear: 10, builderLogRate: 0.028 },
+  large: { guardianWeights: [[2, 3], [3, 4], [4, 2]], years: 5, topOrgs: 12, subOrgsPerTop: 5, teams: 2_000, people: 50_000, guardianTeamsShare: 0.85, reviewsPerTeamYear: 15.7, builderLogRate: 0.17 },
 };
 
 export type OrgRow = { id: number; key: string; name: string; parentId: number | null; leaderId: number | null };

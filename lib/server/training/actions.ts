@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { completionSchema, courseSchema } from "@/lib/validations/training";
+import { formAction } from "@/lib/server/form-action";
+import { recordCompletion, saveCourse } from "./service";
+
+export const recordCompletionAction = formAction("training.complete", completionSchema, async (actor, input) => {
+  const { awarded } = await recordCompletion(actor, input);
+  revalidatePath("/training");
+  revalidatePath("/");
+  const belts = awarded.map((a) => a.belt.charAt(0) + a.belt.slice(1).toLowerCase());
+  return { status: "ok", message: belts.length ? `Completion recorded. New belt: ${belts.join(", ")}!` : "Completion recorded." };
+});
+
+const courseId = z.object({ id: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()) });
+
+export const saveCourseAction = formAction("training.manage", courseSchema.extend(courseId.shape), async (actor, { id, ...input }) => {
+  await saveCourse(actor, id, input);
+  revalidatePath("/training");
+  return { status: "ok", message: id ? "Course updated." : "Course added to the catalogue." };
+});
