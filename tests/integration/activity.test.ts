@@ -97,6 +97,9 @@ describe("editing and deleting", () => {
     await updateActivity(guardian, entry.id, activitySchema.parse({ date: today, hours: "2", type: "DEEP_DIVE" }));
     const versions = await db.activityEntryVersion.findMany({ where: { entryId: entry.id }, orderBy: { version: "asc" } });
     expect(versions.map((v) => [v.version, v.quarterHours, v.type])).toEqual([[1, 6, "REVIEW"], [2, 8, "DEEP_DIVE"]]);
+    // Saving without a change adds no version.
+    await updateActivity(guardian, entry.id, activitySchema.parse({ date: today, hours: "2", type: "DEEP_DIVE" }));
+    expect(await db.activityEntryVersion.count({ where: { entryId: entry.id } })).toBe(2);
   });
 
   it("an edit may not push the day past 24 hours, counting the entry once", async () => {

@@ -85,6 +85,8 @@ export async function updateActivity(actor: SessionActor, id: bigint, input: Act
   return db.$transaction(async (tx) => {
     const before = await ownEntry(tx, actor, id);
     const links = await resolveLink(tx, actor, input.link);
+    const unchanged = before.date.getTime() === date.getTime() && before.quarterHours === quarterHours && before.type === input.type && before.note === input.note && before.reviewId === links.reviewId && before.threatModelId === links.threatModelId;
+    if (unchanged) return before; // saving without a change adds no version
     await checkDay(tx, actor.id, date, quarterHours, id);
     const version = before.version + 1;
     const after = await tx.activityEntry.update({ where: { id }, data: { date, quarterHours, type: input.type, note: input.note, version, ...links }, select: entrySelect });
