@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DecisionButtons } from "@/components/nominations/decision-buttons";
 import { StepDownButton } from "@/components/nominations/step-down-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,7 +31,7 @@ export function GuardianHistory({ actor, orgId, memberships }: { actor: SessionA
         <tbody>
           {memberships.map((m) => (
             <tr key={m.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-              <td className="py-2"><span className="font-medium">{m.user.name}</span><br /><span className="text-xs text-slate-600 dark:text-slate-400">{m.user.email}</span></td>
+              <td className="py-2"><Link href={`/people/${m.userId}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">{m.user.name}</Link><br /><span className="text-xs text-slate-600 dark:text-slate-400">{m.user.email}</span></td>
               <td><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>{humanize(m.status)}</span></td>
               <td className="whitespace-nowrap">{formatDate(m.nominatedOn)}{m.nominatedBy ? <><br /><span className="text-xs text-slate-600 dark:text-slate-400">by {m.nominatedBy.name}</span></> : null}</td>
               <td className="whitespace-nowrap">{m.activeOn ? formatDate(m.activeOn) : m.declinedOn ? `declined ${formatDate(m.declinedOn)}` : "—"}</td>

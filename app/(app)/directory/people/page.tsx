@@ -34,7 +34,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <tbody>
               {people.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2 font-medium">{p.name}</td>
+                  <td className="py-2 font-medium"><Link href={`/people/${p.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{p.name}</Link></td>
                   <td>{p.email}</td>
                   <td>{p.roles.map(roleLabel).join(", ")}</td>
                   <td>{p.org?.name ?? "—"}</td>
