@@ -30,7 +30,7 @@ export function EntryTable({ entries }: { entries: Entry[] }) {
               <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="whitespace-nowrap py-2">{formatDate(e.date)}</td>
                 <td>{ACTIVITY_LABELS[e.type]}{e.version > 1 ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(edited)</span> : null}</td>
-                <td className="pr-4 text-right tabular-nums">{formatHours(e.quarterHours)}</td>
+                <td className="whitespace-nowrap pr-4 text-right tabular-nums">{formatHours(e.quarterHours)}</td>
                 <td className="hidden md:table-cell">{e.review ? `${e.review.key} ${e.review.service}` : e.threatModel ? `${e.threatModel.key} ${e.threatModel.system}` : "—"}</td>
                 <td className="hidden max-w-xs truncate md:table-cell">{e.note}</td>
                 <td className="whitespace-nowrap text-right">

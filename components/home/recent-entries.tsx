@@ -22,7 +22,7 @@ export function RecentEntries({ entries }: { entries: Entry[] }) {
               <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 whitespace-nowrap">{formatDate(e.date)}</td>
                 <td>{humanize(e.type)}</td>
-                <td className="pr-4 text-right tabular-nums">{formatHours(e.quarterHours)}</td>
+                <td className="whitespace-nowrap pr-4 text-right tabular-nums">{formatHours(e.quarterHours)}</td>
                 <td className="hidden max-w-xs truncate text-slate-600 sm:table-cell dark:text-slate-400">{e.note}</td>
               </tr>
             ))}

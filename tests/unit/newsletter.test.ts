@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { assembleNewsletter, spotlight, type NewsletterFacts } from "@/lib/newsletter/assemble";
+import { renderHtml, renderText } from "@/lib/newsletter/render";
+
+const facts: NewsletterFacts = {
+  orgName: "Payments",
+  quarterLabel: "Q3 2026",
+  guardians: [
+    { name: "Ana", team: "Cards", belt: "GREEN", newBelts: ["GREEN"], hours: 12.5, reviews: 4, threatModels: 1 },
+    { name: "Ben", team: "Ledger", belt: "WHITE", newBelts: [], hours: 3, reviews: 0, threatModels: 0 },
+    { name: "Cy <script>", team: "Wallet", belt: null, newBelts: [], hours: 0, reviews: 0, threatModels: 0 },
+  ],
+  org: { reviewsWithGuardian: 5, reviewsWithoutGuardian: 2, cycleWith: 3, cycleWithout: 5, reductionPct: 40, findingsMitigated: 7, guardianHours: 15.5, hoursPerGuardianMonth: 2.58, trainingPct: 66.7, threatModelsApproved: 2, guardianAuthoredPct: 50 },
+  awards: [{ name: "Ana", title: "Threat model of the quarter", kind: "AWARD" }],
+  program: { activeGuardians: 40, reductionPct: 26.9, hoursPerGuardianMonth: 3.5, coveragePct: 80 },
+};
+
+describe("newsletter assembly", () => {
+  const c = assembleNewsletter(facts, { intro: "Welcome to the quarter.", highlights: "Ana earned Green." });
+  const section = (id: string) => c.sections.find((s) => s.id === id)!;
+
+  it("has every section in order, with the lead's edits", () => {
+    expect(c.title).toBe("Payments security guardians: Q3 2026");
+    expect(c.sections.map((s) => s.id)).toEqual(["guardians", "impact", "time", "spotlight", "awards", "program"]);
+    expect(c.intro).toBe("Welcome to the quarter.");
+    expect(c.highlights).toBe("Ana earned Green.");
+  });
+
+  it("states the guardians, belts and impact from the facts", () => {
+    expect(section("guardians").paragraphs[0]).toBe("3 active guardians in Payments. New belts this quarter: Ana (Green).");
+    expect(section("guardians").table!.rows[0]).toEqual(["Ana", "Cards", "Green", "12.5", "4", "1"]);
+    expect(section("impact").paragraphs[0]).toBe("5 reviews completed with a guardian and 2 reviews without. Mean time from request to completion: 3.0 days with a guardian against 5.0 days without, 40.0% less time.");
+    expect(section("impact").paragraphs[1]).toBe("7 security findings fixed. 2 threat models approved, 50% of them co-authored by a guardian.");
+    expect(section("time").paragraphs[0]).toContain("15.5 hours");
+    expect(section("awards").paragraphs).toEqual(["Ana: Threat model of the quarter (award)."]);
+    expect(section("program").paragraphs[0]).toContain("26.9% less time");
+  });
+
+  it("puts the top contributors in the spotlight, skipping people with no contribution", () => {
+    expect(spotlight(facts.guardians).map((g) => g.name)).toEqual(["Ana", "Ben"]);
+  });
+
+  it("writes 'not enough data' instead of a number when a figure is missing", () => {
+    const c2 = assembleNewsletter({ ...facts, org: { ...facts.org, reviewsWithoutGuardian: 0, cycleWithout: null, reductionPct: null } });
+    expect(c2.sections.find((s) => s.id === "impact")!.paragraphs[0]).toBe("5 reviews completed with a guardian and 0 reviews without. Mean time from request to completion: 3.0 days with a guardian against not enough data without.");
+  });
+
+  it("handles an organisation with no guardian", () => {
+    const empty = assembleNewsletter({ ...facts, guardians: [], awards: [] });
+    expect(empty.sections.map((s) => s.id)).toEqual(["guardians", "program"]);
+    expect(empty.sections[0].paragraphs[0]).toContain("Payments has no active guardian yet");
+  });
+
+  it("renders escaped HTML and a plain-text part", () => {
+    const html = renderHtml(c, "https://guardians.example/newsletters/1");
+    expect(html).toContain("Cy &lt;script&gt;");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain('<a href="https://guardians.example/newsletters/1">');
+    const text = renderText(c);
+    expect(text.startsWith("Payments security guardians: Q3 2026\n")).toBe(true);
+    expect(text).toContain("> Ana earned Green.");
+    expect(text).toContain("Guardian | Team | Belt | Hours | Reviews | Threat models");
+  });
+});
