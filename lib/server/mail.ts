@@ -1,0 +1,27 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+
+// SMTP settings come from the environment, checked once; email is optional for the app.
+const smtpSchema = z.object({
+  SMTP_HOST: z.string().min(1),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default("Guardians <guardians@localhost>"),
+  // "true": TLS from the start (port 465); "starttls" (default): upgrade when offered; "false": plain (test servers only).
+  SMTP_TLS: z.enum(["true", "starttls", "false"]).default("starttls"),
+});
+
+export type Mailer = { from: string; send: (message: { to: string; subject: string; html: string; text: string }) => Promise<{ messageId: string }> };
+
+export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer | null {
+  if (!env.SMTP_HOST) return null;
+  const cfg = smtpSchema.parse(env);
+  const transport: Transporter = nodemailer.createTransport({
+    host: cfg.SMTP_HOST, port: cfg.SMTP_PORT, secure: cfg.SMTP_TLS === "true", ignoreTLS: cfg.SMTP_TLS === "false",
+    auth: cfg.SMTP_USER ? { user: cfg.SMTP_USER, pass: cfg.SMTP_PASSWORD ?? "" } : undefined,
+    connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+  });
+  return { from: cfg.SMTP_FROM, send: async (m) => { const info = await transport.sendMail({ from: cfg.SMTP_FROM, ...m }); return { messageId: info.messageId }; } };
+}

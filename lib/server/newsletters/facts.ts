@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { orgSubtree } from "@/lib/auth/permissions";
+import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { lastDay } from "@/lib/metrics/guardians";
+import type { NewsletterFacts } from "@/lib/newsletter/assemble";
+import { quarterLabel, quarterRange, type Quarter } from "@/lib/period";
+import { quarterMetrics, type QuarterMetrics } from "@/lib/server/metrics/quarter";
+
+/** Facts for one organisation (with sub-orgs) and quarter, from the same metrics as the dashboards. */
+export async function newsletterFacts(orgId: number, quarter: Quarter, programMetrics?: QuarterMetrics): Promise<NewsletterFacts> {
+  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  const org = orgs.find((o) => o.id === orgId);
+  if (!org) throw new Error(`no org ${orgId}`);
+  const orgIds = orgSubtree(orgs, [orgId]);
+  const { start, end } = quarterRange(quarter);
+  const last = lastDay(end);
+  const [m, program, memberships] = await Promise.all([
+    quarterMetrics({ orgIds, teamId: null }, quarter),
+    programMetrics ?? quarterMetrics({ orgIds: null, teamId: null }, quarter),
+    db.guardianMembership.findMany({
+      where: { team: { orgId: { in: orgIds } }, activeOn: { lte: last }, OR: [{ leftOn: null }, { leftOn: { gte: last } }] },
+      select: { userId: true, user: { select: { name: true } }, team: { select: { name: true } } },
+    }),
+  ]);
+  const people = new Map(memberships.map((x) => [x.userId, { name: x.user.name, team: x.team.name }]));
+  const ids = [...people.keys()];
+  const [awards, hours, reviews, tms, recognitions] = await Promise.all([
+    db.beltAward.findMany({ where: { userId: { in: ids }, awardedOn: { lte: last } }, select: { userId: true, belt: true, awardedOn: true, revokedAt: true } }),
+    db.activityEntry.groupBy({ by: ["userId"], where: { userId: { in: ids }, deletedAt: null, date: { gte: start, lt: end } }, _sum: { quarterHours: true } }),
+    db.reviewParticipant.groupBy({ by: ["userId"], where: { userId: { in: ids }, review: { completedAt: { gte: start, lt: end } } }, _count: true }),
+    db.threatModelAuthor.groupBy({ by: ["userId"], where: { userId: { in: ids }, threatModel: { status: "APPROVED", approvedOn: { gte: start, lt: end } } }, _count: true }),
+    db.recognition.findMany({ where: { recipientId: { in: ids }, createdAt: { gte: start, lt: end } }, orderBy: { createdAt: "asc" }, select: { recipientId: true, title: true, kind: true } }),
+  ]);
+  const hoursBy = new Map(hours.map((h) => [h.userId, (h._sum.quarterHours ?? 0) / 4]));
+  const reviewsBy = new Map(reviews.map((r) => [r.userId, r._count]));
+  const tmsBy = new Map(tms.map((t) => [t.userId, t._count]));
+  const guardians = ids.map((id) => {
+    const mine = awards.filter((a) => a.userId === id && (a.revokedAt === null || a.revokedAt > last));
+    const top = mine.sort((a, b) => BELT_ORDER.indexOf(b.belt) - BELT_ORDER.indexOf(a.belt))[0];
+    return {
+      ...people.get(id)!, belt: top?.belt ?? null,
+      newBelts: mine.filter((a) => a.awardedOn >= start).map((a) => a.belt).sort((a, b) => BELT_ORDER.indexOf(a) - BELT_ORDER.indexOf(b)),
+      hours: hoursBy.get(id) ?? 0, reviews: reviewsBy.get(id) ?? 0, threatModels: tmsBy.get(id) ?? 0,
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    orgName: org.name,
+    quarterLabel: quarterLabel(quarter),
+    guardians,
+    org: {
+      reviewsWithGuardian: m.cycle.withGuardian.n, reviewsWithoutGuardian: m.cycle.withoutGuardian.n, cycleWith: m.cycle.withGuardian.mean, cycleWithout: m.cycle.withoutGuardian.mean,
+      reductionPct: m.cycle.reductionPct, findingsMitigated: m.findings.mitigated, guardianHours: m.time.guardianHours, hoursPerGuardianMonth: m.time.hoursPerGuardianMonth,
+      trainingPct: m.training.allRequiredPct, threatModelsApproved: m.threatModels.approved, guardianAuthoredPct: m.threatModels.guardianAuthoredPct,
+    },
+    awards: recognitions.map((r) => ({ name: people.get(r.recipientId)?.name ?? "?", title: r.title, kind: r.kind })),
+    program: { activeGuardians: program.people.activeAtEnd, reductionPct: program.cycle.reductionPct, hoursPerGuardianMonth: program.time.hoursPerGuardianMonth, coveragePct: program.people.coveragePct },
+  };
+}

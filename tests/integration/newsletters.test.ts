@@ -1,0 +1,125 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadActor } from "@/lib/auth/session";
+import { mailerFromEnv } from "@/lib/server/mail";
+import { deliver } from "@/lib/server/newsletters/deliver";
+import { generateAllDrafts, generateDraft, newsletterContent, publish, updateDraft } from "@/lib/server/newsletters/service";
+import { DomainError, PermissionError } from "@/lib/server/errors";
+import { createOrg, createTeam, createUser } from "../factories";
+import { resetDatabase } from "../setup/db";
+
+// A real SMTP server inside the test; `failNext` makes it refuse messages.
+const received: { to: string[]; raw: string }[] = [];
+let failNext = 0;
+const smtp = new SMTPServer({
+  authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+  onData(stream, session, callback) {
+    let raw = "";
+    stream.on("data", (c: Buffer) => (raw += c.toString()));
+    stream.on("end", () => {
+      if (failNext > 0) {
+        failNext--;
+        return callback(Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 }));
+      }
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      callback();
+    });
+  },
+});
+let port = 0;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
+
+const mailer = () => mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_TLS: "false", SMTP_FROM: "Guardians <guardians@example.test>" });
+const Q = "2026-Q3";
+
+async function world() {
+  const leader = await createUser(["MANAGER"], { email: "leader@example.test" });
+  const org = await createOrg({ name: "Payments", leaderId: leader.id });
+  await db.org.update({ where: { id: org.id }, data: { newsletterRecipients: ["cto@example.test", "LEADER@example.test"] } });
+  const team = await createTeam(org.id, { joinedOn: new Date("2025-01-01") });
+  const g = await createUser(["GUARDIAN"], { orgId: org.id, teamId: team.id });
+  await db.guardianMembership.create({ data: { userId: g.id, teamId: team.id, status: "ACTIVE", nominatedOn: new Date("2025-05-01"), activeOn: new Date("2025-05-01") } });
+  await db.activityEntry.create({ data: { userId: g.id, date: new Date("2026-08-03"), quarterHours: 10, type: "REVIEW" } });
+  const lead = (await loadActor((await createUser(["LEAD"])).id))!;
+  return { org, g, lead, leader: (await loadActor(leader.id))! };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  received.length = 0;
+  failNext = 0;
+});
+
+describe("newsletters", () => {
+  it("publishing freezes the content: later data changes do not alter it", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await updateDraft(w.lead, draft.id, { intro: "A strong quarter.", highlights: null });
+    const live = await newsletterContent(draft);
+    expect(live.sections[0].table!.rows[0]).toContain("2.5");
+    const published = await publish(w.lead, draft.id);
+    await db.activityEntry.create({ data: { userId: w.g.id, date: new Date("2026-08-04"), quarterHours: 40, type: "OTHER" } });
+    const frozen = await newsletterContent(published);
+    expect(frozen.intro).toBe("A strong quarter.");
+    expect(frozen.sections[0].table!.rows[0]).toContain("2.5");
+    await expect(updateDraft(w.lead, draft.id, { intro: "changed", highlights: null })).rejects.toBeInstanceOf(DomainError);
+    await expect(publish(w.lead, draft.id)).rejects.toThrow("already published");
+  });
+
+  it("delivers exactly one message per recipient with the subject and both parts; resending sends nothing", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await publish(w.lead, draft.id);
+    const report = await deliver(w.lead, draft.id, mailer());
+    expect(report).toEqual({ sent: 2, failed: 0, alreadySent: 0 });
+    expect(received.map((m) => m.to).flat().sort()).toEqual(["cto@example.test", "leader@example.test"]);
+    const raw = received[0].raw;
+    expect(raw).toContain("Subject: Payments security guardians: Q3 2026");
+    expect(raw).toContain("Content-Type: text/plain");
+    expect(raw).toContain("Content-Type: text/html");
+    expect(await deliver(w.lead, draft.id, mailer())).toEqual({ sent: 0, failed: 0, alreadySent: 2 });
+    expect(received).toHaveLength(2);
+    const rows = await db.newsletterDelivery.findMany({ where: { newsletterId: draft.id } });
+    expect(rows.every((r) => r.status === "SENT" && r.messageId && r.attempts === 1)).toBe(true);
+  });
+
+  it("records a failing server's error and a retry succeeds without duplicates", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await publish(w.lead, draft.id);
+    failNext = 1;
+    const first = await deliver(w.lead, draft.id, mailer());
+    expect(first).toEqual({ sent: 1, failed: 1, alreadySent: 0 });
+    const failed = await db.newsletterDelivery.findFirstOrThrow({ where: { newsletterId: draft.id, status: "FAILED" } });
+    expect(failed.lastError).toContain("Mailbox temporarily unavailable");
+    const retry = await deliver(w.lead, draft.id, mailer());
+    expect(retry).toEqual({ sent: 1, failed: 0, alreadySent: 1 });
+    expect(received.map((m) => m.to[0]).sort()).toEqual(["cto@example.test", "leader@example.test"]);
+    const concurrent = await Promise.all([deliver(w.lead, draft.id, mailer()), deliver(w.lead, draft.id, mailer())]);
+    expect(concurrent.map((r) => r.sent)).toEqual([0, 0]);
+    expect(received).toHaveLength(2);
+  });
+
+  it("without SMTP settings a delivery fails with a clear error", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await publish(w.lead, draft.id);
+    expect(await deliver(w.lead, draft.id, null)).toMatchObject({ sent: 0, failed: 2 });
+    expect((await db.newsletterDelivery.findFirstOrThrow({ where: { newsletterId: draft.id } })).lastError).toContain("Email is not configured");
+  });
+
+  it("only leads manage newsletters; bulk generation creates one draft per led org, once", async () => {
+    const w = await world();
+    await expect(generateDraft(w.leader, w.org.id, Q)).rejects.toBeInstanceOf(PermissionError);
+    await expect(generateDraft(w.lead, w.org.id, "2099-Q1")).rejects.toThrow("has not started");
+    expect(await generateAllDrafts(w.lead, Q)).toEqual({ created: 1, existing: 0 });
+    expect(await generateAllDrafts(w.lead, Q)).toEqual({ created: 0, existing: 1 });
+  });
+});
