@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/training", label: "Training", permission: "program.read", icon: "training" },
   { href: "/belts", label: "Belts", permission: "belt.manage", icon: "belt" },
   { href: "/recognition", label: "Recognition", permission: "program.read", icon: "star" },
+  { href: "/newsletters", label: "Newsletters", permission: "newsletter.read", icon: "mail" },
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
 ];

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export async function ManagerHome({ actor }: { actor: SessionActor }) {
       <Card>
         <CardTitle>Latest newsletter</CardTitle>
         {s.latestNewsletter ? (
-          <p className="mt-2 text-sm">{s.latestNewsletter.org.name}, {s.latestNewsletter.quarter}{s.latestNewsletter.publishedAt ? `, published ${formatDate(s.latestNewsletter.publishedAt)}` : ""}</p>
+          <p className="mt-2 text-sm"><Link href={`/newsletters/${s.latestNewsletter.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">{s.latestNewsletter.org.name}, {s.latestNewsletter.quarter}</Link>{s.latestNewsletter.publishedAt ? `, published ${formatDate(s.latestNewsletter.publishedAt)}` : ""}</p>
         ) : (
           <div className="mt-3"><EmptyState title="No newsletter published for your organisation yet">The program lead publishes one each quarter.</EmptyState></div>
         )}

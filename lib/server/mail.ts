@@ -15,7 +15,7 @@ const smtpSchema = z.object({
 
 export type Mailer = { from: string; send: (message: { to: string; subject: string; html: string; text: string }) => Promise<{ messageId: string }> };
 
-export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer | null {
+export function mailerFromEnv(env: Record<string, string | undefined> = process.env): Mailer | null {
   if (!env.SMTP_HOST) return null;
   const cfg = smtpSchema.parse(env);
   const transport: Transporter = nodemailer.createTransport({

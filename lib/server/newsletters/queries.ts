@@ -1,0 +1,28 @@
+import "server-only";
+import { can, queryScope } from "@/lib/auth/permissions";
+import type { SessionActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { newsletterContent } from "./service";
+
+export const PAGE_SIZE = 30;
+
+/** The archive: leads see every issue; leaders see the published issues of their organisations. */
+export async function listNewsletters(actor: SessionActor, page: number) {
+  const scope = queryScope(actor, "newsletter.read");
+  const manage = can(actor, "newsletter.manage");
+  const where = { ...(scope.all ? {} : { orgId: { in: scope.orgIds } }), ...(manage ? {} : { status: "PUBLISHED" as const }) };
+  const [total, rows] = await Promise.all([
+    db.newsletter.count({ where }),
+    db.newsletter.findMany({ where, orderBy: [{ quarter: "desc" }, { org: { name: "asc" } }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+      select: { id: true, quarter: true, status: true, publishedAt: true, org: { select: { name: true } }, _count: { select: { deliveries: { where: { status: "SENT" } } } } } }),
+  ]);
+  return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** One issue for reading; another organisation's issue, or a draft for a reader, answers as missing. */
+export async function getNewsletter(actor: SessionActor, id: number) {
+  const n = await db.newsletter.findUnique({ where: { id }, include: { org: { select: { name: true } }, deliveries: { orderBy: { email: "asc" } } } });
+  if (!n || !can(actor, "newsletter.read", { orgId: n.orgId })) return null;
+  if (n.status !== "PUBLISHED" && !can(actor, "newsletter.manage")) return null;
+  return { ...n, rendered: await newsletterContent(n) };
+}
