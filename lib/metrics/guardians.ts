@@ -2,11 +2,13 @@
 // active_on ≤ day and (left_on is null or left_on ≥ day); days are UTC dates.
 export type ActiveInterval = { userId: number; teamId: number; activeOn: Date; leftOn: Date | null };
 
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/** Whole UTC days since the epoch: cheap to compare, exact for date-only values. */
+export const dayNumber = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
 export function isActiveOn(interval: Pick<ActiveInterval, "activeOn" | "leftOn">, day: Date): boolean {
-  const d = dayKey(day);
-  return dayKey(interval.activeOn) <= d && (interval.leftOn === null || dayKey(interval.leftOn) >= d);
+  const d = dayNumber(day);
+  return dayNumber(interval.activeOn) <= d && (interval.leftOn === null || dayNumber(interval.leftOn) >= d);
 }
 
 /** People with a membership active on `day` (optionally only for one team). */
@@ -14,9 +16,33 @@ export function activeGuardiansOn(intervals: ActiveInterval[], day: Date, teamId
   return new Set(intervals.filter((i) => (teamId === undefined || i.teamId === teamId) && isActiveOn(i, day)).map((i) => i.userId));
 }
 
+/** Answers "was this person an active guardian on that day?" in constant time per person. */
+export class GuardianDays {
+  private byUser = new Map<number, [number, number][]>();
+  constructor(intervals: ActiveInterval[]) {
+    for (const i of intervals) {
+      const span: [number, number] = [dayNumber(i.activeOn), i.leftOn ? dayNumber(i.leftOn) : Infinity];
+      const list = this.byUser.get(i.userId);
+      if (list) list.push(span);
+      else this.byUser.set(i.userId, [span]);
+    }
+  }
+  activeOn(userId: number, day: Date): boolean {
+    const d = dayNumber(day);
+    return this.byUser.get(userId)?.some(([from, to]) => from <= d && to >= d) ?? false;
+  }
+  /** Whether the person was active at least one day in [from, to] (day numbers). */
+  activeBetween(userId: number, from: number, to: number): boolean {
+    return this.byUser.get(userId)?.some(([a, b]) => a <= to && b >= from) ?? false;
+  }
+  users(): number[] {
+    return [...this.byUser.keys()];
+  }
+}
+
 /** The last day of a half-open [start, end) period. */
 export function lastDay(end: Date): Date {
-  return new Date(end.getTime() - 86_400_000);
+  return new Date(end.getTime() - DAY_MS);
 }
 
 /** Calendar months (UTC) overlapping [start, end), as [monthStart, monthEndExclusive). */
@@ -33,22 +59,13 @@ export function monthsOf(start: Date, end: Date): { start: Date; end: Date }[] {
 
 /** Whether an interval covers at least one day of [start, end). */
 export function overlaps(interval: Pick<ActiveInterval, "activeOn" | "leftOn">, start: Date, end: Date): boolean {
-  const first = dayKey(start);
-  const last = dayKey(lastDay(end));
-  return dayKey(interval.activeOn) <= last && (interval.leftOn === null || dayKey(interval.leftOn) >= first);
+  return dayNumber(interval.activeOn) <= dayNumber(lastDay(end)) && (interval.leftOn === null || dayNumber(interval.leftOn) >= dayNumber(start));
 }
 
 /** For each guardian, the months of the period in which they were active at least one day; summed. */
-export function guardianMonths(intervals: ActiveInterval[], start: Date, end: Date): number {
-  const byUser = new Map<number, ActiveInterval[]>();
-  for (const i of intervals) {
-    const list = byUser.get(i.userId);
-    if (list) list.push(i);
-    else byUser.set(i.userId, [i]);
-  }
+export function guardianMonths(intervals: ActiveInterval[], start: Date, end: Date, days = new GuardianDays(intervals)): number {
+  const months = monthsOf(start, end).map((m) => [dayNumber(m.start), dayNumber(lastDay(m.end))] as const);
   let total = 0;
-  for (const list of byUser.values()) {
-    for (const month of monthsOf(start, end)) if (list.some((i) => overlaps(i, month.start, month.end))) total++;
-  }
+  for (const userId of days.users()) for (const [from, to] of months) if (days.activeBetween(userId, from, to)) total++;
   return total;
 }

@@ -1,4 +1,4 @@
-import { activeGuardiansOn, lastDay, type ActiveInterval } from "./guardians";
+import { activeGuardiansOn, isActiveOn, lastDay, type ActiveInterval } from "./guardians";
 import { percent, type Figure } from "./stats";
 
 // Metric 8: people. Belts: the highest live award on or before the period's last day.
@@ -36,13 +36,16 @@ export function peopleMetrics(input: {
   }
   const newInPeriod = [...firstActive.values()].filter((d) => d >= input.start && d < input.end).length;
   const teamSet = new Set(input.teamIdsAtEnd);
-  const covered = new Set(input.intervals.filter((i) => teamSet.has(i.teamId) && activeGuardiansOn([i], last).size > 0).map((i) => i.teamId));
+  const covered = new Set(input.intervals.filter((i) => teamSet.has(i.teamId) && isActiveOn(i, last)).map((i) => i.teamId));
+  const highest = new Map<number, number>();
+  for (const a of input.awards) {
+    if (a.awardedOn > last || (a.revokedAt !== null && a.revokedAt <= last)) continue;
+    highest.set(a.userId, Math.max(highest.get(a.userId) ?? -1, BELTS.indexOf(a.belt)));
+  }
   const beltDistribution = { NONE: 0, WHITE: 0, YELLOW: 0, GREEN: 0, BLACK: 0 };
   for (const userId of active) {
-    const held = input.awards
-      .filter((a) => a.userId === userId && a.awardedOn <= last && (a.revokedAt === null || a.revokedAt > last))
-      .map((a) => BELTS.indexOf(a.belt));
-    beltDistribution[held.length ? BELTS[Math.max(...held)] : "NONE"]++;
+    const rung = highest.get(userId);
+    beltDistribution[rung === undefined ? "NONE" : BELTS[rung]]++;
   }
   return {
     activeAtEnd: active.size,

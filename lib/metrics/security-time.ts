@@ -1,4 +1,4 @@
-import { activeGuardiansOn, guardianMonths, type ActiveInterval } from "./guardians";
+import { GuardianDays, guardianMonths, type ActiveInterval } from "./guardians";
 import { ratio, type Figure } from "./stats";
 
 // Metric 5: time on security work.
@@ -15,19 +15,13 @@ export type SecurityTimeMetrics = {
 
 /** `activities` are the entries dated in [start, end); `intervals` every guardian membership that was ever active. */
 export function securityTimeMetrics(activities: ActivityFact[], intervals: ActiveInterval[], start: Date, end: Date): SecurityTimeMetrics {
-  const activeByDay = new Map<string, Set<number>>();
-  const activeOn = (date: Date) => {
-    const key = date.toISOString().slice(0, 10);
-    let set = activeByDay.get(key);
-    if (!set) activeByDay.set(key, (set = activeGuardiansOn(intervals, date)));
-    return set;
-  };
+  const days = new GuardianDays(intervals);
   let guardianQh = 0;
   let builderQh = 0;
   const guardianByType: Record<string, number> = {};
   const builderByType: Record<string, number> = {};
   for (const a of activities) {
-    if (activeOn(a.date).has(a.userId)) {
+    if (days.activeOn(a.userId, a.date)) {
       guardianQh += a.quarterHours;
       guardianByType[a.type] = (guardianByType[a.type] ?? 0) + a.quarterHours / 4;
     } else {
@@ -35,7 +29,7 @@ export function securityTimeMetrics(activities: ActivityFact[], intervals: Activ
       builderByType[a.type] = (builderByType[a.type] ?? 0) + a.quarterHours / 4;
     }
   }
-  const months = guardianMonths(intervals, start, end);
+  const months = guardianMonths(intervals, start, end, days);
   return {
     guardianHours: guardianQh / 4,
     builderHours: builderQh / 4,

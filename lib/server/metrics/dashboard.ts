@@ -7,6 +7,7 @@ import { quarterKey, type Quarter } from "@/lib/period";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
 import { quarterMetrics, type QuarterMetrics } from "./quarter";
 import type { MetricScope } from "./scope";
+import { cached, dataVersion } from "./cache";
 
 export type ResolvedScope = { scope: MetricScope; label: string; orgName: string | null; teamName: string | null };
 
@@ -38,11 +39,12 @@ export async function resolveScope(actor: SessionActor, filter: DashboardFilter)
 
 /** The metrics of each quarter in the filter's range, oldest first. */
 export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[]): Promise<QuarterMetrics[]> {
+  const version = await dataVersion();
+  const scopeKey = `${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}`;
+  const one = (q: Quarter) => cached(`quarter|${scopeKey}|${quarterKey(q)}`, version, () => quarterMetrics(scope, q));
   const results: QuarterMetrics[] = [];
   // A few quarters at a time keeps the connection pool free for other requests.
-  for (let i = 0; i < quarters.length; i += 4) {
-    results.push(...(await Promise.all(quarters.slice(i, i + 4).map((q) => quarterMetrics(scope, q)))));
-  }
+  for (let i = 0; i < quarters.length; i += 4) results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));
   return results;
 }
 

@@ -13,6 +13,7 @@ import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
 import { activityFacts, findingFacts, guardianIntervals, releaseFacts, reviewFacts, teamsAt } from "./facts";
 import { beltAwardFacts, completionFacts, courseLists, feedbackRatings, threatModelFacts, unmitigatedThreats } from "./facts-more";
 import type { MetricScope } from "./scope";
+import { cached, dataVersion } from "./cache";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 
 export type QuarterMetrics = QuarterMetricsLike;
@@ -52,6 +53,12 @@ export type TeamRisk = RiskBudget & { teamId: number; name: string };
 
 /** Risk budget of every team in scope at the quarter's end, worst first. */
 export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
+  const version = await dataVersion();
+  const key = `risk|${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
+  return cached(key, version, () => computeRiskBudgets(scope, quarter));
+}
+
+async function computeRiskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
   const { start, end } = quarterRange(quarter);
   const [teams, findings, threats] = await Promise.all([teamsAt(scope, end), findingFacts(scope, start, end), unmitigatedThreats(scope, end)]);
   const byTeam = <T extends { teamId: number }>(rows: T[]) => {
