@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getActor, type SessionActor } from "@/lib/auth/session";
 import { invalid, type ActionState } from "./action-state";
+import { isDatabaseUnavailable } from "./api";
 import { DomainError } from "./errors";
 
 /**
@@ -22,6 +23,7 @@ export function formAction<T>(permission: Permission, schema: z.ZodType<T>, run:
     } catch (error) {
       unstable_rethrow(error); // redirects and not-found are not failures
       if (error instanceof DomainError) return { status: "error", message: error.message };
+      if (isDatabaseUnavailable(error)) return { status: "error", message: "The database is unavailable. Nothing was saved; try again in a moment." };
       console.error("action failed", error);
       return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };
     }
