@@ -16,6 +16,7 @@ export const orgsFile: FileSpec<OrgRow> = {
   columns: ["org", "parent_org", "leader_email"],
   required: ["org"],
   keyColumn: "org",
+  keyName: "org",
   schema: orgRow.superRefine((r, ctx) => {
     if (r.parent_org === r.org) ctx.addIssue({ code: "custom", path: ["parent_org"], message: "An org cannot be its own parent" });
   }),
@@ -39,6 +40,7 @@ export const teamsFile: FileSpec<TeamRow> = {
   columns: ["team", "org", "profile", "pilot", "joined_on"],
   required: ["team", "org", "joined_on"],
   keyColumn: "team",
+  keyName: "team",
   schema: teamRow,
   key: (r) => r.team,
   defines: "team",
@@ -60,6 +62,7 @@ export const peopleFile: FileSpec<PersonRow> = {
   columns: ["email", "name", "roles", "org", "team"],
   required: ["email", "name"],
   keyColumn: "email",
+  keyName: "email",
   schema: personRow,
   key: (r) => r.email,
   defines: "user",
@@ -91,6 +94,7 @@ export const guardiansFile: FileSpec<GuardianRow> = {
   columns: ["email", "team", "status", "nominated_on", "active_on", "left_on"],
   required: ["email", "team", "status", "nominated_on"],
   keyColumn: "team",
+  keyName: "email and team",
   schema: guardianRow,
   key: (r) => `${r.email} ${r.team}`,
   refs: (r) => [...ref("email", "user", r.email), ...ref("team", "team", r.team)],

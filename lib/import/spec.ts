@@ -23,8 +23,9 @@ export type FileSpec<Row> = {
   columns: readonly string[];
   /** Columns the header must have; the others may be left out (then left as they are on update). */
   required: readonly string[];
-  /** Where a duplicate-key error points. */
+  /** Where a duplicate-key error points, and what the key is called in its message. */
   keyColumn: string;
+  keyName: string;
   schema: z.ZodType<Row, Record<string, string>>;
   /** The natural key; rows with the same key are the same record. */
   key: (row: Row) => string;

@@ -1,0 +1,64 @@
+// Writes the 13 files of the spreadsheet format from the database, page by page, in the
+// import's own format (same columns, dates, lists and enum spellings), so export → import
+// gives the same records.
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import type pg from "pg";
+import { csvLine } from "@/lib/import/csv";
+import { SPECS } from "@/lib/import/files";
+import { FILE_NAMES, type FileName } from "@/lib/import/spec";
+import { readPage } from "./readers";
+
+const PAGE = 5_000;
+
+/** The file as CSV text in chunks (a BOM first, so spreadsheet programs read it as UTF-8). */
+export async function* exportCsv(c: pg.ClientBase, file: FileName): AsyncGenerator<string> {
+  for await (const chunk of exportChunks(c, file)) yield chunk.text;
+}
+
+async function* exportChunks(c: pg.ClientBase, file: FileName): AsyncGenerator<{ text: string; rows: number }> {
+  const spec = SPECS[file];
+  yield { text: `\uFEFF${csvLine([...spec.columns])}`, rows: 0 };
+  let after = "0";
+  for (;;) {
+    const page = await readPage(c, file, after, PAGE);
+    if (page.length === 0) return;
+    const text = page.map((r) => {
+      const cells = spec.format(r.row);
+      return csvLine(spec.columns.map((col) => cells[col]));
+    }).join("");
+    yield { text, rows: page.length };
+    after = page[page.length - 1].id;
+    if (page.length < PAGE) return;
+  }
+}
+
+/** Writes every file into `folder`; returns the number of data rows of each. */
+export async function exportAll(c: pg.ClientBase, folder: string): Promise<Record<FileName, number>> {
+  await mkdir(folder, { recursive: true });
+  const counts = {} as Record<FileName, number>;
+  // One snapshot for all files, so references between them agree.
+  await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    for (const file of FILE_NAMES) {
+      const out = createWriteStream(path.join(folder, file), { encoding: "utf8" });
+      let rows = 0;
+      for await (const chunk of exportChunks(c, file)) {
+        rows += chunk.rows;
+        if (!out.write(chunk.text)) await new Promise((resolve) => out.once("drain", resolve));
+      }
+      out.end();
+      await finished(out);
+      counts[file] = rows;
+    }
+  } finally {
+    await c.query("COMMIT");
+  }
+  return counts;
+}
+
+export function isExportFile(name: string): name is FileName {
+  return (FILE_NAMES as readonly string[]).includes(name);
+}

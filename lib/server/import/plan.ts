@@ -1,0 +1,82 @@
+// Plans an import without writing: parse, look up every referenced key, check references,
+// and sort each file's rows into create / update / unchanged against the database.
+// No "server-only" here: the import CLI runs this under plain Node.
+import type pg from "pg";
+import { readMatching, readOrgParents } from "@/lib/export/readers";
+import { matchActivities } from "@/lib/import/activity-match";
+import { diffRows, type Existing, type Update } from "@/lib/import/diff";
+import { parseImportFiles, type ParsedFile, type ParsedRow } from "@/lib/import/parse";
+import { checkOrgCycles, checkReferences, REF_KINDS, wantedKeys, type KeySets } from "@/lib/import/refs";
+import { FILE_NAMES, type FileName, type RefKind } from "@/lib/import/spec";
+import type { ImportIssue, ImportReport, UploadedFile } from "@/lib/import/types";
+
+export type Ids = Record<RefKind, Map<string, number>>;
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of differently typed files */
+type AnyRow = any;
+export type FilePlan = { parsed: ParsedFile; diff: { create: (ParsedRow<AnyRow> & { occurrence?: number })[]; update: Update<AnyRow>[]; unchanged: number } };
+export type Plan = { files: Map<FileName, FilePlan>; ids: Ids; report: ImportReport };
+
+const ID_SQL: Record<RefKind, string> = {
+  org: `SELECT key AS k, id FROM "Org" WHERE key = ANY($1::text[])`,
+  team: `SELECT key AS k, id FROM "Team" WHERE key = ANY($1::text[])`,
+  user: `SELECT email AS k, id FROM "User" WHERE email = ANY($1::text[])`,
+  review: `SELECT key AS k, id FROM "Review" WHERE key = ANY($1::text[])`,
+  threatModel: `SELECT key AS k, id FROM "ThreatModel" WHERE key = ANY($1::text[])`,
+  course: `SELECT key AS k, id FROM "Course" WHERE key = ANY($1::text[])`,
+};
+
+async function lookupIds(c: pg.ClientBase, wanted: KeySets): Promise<Ids> {
+  const ids = {} as Ids;
+  for (const kind of REF_KINDS) {
+    const keys = [...wanted[kind]];
+    const { rows } = keys.length ? await c.query(ID_SQL[kind], [keys]) : { rows: [] };
+    ids[kind] = new Map(rows.map((r) => [r.k as string, r.id as number]));
+  }
+  return ids;
+}
+
+/** What the database is filtered on for a file: its keys, or the people of keyless files. */
+function filterValues(f: ParsedFile): string[] {
+  const name = f.spec.name;
+  if (name === "guardians.csv" || name === "activities.csv" || name === "completions.csv") return f.rows.map((r) => r.row.email);
+  if (name === "feedback.csv") return f.rows.map((r) => r.row.guardian_email);
+  return f.rows.map((r) => f.spec.key(r.row));
+}
+
+const fileOrder = new Map<string, number>(FILE_NAMES.map((n, i) => [n, i]));
+export function sortIssues(list: ImportIssue[]): ImportIssue[] {
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => (fileOrder.get(a.x.file) ?? -1) - (fileOrder.get(b.x.file) ?? -1) || (a.x.line ?? 0) - (b.x.line ?? 0) || a.i - b.i)
+    .map(({ x }) => x);
+}
+
+export async function planImport(c: pg.ClientBase, uploads: UploadedFile[], now: Date): Promise<Plan> {
+  const parsed = parseImportFiles(uploads);
+  const errors = [...parsed.errors];
+  const ids = await lookupIds(c, wantedKeys(parsed.files));
+  const inDatabase = Object.fromEntries(REF_KINDS.map((k) => [k, new Set(ids[k].keys())])) as KeySets;
+  errors.push(...checkReferences(parsed.files, inDatabase));
+  if (parsed.files.some((f) => f.spec.name === "orgs.csv")) errors.push(...checkOrgCycles(parsed.files, await readOrgParents(c)));
+  const files = new Map<FileName, FilePlan>();
+  for (const f of parsed.files) {
+    const stored = await readMatching(c, f.spec.name, [...new Set(filterValues(f))]);
+    if (f.spec.name === "activities.csv") {
+      const matched = matchActivities(f.rows, stored.map((s) => ({ row: s.row, deleted: s.deleted === true })), now);
+      errors.push(...matched.errors);
+      files.set(f.spec.name, { parsed: f, diff: { create: matched.create, update: [], unchanged: matched.unchanged } });
+      continue;
+    }
+    const existing = new Map<string, Existing<unknown>>(stored.map((s) => [f.spec.key(s.row), s]));
+    files.set(f.spec.name, { parsed: f, diff: diffRows(f.spec, f.present, f.rows, existing) });
+  }
+  const report: ImportReport = {
+    files: [...files.values()].map(({ parsed: p, diff }) => ({
+      file: p.spec.name,
+      counts: { rows: p.total, create: diff.create.length, update: diff.update.length, unchanged: diff.unchanged },
+    })),
+    errors: sortIssues(errors),
+    warnings: parsed.warnings,
+  };
+  return { files, ids, report };
+}

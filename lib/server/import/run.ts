@@ -1,0 +1,61 @@
+// Runs an import on one connection: preview (read-only, rolled back) or commit (all files in
+// one transaction, serialised with other imports, one audit entry, nothing written on error).
+// No "server-only" here: the import CLI runs this under plain Node.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { ImportReport, UploadedFile } from "@/lib/import/types";
+import { planImport, type Plan } from "./plan";
+import { writeActivities, writeCompletions, writeFeedback } from "./write-activity";
+import { writeCourses, writeGuardians, writeOrgLinks, writeOrgs, writePeople, writeTeams, type WriteContext } from "./write-people";
+import { writeFindings, writeReleases, writeReviews, writeThreatModels, writeThreats } from "./write-work";
+
+export type ImportResult = ImportReport & { committed: boolean; auditId: string | null };
+
+const IMPORT_LOCK = 7_008_001;
+
+const changes = (plan: Plan) => plan.report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
+
+async function applyPlan(c: pg.ClientBase, plan: Plan, actorId: number | null): Promise<string> {
+  const ctx: WriteContext = { c, ids: plan.ids, actorId };
+  const f = (name: Parameters<typeof plan.files.get>[0]) => plan.files.get(name);
+  await writeOrgs(ctx, f("orgs.csv"));
+  await writeTeams(ctx, f("teams.csv"));
+  await writeCourses(ctx, f("courses.csv"));
+  await writePeople(ctx, f("people.csv"));
+  await writeOrgLinks(ctx, f("orgs.csv"));
+  await writeGuardians(ctx, f("guardians.csv"));
+  await writeReviews(ctx, f("reviews.csv"));
+  await writeFindings(ctx, f("findings.csv"));
+  await writeReleases(ctx, f("releases.csv"));
+  await writeThreatModels(ctx, f("threat_models.csv"));
+  await writeThreats(ctx, f("threats.csv"));
+  await writeActivities(ctx, f("activities.csv"));
+  await writeCompletions(ctx, f("completions.csv"));
+  await writeFeedback(ctx, f("feedback.csv"));
+  const auditId = randomUUID();
+  const after = { files: Object.fromEntries(plan.report.files.map((x) => [x.file, x.counts])) };
+  await c.query(`INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after) VALUES ($1, 'import', 'Import', $2, $3::jsonb)`, [actorId, auditId, JSON.stringify(after)]);
+  return auditId;
+}
+
+export async function runImport(
+  c: pg.ClientBase, uploads: UploadedFile[], opts: { commit: boolean; actorId: number | null; now?: Date },
+): Promise<ImportResult> {
+  const now = opts.now ?? new Date();
+  await c.query(opts.commit ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    if (opts.commit) await c.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+    const plan = await planImport(c, uploads, now);
+    // Nothing to change writes nothing, not even an audit entry: a re-import is a no-op.
+    if (!opts.commit || plan.report.errors.length > 0 || !changes(plan)) {
+      await c.query("ROLLBACK");
+      return { ...plan.report, committed: false, auditId: null };
+    }
+    const auditId = await applyPlan(c, plan, opts.actorId);
+    await c.query("COMMIT");
+    return { ...plan.report, committed: true, auditId };
+  } catch (error) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}

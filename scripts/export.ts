@@ -1,0 +1,31 @@
+// npm run export -- <folder>
+// Writes the 13 CSV files of DESIGN.md's spreadsheet format from DATABASE_URL or the embedded database.
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { prepareDatabase } from "../lib/db/bootstrap";
+import { exportAll } from "../lib/export/export";
+
+const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+const log = (line: string) => console.log(`[export] ${line}`);
+
+async function main() {
+  const folder = positionals[0];
+  if (!folder) throw new Error("Usage: npm run export -- <folder>");
+  const db = await prepareDatabase({ log });
+  const client = new pg.Client({ connectionString: db.url });
+  try {
+    await client.connect();
+    const started = Date.now();
+    const counts = await exportAll(client, folder);
+    for (const [file, n] of Object.entries(counts)) log(`${file.padEnd(18)} ${String(n).padStart(8)} rows`);
+    log(`written to ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await client.end().catch(() => {});
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[export] ${(error as Error).message}`);
+  process.exit(1);
+});
