@@ -16,3 +16,6 @@ export type ImportReport = {
 export type UploadedFile = { name: string; content: string | Uint8Array };
 
 export const issue = (file: string, line: number | null, column: string | null, message: string): ImportIssue => ({ file, line, column, message });
+
+/** What the import page receives: the report with long error lists cut, and their full counts. */
+export type ImportView = ImportReport & { mode: "preview" | "commit"; committed: boolean; errorCount: number; warningCount: number };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { queryScope } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/server/errors";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope, type Permission } from "@/lib/auth/permissions";
 
 function teamWhere(actor: SessionActor, permission: Permission) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, orgSubtree, queryScope } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 import { quarterKey, type Quarter } from "@/lib/period";

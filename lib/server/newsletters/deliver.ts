@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
 import { renderHtml, renderText } from "@/lib/newsletter/render";

@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 
 /** Everything a guardian's profile shows; null when the person is outside the actor's scope. */

@@ -1,0 +1,103 @@
+// npm run bench: the `large` data set in its own database, the production build, and each key
+// page and API under 20 concurrent users. Prints one table; stops everything it started.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { prepareDatabase } from "../lib/db/bootstrap";
+import { buildIsStale } from "../lib/db/build-freshness";
+import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
+import { percentile, signInCookie } from "./http";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://localhost:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const log = (l: string) => console.log(`[bench] ${l}`);
+
+const db = await prepareDatabase({ log, database: "guardians_bench", dataDir: path.resolve(".data/pg-bench"), port: Number(process.env.BENCH_PG_PORT ?? 54360) });
+let server: ReturnType<typeof spawn> | null = null;
+let peakRss = 0;
+const cleanup = async () => {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server!.once("exit", r));
+  }
+  await db.stop();
+};
+process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+
+try {
+  if (await isDatabaseEmpty(db.url)) {
+    log("building the large data set (once; it is kept in .data/pg-bench)…");
+    const t = Date.now();
+    await seedDatabase(db.url, { seed: 42, scale: "large", today: new Date(), log });
+    log(`large data set ready in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
+  const setup = JSON.parse(execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/setup.ts"], { env }).toString().trim().split("\n").at(-1)!);
+  if (buildIsStale()) {
+    log("next build…");
+    if (spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env }).status !== 0) throw new Error("next build failed");
+  }
+  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 120 && !(await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  const rssTimer = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server!.pid}/status`, "utf8"))?.[1] ?? 0);
+      peakRss = Math.max(peakRss, kb * 1024);
+    } catch { /* process gone */ }
+  }, 200);
+
+  const password = "guardians-demo";
+  const [lead, guardian, manager] = await Promise.all(["lead", "guardian", "manager"].map((u) => signInCookie(BASE, `${u}@guardians.test`, password)));
+  const loggers = await Promise.all(Array.from({ length: 20 }, (_, i) => signInCookie(BASE, `bench-guardian-${i}@guardians.test`, password)));
+  const families = ["reviews", "releases", "findings", "time", "training", "threat-models", "people", "feedback"];
+  const targets: { name: string; path: string; cookie: string; post?: boolean }[] = [
+    { name: "overview dashboard", path: "/dashboard", cookie: lead },
+    ...families.map((f) => ({ name: `detail: ${f}`, path: `/dashboard/${f}`, cookie: lead })),
+    { name: "metrics CSV (reviews)", path: "/api/metrics/reviews", cookie: lead },
+    { name: "manager overview (own org)", path: "/dashboard", cookie: manager },
+    { name: "directory team list", path: "/directory", cookie: lead },
+    { name: "guardian home", path: "/", cookie: guardian },
+    { name: "hour-logging page", path: "/log", cookie: guardian },
+    { name: "newsletter view", path: `/newsletters/${setup.newsletterId}`, cookie: manager },
+    { name: "hour logging (POST /api/activities)", path: "/api/activities", cookie: "", post: true },
+  ];
+  const rows: string[][] = [];
+  for (const t of targets) {
+    await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
+    const times: number[] = [];
+    let day = 0;
+    const instance = autocannon({
+      url: BASE + t.path, connections: CONNECTIONS, duration: SECONDS,
+      headers: { cookie: t.cookie },
+      requests: t.post ? [{
+        method: "POST",
+        setupRequest: (req: autocannon.Request) => {
+          day++;
+          const date = new Date(Date.now() - (day % 700) * 86_400_000).toISOString().slice(0, 10);
+          return { ...req, headers: { "content-type": "application/json", origin: BASE, cookie: loggers[day % loggers.length] }, body: JSON.stringify({ date, hours: 0.25, type: "OTHER", idempotencyKey: randomUUID() }) };
+        },
+      }] : undefined,
+    }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+    const result = await instance;
+    times.sort((a, b) => a - b);
+    const errors = result.errors + result.timeouts + result.non2xx;
+    rows.push([t.name, percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), String(errors)]);
+    log(`${t.name}: done`);
+  }
+  clearInterval(rssTimer);
+  const header = ["target", "median ms", "p95 ms", "req/s", "errors"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(`\n${CONNECTIONS} concurrent users, ${SECONDS} s per target, large data set\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  rows.forEach((r) => console.log(line(r)));
+  console.log(`\nserver peak memory: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import pg from "pg";
+import { can } from "@/lib/auth/permissions";
+import type { SessionActor } from "@/lib/auth/session";
+import { exportCsv } from "@/lib/export/export";
+import type { FileName } from "@/lib/import/spec";
+import type { UploadedFile } from "@/lib/import/types";
+import { PermissionError } from "@/lib/server/errors";
+import { runImport, type ImportResult } from "./run";
+
+// Imports use a connection of their own (not the Prisma pool): one long transaction with
+// bulk statements and no per-statement timeout.
+async function withClient<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Validates the files and counts what a commit would create, update and leave; writes nothing. */
+export async function previewImport(actor: SessionActor, files: UploadedFile[]): Promise<ImportResult> {
+  if (!can(actor, "import.run")) throw new PermissionError();
+  return withClient((c) => runImport(c, files, { commit: false, actorId: actor.id }));
+}
+
+/** Validates again and writes every file in one transaction; on any error nothing is written. */
+export async function commitImport(actor: SessionActor, files: UploadedFile[]): Promise<ImportResult> {
+  if (!can(actor, "import.run")) throw new PermissionError();
+  return withClient((c) => runImport(c, files, { commit: true, actorId: actor.id }));
+}
+
+/** One file of the export as a stream of UTF-8 bytes, read in one snapshot on its own connection. */
+export async function openExport(actor: SessionActor, file: FileName): Promise<ReadableStream<Uint8Array>> {
+  if (!can(actor, "import.run")) throw new PermissionError();
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  let open = true;
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    await client.query("COMMIT").catch(() => {});
+    await client.end().catch(() => {});
+  };
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const chunks = exportCsv(client, file);
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          await close();
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        await close();
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await close();
+    },
+  });
+}

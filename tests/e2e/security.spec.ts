@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+test("security headers are set on every page", async ({ request }) => {
+  const res = await request.get("/sign-in");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).toContain("default-src 'self'");
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["x-powered-by"]).toBeUndefined();
+});
+
+test("the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+  await signIn(page, DEMO.guardian);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe("Lax");
+  // Served over plain HTTP here; over HTTPS (NEXTAUTH_URL https://…) Auth.js adds Secure and the __Secure- prefix.
+  expect(cookie.secure).toBe(false);
+});
+
+test("a cross-site request to a mutating route is refused and changes nothing", async ({ page, context }) => {
+  await signIn(page, DEMO.guardian);
+  const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const body = { date: new Date().toISOString().slice(0, 10), hours: 0.25, type: "OTHER", idempotencyKey: randomUUID() };
+  const foreign = await page.request.post("/api/activities", { headers: { origin: "https://evil.example", cookie: cookies }, data: body });
+  expect(foreign.status()).toBe(403);
+  const same = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: body });
+  expect(same.status()).toBe(201);
+  const again = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: body });
+  expect(again.status()).toBe(200); // the same idempotency key: no second entry
+  const bad = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: { ...body, hours: -3, idempotencyKey: randomUUID() } });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).issues[0].message).toBe("Hours must be more than 0");
+});
+
+test("server actions refuse a foreign Origin", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  await page.goto("/program/edit");
+  // Replay the form's server action from another origin: Next.js rejects it before the action runs.
+  const actionId = await page.locator("form input[name^='$ACTION_ID_']").first().getAttribute("name").catch(() => null);
+  const res = await page.request.post("/program/edit", {
+    headers: { origin: "https://evil.example", "next-action": actionId?.replace("$ACTION_ID_", "") ?? "x", "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
+  expect(res.status()).toBeGreaterThanOrEqual(400);
+});
