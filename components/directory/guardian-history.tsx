@@ -3,7 +3,7 @@ import { DecisionButtons } from "@/components/nominations/decision-buttons";
 import { StepDownButton } from "@/components/nominations/step-down-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
 
 type Membership = {

@@ -1,5 +1,5 @@
 import { Card, CardTitle, Stat } from "@/components/ui/card";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { formatHours } from "@/lib/hours";
 import { getPersonalActivity, getTeamGuardians } from "@/lib/server/home/personal";
 import { RecentEntries } from "./recent-entries";

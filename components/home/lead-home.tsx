@@ -1,6 +1,6 @@
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
 import { getLeadAgenda } from "@/lib/server/home/program";
 

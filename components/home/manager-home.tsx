@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { getOrgSummary } from "@/lib/server/home/program";
 

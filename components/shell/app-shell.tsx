@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Shield } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
-import type { SessionActor } from "@/lib/auth/session";
+import type { SessionActor } from "@/lib/auth/actor";
 import { NAV_ITEMS } from "@/lib/navigation";
 import { quarterLabel, quarterOf } from "@/lib/period";
 import { roleLabel } from "@/lib/roles";

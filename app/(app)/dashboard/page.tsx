@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SeriesChart } from "@/components/charts/series-chart";
+import { SeriesChart } from "@/components/charts/series-chart-lazy";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { HeadlineCard } from "@/components/dashboard/headline-card";
 import { OutlierList } from "@/components/dashboard/outlier-list";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SeriesChart } from "@/components/charts/series-chart";
+import { SeriesChart } from "@/components/charts/series-chart-lazy";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { SeriesTable } from "@/components/dashboard/series-table";
 import { buttonClass } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { SimpleBarChart } from "@/components/charts/series-chart-lazy";
 import { RecognitionForm } from "@/components/recognition/recognition-form";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
