@@ -35,7 +35,7 @@ try {
     await seedDatabase(db.url, { seed: 42, scale: "large", today: new Date(), log });
     log(`large data set ready in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
-  const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: db.url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
   const setup = JSON.parse(execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/setup.ts"], { env }).toString().trim().split("\n").at(-1)!);
   if (buildIsStale()) {
     log("next build…");

@@ -2,7 +2,7 @@ import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type ActivityType } from "@/lib/generated/prisma/client";
 import { dayTotalProblem, latestLoggableDate } from "@/lib/activity-rules";
 import type { ActivityInput, NewActivityInput } from "@/lib/validations/activity";
 import { audit } from "@/lib/server/audit";
@@ -44,30 +44,41 @@ const entrySelect = { id: true, date: true, quarterHours: true, type: true, revi
 export async function logActivity(actor: SessionActor, input: NewActivityInput) {
   if (!can(actor, "activity.log")) throw new PermissionError();
   checkDate(input.date);
-  const existing = await db.activityEntry.findUnique({ where: { userId_idempotencyKey: { userId: actor.id, idempotencyKey: input.idempotencyKey } }, select: entrySelect });
-  if (existing) return { entry: existing, created: false };
   const date = new Date(`${input.date}T00:00:00Z`);
   const quarterHours = Math.round(input.hours * 4);
   try {
     return await db.$transaction(async (tx) => {
       const links = await resolveLink(tx, actor, input.link);
       await checkDay(tx, actor.id, date, quarterHours);
-      const entry = await tx.activityEntry.create({
-        data: { userId: actor.id, date, quarterHours, type: input.type, note: input.note, idempotencyKey: input.idempotencyKey, ...links },
-        select: entrySelect,
-      });
-      await tx.activityEntryVersion.create({ data: { entryId: entry.id, version: 1, date, quarterHours, type: input.type, note: input.note, changedById: actor.id, ...links } });
-      await audit(tx, { actorId: actor.id, action: "create", entity: "ActivityEntry", entityId: entry.id, orgId: null, after: entry });
-      return { entry, created: true };
+      // The entry, its first version and the audit record in one round trip.
+      const rows = await tx.$queryRaw<{ id: bigint; date: Date; quarterHours: number; type: ActivityType; reviewId: number | null; threatModelId: number | null; note: string | null; version: number }[]>`
+        WITH e AS (
+          INSERT INTO "ActivityEntry" ("userId", date, "quarterHours", type, note, "idempotencyKey", "reviewId", "threatModelId", "updatedAt")
+          VALUES (${actor.id}, ${date}::date, ${quarterHours}, ${input.type}::"ActivityType", ${input.note}, ${input.idempotencyKey}, ${links.reviewId}, ${links.threatModelId}, now())
+          RETURNING id, date, "quarterHours", type, "reviewId", "threatModelId", note, version
+        ), v AS (
+          INSERT INTO "ActivityEntryVersion" ("entryId", version, date, "quarterHours", type, note, "reviewId", "threatModelId", "changedById")
+          SELECT id, 1, date, "quarterHours", type, note, "reviewId", "threatModelId", ${actor.id} FROM e
+        ), a AS (
+          INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after)
+          SELECT ${actor.id}, 'create', 'ActivityEntry', id::text, to_jsonb(e) FROM e
+        )
+        SELECT id, date, "quarterHours", type::text AS type, "reviewId", "threatModelId", note, version FROM e`;
+      return { entry: rows[0], created: true };
     });
   } catch (error) {
-    // A concurrent double submit lost the race on the unique key: answer with the winner.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // A double submit (or a concurrent one) hits the unique key: answer with the first entry.
+    if (isUniqueViolation(error)) {
       const winner = await db.activityEntry.findUnique({ where: { userId_idempotencyKey: { userId: actor.id, idempotencyKey: input.idempotencyKey } }, select: entrySelect });
       if (winner) return { entry: winner, created: false };
     }
     throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
+  return /23505|unique constraint/i.test((error as Error)?.message ?? "");
 }
 
 async function ownEntry(tx: Tx, actor: SessionActor, id: bigint) {
