@@ -47,7 +47,7 @@ export async function exportAll(c: pg.ClientBase, folder: string): Promise<Recor
       let rows = 0;
       for await (const chunk of exportChunks(c, file)) {
         rows += chunk.rows;
-        if (!out.write(chunk.text)) await new Promise((resolve) => out.once("drain", resolve));
+        if (!out.write(chunk.text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       }
       out.end();
       await finished(out);
