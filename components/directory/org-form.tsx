@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { saveOrgAction } from "@/lib/server/directory/actions";
 import { idle } from "@/lib/server/action-state";
 
-type Org = { id: number; name: string; parentId: number | null; leaderEmail: string | null };
+type Org = { id: number; name: string; parentId: number | null; leaderEmail: string | null; recipients: string[] };
 
 export function OrgForm({ org, parents }: { org: Org | null; parents: { id: number; name: string }[] }) {
   const [state, action, pending] = useActionState(saveOrgAction, idle);
@@ -20,6 +20,7 @@ export function OrgForm({ org, parents }: { org: Org | null; parents: { id: numb
       <Field label="Organisation name" name="name" defaultValue={org?.name} required error={err("name")} />
       <Select label="Part of" name="parentId" defaultValue={org?.parentId ? String(org.parentId) : ""} placeholder="Top level" options={parents.filter((p) => p.id !== org?.id).map((p) => ({ value: String(p.id), label: p.name }))} error={err("parentId")} />
       <Field label="Senior leader's email" name="leaderEmail" type="email" defaultValue={org?.leaderEmail ?? ""} error={err("leaderEmail")} hint="Receives the quarterly newsletter" />
+      <TextArea label="Extra newsletter recipients" name="recipients" rows={2} defaultValue={org?.recipients.join(", ") ?? ""} error={err("recipients") ?? state.fieldErrors?.["recipients.0"]?.[0]} hint="Email addresses, separated by commas" className="sm:col-span-2" />
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save organisation"}</Button>
         <Link href="/directory/orgs" className={buttonClass("secondary")}>Cancel</Link>

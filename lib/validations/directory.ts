@@ -17,6 +17,11 @@ export const orgSchema = z.object({
   name: z.string().trim().min(2, "Give the organisation a name").max(120, "Keep the name under 120 characters"),
   parentId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
   leaderEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().toLowerCase().pipe(z.email("Enter the leader's email")).nullable()),
+  // Extra newsletter recipients, separated by commas, semicolons or new lines.
+  recipients: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean) : v ?? []),
+    z.array(z.email("Each extra recipient must be an email address")).max(50, "At most 50 extra recipients"),
+  ).optional().default([]),
 });
 
 export const directoryFilterSchema = z.object({

@@ -57,9 +57,20 @@ describe("team and org edits", () => {
 
   it("an organisation cannot be placed under its own sub-organisation", async () => {
     const w = await world();
-    const sub = await saveOrg(w.lead, null, { name: "Payments / Cards", parentId: w.orgA.id, leaderEmail: null });
-    await expect(saveOrg(w.lead, w.orgA.id, { name: "Payments", parentId: sub.id, leaderEmail: null })).rejects.toBeInstanceOf(DomainError);
-    await expect(saveOrg(w.lead, w.orgA.id, { name: "Payments", parentId: null, leaderEmail: "nobody@example.test" })).rejects.toThrow("No one has that email address.");
+    const sub = await saveOrg(w.lead, null, { name: "Payments / Cards", parentId: w.orgA.id, leaderEmail: null, recipients: [] });
+    await expect(saveOrg(w.lead, w.orgA.id, { name: "Payments", parentId: sub.id, leaderEmail: null, recipients: [] })).rejects.toBeInstanceOf(DomainError);
+    await expect(saveOrg(w.lead, w.orgA.id, { name: "Payments", parentId: null, leaderEmail: "nobody@example.test", recipients: [] })).rejects.toThrow("No one has that email address.");
     expect((await db.org.findUniqueOrThrow({ where: { id: w.orgA.id } })).parentId).toBeNull();
+  });
+});
+
+describe("newsletter recipients", () => {
+  it("are parsed from a list, de-duplicated and validated", async () => {
+    const { orgSchema } = await import("@/lib/validations/directory");
+    expect(orgSchema.parse({ name: "Payments", parentId: "", leaderEmail: "", recipients: "CTO@example.test, cto@example.test;\nvp@example.test" }).recipients).toEqual(["cto@example.test", "cto@example.test", "vp@example.test"]);
+    expect(orgSchema.safeParse({ name: "Payments", parentId: "", leaderEmail: "", recipients: "not-an-email" }).success).toBe(false);
+    const w = await world();
+    await saveOrg(w.lead, w.orgA.id, orgSchema.parse({ name: "Payments", parentId: "", leaderEmail: "", recipients: "cto@example.test, CTO@example.test" }));
+    expect((await db.org.findUniqueOrThrow({ where: { id: w.orgA.id } })).newsletterRecipients).toEqual(["cto@example.test"]);
   });
 });

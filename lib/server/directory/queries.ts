@@ -62,7 +62,7 @@ export async function listOrgs(actor: SessionActor) {
   return db.org.findMany({
     where: scope.all ? {} : { id: { in: scope.orgIds } },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, parentId: true, leader: { select: { name: true, email: true } }, _count: { select: { teams: true } } },
+    select: { id: true, name: true, parentId: true, newsletterRecipients: true, leader: { select: { name: true, email: true } }, _count: { select: { teams: true } } },
   });
 }
 

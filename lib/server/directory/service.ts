@@ -59,7 +59,7 @@ export async function saveOrg(actor: SessionActor, id: number | null, input: Org
     if (!parent) throw new DomainError("Choose a parent organisation from the list.");
     if (id !== null && (await createsCycle(id, input.parentId))) throw new DomainError("An organisation cannot sit under itself or one of its sub-organisations.");
   }
-  const data = { name: input.name, parentId: input.parentId, leaderId };
+  const data = { name: input.name, parentId: input.parentId, leaderId, newsletterRecipients: [...new Set(input.recipients)] };
   try {
     return await db.$transaction(async (tx) => {
       if (id === null) {
