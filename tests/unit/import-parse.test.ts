@@ -177,7 +177,7 @@ describe("matching against stored rows", () => {
 
   it("matches repeated activities one to one, checks the 24 h day and future dates", () => {
     const r = parse("activities.csv", "email,date,hours,activity_type\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,22,other\na@x.test,2025-01-01,1,other\na@x.test,2999-01-01,1,other\n");
-    const storedRow = { email: "a@x.test", date: "2025-01-01", hours: 4, activity_type: "QUESTION", review_id: null, note: null };
+    const storedRow = { email: "a@x.test", date: "2025-01-01", hours: 4, activity_type: "QUESTION" as const, review_id: null, note: null };
     const plan = matchActivities(r.files[0].rows, [{ row: storedRow, deleted: false }, { row: storedRow, deleted: true }], new Date("2026-01-01T00:00:00Z"));
     expect(plan.unchanged).toBe(1);
     expect(plan.create.map((c) => [c.line, c.occurrence])).toEqual([[3, 2], [4, 0]]); // 1 h + 1 h + 22 h: exactly 24 h
