@@ -181,6 +181,7 @@ describe("bad files", () => {
     const preview = await previewImport(actor, files);
     expect(where(preview)).toEqual(expected);
     expect(preview.warnings.map((w) => [w.file, w.line, w.column])).toEqual([["findings.csv", 1, "owner"]]);
+    expect(counts(preview)["reviews.csv"]).toEqual({ rows: 6, create: 1, update: 0, unchanged: 0 }); // rows with errors are not counted
     expect(preview.errors.find((e) => e.file === "people.csv" && e.line === 5)?.message).toBe("Duplicate email “ann@beta.test”: also on line 2");
     const commit = await commitImport(actor, files);
     expect(commit.committed).toBe(false);

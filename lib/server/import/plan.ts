@@ -58,8 +58,11 @@ export async function planImport(c: pg.ClientBase, uploads: UploadedFile[], now:
   const inDatabase = Object.fromEntries(REF_KINDS.map((k) => [k, new Set(ids[k].keys())])) as KeySets;
   errors.push(...checkReferences(parsed.files, inDatabase));
   if (parsed.files.some((f) => f.spec.name === "orgs.csv")) errors.push(...checkOrgCycles(parsed.files, await readOrgParents(c)));
+  // Rows with a reference error are left out of the counts, as rows that failed parsing are.
+  const failed = new Set(errors.map((e) => `${e.file} ${e.line}`));
   const files = new Map<FileName, FilePlan>();
-  for (const f of parsed.files) {
+  for (const parsedFile of parsed.files) {
+    const f = { ...parsedFile, rows: parsedFile.rows.filter((r) => !failed.has(`${parsedFile.spec.name} ${r.line}`)) };
     const stored = await readMatching(c, f.spec.name, [...new Set(filterValues(f))]);
     if (f.spec.name === "activities.csv") {
       const matched = matchActivities(f.rows, stored.map((s) => ({ row: s.row, deleted: s.deleted === true })), now);

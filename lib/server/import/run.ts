@@ -13,6 +13,20 @@ export type ImportResult = ImportReport & { committed: boolean; auditId: string 
 
 const IMPORT_LOCK = 7_008_001;
 
+// Tables each file writes. After a large import their planner statistics are stale until
+// autovacuum catches up, which makes the next import's lookups slow; ANALYZE fixes that.
+const TABLES: Record<string, string[]> = {
+  "orgs.csv": ["Org"], "teams.csv": ["Team"], "people.csv": ["User"], "guardians.csv": ["GuardianMembership", "GuardianStatusChange"],
+  "reviews.csv": ["Review", "ReviewParticipant"], "findings.csv": ["Finding"], "releases.csv": ["Release"], "threat_models.csv": ["ThreatModel", "ThreatModelAuthor"],
+  "threats.csv": ["Threat"], "activities.csv": ["ActivityEntry", "ActivityEntryVersion"], "courses.csv": ["Course"], "completions.csv": ["CourseCompletion"], "feedback.csv": ["Feedback"],
+};
+const ANALYZE_AFTER = 1_000;
+
+async function refreshStatistics(c: pg.ClientBase, report: ImportReport) {
+  const tables = report.files.filter((f) => f.counts.create + f.counts.update >= ANALYZE_AFTER).flatMap((f) => TABLES[f.file] ?? []);
+  if (tables.length) await c.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`).catch(() => {});
+}
+
 const changes = (plan: Plan) => plan.report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
 
 async function applyPlan(c: pg.ClientBase, plan: Plan, actorId: number | null): Promise<string> {
@@ -53,6 +67,7 @@ export async function runImport(
     }
     const auditId = await applyPlan(c, plan, opts.actorId);
     await c.query("COMMIT");
+    await refreshStatistics(c, plan.report);
     return { ...plan.report, committed: true, auditId };
   } catch (error) {
     await c.query("ROLLBACK").catch(() => {});
