@@ -18,7 +18,7 @@ const GOOD = path.resolve("tests/fixtures/import");
 const BAD = path.resolve("tests/fixtures/import-bad");
 const temp: string[] = [];
 
-async function load(dir: string): Promise<UploadedFile[]> {
+async function load(dir: string): Promise<{ name: string; content: Uint8Array }[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".csv")).sort();
   return Promise.all(names.map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(dir, name))) })));
 }
