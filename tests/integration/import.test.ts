@@ -130,7 +130,7 @@ describe("importing the fixture set", () => {
 
   it("updates changed rows only, syncing lists and recording status changes", async () => {
     const actor = await lead();
-    let files = await load(GOOD);
+    let files: UploadedFile[] = await load(GOOD);
     await commitImport(actor, files);
     files = replace(files, "reviews.csv", "review_id,team,service,requested_at,guardian_emails\nREV-3,login,Single sign-on,2025-06-01T06:00:00Z,gus@acme.test\nREV-2,checkout,\"Checkout, mobile\",2025-05-01,\n");
     files = replace(files, "guardians.csv", "email,team,status,nominated_on,active_on,left_on\ngina@acme.test,payments-api,alumni,2025-01-20,2025-02-01,2025-12-01\n");
