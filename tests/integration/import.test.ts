@@ -167,6 +167,23 @@ describe("importing the fixture set", () => {
 });
 
 describe("bad files", () => {
+  it("rolls back files already written when a later one breaks a database rule", async () => {
+    const actor = await lead();
+    await commitImport(actor, (await load(GOOD)).filter((f) => ["orgs.csv", "teams.csv", "people.csv", "guardians.csv"].includes(f.name)));
+    // gina's membership is active; a later declined nomination becomes the latest one.
+    const gina = await db.user.findUniqueOrThrow({ where: { email: "gina@acme.test" } });
+    const team = await db.team.findUniqueOrThrow({ where: { key: "payments-api" } });
+    await db.guardianMembership.create({ data: { userId: gina.id, teamId: team.id, status: "DECLINED", nominatedOn: new Date("2025-08-01"), declinedOn: new Date("2025-08-05") } });
+    const before = await tableCounts();
+    const files = [
+      { name: "orgs.csv", content: "org\nnew-org\n" },
+      { name: "guardians.csv", content: "email,team,status,nominated_on\ngina@acme.test,payments-api,nominated,2025-08-01\n" },
+    ];
+    expect((await previewImport(actor, files)).errors).toEqual([]);
+    await expect(commitImport(actor, files)).rejects.toThrow(/Nothing was imported: a row breaks a rule of the database \(GuardianMembership_one_current\)/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("imports nothing and reports every bad row with its line and column", async () => {
     const actor = await lead();
     const before = await tableCounts();

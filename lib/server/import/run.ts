@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { ImportReport, UploadedFile } from "@/lib/import/types";
+import { DomainError } from "@/lib/server/errors";
 import { planImport, type Plan } from "./plan";
 import { writeActivities, writeCompletions, writeFeedback } from "./write-activity";
 import { writeCourses, writeGuardians, writeOrgLinks, writeOrgs, writePeople, writeTeams, type WriteContext } from "./write-people";
@@ -71,6 +72,12 @@ export async function runImport(
     return { ...plan.report, committed: true, auditId };
   } catch (error) {
     await c.query("ROLLBACK").catch(() => {});
+    // A database rule the checks above do not cover (e.g. one open membership per person
+    // and team): the transaction is gone, so say so plainly.
+    const e = error as { code?: string; constraint?: string; detail?: string };
+    if (e.code?.startsWith("23")) {
+      throw new DomainError(`Nothing was imported: a row breaks a rule of the database (${e.constraint ?? e.code})${e.detail ? `: ${e.detail}` : "."}`);
+    }
     throw error;
   }
 }
