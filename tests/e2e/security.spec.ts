@@ -35,15 +35,3 @@ test("a cross-site request to a mutating route is refused and changes nothing", 
   expect(bad.status()).toBe(422);
   expect((await bad.json()).issues[0].message).toBe("Hours must be more than 0");
 });
-
-test("server actions refuse a foreign Origin", async ({ page }) => {
-  await signIn(page, DEMO.lead);
-  await page.goto("/program/edit");
-  // Replay the form's server action from another origin: Next.js rejects it before the action runs.
-  const actionId = await page.locator("form input[name^='$ACTION_ID_']").first().getAttribute("name").catch(() => null);
-  const res = await page.request.post("/program/edit", {
-    headers: { origin: "https://evil.example", "next-action": actionId?.replace("$ACTION_ID_", "") ?? "x", "content-type": "text/plain;charset=UTF-8" },
-    data: "[]",
-  });
-  expect(res.status()).toBeGreaterThanOrEqual(400);
-});
