@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const id = (what: string) => z.coerce.number({ error: `Choose a ${what}` }).int(`Choose a ${what}`).positive(`Choose a ${what}`);
+const day = z.iso.date("Enter a date like 2026-11-22");
+const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), day.optional());
+
+export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
+export const OUTCOMES = ["APPROVED", "APPROVED_WITH_FINDINGS", "CHANGES_REQUIRED", "WITHDRAWN"] as const;
+export const FINDING_STATUSES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
+
+export const requestReviewSchema = z.object({
+  teamId: id("team"),
+  service: z.string().trim().min(2, "Name the service or feature").max(200, "Keep the name under 200 characters"),
+  requestedOn: optionalDay,
+});
+
+export const participantSchema = z.object({
+  reviewId: id("review"),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter the participant's email")),
+  effortHours: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Enter hours as a number" }).min(0, "Hours cannot be negative").max(500, "That is a lot of hours").refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps").optional()),
+});
+
+export const findingSchema = z.object({
+  reviewId: id("review"),
+  title: z.string().trim().min(3, "Describe the finding in a few words").max(300, "Keep the title under 300 characters"),
+  severity: z.enum(SEVERITIES, "Choose a severity"),
+});
+
+export const findingStatusSchema = z.object({
+  findingId: id("finding"),
+  status: z.enum(FINDING_STATUSES, "Choose a status"),
+  closedOn: optionalDay,
+});
+
+export const completeReviewSchema = z.object({
+  reviewId: id("review"),
+  outcome: z.enum(OUTCOMES, "Choose the outcome"),
+  completedOn: optionalDay,
+});
+
+export const checklistSchema = z.object({ itemId: id("checklist item"), done: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()) });
+
+export const ratingSchema = z.object({
+  reviewId: id("review").optional(),
+  threatModelId: id("threat model").optional(),
+  guardianId: id("guardian"),
+  rating: z.coerce.number({ error: "Choose a rating from 1 to 5" }).int("Choose a rating from 1 to 5").min(1, "Choose a rating from 1 to 5").max(5, "Choose a rating from 1 to 5"),
+  comment: z.string().trim().max(1000, "Keep the comment under 1,000 characters").optional().transform((v) => v || null),
+}).refine((v) => (v.reviewId ? 1 : 0) + (v.threatModelId ? 1 : 0) === 1, { message: "Rate input to one review or one threat model", path: ["reviewId"] });
+
+export type RequestReviewInput = z.infer<typeof requestReviewSchema>;
+export type ParticipantInput = z.infer<typeof participantSchema>;
+export type FindingInput = z.infer<typeof findingSchema>;
+export type FindingStatusInput = z.infer<typeof findingStatusSchema>;
+export type CompleteReviewInput = z.infer<typeof completeReviewSchema>;
+export type RatingInput = z.infer<typeof ratingSchema>;
