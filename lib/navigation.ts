@@ -1,13 +1,14 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail" | "shield" | "upload";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: null, icon: "home" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.read", icon: "chart" },
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
+  { href: "/reviews", label: "Reviews", permission: "review.read", icon: "shield" },
   { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },
   { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },
   { href: "/training", label: "Training", permission: "program.read", icon: "training" },
@@ -15,5 +16,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/recognition", label: "Recognition", permission: "program.read", icon: "star" },
   { href: "/newsletters", label: "Newsletters", permission: "newsletter.read", icon: "mail" },
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
+  { href: "/import", label: "Import / export", permission: "import.run", icon: "upload" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
 ];

@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { checklistSchema, completeReviewSchema, findingSchema, findingStatusSchema, participantSchema, ratingSchema, requestReviewSchema } from "@/lib/validations/review";
+import { formAction } from "@/lib/server/form-action";
+import { rateGuardian } from "@/lib/server/feedback/service";
+import { addFinding, addParticipant, completeReview, requestReview, setChecklistItem, setFindingStatus, startReview } from "./service";
+
+const refresh = (id: number) => revalidatePath(`/reviews/${id}`);
+
+export const requestReviewAction = formAction("review.request", requestReviewSchema, async (actor, input) => {
+  const review = await requestReview(actor, input);
+  redirect(`/reviews/${review.id}`);
+});
+export const startReviewAction = formAction("review.conduct", z.object({ reviewId: z.coerce.number().int().positive() }), async (actor, { reviewId }) => {
+  await startReview(actor, reviewId);
+  refresh(reviewId);
+  return { status: "ok", message: "Review started and assigned to you." };
+});
+export const addParticipantAction = formAction("review.conduct", participantSchema, async (actor, input) => {
+  await addParticipant(actor, input);
+  refresh(input.reviewId);
+  return { status: "ok", message: "Participant saved." };
+});
+export const checklistAction = formAction("review.conduct", checklistSchema.extend({ reviewId: z.coerce.number().int().positive() }), async (actor, input) => {
+  await setChecklistItem(actor, input.itemId, input.done);
+  refresh(input.reviewId);
+  return { status: "ok" };
+});
+export const addFindingAction = formAction("review.conduct", findingSchema, async (actor, input) => {
+  await addFinding(actor, input);
+  refresh(input.reviewId);
+  return { status: "ok", message: "Finding recorded." };
+});
+export const findingStatusAction = formAction("review.conduct", findingStatusSchema.extend({ reviewId: z.coerce.number().int().positive() }), async (actor, input) => {
+  await setFindingStatus(actor, input);
+  refresh(input.reviewId);
+  return { status: "ok", message: "Finding updated." };
+});
+export const completeReviewAction = formAction("review.conduct", completeReviewSchema, async (actor, input) => {
+  await completeReview(actor, input);
+  refresh(input.reviewId);
+  return { status: "ok", message: "Review completed." };
+});
+export const rateGuardianAction = formAction("feedback.give", ratingSchema, async (actor, input) => {
+  await rateGuardian(actor, input);
+  if (input.reviewId) refresh(input.reviewId);
+  return { status: "ok", message: "Rating saved." };
+});
