@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail" | "shield" | "upload" | "rocket";
+export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail" | "shield" | "upload" | "rocket" | "message";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
   { href: "/reviews", label: "Reviews", permission: "review.read", icon: "shield" },
   { href: "/releases", label: "Releases", permission: "review.read", icon: "rocket" },
+  { href: "/feedback", label: "Feedback", permission: "feedback.read", icon: "message" },
   { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },
   { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },
   { href: "/training", label: "Training", permission: "program.read", icon: "training" },
