@@ -21,7 +21,7 @@ export default async function ProgramPage() {
       <PageHeader
         title={program?.name ?? "Program"}
         description="Why the program exists and what it aims for."
-        actions={editable ? <Link href="/program/edit" className={buttonClass("secondary")}>Edit program</Link> : null}
+        actions={editable ? <><Link href="/program/runbook" className={buttonClass("secondary")}>Review runbook</Link><Link href="/program/edit" className={buttonClass("secondary")}>Edit program</Link></> : null}
       />
       {!program ? (
         <EmptyState title="The program has not been described yet" action={editable ? { href: "/program/edit", label: "Write the vision and mission" } : undefined} />
