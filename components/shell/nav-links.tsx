@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Award, ChartLine, Mail, MessageSquare, Rocket, ShieldCheck, Star, Upload, Clock, GraduationCap, History, Home, Target, UserPlus, Users, type LucideIcon } from "lucide-react";
+import { Award, ChartLine, Layers, Mail, MessageSquare, Rocket, ShieldCheck, Star, Upload, Clock, GraduationCap, History, Home, Target, UserPlus, Users, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/navigation";
 import { cn } from "@/components/ui/cn";
 
-const ICONS: Record<NavIcon, LucideIcon> = { home: Home, program: Target, users: Users, clock: Clock, userPlus: UserPlus, history: History, chart: ChartLine, training: GraduationCap, belt: Award, star: Star, mail: Mail, shield: ShieldCheck, upload: Upload, rocket: Rocket, message: MessageSquare };
+const ICONS: Record<NavIcon, LucideIcon> = { home: Home, program: Target, users: Users, clock: Clock, userPlus: UserPlus, history: History, chart: ChartLine, training: GraduationCap, belt: Award, star: Star, mail: Mail, shield: ShieldCheck, upload: Upload, rocket: Rocket, message: MessageSquare, layers: Layers };
 
 export function NavLinks({ items }: { items: { href: string; label: string; icon: NavIcon }[] }) {
   const pathname = usePathname();
