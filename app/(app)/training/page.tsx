@@ -8,15 +8,18 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
-import { completionByOrg, listCourses, ownCompletions } from "@/lib/server/training/queries";
+import Link from "next/link";
+import { completionByOrg, completionByTeam, listCourses, ownCompletions } from "@/lib/server/training/queries";
 
 export const metadata: Metadata = { title: "Training" };
 
-export default async function TrainingPage() {
+export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
   const actor = await requirePermission("program.read");
   const learner = can(actor, "training.complete");
   const manager = can(actor, "training.manage");
   const [courses, mine, byOrg] = await Promise.all([listCourses(), learner ? ownCompletions(actor.id) : [], can(actor, "dashboard.read") ? completionByOrg(actor) : []]);
+  const orgId = Number((await searchParams).org);
+  const byTeam = Number.isInteger(orgId) && orgId > 0 && can(actor, "dashboard.read") ? await completionByTeam(actor, orgId) : [];
   const done = new Map(mine.map((c) => [c.courseId, c]));
   const requiredLeft = courses.filter((c) => c.required && !done.has(c.id));
   const today = new Date().toISOString().slice(0, 10);
@@ -58,7 +61,17 @@ export default async function TrainingPage() {
           <table className="mt-2 w-full text-sm">
             <caption className="sr-only">Active guardians who completed every required course, per organisation</caption>
             <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Organisation</th><th scope="col" className="text-right">Guardians</th><th scope="col" className="text-right">All required done</th></tr></thead>
-            <tbody>{byOrg.map((r) => <tr key={r.orgId} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5">{r.name}</td><td className="text-right tabular-nums">{r.guardians}</td><td className="text-right tabular-nums">{r.complete} ({Math.round((r.complete / r.guardians) * 100)}%)</td></tr>)}</tbody>
+            <tbody>{byOrg.map((r) => <tr key={r.orgId} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5"><Link href={`/training?org=${r.orgId}`} className="text-brand-600 hover:underline dark:text-brand-100">{r.name}</Link></td><td className="text-right tabular-nums">{r.guardians}</td><td className="text-right tabular-nums">{r.complete} ({Math.round((r.complete / r.guardians) * 100)}%)</td></tr>)}</tbody>
+          </table>
+        </Card>
+      ) : null}
+      {byTeam.length ? (
+        <Card className="mt-4">
+          <CardTitle>By team in {byOrg.find((o) => o.orgId === orgId)?.name ?? "the organisation"}</CardTitle>
+          <table className="mt-2 w-full text-sm">
+            <caption className="sr-only">Active guardians who completed every required course, per team</caption>
+            <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Team</th><th scope="col" className="text-right">Guardians</th><th scope="col" className="text-right">All required done</th></tr></thead>
+            <tbody>{byTeam.map((r) => <tr key={r.teamId} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5">{r.name}</td><td className="text-right tabular-nums">{r.guardians}</td><td className="text-right tabular-nums">{r.complete} ({Math.round((r.complete / r.guardians) * 100)}%)</td></tr>)}</tbody>
           </table>
         </Card>
       ) : null}

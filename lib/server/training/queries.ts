@@ -30,3 +30,23 @@ export async function completionByOrg(actor: SessionActor) {
     })
     .filter((r) => r.guardians > 0);
 }
+
+/** The same, per team of one organisation (with its sub-orgs). */
+export async function completionByTeam(actor: SessionActor, orgId: number) {
+  const scope = queryScope(actor, "dashboard.read");
+  if (!scope.all && !scope.orgIds.includes(orgId)) return [];
+  const [required, memberships] = await Promise.all([
+    db.course.findMany({ where: { active: true, required: true }, select: { id: true } }),
+    db.guardianMembership.findMany({ where: { status: "ACTIVE", team: { orgId } }, select: { userId: true, team: { select: { id: true, name: true } } } }),
+  ]);
+  const done = await db.courseCompletion.groupBy({ by: ["userId"], where: { userId: { in: memberships.map((m) => m.userId) }, courseId: { in: required.map((r) => r.id) } }, _count: true });
+  const complete = new Set(done.filter((d) => d._count === required.length).map((d) => d.userId));
+  const teams = new Map<number, { name: string; guardians: number; complete: number }>();
+  for (const m of memberships) {
+    const t = teams.get(m.team.id) ?? { name: m.team.name, guardians: 0, complete: 0 };
+    t.guardians++;
+    if (complete.has(m.userId)) t.complete++;
+    teams.set(m.team.id, t);
+  }
+  return [...teams.entries()].map(([teamId, t]) => ({ teamId, ...t })).sort((a, b) => a.name.localeCompare(b.name));
+}

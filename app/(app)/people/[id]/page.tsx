@@ -10,6 +10,8 @@ import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { roleLabel } from "@/lib/roles";
 import { getProfile } from "@/lib/server/people/profile";
+import { beltProgress } from "@/lib/server/belts/progress";
+import { NextBelt } from "@/components/home/next-belt";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -19,6 +21,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const p = Number.isInteger(id) && id > 0 ? await getProfile(actor, id) : null;
   if (!p) notFound();
   const live = p.belts.filter((b) => !b.revokedAt);
+  const progress = p.memberships.some((m) => m.status === "ACTIVE") ? await beltProgress(p.person.id) : undefined;
   const avg = p.feedback?.length ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length : null;
   const total12 = p.hoursByMonth.reduce((s, m) => s + m.hours, 0);
   return (
@@ -33,6 +36,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         <Stat label="Hours, last 12 months" value={`${total12} h`} />
         <Stat label="Feedback average" value={p.feedback === null ? "Not visible to you" : avg === null ? "No ratings yet" : `${avg.toFixed(1)} / 5`} hint={p.feedback?.length ? `${p.feedback.length} ratings` : undefined} />
       </div>
+      {progress !== undefined ? <NextBelt progress={progress} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Hours by month</CardTitle>
