@@ -27,6 +27,28 @@ function untraversableAncestor(target: string): string | null {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the 'postgres' account, which must be able to enter the folders
+ * holding its binaries (node_modules) and its data. A private folder such as one made by
+ * `mktemp -d` (mode 0700) blocks it: root grants traverse-only permission (o+x: no listing,
+ * no reading) on such folders it owns, and says so; otherwise it explains what to do.
+ */
+function allowPostgresToTraverse(targets: string[]) {
+  for (const target of targets) {
+    for (let blocked = untraversableAncestor(target); blocked; blocked = untraversableAncestor(target)) {
+      const stat = fs.statSync(blocked);
+      if (stat.uid !== 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the 'postgres' account when started by root, and that account cannot enter ${blocked}. ` +
+            `Move the project to a folder every user can enter (e.g. /srv or /work), or set DATABASE_URL to an existing PostgreSQL.`,
+        );
+      }
+      fs.chmodSync(blocked, (stat.mode & 0o7777) | 0o001);
+      console.log(`[guardians] let the 'postgres' account traverse ${blocked} (chmod o+x) so the embedded PostgreSQL can run`);
+    }
+  }
+}
+
 function runningPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
@@ -63,15 +85,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     return { url, stop: async () => {}, owned: false };
   }
 
-  if (isRoot()) {
-    const blocked = untraversableAncestor(path.dirname(dataDir)) ?? untraversableAncestor(path.resolve("node_modules"));
-    if (blocked) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the 'postgres' account when started by root, and that account cannot enter ${blocked}. ` +
-          `Move the project to a folder every user can enter (e.g. /srv or /work), or set DATABASE_URL to an existing PostgreSQL.`,
-      );
-    }
-  }
+  if (isRoot()) allowPostgresToTraverse([path.dirname(dataDir), path.resolve("node_modules")]);
 
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
