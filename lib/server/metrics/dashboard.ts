@@ -37,11 +37,16 @@ export async function resolveScope(actor: SessionActor, filter: DashboardFilter)
   return { scope: { orgIds, teamId: filter.team ?? null }, label, orgName, teamName };
 }
 
+/** One quarter's metrics for a scope, shared through the cache with every page that shows them. */
+export async function cachedQuarterMetrics(scope: MetricScope, quarter: Quarter, version?: string): Promise<QuarterMetrics> {
+  const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
+  return cached(`quarter|${scopeKey}|${quarterKey(quarter)}`, version ?? (await dataVersion()), () => quarterMetrics(scope, quarter));
+}
+
 /** The metrics of each quarter in the filter's range, oldest first. */
 export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[]): Promise<QuarterMetrics[]> {
   const version = await dataVersion();
-  const scopeKey = `${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}`;
-  const one = (q: Quarter) => cached(`quarter|${scopeKey}|${quarterKey(q)}`, version, () => quarterMetrics(scope, q));
+  const one = (q: Quarter) => cachedQuarterMetrics(scope, q, version);
   const results: QuarterMetrics[] = [];
   // A few quarters at a time keeps the connection pool free for other requests.
   for (let i = 0; i < quarters.length; i += 4) results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));

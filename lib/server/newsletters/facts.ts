@@ -5,7 +5,8 @@ import { BELT_ORDER } from "@/lib/belts/default-rules";
 import { lastDay } from "@/lib/metrics/guardians";
 import type { NewsletterFacts } from "@/lib/newsletter/assemble";
 import { quarterLabel, quarterRange, type Quarter } from "@/lib/period";
-import { quarterMetrics, type QuarterMetrics } from "@/lib/server/metrics/quarter";
+import { cachedQuarterMetrics } from "@/lib/server/metrics/dashboard";
+import type { QuarterMetrics } from "@/lib/server/metrics/quarter";
 
 /** Facts for one organisation (with sub-orgs) and quarter, from the same metrics as the dashboards. */
 export async function newsletterFacts(orgId: number, quarter: Quarter, programMetrics?: QuarterMetrics): Promise<NewsletterFacts> {
@@ -16,8 +17,8 @@ export async function newsletterFacts(orgId: number, quarter: Quarter, programMe
   const { start, end } = quarterRange(quarter);
   const last = lastDay(end);
   const [m, program, memberships] = await Promise.all([
-    quarterMetrics({ orgIds, teamId: null }, quarter),
-    programMetrics ?? quarterMetrics({ orgIds: null, teamId: null }, quarter),
+    cachedQuarterMetrics({ orgIds, teamId: null }, quarter),
+    programMetrics ?? cachedQuarterMetrics({ orgIds: null, teamId: null }, quarter),
     db.guardianMembership.findMany({
       where: { team: { orgId: { in: orgIds } }, activeOn: { lte: last }, OR: [{ leftOn: null }, { leftOn: { gte: last } }] },
       select: { userId: true, user: { select: { name: true } }, team: { select: { name: true } } },
