@@ -1,16 +1,23 @@
 // Runs once when a server instance starts: warms the program-wide dashboard figures in the
 // background so the first lead to open the overview does not wait for eight quarters.
+// `/healthz` reports the state (`dashboardCache`: warming, warm, failed or off).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.GUARDIANS_WARM_CACHE === "0") return;
+  const { setWarmState } = await import("@/lib/server/metrics/cache");
+  setWarmState("warming");
   setTimeout(() => {
     void (async () => {
       try {
         const { metricsOverQuarters } = await import("@/lib/server/metrics/dashboard");
         const { filterQuarters } = await import("@/lib/validations/dashboard");
         const { riskBudgets } = await import("@/lib/server/metrics/quarter");
+        const { teamOutliers } = await import("@/lib/server/metrics/outliers");
         const quarters = filterQuarters({});
-        await Promise.all([metricsOverQuarters({ orgIds: null, teamId: null }, quarters), riskBudgets({ orgIds: null, teamId: null }, quarters.at(-1)!)]);
+        const program = { orgIds: null, teamId: null };
+        await Promise.all([metricsOverQuarters(program, quarters), riskBudgets(program, quarters.at(-1)!), teamOutliers(program, quarters.at(-1)!)]);
+        setWarmState("warm");
       } catch (error) {
+        setWarmState("failed");
         console.warn("dashboard warm-up skipped:", (error as Error).message);
       }
     })();

@@ -1,20 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { orgSubtree, type Actor } from "./permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./permissions";
 
 export type SessionActor = Actor & { email: string; name: string; orgId: number | null; teamId: number | null };
 
-/** Loads a person fresh from the database, so role changes apply at once. */
+/**
+ * Loads a person fresh from the database, so role changes apply at once. One round trip:
+ * the person and their organisation scope (the orgs they lead and their own org, with every
+ * sub-org), since every request of a signed-in person starts here.
+ */
 export async function loadActor(userId: number): Promise<SessionActor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, roles: true, orgId: true, teamId: true, deactivatedAt: true, leads: { select: { id: true } } },
-  });
-  if (!user || user.deactivatedAt) return null;
-  const roots = [...user.leads.map((o) => o.id), ...(user.orgId ? [user.orgId] : [])];
-  const orgs = roots.length ? await db.org.findMany({ select: { id: true, parentId: true } }) : [];
-  return {
-    id: user.id, email: user.email, name: user.name, roles: user.roles, orgId: user.orgId, teamId: user.teamId,
-    orgScope: orgSubtree(orgs, roots),
-  };
+  const rows = await db.$queryRaw<{ id: number; email: string; name: string; roles: Role[]; orgId: number | null; teamId: number | null; scope: number[] }[]>`
+    WITH RECURSIVE person AS (
+      SELECT id, email, name, roles::text[] AS roles, "orgId", "teamId" FROM "User" WHERE id = ${userId} AND "deactivatedAt" IS NULL
+    ), tree AS (
+      SELECT o.id FROM "Org" o WHERE o."leaderId" = ${userId} AND EXISTS (SELECT 1 FROM person)
+      UNION
+      SELECT "orgId" FROM person WHERE "orgId" IS NOT NULL
+      UNION
+      SELECT o.id FROM "Org" o JOIN tree t ON o."parentId" = t.id
+    )
+    SELECT person.*, coalesce((SELECT array_agg(id ORDER BY id) FROM tree), '{}'::int[]) AS scope FROM person`;
+  const user = rows[0];
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles, orgId: user.orgId, teamId: user.teamId, orgScope: user.scope };
 }

@@ -5,7 +5,11 @@ import { db } from "@/lib/db/client";
 // audit-log row. Every change made through the app (and the importer) writes one, so any
 // change invalidates every cached figure on every instance at its next request.
 const MAX_ENTRIES = 2_000;
-const entries = new Map<string, { version: string; value: Promise<unknown> }>();
+// Kept on globalThis: Next.js bundles instrumentation.ts (which warms the cache at start),
+// route handlers and pages separately, and a module-level Map would be one per bundle.
+type Entry = { version: string; value: Promise<unknown> };
+const store = globalThis as typeof globalThis & { __guardiansMetricsCache?: Map<string, Entry> };
+const entries = (store.__guardiansMetricsCache ??= new Map<string, Entry>());
 
 export async function dataVersion(): Promise<string> {
   const rows = await db.$queryRaw<{ v: string }[]>`SELECT coalesce(max(id), 0)::text AS v FROM "AuditLog"`;
@@ -30,3 +34,11 @@ export async function cached<T>(key: string, version: string, compute: () => Pro
 export function clearMetricsCache() {
   entries.clear();
 }
+
+/** Whether the start-up warm-up (instrumentation.ts) has filled the program-wide figures. */
+export type WarmState = "off" | "warming" | "warm" | "failed";
+const warm = globalThis as typeof globalThis & { __guardiansWarmState?: WarmState };
+export const warmState = (): WarmState => warm.__guardiansWarmState ?? "off";
+export const setWarmState = (state: WarmState) => {
+  warm.__guardiansWarmState = state;
+};
