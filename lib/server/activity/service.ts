@@ -3,7 +3,7 @@ import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma, type ActivityType } from "@/lib/generated/prisma/client";
-import { dayTotalProblem, latestLoggableDate } from "@/lib/activity-rules";
+import { dayTotalProblem, latestLoggableDate, MAX_DAY_QUARTER_HOURS } from "@/lib/activity-rules";
 import type { ActivityInput, NewActivityInput } from "@/lib/validations/activity";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
@@ -49,12 +49,15 @@ export async function logActivity(actor: SessionActor, input: NewActivityInput) 
   try {
     return await db.$transaction(async (tx) => {
       const links = await resolveLink(tx, actor, input.link);
-      await checkDay(tx, actor.id, date, quarterHours);
+      // One writer per person at a time, so two tabs cannot together exceed 24 h; the day's
+      // total is checked inside the insert (a fresh snapshot, after the lock).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7001, ${actor.id})`;
       // The entry, its first version and the audit record in one round trip.
       const rows = await tx.$queryRaw<{ id: bigint; date: Date; quarterHours: number; type: ActivityType; reviewId: number | null; threatModelId: number | null; note: string | null; version: number }[]>`
         WITH e AS (
           INSERT INTO "ActivityEntry" ("userId", date, "quarterHours", type, note, "idempotencyKey", "reviewId", "threatModelId", "updatedAt")
-          VALUES (${actor.id}, ${date}::date, ${quarterHours}, ${input.type}::"ActivityType", ${input.note}, ${input.idempotencyKey}, ${links.reviewId}, ${links.threatModelId}, now())
+          SELECT ${actor.id}, ${date}::date, ${quarterHours}, ${input.type}::"ActivityType", ${input.note}, ${input.idempotencyKey}, ${links.reviewId}, ${links.threatModelId}, now()
+          WHERE (SELECT coalesce(sum("quarterHours"), 0) FROM "ActivityEntry" WHERE "userId" = ${actor.id} AND date = ${date}::date AND "deletedAt" IS NULL) + ${quarterHours} <= ${MAX_DAY_QUARTER_HOURS}
           RETURNING id, date, "quarterHours", type, "reviewId", "threatModelId", note, version
         ), v AS (
           INSERT INTO "ActivityEntryVersion" ("entryId", version, date, "quarterHours", type, note, "reviewId", "threatModelId", "changedById")
@@ -64,6 +67,10 @@ export async function logActivity(actor: SessionActor, input: NewActivityInput) 
           SELECT ${actor.id}, 'create', 'ActivityEntry', id::text, to_jsonb(e) FROM e
         )
         SELECT id, date, "quarterHours", type::text AS type, "reviewId", "threatModelId", note, version FROM e`;
+      if (rows.length === 0) {
+        await checkDay(tx, actor.id, date, quarterHours); // over 24 h: explains with the day's figures
+        throw new DomainError("That day already has 24 h logged.");
+      }
       return { entry: rows[0], created: true };
     });
   } catch (error) {
