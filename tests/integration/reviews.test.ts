@@ -4,6 +4,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { addFinding, addParticipant, completeReview, requestReview, setChecklistItem, setFindingStatus, startReview } from "@/lib/server/reviews/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { listReviews } from "@/lib/server/reviews/queries";
 import { ratingSchema, requestReviewSchema } from "@/lib/validations/review";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
@@ -66,5 +67,29 @@ describe("application security reviews", () => {
     expect(ratingSchema.safeParse({ reviewId: "1", guardianId: "1", rating: "6" }).success).toBe(false);
     expect(await db.review.count()).toBe(1);
     expect(await db.feedback.count()).toBe(0);
+  });
+});
+
+describe("the review list", () => {
+  it("filters with and without a guardian exactly as the dashboards count it, within the reader's organisations", async () => {
+    const w = await world(); // g: active guardian of team A since 2026-01-01
+    const late = await createUser(["BUILDER"], { orgId: w.teamA.orgId, teamId: w.teamA.id });
+    await db.guardianMembership.create({ data: { userId: late.id, teamId: w.teamA.id, status: "ACTIVE", nominatedOn: new Date("2026-05-01"), activeOn: new Date("2026-05-01") } });
+    const make = (key: string, teamId: number, completedAt: string | null, participants: number[]) =>
+      db.review.create({ data: { key, teamId, service: key, requestedAt: new Date("2025-12-01"), startedAt: new Date("2025-12-02"), completedAt: completedAt ? new Date(completedAt) : null, participants: { create: participants.map((userId) => ({ userId })) } } });
+    await make("REV-000001", w.teamA.id, "2026-03-01T10:00:00Z", [w.g.id]); // guardian on the day: with
+    await make("REV-000002", w.teamA.id, "2026-03-01T10:00:00Z", [late.id]); // became a guardian after: without
+    await make("REV-000003", w.teamA.id, null, [late.id]); // open, guardian today: with
+    await make("REV-000004", w.teamB.id, "2026-03-01T10:00:00Z", [w.g.id]); // guardian of another team: without
+    const lead = (await loadActor((await createUser(["LEAD"])).id))!;
+    const keys = async (actor: typeof lead, f: Parameters<typeof listReviews>[1]) => (await listReviews(actor, f, 1)).rows.map((r) => r.key).sort();
+    expect(await keys(lead, { guardian: "with" })).toEqual(["REV-000001", "REV-000003"]);
+    expect(await keys(lead, { guardian: "without" })).toEqual(["REV-000002", "REV-000004"]);
+    expect(await keys(lead, { guardian: "with", status: "completed" })).toEqual(["REV-000001"]);
+    expect(await keys(lead, { period: "2026-Q1", team: w.teamB.id })).toEqual(["REV-000004"]);
+    expect(await keys(w.builderB, {})).toEqual(["REV-000004"]);
+    const all = await listReviews(lead, {}, 1);
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => r.key)).toEqual(["REV-000004", "REV-000003", "REV-000002", "REV-000001"]); // newest request first, then id
   });
 });

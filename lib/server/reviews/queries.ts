@@ -2,37 +2,51 @@ import "server-only";
 import { queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { activeOnDay } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
 
 export const PAGE_SIZE = 25;
 export type ReviewFilter = { team?: number; status?: "requested" | "in-progress" | "completed"; guardian?: "with" | "without"; period?: string };
 
-// "With guardian": a participant who was an active guardian of the team on the completed date (or today).
-const guardianParticipant = (present: boolean): Prisma.ReviewWhereInput => {
-  const day = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-  const cond: Prisma.ReviewWhereInput = { participants: { some: { user: { memberships: { some: { status: { in: ["ACTIVE", "ALUMNI"] }, activeOn: { lte: day } } } } } } };
-  return present ? cond : { NOT: cond };
-};
+const select = {
+  id: true, key: true, service: true, requestedAt: true, startedAt: true, completedAt: true, outcome: true,
+  team: { select: { name: true } }, securityEngineer: { select: { name: true } }, _count: { select: { findings: true } },
+} as const;
 
+/**
+ * Filters in SQL, so "with guardian" is exactly what the dashboards count (DESIGN.md): a
+ * participant who was an active guardian of the reviewed team on the completed date (today
+ * for open reviews). SQL picks the page's ids and the total; Prisma loads those rows.
+ */
 export async function listReviews(actor: SessionActor, f: ReviewFilter, page: number) {
   const scope = queryScope(actor, "review.read");
   const q = f.period ? parseQuarterKey(f.period) : null;
   const range = q ? quarterRange(q) : null;
-  const where: Prisma.ReviewWhereInput = {
-    AND: [
-      scope.all ? {} : { team: { orgId: { in: scope.orgIds } } },
-      f.team ? { teamId: f.team } : {},
-      f.status === "requested" ? { startedAt: null, completedAt: null } : f.status === "in-progress" ? { startedAt: { not: null }, completedAt: null } : f.status === "completed" ? { completedAt: { not: null } } : {},
-      f.guardian ? guardianParticipant(f.guardian === "with") : {},
-      range ? { completedAt: { gte: range.start, lt: range.end } } : {},
-    ],
-  };
-  const [total, rows] = await Promise.all([
-    db.review.count({ where }),
-    db.review.findMany({ where, orderBy: [{ requestedAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
-      select: { id: true, key: true, service: true, requestedAt: true, startedAt: true, completedAt: true, outcome: true, team: { select: { name: true } }, securityEngineer: { select: { name: true } }, _count: { select: { findings: true } } } }),
+  const day = Prisma.sql`coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, (now() AT TIME ZONE 'UTC')::date)`;
+  const conditions: Prisma.Sql[] = [
+    scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`,
+    f.team ? Prisma.sql`r."teamId" = ${f.team}` : Prisma.sql`TRUE`,
+    f.status === "requested" ? Prisma.sql`r."startedAt" IS NULL AND r."completedAt" IS NULL`
+      : f.status === "in-progress" ? Prisma.sql`r."startedAt" IS NOT NULL AND r."completedAt" IS NULL`
+      : f.status === "completed" ? Prisma.sql`r."completedAt" IS NOT NULL` : Prisma.sql`TRUE`,
+    f.guardian
+      ? Prisma.sql`${f.guardian === "with" ? Prisma.empty : Prisma.sql`NOT`} EXISTS (
+          SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId"
+          WHERE p."reviewId" = r.id AND ${activeOnDay(day)})`
+      : Prisma.sql`TRUE`,
+    range ? Prisma.sql`r."completedAt" >= ${range.start} AND r."completedAt" < ${range.end}` : Prisma.sql`TRUE`,
+  ];
+  const where = Prisma.join(conditions, " AND ");
+  const [counted, ids] = await Promise.all([
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`,
+    db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}
+      ORDER BY r."requestedAt" DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   ]);
+  const total = Number(counted[0]?.n ?? 0);
+  const found = await db.review.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
