@@ -8,3 +8,10 @@ const ENUM_WORDS: Record<string, string> = { QUICK_WINS: "Quick wins", HIGH_IMPA
 export function humanize(value: string): string {
   return ENUM_WORDS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 }
+
+/** "Figures as of 14:05 UTC" (with the date when not today), for figures that may be a minute old. */
+export function figuresAsOf(at: Date, now = new Date()): string {
+  const time = at.toISOString().slice(11, 16);
+  const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  return `Figures as of ${sameDay ? "" : `${at.toISOString().slice(0, 10)} `}${time} UTC.`;
+}

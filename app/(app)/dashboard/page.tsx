@@ -9,6 +9,7 @@ import { RiskList } from "@/components/dashboard/risk-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
+import { figuresAsOf } from "@/lib/format";
 import { headlines } from "@/lib/metrics/headlines";
 import { buildSeries, FAMILIES, familyById } from "@/lib/metrics/series";
 import { parseQuarterKey, quarterLabel } from "@/lib/period";
@@ -37,7 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const people = buildSeries(familyById("people")!, data.metrics).filter((s) => s.id === "active" || s.id === "new");
   return (
     <>
-      <PageHeader title="Program dashboard" description={`${quarterLabel(latest)} against the quarter before. Scope: ${data.label}.`} />
+      <PageHeader title="Program dashboard" description={`${quarterLabel(latest)} against the quarter before. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`} />
       <DashboardFilters action="/dashboard" filter={filter} {...options} />
       <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {headlines(data.metrics).map((h) => <HeadlineCard key={h.id} h={h} previousLabel={previous ? quarterLabel(parseQuarterKey(previous)!) : "the quarter before"} query={query} />)}

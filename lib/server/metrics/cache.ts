@@ -1,15 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { VersionedCache } from "@/lib/metrics/versioned-cache";
 
 // Dashboard figures are cached per process, keyed by the data version: the id of the latest
-// audit-log row. Every change made through the app (and the importer) writes one, so any
-// change invalidates every cached figure on every instance at its next request.
-const MAX_ENTRIES = 2_000;
+// audit-log row. Every change made through the app (and the importer) writes one. After a
+// change, readers get the cached figures (at most METRICS_MAX_STALE_SECONDS old, 60 by
+// default) while one refresh computes new ones; `fresh: true` always waits for figures of
+// the current data (used when a newsletter is published and frozen).
 // Kept on globalThis: Next.js bundles instrumentation.ts (which warms the cache at start),
-// route handlers and pages separately, and a module-level Map would be one per bundle.
-type Entry = { version: string; value: Promise<unknown> };
-const store = globalThis as typeof globalThis & { __guardiansMetricsCache?: Map<string, Entry> };
-const entries = (store.__guardiansMetricsCache ??= new Map<string, Entry>());
+// route handlers and pages separately, and a module-level cache would be one per bundle.
+const store = globalThis as typeof globalThis & { __guardiansMetricsCache?: VersionedCache };
+const cache = (store.__guardiansMetricsCache ??= new VersionedCache(2_000));
+
+function maxStaleMs(): number {
+  const seconds = Number(process.env.METRICS_MAX_STALE_SECONDS ?? 60);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
 
 export async function dataVersion(): Promise<string> {
   const rows = await db.$queryRaw<{ v: string }[]>`SELECT coalesce(max(id), 0)::text AS v FROM "AuditLog"`;
@@ -17,22 +23,17 @@ export async function dataVersion(): Promise<string> {
 }
 
 /** The cached value for `key` at `version`, computing it once even under concurrent requests. */
-export async function cached<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
-  const hit = entries.get(key);
-  if (hit && hit.version === version) {
-    entries.delete(key);
-    entries.set(key, hit); // most recently used last
-    return hit.value as Promise<T>;
-  }
-  const value = compute();
-  entries.set(key, { version, value });
-  value.catch(() => entries.delete(key));
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
+export function cached<T>(key: string, version: string, compute: () => Promise<T>, opts: { fresh?: boolean } = {}): Promise<T> {
+  return cache.get(key, version, compute, { maxStaleMs: opts.fresh ? 0 : maxStaleMs() });
+}
+
+/** When the figures under `key` were computed (now when they are not cached). */
+export function computedAt(key: string): Date {
+  return new Date(cache.computedAt(key) ?? Date.now());
 }
 
 export function clearMetricsCache() {
-  entries.clear();
+  cache.clear();
 }
 
 /** Whether the start-up warm-up (instrumentation.ts) has filled the program-wide figures. */

@@ -7,7 +7,7 @@ import { quarterKey, type Quarter } from "@/lib/period";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
 import { quarterMetrics, type QuarterMetrics } from "./quarter";
 import type { MetricScope } from "./scope";
-import { cached, dataVersion } from "./cache";
+import { cached, computedAt, dataVersion } from "./cache";
 
 export type ResolvedScope = { scope: MetricScope; label: string; orgName: string | null; teamName: string | null };
 
@@ -37,16 +37,18 @@ export async function resolveScope(actor: SessionActor, filter: DashboardFilter)
   return { scope: { orgIds, teamId: filter.team ?? null }, label, orgName, teamName };
 }
 
+const quarterCacheKey = (scope: MetricScope, quarter: Quarter) =>
+  `quarter|${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
+
 /** One quarter's metrics for a scope, shared through the cache with every page that shows them. */
-export async function cachedQuarterMetrics(scope: MetricScope, quarter: Quarter, version?: string): Promise<QuarterMetrics> {
-  const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
-  return cached(`quarter|${scopeKey}|${quarterKey(quarter)}`, version ?? (await dataVersion()), () => quarterMetrics(scope, quarter));
+export async function cachedQuarterMetrics(scope: MetricScope, quarter: Quarter, opts: { version?: string; fresh?: boolean } = {}): Promise<QuarterMetrics> {
+  return cached(quarterCacheKey(scope, quarter), opts.version ?? (await dataVersion()), () => quarterMetrics(scope, quarter), { fresh: opts.fresh });
 }
 
 /** The metrics of each quarter in the filter's range, oldest first. */
 export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[]): Promise<QuarterMetrics[]> {
   const version = await dataVersion();
-  const one = (q: Quarter) => cachedQuarterMetrics(scope, q, version);
+  const one = (q: Quarter) => cachedQuarterMetrics(scope, q, { version });
   const results: QuarterMetrics[] = [];
   // A few quarters at a time keeps the connection pool free for other requests.
   for (let i = 0; i < quarters.length; i += 4) results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));
@@ -57,5 +59,7 @@ export async function loadDashboard(actor: SessionActor, filter: DashboardFilter
   const resolved = await resolveScope(actor, filter);
   const quarters = filterQuarters(filter);
   const metrics = await metricsOverQuarters(resolved.scope, quarters);
-  return { ...resolved, quarters: quarters.map(quarterKey), metrics };
+  // The oldest figures shown: readers may get figures up to a minute old while new ones compute.
+  const asOf = new Date(Math.min(...quarters.map((q) => computedAt(quarterCacheKey(resolved.scope, q)).getTime())));
+  return { ...resolved, quarters: quarters.map(quarterKey), metrics, asOf };
 }

@@ -9,7 +9,7 @@ import { cachedQuarterMetrics } from "@/lib/server/metrics/dashboard";
 import type { QuarterMetrics } from "@/lib/server/metrics/quarter";
 
 /** Facts for one organisation (with sub-orgs) and quarter, from the same metrics as the dashboards. */
-export async function newsletterFacts(orgId: number, quarter: Quarter, programMetrics?: QuarterMetrics): Promise<NewsletterFacts> {
+export async function newsletterFacts(orgId: number, quarter: Quarter, opts: { programMetrics?: QuarterMetrics; fresh?: boolean } = {}): Promise<NewsletterFacts> {
   const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw new Error(`no org ${orgId}`);
@@ -17,8 +17,8 @@ export async function newsletterFacts(orgId: number, quarter: Quarter, programMe
   const { start, end } = quarterRange(quarter);
   const last = lastDay(end);
   const [m, program, memberships] = await Promise.all([
-    cachedQuarterMetrics({ orgIds, teamId: null }, quarter),
-    programMetrics ?? cachedQuarterMetrics({ orgIds: null, teamId: null }, quarter),
+    cachedQuarterMetrics({ orgIds, teamId: null }, quarter, { fresh: opts.fresh }),
+    opts.programMetrics ?? cachedQuarterMetrics({ orgIds: null, teamId: null }, quarter, { fresh: opts.fresh }),
     db.guardianMembership.findMany({
       where: { team: { orgId: { in: orgIds } }, activeOn: { lte: last }, OR: [{ leftOn: null }, { leftOn: { gte: last } }] },
       select: { userId: true, user: { select: { name: true } }, team: { select: { name: true } } },

@@ -66,9 +66,9 @@ export async function updateDraft(actor: SessionActor, id: number, edits: { intr
 }
 
 /** The content a reader sees: frozen once published, computed from live data while a draft. */
-export async function newsletterContent(n: { orgId: number; quarter: string; intro: string | null; highlights: string | null; content: unknown; status: string }): Promise<NewsletterContent> {
+export async function newsletterContent(n: { orgId: number; quarter: string; intro: string | null; highlights: string | null; content: unknown; status: string }, opts: { fresh?: boolean } = {}): Promise<NewsletterContent> {
   if (n.status === "PUBLISHED" && n.content) return n.content as NewsletterContent;
-  const facts = await newsletterFacts(n.orgId, parseQuarterKey(n.quarter)!);
+  const facts = await newsletterFacts(n.orgId, parseQuarterKey(n.quarter)!, { fresh: opts.fresh });
   return assembleNewsletter(facts, { intro: n.intro, highlights: n.highlights });
 }
 
@@ -77,7 +77,7 @@ export async function publish(actor: SessionActor, id: number) {
   if (!can(actor, "newsletter.manage")) throw new PermissionError();
   const draft = await db.newsletter.findUnique({ where: { id }, include: { org: { select: { newsletterRecipients: true, leader: { select: { email: true } } } } } });
   if (!draft) throw new NotFoundError("newsletter");
-  const content = await newsletterContent({ ...draft, status: "DRAFT" });
+  const content = await newsletterContent({ ...draft, status: "DRAFT" }, { fresh: true }); // frozen: figures of the current data
   const recipients = [...new Set([draft.org.leader?.email, ...draft.org.newsletterRecipients].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Newsletter" WHERE id = ${id} FOR UPDATE`;

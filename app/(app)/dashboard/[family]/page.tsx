@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
+import { figuresAsOf } from "@/lib/format";
 import { buildSeries, familyById, type SeriesData } from "@/lib/metrics/series";
 import { trendDirection } from "@/lib/metrics/trend";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
@@ -36,7 +37,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
   return (
     <>
-      <PageHeader title={family.title} description={`${family.description} Scope: ${data.label}.`}
+      <PageHeader title={family.title} description={`${family.description} Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
         actions={<><Link href={`/dashboard?${query}`} className={buttonClass("secondary")}>Overview</Link><a href={`/api/metrics/${family.id}?${query}`} className={buttonClass("secondary")} download>Download CSV</a></>} />
       <DashboardFilters action={`/dashboard/${family.id}`} filter={filter} {...options} />
       <div className="grid gap-4 xl:grid-cols-2">

@@ -1,0 +1,90 @@
+// A cache of computed figures keyed by a data version, that may answer with slightly older
+// figures while fresh ones are computed. Dashboards over a large program take seconds to
+// compute cold; with writes arriving every second (hour logging), waiting for a recompute
+// after each one would make every reader wait. So, within `maxStaleMs` of when the cached
+// figures were computed, a reader gets them at once and one background refresh starts; past
+// that age, readers wait for the refresh (one computation, however many readers).
+
+type Entry = {
+  version: string;
+  value: Promise<unknown>;
+  /** When the computation of `value` started: the figures reflect the data as of then. */
+  computedAt: number;
+  settled: boolean;
+  refresh: { version: string; value: Promise<unknown> } | null;
+};
+
+export type CacheOptions = { maxStaleMs: number };
+
+export class VersionedCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly maxEntries = 2_000, private readonly now: () => number = Date.now) {}
+
+  get<T>(key: string, version: string, compute: () => Promise<T>, { maxStaleMs }: CacheOptions): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.touch(key, hit);
+      if (hit.version === version) return hit.value as Promise<T>;
+      if (maxStaleMs > 0) {
+        // A computation still running was started moments ago: share it.
+        if (!hit.settled) return hit.value as Promise<T>;
+        if (this.now() - hit.computedAt <= maxStaleMs) {
+          if (!hit.refresh) this.startRefresh(key, hit, version, compute);
+          return hit.value as Promise<T>;
+        }
+        if (hit.refresh) return hit.refresh.value as Promise<T>;
+      }
+    }
+    return this.computeFresh(key, version, compute);
+  }
+
+  /** When the figures cached under `key` were computed (null when none are cached). */
+  computedAt(key: string): number | null {
+    return this.entries.get(key)?.computedAt ?? null;
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  private computeFresh<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const value = compute();
+    const entry: Entry = { version, value, computedAt: this.now(), settled: false, refresh: null };
+    this.entries.set(key, entry);
+    value.then(
+      () => { entry.settled = true; },
+      () => { if (this.entries.get(key) === entry) this.entries.delete(key); },
+    );
+    this.evict();
+    return value;
+  }
+
+  private startRefresh<T>(key: string, stale: Entry, version: string, compute: () => Promise<T>) {
+    const startedAt = this.now();
+    const value = compute();
+    stale.refresh = { version, value };
+    value.then(
+      () => {
+        if (this.entries.get(key) !== stale) return; // replaced meanwhile
+        this.entries.set(key, { version, value, computedAt: startedAt, settled: true, refresh: null });
+      },
+      () => {
+        if (stale.refresh?.value === value) stale.refresh = null; // keep serving the old figures; the next reader retries
+      },
+    );
+  }
+
+  private touch(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.entries.set(key, entry); // most recently used last
+  }
+
+  private evict() {
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
