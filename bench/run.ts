@@ -76,12 +76,11 @@ try {
   // BENCH_ONLY="overview,hour logging" runs the targets whose names contain one of the parts.
   const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
   const rows: string[][] = [];
-  for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
-    await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
+  let day = 0;
+  const load = async (t: (typeof targets)[number], connections = CONNECTIONS) => {
     const times: number[] = [];
-    let day = 0;
     const instance = autocannon({
-      url: BASE + t.path, connections: CONNECTIONS, duration: SECONDS,
+      url: BASE + t.path, connections, duration: SECONDS,
       headers: { cookie: t.cookie },
       requests: t.post ? [{
         method: "POST",
@@ -95,9 +94,18 @@ try {
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
     const result = await instance;
     times.sort((a, b) => a - b);
-    const errors = result.errors + result.timeouts + result.non2xx;
-    rows.push([t.name, percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), String(errors)]);
+    return [percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), String(result.errors + result.timeouts + result.non2xx)];
+  };
+  for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
+    await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
+    rows.push([t.name, ...(await load(t))]);
     log(`${t.name}: done`);
+  }
+  // Real programs write all day: the overview while 5 more users log hours (each write changes the data version).
+  if (!only || only.some((o) => "overview while logging".includes(o))) {
+    const [overview, writes] = await Promise.all([load(targets[0]), load(targets.at(-1)!, 5)]);
+    rows.push(["overview while 5 users log hours", ...overview], ["  (their hour logging)", ...writes]);
+    log("overview while logging: done");
   }
   clearInterval(rssTimer);
   const header = ["target", "median ms", "p95 ms", "req/s", "errors"];

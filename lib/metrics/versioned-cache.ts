@@ -1,9 +1,12 @@
 // A cache of computed figures keyed by a data version, that may answer with slightly older
 // figures while fresh ones are computed. Dashboards over a large program take seconds to
-// compute cold; with writes arriving every second (hour logging), waiting for a recompute
-// after each one would make every reader wait. So, within `maxStaleMs` of when the cached
-// figures were computed, a reader gets them at once and one background refresh starts; past
-// that age, readers wait for the refresh (one computation, however many readers).
+// compute cold; with writes arriving every second (hour logging), recomputing after each
+// one would make every reader wait and keep the server busy recomputing. So after a change:
+// - figures younger than `refreshAfterMs` are served as they are (no recomputation yet);
+// - figures up to `maxStaleMs` old are served at once while one background refresh runs;
+// - older figures are not served: readers wait for the refresh.
+// Background refreshes run `maxConcurrentRefreshes` at a time, so they leave the database
+// pool and the event loop to the requests being served.
 
 type Entry = {
   version: string;
@@ -14,14 +17,17 @@ type Entry = {
   refresh: { version: string; value: Promise<unknown> } | null;
 };
 
-export type CacheOptions = { maxStaleMs: number };
+export type CacheOptions = { maxStaleMs: number; refreshAfterMs?: number };
 
 export class VersionedCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = 2_000, private readonly now: () => number = Date.now) {}
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
 
-  get<T>(key: string, version: string, compute: () => Promise<T>, { maxStaleMs }: CacheOptions): Promise<T> {
+  constructor(private readonly maxEntries = 2_000, private readonly now: () => number = Date.now, private readonly maxConcurrentRefreshes = 1) {}
+
+  get<T>(key: string, version: string, compute: () => Promise<T>, { maxStaleMs, refreshAfterMs = 0 }: CacheOptions): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
       this.touch(key, hit);
@@ -29,8 +35,9 @@ export class VersionedCache {
       if (maxStaleMs > 0) {
         // A computation still running was started moments ago: share it.
         if (!hit.settled) return hit.value as Promise<T>;
-        if (this.now() - hit.computedAt <= maxStaleMs) {
-          if (!hit.refresh) this.startRefresh(key, hit, version, compute);
+        const age = this.now() - hit.computedAt;
+        if (age <= maxStaleMs) {
+          if (!hit.refresh && age >= refreshAfterMs) this.startRefresh(key, hit, version, compute);
           return hit.value as Promise<T>;
         }
         if (hit.refresh) return hit.refresh.value as Promise<T>;
@@ -65,8 +72,11 @@ export class VersionedCache {
   }
 
   private startRefresh<T>(key: string, stale: Entry, version: string, compute: () => Promise<T>) {
-    const startedAt = this.now();
-    const value = compute();
+    let startedAt = this.now();
+    const value = this.limited(() => {
+      startedAt = this.now();
+      return compute();
+    });
     stale.refresh = { version, value };
     value.then(
       () => {
@@ -77,6 +87,18 @@ export class VersionedCache {
         if (stale.refresh?.value === value) stale.refresh = null; // keep serving the old figures; the next reader retries
       },
     );
+  }
+
+  /** Runs background work `maxConcurrentRefreshes` at a time. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.maxConcurrentRefreshes) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
   }
 
   private touch(key: string, entry: Entry) {

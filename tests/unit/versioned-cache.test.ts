@@ -69,6 +69,40 @@ describe("versioned cache", () => {
     expect(await waiting).toBe("figures@2");
   });
 
+  it("does not recompute figures younger than refreshAfterMs, and does once they are older", async () => {
+    const { cache, calls, pending, compute, advance } = setup();
+    const opts = { maxStaleMs: 60_000, refreshAfterMs: 10_000 };
+    const first = cache.get("k", "1", compute("v1"), opts);
+    pending.v1.resolve("figures@1");
+    await first;
+    advance(5_000);
+    expect(await cache.get("k", "2", compute("v2"), opts)).toBe("figures@1");
+    expect(calls).toEqual(["v1"]);
+    advance(5_000);
+    expect(await cache.get("k", "3", compute("v3"), opts)).toBe("figures@1");
+    expect(calls).toEqual(["v1", "v3"]);
+  });
+
+  it("runs background refreshes one at a time", async () => {
+    const { cache, calls, pending, compute, advance } = setup();
+    for (const k of ["a", "b"]) {
+      const p = cache.get(k, "1", compute(`${k}1`), stale);
+      pending[`${k}1`].resolve(`${k}@1`);
+      await p;
+    }
+    advance(1_000);
+    expect(await cache.get("a", "2", compute("a2"), stale)).toBe("a@1");
+    expect(await cache.get("b", "2", compute("b2"), stale)).toBe("b@1");
+    await flush();
+    expect(calls).toEqual(["a1", "b1", "a2"]); // b's refresh waits for a's
+    pending.a2.resolve("a@2");
+    await flush();
+    expect(calls).toEqual(["a1", "b1", "a2", "b2"]);
+    pending.b2.resolve("b@2");
+    await flush();
+    expect(await cache.get("b", "2", compute("unused"), stale)).toBe("b@2");
+  });
+
   it("a fresh read never answers with figures of older data", async () => {
     const { cache, calls, pending, compute } = setup();
     const first = cache.get("k", "1", compute("v1"), stale);

@@ -4,17 +4,18 @@ import { VersionedCache } from "@/lib/metrics/versioned-cache";
 
 // Dashboard figures are cached per process, keyed by the data version: the id of the latest
 // audit-log row. Every change made through the app (and the importer) writes one. After a
-// change, readers get the cached figures (at most METRICS_MAX_STALE_SECONDS old, 60 by
-// default) while one refresh computes new ones; `fresh: true` always waits for figures of
-// the current data (used when a newsletter is published and frozen).
+// change, readers get the cached figures as they are for METRICS_REFRESH_AFTER_SECONDS (10),
+// then while one background refresh computes new ones, for up to METRICS_MAX_STALE_SECONDS
+// (60) after they were computed; `fresh: true` always waits for figures of the current data
+// (used when a newsletter is published and frozen). Setting the maximum to 0 turns this off.
 // Kept on globalThis: Next.js bundles instrumentation.ts (which warms the cache at start),
 // route handlers and pages separately, and a module-level cache would be one per bundle.
 const store = globalThis as typeof globalThis & { __guardiansMetricsCache?: VersionedCache };
 const cache = (store.__guardiansMetricsCache ??= new VersionedCache(2_000));
 
-function maxStaleMs(): number {
-  const seconds = Number(process.env.METRICS_MAX_STALE_SECONDS ?? 60);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isFinite(value) && value > 0 ? value * 1000 : 0;
 }
 
 export async function dataVersion(): Promise<string> {
@@ -24,7 +25,8 @@ export async function dataVersion(): Promise<string> {
 
 /** The cached value for `key` at `version`, computing it once even under concurrent requests. */
 export function cached<T>(key: string, version: string, compute: () => Promise<T>, opts: { fresh?: boolean } = {}): Promise<T> {
-  return cache.get(key, version, compute, { maxStaleMs: opts.fresh ? 0 : maxStaleMs() });
+  const maxStaleMs = opts.fresh ? 0 : seconds("METRICS_MAX_STALE_SECONDS", 60);
+  return cache.get(key, version, compute, { maxStaleMs, refreshAfterMs: Math.min(maxStaleMs, seconds("METRICS_REFRESH_AFTER_SECONDS", 10)) });
 }
 
 /** When the figures under `key` were computed (now when they are not cached). */
