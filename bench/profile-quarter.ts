@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { prepareDatabase } from "../lib/db/bootstrap";
 
-const db = await prepareDatabase({});
+const db = await prepareDatabase(process.env.DATABASE_URL ? {} : { database: "guardians_bench", dataDir: ".data/pg-bench", port: 54360 });
 process.env.DATABASE_URL = db.url;
 const f = await import("../lib/server/metrics/facts");
 const g = await import("../lib/server/metrics/facts-more");
