@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getActor, type SessionActor } from "@/lib/auth/session";
-import { invalid, type ActionState } from "./action-state";
+import { controlCharacterErrors, invalid, type ActionState } from "./action-state";
 import { isDatabaseUnavailable } from "./api";
 import { DomainError } from "./errors";
 
@@ -16,7 +16,10 @@ export function formAction<T>(permission: Permission, schema: z.ZodType<T>, run:
     const actor = await getActor();
     if (!actor) return { status: "error", message: "Your session has ended. Sign in again." };
     if (!can(actor, permission)) return { status: "error", message: "You do not have permission to do that." };
-    const parsed = schema.safeParse(Object.fromEntries(form));
+    const fields = Object.fromEntries(form);
+    const control = controlCharacterErrors(fields);
+    if (control) return control;
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) return invalid(parsed.error);
     try {
       return await run(actor, parsed.data);

@@ -1,5 +1,6 @@
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
+import { controlCharacterErrors } from "@/lib/server/action-state";
 import { errorResponse, isSameOrigin } from "@/lib/server/api";
 import { logActivity } from "@/lib/server/activity/service";
 import { newActivitySchema } from "@/lib/validations/activity";
@@ -11,7 +12,11 @@ export async function POST(request: Request) {
   if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
   if (!can(actor, "activity.log")) return Response.json({ error: "You do not have permission to log hours." }, { status: 403 });
   try {
-    const body = await request.json().catch(() => null);
+    const body: unknown = await request.json().catch(() => null);
+    const control = body && typeof body === "object" ? controlCharacterErrors(body as Record<string, unknown>) : null;
+    if (control) {
+      return Response.json({ error: "Invalid input", issues: Object.entries(control.fieldErrors!).map(([path, messages]) => ({ path, message: messages![0] })) }, { status: 422 });
+    }
     const input = newActivitySchema.parse(body ?? {});
     const { entry, created } = await logActivity(actor, input);
     return Response.json({ id: String(entry.id), created, hours: entry.quarterHours / 4 }, { status: created ? 201 : 200 });

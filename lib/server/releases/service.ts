@@ -16,7 +16,7 @@ export async function createRelease(actor: SessionActor, input: ReleaseInput) {
   let reviewId: number | null = null;
   if (input.reviewKey) {
     const review = await db.review.findFirst({ where: { key: input.reviewKey, teamId: team.id }, select: { id: true } });
-    if (!review) throw new DomainError(`No review ${input.reviewKey} for this team.`);
+    if (!review) throw new DomainError("This team has no review with that key (e.g. REV-000123).");
     reviewId = review.id;
   }
   return db.$transaction(async (tx) => {
