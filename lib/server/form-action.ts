@@ -16,11 +16,10 @@ export function formAction<T>(permission: Permission, schema: z.ZodType<T>, run:
     const actor = await getActor();
     if (!actor) return { status: "error", message: "Your session has ended. Sign in again." };
     if (!can(actor, permission)) return { status: "error", message: "You do not have permission to do that." };
-    const fields = Object.fromEntries(form);
-    const control = controlCharacterErrors(fields);
-    if (control) return control;
-    const parsed = schema.safeParse(fields);
+    const parsed = schema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return invalid(parsed.error);
+    const control = typeof parsed.data === "object" && parsed.data ? controlCharacterErrors(parsed.data as Record<string, unknown>) : null;
+    if (control) return control; // only fields the action uses: unknown extra fields are ignored
     try {
       return await run(actor, parsed.data);
     } catch (error) {
