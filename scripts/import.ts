@@ -1,11 +1,13 @@
 // npm run import -- <folder> [--dry-run]
-// Imports the CSV files of a folder (DESIGN.md's spreadsheet format) into DATABASE_URL or the
-// embedded database, all-or-nothing, as the system (no person in the audit log).
+// Imports the CSV files of a folder (DESIGN.md's spreadsheet format), and the program.json and
+// passwords.json of a backup made by `npm run export`, into DATABASE_URL or the embedded
+// database, all-or-nothing, as the system (no person in the audit log).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { isBackupFile } from "../lib/backup/parse";
 import type { ImportIssue } from "../lib/import/types";
 import { runImport } from "../lib/server/import/run";
 
@@ -19,8 +21,8 @@ async function main(): Promise<number> {
   const folder = positionals[0];
   if (!folder) throw new Error("Usage: npm run import -- <folder> [--dry-run]");
   const started = Date.now();
-  const names = (await readdir(folder)).filter((n) => n.toLowerCase().endsWith(".csv")).sort();
-  if (names.length === 0) throw new Error(`No .csv files in ${folder}`);
+  const names = (await readdir(folder)).filter((n) => n.toLowerCase().endsWith(".csv") || isBackupFile(n)).sort();
+  if (names.length === 0) throw new Error(`No .csv files or program.json in ${folder}`);
   const files = await Promise.all(names.map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(folder, name))) })));
   log(`read ${names.length} files in ${Date.now() - started} ms`);
   const db = await prepareDatabase({ log });
@@ -28,7 +30,7 @@ async function main(): Promise<number> {
   try {
     await client.connect();
     const t = Date.now();
-    const result = await runImport(client, files, { commit: !values["dry-run"], actorId: null });
+    const result = await runImport(client, files, { commit: !values["dry-run"], actorId: null, passwords: true });
     for (const f of result.files) {
       const c = f.counts;
       log(`${f.file.padEnd(18)} ${String(c.rows).padStart(8)} rows: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged`);

@@ -1,6 +1,6 @@
 // Writes the 13 files of the spreadsheet format from the database, page by page, in the
 // import's own format (same columns, dates, lists and enum spellings), so export → import
-// gives the same records.
+// gives the same records; then program.json with everything the CSV files do not carry.
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +9,7 @@ import type pg from "pg";
 import { csvLine } from "@/lib/import/csv";
 import { SPECS } from "@/lib/import/files";
 import { FILE_NAMES, type FileName } from "@/lib/import/spec";
+import { exportBackup } from "@/lib/server/backup/export";
 import { readPage } from "./readers";
 
 const PAGE = 5_000;
@@ -35,10 +36,13 @@ async function* exportChunks(c: pg.ClientBase, file: FileName): AsyncGenerator<{
   }
 }
 
-/** Writes every file into `folder`; returns the number of data rows of each. */
-export async function exportAll(c: pg.ClientBase, folder: string): Promise<Record<FileName, number>> {
+/**
+ * Writes every CSV file and program.json (with `passwords`, also passwords.json) into
+ * `folder`; returns the number of data rows or records of each.
+ */
+export async function exportAll(c: pg.ClientBase, folder: string, opts: { passwords?: boolean } = {}): Promise<Record<string, number>> {
   await mkdir(folder, { recursive: true });
-  const counts = {} as Record<FileName, number>;
+  const counts: Record<string, number> = {};
   // One snapshot for all files, so references between them agree.
   await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
@@ -53,6 +57,7 @@ export async function exportAll(c: pg.ClientBase, folder: string): Promise<Recor
       await finished(out);
       counts[file] = rows;
     }
+    Object.assign(counts, await exportBackup(c, folder, { passwords: opts.passwords ?? false }));
   } finally {
     await c.query("COMMIT");
   }

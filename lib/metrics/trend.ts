@@ -17,7 +17,7 @@ export function trendDirection(series: Figure[], tolerancePct = 2): Direction {
   return slope > 0 ? "up" : "down";
 }
 
-/** The `count` items furthest from the median of their values (items without a value are skipped). */
+/** The `count` items furthest from the median of their values (items without a value are skipped; ties keep their input order). */
 export function outliers<T>(items: T[], value: (item: T) => Figure, count = 5): { item: T; value: number; distance: number; median: number }[] {
   const valued = items.map((item) => ({ item, value: value(item) })).filter((v): v is { item: T; value: number } => v.value !== null);
   const mid = median(valued.map((v) => v.value));

@@ -1,11 +1,15 @@
 // Runs an import on one connection: preview (read-only, rolled back) or commit (all files in
 // one transaction, serialised with other imports, one audit entry, nothing written on error).
-// No "server-only" here: the import CLI runs this under plain Node.
+// A backup's program.json (and passwords.json) is applied after the CSV files, in the same
+// transaction. No "server-only" here: the import CLI runs this under plain Node.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { isBackupFile } from "@/lib/backup/parse";
 import type { ImportReport, UploadedFile } from "@/lib/import/types";
+import { applyBackup } from "@/lib/server/backup/apply";
+import { planBackup, type BackupPlan } from "@/lib/server/backup/plan";
 import { DomainError } from "@/lib/server/errors";
-import { planImport, type Plan } from "./plan";
+import { planImport, sortIssues, type Plan } from "./plan";
 import { writeActivities, writeCompletions, writeFeedback } from "./write-activity";
 import { writeCourses, writeGuardians, writeOrgLinks, writeOrgs, writePeople, writeTeams, type WriteContext } from "./write-people";
 import { writeFindings, writeReleases, writeReviews, writeThreatModels, writeThreats } from "./write-work";
@@ -20,6 +24,7 @@ const TABLES: Record<string, string[]> = {
   "orgs.csv": ["Org"], "teams.csv": ["Team"], "people.csv": ["User"], "guardians.csv": ["GuardianMembership", "GuardianStatusChange"],
   "reviews.csv": ["Review", "ReviewParticipant"], "findings.csv": ["Finding"], "releases.csv": ["Release"], "threat_models.csv": ["ThreatModel", "ThreatModelAuthor"],
   "threats.csv": ["Threat"], "activities.csv": ["ActivityEntry", "ActivityEntryVersion"], "courses.csv": ["Course"], "completions.csv": ["CourseCompletion"], "feedback.csv": ["Feedback"],
+  "program.json: memberships": ["GuardianMembership", "GuardianStatusChange"], "program.json: reviews": ["ReviewParticipant", "ReviewChecklistItem"],
 };
 const ANALYZE_AFTER = 1_000;
 
@@ -28,9 +33,9 @@ async function refreshStatistics(c: pg.ClientBase, report: ImportReport) {
   if (tables.length) await c.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`).catch(() => {});
 }
 
-const changes = (plan: Plan) => plan.report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
+const changes = (report: ImportReport) => report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
 
-async function applyPlan(c: pg.ClientBase, plan: Plan, actorId: number | null): Promise<string> {
+async function applyPlan(c: pg.ClientBase, plan: Plan, backup: BackupPlan, report: ImportReport, actorId: number | null): Promise<string> {
   const ctx: WriteContext = { c, ids: plan.ids, actorId };
   const f = (name: Parameters<typeof plan.files.get>[0]) => plan.files.get(name);
   await writeOrgs(ctx, f("orgs.csv"));
@@ -47,29 +52,40 @@ async function applyPlan(c: pg.ClientBase, plan: Plan, actorId: number | null): 
   await writeActivities(ctx, f("activities.csv"));
   await writeCompletions(ctx, f("completions.csv"));
   await writeFeedback(ctx, f("feedback.csv"));
+  await applyBackup(c, backup);
   const auditId = randomUUID();
-  const after = { files: Object.fromEntries(plan.report.files.map((x) => [x.file, x.counts])) };
+  const after = { files: Object.fromEntries(report.files.map((x) => [x.file, x.counts])) };
   await c.query(`INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after) VALUES ($1, 'import', 'Import', $2, $3::jsonb)`, [actorId, auditId, JSON.stringify(after)]);
   return auditId;
 }
 
+/**
+ * `passwords`: whether passwords.json may be applied (only the command line: an upload must not
+ * be able to set someone's password).
+ */
 export async function runImport(
-  c: pg.ClientBase, uploads: UploadedFile[], opts: { commit: boolean; actorId: number | null; now?: Date },
+  c: pg.ClientBase, uploads: UploadedFile[], opts: { commit: boolean; actorId: number | null; now?: Date; passwords?: boolean },
 ): Promise<ImportResult> {
   const now = opts.now ?? new Date();
   await c.query(opts.commit ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     if (opts.commit) await c.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
-    const plan = await planImport(c, uploads, now);
+    const plan = await planImport(c, uploads.filter((u) => !isBackupFile(u.name)), now);
+    const backup = await planBackup(c, uploads.filter((u) => isBackupFile(u.name)), [...plan.files.values()].map((f) => f.parsed), { passwords: opts.passwords ?? false });
+    const report: ImportReport = {
+      files: [...plan.report.files, ...backup.files],
+      errors: sortIssues([...plan.report.errors, ...backup.errors]),
+      warnings: [...plan.report.warnings, ...backup.warnings],
+    };
     // Nothing to change writes nothing, not even an audit entry: a re-import is a no-op.
-    if (!opts.commit || plan.report.errors.length > 0 || !changes(plan)) {
+    if (!opts.commit || report.errors.length > 0 || !changes(report)) {
       await c.query("ROLLBACK");
-      return { ...plan.report, committed: false, auditId: null };
+      return { ...report, committed: false, auditId: null };
     }
-    const auditId = await applyPlan(c, plan, opts.actorId);
+    const auditId = await applyPlan(c, plan, backup, report, opts.actorId);
     await c.query("COMMIT");
-    await refreshStatistics(c, plan.report);
-    return { ...plan.report, committed: true, auditId };
+    await refreshStatistics(c, report);
+    return { ...report, committed: true, auditId };
   } catch (error) {
     await c.query("ROLLBACK").catch(() => {});
     // A database rule the checks above do not cover (e.g. one open membership per person

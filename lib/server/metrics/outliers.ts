@@ -14,7 +14,9 @@ export async function teamOutliers(scope: MetricScope, quarter: Quarter) {
 
 async function computeOutliers(scope: MetricScope, quarter: Quarter) {
   const { start, end } = quarterRange(quarter);
-  const [teams, reviews, findings] = await Promise.all([teamsAt(scope, end), reviewFacts(scope, start, end), findingFacts(scope, start, end)]);
+  const [unordered, reviews, findings] = await Promise.all([teamsAt(scope, end), reviewFacts(scope, start, end), findingFacts(scope, start, end)]);
+  // Teams equally far from the median are listed by name (outliers() keeps the input order of ties).
+  const teams = unordered.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const cycle = new Map<number, number[]>();
   for (const r of reviews) {
     const list = cycle.get(r.teamId) ?? [];

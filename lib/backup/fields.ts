@@ -1,0 +1,43 @@
+// zod schemas for single values of program.json, each turning its input into one canonical
+// form, so a value read from the file and the same value read from the database compare equal.
+import { z } from "zod";
+import { formatDay, formatInstant, parseIsoInstant } from "@/lib/import/values";
+
+/** A nullable field that may also be left out (then null). */
+export const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => (v ?? null) as z.output<T> | null);
+
+export const key = (what: string) => z.string(`Give the ${what}`).trim().min(1, `Give the ${what}`);
+export const email = z.string("Give an email address").trim().toLowerCase().pipe(z.email("Not a valid email address"));
+// No length limits beyond the database's: whatever the database holds must restore.
+export const text = () => z.string("Give a text");
+
+const dateText = (format: (ms: number) => string) =>
+  z.string("Give a date").transform((v, ctx) => {
+    const ms = parseIsoInstant(v.trim());
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: `“${v.slice(0, 40)}” is not an ISO 8601 date, e.g. 2026-03-31 or 2026-03-31T14:05:00Z` });
+      return z.NEVER;
+    }
+    return format(ms);
+  });
+
+/** A calendar day, `2026-03-31`. */
+export const day = dateText(formatDay);
+/** An instant, `2026-03-31T14:05:00Z` (milliseconds only when there are some). */
+export const instant = dateText(formatInstant);
+
+/** Hours in quarter-hour steps (1.5), as in the CSV files. */
+export const hours = z.number("Give hours as a number").min(0, "Hours cannot be negative")
+  .refine((n) => Number.isInteger(n * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…");
+
+export const count = z.int("Give a whole number").min(0, "Cannot be negative");
+
+/** Any JSON value (belt evidence, rule conditions, frozen newsletter content). */
+export const json: z.ZodType<unknown> = z.json();
+
+/** JSON text with object keys sorted, so jsonb (which reorders keys) compares equal with the file. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}

@@ -1,0 +1,81 @@
+// Plans the JSON part of an import without writing: parse and validate, check that every
+// person, org, team, review… a record names is in the CSV files or the database, and sort each
+// section's records into new / changed / unchanged against the database.
+// No "server-only" here: the import CLI runs this under plain Node.
+import type pg from "pg";
+import { diffSection, type Change } from "@/lib/backup/diff";
+import { KEYS, type BackupRefKind } from "@/lib/backup/keys";
+import { parseBackupFiles } from "@/lib/backup/parse";
+import { BACKUP_FILE, PASSWORDS_FILE, SECTION_NAMES, type SectionName, type Sections } from "@/lib/backup/schema";
+import type { ParsedFile } from "@/lib/import/parse";
+import { definedKeys } from "@/lib/import/refs";
+import { issue, type ImportIssue, type ImportReport, type UploadedFile } from "@/lib/import/types";
+import { readSection } from "./read";
+
+export type BackupChanges = { [S in SectionName]?: Change<S>[] };
+export type BackupPlan = { changes: BackupChanges; files: ImportReport["files"]; errors: ImportIssue[]; warnings: ImportIssue[] };
+
+const KEY_SQL: Record<BackupRefKind, string> = {
+  org: `SELECT key AS k FROM "Org" WHERE key = ANY($1::text[])`,
+  team: `SELECT key AS k FROM "Team" WHERE key = ANY($1::text[])`,
+  user: `SELECT email AS k FROM "User" WHERE email = ANY($1::text[])`,
+  review: `SELECT key AS k FROM "Review" WHERE key = ANY($1::text[])`,
+  threatModel: `SELECT key AS k FROM "ThreatModel" WHERE key = ANY($1::text[])`,
+  course: `SELECT key AS k FROM "Course" WHERE key = ANY($1::text[])`,
+  finding: `SELECT key AS k FROM "Finding" WHERE key = ANY($1::text[])`,
+  threat: `SELECT key AS k FROM "Threat" WHERE key = ANY($1::text[])`,
+};
+const WHAT: Record<BackupRefKind, string> = { org: "org", team: "team", user: "person", review: "review", threatModel: "threat model", course: "course", finding: "finding", threat: "threat" };
+const fileOf = (s: SectionName) => (s === "passwords" ? PASSWORDS_FILE : BACKUP_FILE);
+
+/** Keys the CSV files of the same import define: they exist by the time the JSON is applied. */
+function csvKeys(csv: ParsedFile[]): Record<BackupRefKind, Set<string>> {
+  const keysOf = (name: string) => {
+    const file = csv.find((f) => f.spec.name === name);
+    return new Set<string>(file ? file.rows.map((r) => file.spec.key(r.row)) : []);
+  };
+  return { ...definedKeys(csv), finding: keysOf("findings.csv"), threat: keysOf("threats.csv") };
+}
+
+async function checkReferences(c: pg.ClientBase, sections: Partial<Sections>, csv: ParsedFile[]): Promise<ImportIssue[]> {
+  const known = csvKeys(csv);
+  const refs: { section: SectionName; at: string; kind: BackupRefKind; key: string }[] = [];
+  for (const s of SECTION_NAMES) {
+    (sections[s] ?? []).forEach((row, i) => {
+      for (const [field, kind, key] of (KEYS[s].refs as (r: typeof row) => [string, BackupRefKind, string | null][])(row)) if (key !== null) refs.push({ section: s, at: `${s}[${i}].${field}`, kind, key });
+    });
+  }
+  for (const kind of Object.keys(KEY_SQL) as BackupRefKind[]) {
+    const wanted = [...new Set(refs.filter((r) => r.kind === kind && !known[kind].has(r.key)).map((r) => r.key))];
+    if (wanted.length) for (const r of (await c.query(KEY_SQL[kind], [wanted])).rows) known[kind].add(r.k);
+  }
+  return refs.filter((r) => !known[r.kind].has(r.key)).map((r) => issue(fileOf(r.section), null, r.at, `No ${WHAT[r.kind]} “${r.key}” in the CSV files or the database`));
+}
+
+export async function planBackup(c: pg.ClientBase, uploads: UploadedFile[], csv: ParsedFile[], opts: { passwords: boolean }): Promise<BackupPlan> {
+  const plan: BackupPlan = { changes: {}, files: [], errors: [], warnings: [] };
+  if (uploads.length === 0) return plan;
+  const parsed = parseBackupFiles(uploads);
+  plan.errors.push(...parsed.errors);
+  if (parsed.sections.passwords && !opts.passwords) {
+    plan.errors.push(issue(PASSWORDS_FILE, null, null, `${PASSWORDS_FILE} holds password hashes: it is only imported with npm run import`));
+  }
+  if (plan.errors.length === 0) plan.errors.push(...(await checkReferences(c, parsed.sections, csv)));
+  for (const s of SECTION_NAMES) {
+    const rows = parsed.sections[s];
+    if (!rows?.length) continue;
+    const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0 };
+    plan.files.push({ file: `${fileOf(s)}: ${s}`, counts });
+    if (plan.errors.length) continue;
+    const diff = diffSection(s, rows, await readSection(c, s));
+    if (s === "passwords" && diff.update > 0) {
+      // An import never replaces a password someone has set (the writer only fills empty ones).
+      plan.warnings.push(issue(PASSWORDS_FILE, null, null, `${diff.update} people already have another password: theirs are left as they are`));
+      diff.unchanged += diff.update;
+      diff.update = 0;
+    }
+    Object.assign(counts, { create: diff.create, update: diff.update, unchanged: diff.unchanged });
+    (plan.changes as Record<string, unknown>)[s] = diff.write;
+  }
+  return plan;
+}

@@ -1,0 +1,137 @@
+// Backup and restore: a demo program (with the records the demo lacks) is exported, imported
+// into a second, empty database on the same server, and every dashboard, belt, goal and
+// newsletter figure comes out the same; exporting the copy gives the same files; importing
+// the folder again changes nothing; a bad program.json changes nothing either.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { databaseName, withDatabase } from "@/lib/db/url";
+import { seedDatabase } from "@/lib/demo/insert";
+import { exportAll } from "@/lib/export/export";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UploadedFile } from "@/lib/import/types";
+import { runImport } from "@/lib/server/import/run";
+import { resetDatabase } from "../setup/db";
+import { addExtras, dashboardSnapshot } from "./backup-helpers";
+
+const urlA = process.env.DATABASE_URL!;
+const nameB = `${databaseName(urlA)}_restore`;
+const urlB = withDatabase(urlA, nameB);
+const admin = withDatabase(urlA, "postgres");
+const folders: string[] = [];
+
+async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await run(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function exportFrom(url: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "guardians-backup-"));
+  folders.push(dir);
+  await withClient(url, (c) => exportAll(c, dir, { passwords: true }));
+  return dir;
+}
+
+async function load(dir: string): Promise<{ name: string; content: Uint8Array }[]> {
+  return Promise.all((await readdir(dir)).sort().map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(dir, name))) })));
+}
+
+/** The files as text, without the export time. */
+const texts = async (dir: string) =>
+  Object.fromEntries((await load(dir)).map((f) => [f.name, new TextDecoder().decode(f.content).replace(/"exportedAt": "[^"]*"/, "")]));
+
+/** Runs `compute` with the app's Prisma client (lib/db/client.ts) pointed at database B. */
+async function onB<T>(compute: () => Promise<T>): Promise<T> {
+  const store = globalThis as unknown as { prisma?: PrismaClient };
+  const original = store.prisma;
+  const clientB = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlB }) });
+  store.prisma = clientB;
+  try {
+    return await compute();
+  } finally {
+    store.prisma = original;
+    await clientB.$disconnect();
+  }
+}
+
+const counts = async (url: string) =>
+  withClient(url, async (c) => (await c.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "GuardianMembership")::int AS memberships,
+    (SELECT count(*) FROM "Newsletter")::int AS newsletters, (SELECT coalesce(max(id), 0)::int FROM "AuditLog") AS audit`)).rows[0]);
+
+let folder: string;
+let before: unknown;
+
+beforeAll(async () => {
+  await resetDatabase();
+  await seedDatabase(urlA, { seed: 7, scale: "small", today: new Date() });
+  await addExtras();
+  before = await dashboardSnapshot();
+  folder = await exportFrom(urlA);
+  await dropDatabase(admin, nameB);
+  await ensureDatabase(admin, nameB);
+  await migrate(urlB);
+}, 60_000);
+
+afterAll(async () => {
+  await dropDatabase(admin, nameB);
+  await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
+  await resetDatabase();
+});
+
+describe("backup and restore", () => {
+  it("refuses a bad program.json and writes nothing, not even the valid CSV files", async () => {
+    const files = await load(folder);
+    const program = JSON.parse(new TextDecoder().decode(files.find((f) => f.name === "program.json")!.content));
+    program.memberships[0].nominatedOn = "last spring";
+    program.mentorships.push({ mentor: "nobody@example.test", mentee: program.mentorships[0].mentee, startedOn: "2026-01-01", endedOn: null });
+    const bad: UploadedFile[] = [...files.filter((f) => f.name !== "program.json"), { name: "program.json", content: JSON.stringify(program) }];
+    const result = await withClient(urlB, (c) => runImport(c, bad, { commit: true, actorId: null, passwords: true }));
+    expect(result.committed).toBe(false);
+    expect(result.errors).toEqual([
+      { file: "program.json", line: null, column: "memberships[0].nominatedOn", message: expect.stringContaining("“last spring” is not an ISO 8601 date") },
+    ]);
+    const broken = await withClient(urlB, (c) => runImport(c, [{ name: "program.json", content: "{ not json" }], { commit: true, actorId: null }));
+    expect(broken.errors).toEqual([{ file: "program.json", line: null, column: null, message: expect.stringMatching(/^program\.json is not valid JSON: /) }]);
+    program.memberships[0].nominatedOn = "2024-01-01";
+    const unknown: UploadedFile[] = [...files.filter((f) => f.name !== "program.json"), { name: "program.json", content: JSON.stringify(program) }];
+    const refs = await withClient(urlB, (c) => runImport(c, unknown, { commit: true, actorId: null }));
+    expect(refs.errors).toEqual([
+      { file: "passwords.json", line: null, column: null, message: "passwords.json holds password hashes: it is only imported with npm run import" },
+    ]);
+    const noPasswords = unknown.filter((f) => f.name !== "passwords.json");
+    const missing = await withClient(urlB, (c) => runImport(c, noPasswords, { commit: true, actorId: null }));
+    expect(missing.errors).toEqual([
+      { file: "program.json", line: null, column: `mentorships[${program.mentorships.length - 1}].mentor`, message: "No person “nobody@example.test” in the CSV files or the database" },
+    ]);
+    expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
+  });
+
+  it("restores into an empty database with identical dashboards, and a second import changes nothing", async () => {
+    const files = await load(folder);
+    const result = await withClient(urlB, (c) => runImport(c, files, { commit: true, actorId: null, passwords: true }));
+    expect(result.errors).toEqual([]);
+    expect(result.committed).toBe(true);
+    const after = await onB(dashboardSnapshot);
+    expect(after).toEqual(before);
+    const copy = await exportFrom(urlB);
+    expect(await texts(copy)).toEqual(await texts(folder));
+
+    const stored = await counts(urlB);
+    const again = await withClient(urlB, (c) => runImport(c, files, { commit: true, actorId: null, passwords: true }));
+    expect(again.errors).toEqual([]);
+    expect(again.committed).toBe(false);
+    expect(again.files.filter((f) => f.counts.create + f.counts.update > 0)).toEqual([]);
+    expect(await counts(urlB)).toEqual(stored);
+    expect(await texts(await exportFrom(urlB))).toEqual(await texts(folder));
+  });
+});
