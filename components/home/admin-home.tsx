@@ -2,6 +2,7 @@ import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import { getAdminSummary } from "@/lib/server/home/program";
+import { MoreLink } from "./more-link";
 
 export async function AdminHome() {
   const s = await getAdminSummary();
@@ -24,6 +25,7 @@ export async function AdminHome() {
             ))}
           </ul>
         )}
+        {s.recentAudit.length ? <MoreLink href="/admin/audit" shown={s.recentAudit.length} total={s.recentAudit.length} label="The whole audit log" /> : null}
       </Card>
     </div>
   );

@@ -3,14 +3,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
 import { getLeadAgenda } from "@/lib/server/home/program";
+import { MoreLink } from "./more-link";
 
 export async function LeadHome({ actor }: { actor: SessionActor }) {
   const agenda = await getLeadAgenda(actor);
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Nominations to decide" value={agenda.nominationCount} />
-        <Stat label="Teams without a guardian" value={agenda.uncoveredCount} />
+        <Stat label="Nominations to decide" value={agenda.nominationCount.toLocaleString("en")} />
+        <Stat label="Teams without a guardian" value={agenda.uncoveredCount.toLocaleString("en")} />
         <Stat label="Reviews waiting to start" value={agenda.waitingReviews} />
         <Stat label="Threats without mitigation" value={agenda.unmitigatedThreats} />
       </div>
@@ -26,6 +27,7 @@ export async function LeadHome({ actor }: { actor: SessionActor }) {
               ))}
             </ul>
           )}
+          {agenda.nominationCount > 0 ? <MoreLink href="/nominations" shown={agenda.pendingNominations.length} total={agenda.nominationCount} label="Decide nominations" /> : null}
         </Card>
         <Card>
           <CardTitle>Teams without an active guardian</CardTitle>
@@ -38,6 +40,7 @@ export async function LeadHome({ actor }: { actor: SessionActor }) {
               ))}
             </ul>
           )}
+          {agenda.uncoveredCount > 0 ? <MoreLink href="/directory?coverage=uncovered" shown={agenda.uncovered.length} total={agenda.uncoveredCount} label="All teams without a guardian" /> : null}
         </Card>
       </div>
       <Card>

@@ -2,6 +2,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, humanize } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
+import { MoreLink } from "./more-link";
 
 type Entry = { id: bigint; date: Date; quarterHours: number; type: string; note: string | null };
 
@@ -29,6 +30,7 @@ export function RecentEntries({ entries }: { entries: Entry[] }) {
           </tbody>
         </table>
       )}
+      {entries.length ? <MoreLink href="/log" shown={entries.length} total={entries.length} label="All your entries" /> : null}
     </Card>
   );
 }

@@ -22,9 +22,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const p = await searchParams;
   const filter: ReviewFilter = {
     team: Number(p.team) > 0 ? Number(p.team) : undefined,
-    status: ["requested", "in-progress", "completed"].includes(p.status ?? "") ? (p.status as ReviewFilter["status"]) : undefined,
+    status: ["requested", "in-progress", "open", "completed"].includes(p.status ?? "") ? (p.status as ReviewFilter["status"]) : undefined,
     guardian: p.guardian === "with" || p.guardian === "without" ? p.guardian : undefined,
     period: /^\d{4}-Q[1-4]$/.test(p.period ?? "") ? p.period : undefined,
+    engineer: p.engineer === "me" || p.engineer === "none" ? p.engineer : undefined,
   };
   const page = parsePage(p.page);
   const scope = queryScope(actor, "review.read");
@@ -50,7 +51,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       <Card>
         <FilterBar action="/reviews">
           <Select label="Team" name="team" defaultValue={filter.team ? String(filter.team) : ""} placeholder="All" options={teamOptions} />
-          <Select label="Status" name="status" defaultValue={filter.status ?? ""} placeholder="Any" options={[{ value: "requested", label: "Requested" }, { value: "in-progress", label: "In progress" }, { value: "completed", label: "Completed" }]} />
+          <Select label="Status" name="status" defaultValue={filter.status ?? ""} placeholder="Any" options={[{ value: "requested", label: "Requested" }, { value: "in-progress", label: "In progress" }, { value: "open", label: "Not completed" }, { value: "completed", label: "Completed" }]} />
+          <Select label="Engineer" name="engineer" defaultValue={filter.engineer ?? ""} placeholder="Anyone" options={[...(can(actor, "review.conduct") ? [{ value: "me", label: "Assigned to me" }] : []), { value: "none", label: "Not assigned" }]} />
           <Select label="Guardian" name="guardian" defaultValue={filter.guardian ?? ""} placeholder="Any" options={[{ value: "with", label: "With a guardian" }, { value: "without", label: "Without a guardian" }]} />
           <Select label="Completed in" name="period" defaultValue={filter.period ?? ""} placeholder="Any time" options={quarters} />
         </FilterBar>

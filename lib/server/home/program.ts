@@ -8,19 +8,25 @@ function teamWhere(actor: SessionActor, permission: Permission) {
   return scope.all ? {} : { orgId: { in: scope.orgIds } };
 }
 
+/** How many rows each home list shows; the figures beside them are separate counts, never a list's length. */
+export const HOME_LIST_SIZE = 8;
+
 /** The lead's "what next" list: nominations to decide, uncovered teams, waiting reviews, unmitigated threats. */
 export async function getLeadAgenda(actor: SessionActor) {
   const teams = teamWhere(actor, "directory.read");
-  const [pendingNominations, uncoveredCount, uncovered, waitingReviews, unmitigatedThreats, goals] = await Promise.all([
+  const nominated = { status: "NOMINATED" as const, team: teams };
+  const uncoveredWhere = { ...teams, guardians: { none: { status: "ACTIVE" as const } } };
+  const [pendingNominations, nominationCount, uncoveredCount, uncovered, waitingReviews, unmitigatedThreats, goals] = await Promise.all([
     db.guardianMembership.findMany({
-      where: { status: "NOMINATED", team: teams },
-      orderBy: { nominatedOn: "asc" },
+      where: nominated,
+      orderBy: [{ nominatedOn: "asc" }, { id: "asc" }],
       take: 5,
       select: { id: true, nominatedOn: true, user: { select: { name: true } }, team: { select: { name: true } } },
     }),
-    db.team.count({ where: { ...teams, guardians: { none: { status: "ACTIVE" } } } }),
+    db.guardianMembership.count({ where: nominated }),
+    db.team.count({ where: uncoveredWhere }),
     db.team.findMany({
-      where: { ...teams, guardians: { none: { status: "ACTIVE" } } },
+      where: uncoveredWhere,
       orderBy: [{ profile: "asc" }, { name: "asc" }],
       take: 5,
       select: { id: true, name: true, profile: true, org: { select: { name: true } } },
@@ -29,38 +35,27 @@ export async function getLeadAgenda(actor: SessionActor) {
     db.threat.count({ where: { mitigationStatus: "NONE", threatModel: { team: teams } } }),
     db.goal.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, target: true, period: true } }),
   ]);
-  const nominationCount = await db.guardianMembership.count({ where: { status: "NOMINATED", team: teams } });
   return { pendingNominations, nominationCount, uncoveredCount, uncovered, waitingReviews, unmitigatedThreats, goals };
 }
 
+/** An engineer's open reviews (the oldest few, and how many in all), and the queues waiting for AppSec. */
 export async function getEngineerQueue(actor: SessionActor) {
-  const [mine, unassigned, inReview] = await Promise.all([
+  const reviewScope = queryScope(actor, "review.read");
+  const team = reviewScope.all ? {} : { team: { orgId: { in: reviewScope.orgIds } } };
+  const tmScope = queryScope(actor, "threatmodel.read");
+  const mineWhere = { securityEngineerId: actor.id, completedAt: null };
+  const [mine, mineCount, unassigned, inReview] = await Promise.all([
     db.review.findMany({
-      where: { securityEngineerId: actor.id, completedAt: null },
-      orderBy: { requestedAt: "asc" },
-      take: 8,
+      where: mineWhere,
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      take: HOME_LIST_SIZE,
       select: { id: true, key: true, service: true, requestedAt: true, startedAt: true, team: { select: { name: true } } },
     }),
-    db.review.count({ where: { securityEngineerId: null, completedAt: null } }),
-    db.threatModel.count({ where: { status: "IN_REVIEW" } }),
+    db.review.count({ where: mineWhere }),
+    db.review.count({ where: { securityEngineerId: null, completedAt: null, ...team } }),
+    db.threatModel.count({ where: { status: "IN_REVIEW", ...(tmScope.all ? {} : { team: { orgId: { in: tmScope.orgIds } } }) } }),
   ]);
-  return { mine, unassigned, inReview };
-}
-
-export async function getOrgSummary(actor: SessionActor) {
-  const teams = teamWhere(actor, "dashboard.read");
-  const [orgs, teamCount, coveredTeams, activeGuardians] = await Promise.all([
-    db.org.findMany({ where: { leaderId: actor.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.team.count({ where: teams }),
-    db.team.count({ where: { ...teams, guardians: { some: { status: "ACTIVE" } } } }),
-    db.guardianMembership.count({ where: { status: "ACTIVE", team: teams } }),
-  ]);
-  const latestNewsletter = await db.newsletter.findFirst({
-    where: { status: "PUBLISHED", org: { id: { in: actor.orgScope } } },
-    orderBy: { publishedAt: "desc" },
-    select: { id: true, quarter: true, publishedAt: true, org: { select: { name: true } } },
-  });
-  return { orgs, teamCount, coveredTeams, activeGuardians, latestNewsletter };
+  return { mine, mineCount, unassigned, inReview };
 }
 
 export async function getAdminSummary() {
@@ -70,7 +65,7 @@ export async function getAdminSummary() {
     db.org.count(),
     db.team.count(),
     db.loginAttempt.count({ where: { success: false, at: { gte: since } } }),
-    db.auditLog.findMany({ orderBy: { at: "desc" }, take: 8, select: { id: true, at: true, action: true, entity: true, entityId: true, actor: { select: { name: true } } } }),
+    db.auditLog.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: HOME_LIST_SIZE, select: { id: true, at: true, action: true, entity: true, entityId: true, actor: { select: { name: true } } } }),
   ]);
   return { people, orgs, teams, failedSignIns, recentAudit };
 }

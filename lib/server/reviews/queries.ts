@@ -7,7 +7,7 @@ import { activeOnDay } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
 
 export const PAGE_SIZE = 25;
-export type ReviewFilter = { team?: number; status?: "requested" | "in-progress" | "completed"; guardian?: "with" | "without"; period?: string };
+export type ReviewFilter = { team?: number; status?: "requested" | "in-progress" | "open" | "completed"; guardian?: "with" | "without"; period?: string; engineer?: "me" | "none" };
 
 const select = {
   id: true, key: true, service: true, requestedAt: true, startedAt: true, completedAt: true, outcome: true,
@@ -29,7 +29,10 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
     f.team ? Prisma.sql`r."teamId" = ${f.team}` : Prisma.sql`TRUE`,
     f.status === "requested" ? Prisma.sql`r."startedAt" IS NULL AND r."completedAt" IS NULL`
       : f.status === "in-progress" ? Prisma.sql`r."startedAt" IS NOT NULL AND r."completedAt" IS NULL`
+      : f.status === "open" ? Prisma.sql`r."completedAt" IS NULL`
       : f.status === "completed" ? Prisma.sql`r."completedAt" IS NOT NULL` : Prisma.sql`TRUE`,
+    f.engineer === "me" ? Prisma.sql`r."securityEngineerId" = ${actor.id}`
+      : f.engineer === "none" ? Prisma.sql`r."securityEngineerId" IS NULL` : Prisma.sql`TRUE`,
     f.guardian
       ? Prisma.sql`${f.guardian === "with" ? Prisma.empty : Prisma.sql`NOT`} EXISTS (
           SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId"
