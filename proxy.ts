@@ -1,18 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { transportSecurityHeader } from "./lib/security-headers";
 
 // Convenience only: sends visitors without a session cookie to sign-in. Every page and
 // action still checks the session and permissions itself.
 const PUBLIC = [/^\/sign-in/, /^\/api\/auth\//, /^\/healthz$/, /^\/_next\//, /^\/favicon/];
 
+function withTransportSecurity(response: NextResponse): NextResponse {
+  const hsts = transportSecurityHeader();
+  if (hsts) response.headers.set(hsts.key, hsts.value);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.some((p) => p.test(pathname))) return NextResponse.next();
+  if (PUBLIC.some((p) => p.test(pathname))) return withTransportSecurity(NextResponse.next());
   const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (hasSession) return NextResponse.next();
+  if (hasSession) return withTransportSecurity(NextResponse.next());
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
   url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-  return NextResponse.redirect(url);
+  return withTransportSecurity(NextResponse.redirect(url));
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

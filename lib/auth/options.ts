@@ -1,13 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientIp } from "./client-ip";
 import { authenticate, SignInError } from "./sign-in";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(",")[0]?.trim() || null;
-}
 
 // Sessions are signed JWTs in an httpOnly cookie, so app servers keep no session state.
 export const authOptions: NextAuthOptions = {

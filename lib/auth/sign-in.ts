@@ -8,6 +8,10 @@ export class SignInError extends Error {}
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
+// Advisory-lock namespaces (two-key form) for the throttle gate; 7001 is hour logging.
+const EMAIL_LOCK = 7101;
+const IP_LOCK = 7102;
+
 // Verifying against a fixed hash when the email is unknown keeps the timing of both failures alike.
 let dummyHash: Promise<string> | null = null;
 function getDummyHash() {
@@ -19,27 +23,42 @@ export async function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+/**
+ * The throttle gate: under a per-email (then per-address) advisory lock, counts recent
+ * failures and, when the attempt may proceed, records it as a failure before the password
+ * is checked. Concurrent attempts therefore each see the ones admitted before them, so at
+ * most `perEmail` passwords are ever checked per window. The lock is held only for the
+ * count and the insert, not during the (slow) password check. Returns the attempt's id.
+ */
+async function admitAttempt(email: string, ip: string | null): Promise<bigint> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${email}))`;
+    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${ip}))`;
+    const now = new Date();
+    const since = new Date(now.getTime() - THROTTLE.windowMs);
+    const [byEmail, byIp] = await Promise.all([
+      tx.loginAttempt.findMany({ where: { email, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perEmail }),
+      ip ? tx.loginAttempt.findMany({ where: { ip, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perIp }) : [],
+    ]);
+    for (const [failures, limit] of [[byEmail, THROTTLE.perEmail], [byIp, THROTTLE.perIp]] as const) {
+      const decision = throttleDecision(failures.map((f) => f.at), now, limit);
+      if (decision.blocked) throw new SignInError(retryMessage(decision.retryAfterMs));
+    }
+    const attempt = await tx.loginAttempt.create({ data: { email, ip, success: false }, select: { id: true } });
+    return attempt.id;
+  });
+}
+
 /** Checks credentials with throttling; returns the user or throws SignInError with a message for the page. */
 export async function authenticate(raw: unknown, ip: string | null): Promise<{ id: number; email: string; name: string }> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new SignInError(parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS);
   const { email, password } = parsed.data;
-  const now = new Date();
-  const since = new Date(now.getTime() - THROTTLE.windowMs);
 
-  const [byEmail, byIp] = await Promise.all([
-    db.loginAttempt.findMany({ where: { email, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perEmail }),
-    ip ? db.loginAttempt.findMany({ where: { ip, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perIp }) : [],
-  ]);
-  for (const [failures, limit] of [[byEmail, THROTTLE.perEmail], [byIp, THROTTLE.perIp]] as const) {
-    const decision = throttleDecision(failures.map((f) => f.at), now, limit);
-    if (decision.blocked) throw new SignInError(retryMessage(decision.retryAfterMs));
-  }
-
+  const attemptId = await admitAttempt(email, ip);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true } });
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await getDummyHash(), password), false);
-  const success = Boolean(ok && user && !user.deactivatedAt);
-  await db.loginAttempt.create({ data: { email, ip, success } });
-  if (!success || !user) throw new SignInError(WRONG_CREDENTIALS);
+  if (!ok || !user || user.deactivatedAt) throw new SignInError(WRONG_CREDENTIALS);
+  await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   return { id: user.id, email: user.email, name: user.name };
 }
