@@ -23,7 +23,7 @@ export function generateDataset({ seed, scale, today }: { seed: number; scale: S
   const work = simulateReviews(rand, cfg, s.teams, members, guardians, s.engineers, day);
   const tm = simulateThreatModels(rand, s.teams, guardians, s.engineers, day);
   const activities = simulateActivities(rand, cfg, s.memberships, s.users, work.reviews, work.participants, s.start, day);
-  const growth = simulateGrowth(rand, { memberships: s.memberships, reviews: work.reviews, participants: work.participants, models: tm.models, authors: tm.authors, activities, engineers: s.engineers, today: day });
+  const growth = simulateGrowth(rand, { memberships: s.memberships, reviews: work.reviews, participants: work.participants, models: tm.models, authors: tm.authors, activities, engineers: s.engineers, today: day, demoGuardianId: s.demoGuardianId });
   const active = [...new Set(s.memberships.filter((m) => m.status === "ACTIVE").map((m) => m.userId))];
   const surveyDay = utcDay(addDays(day, -60));
   return {

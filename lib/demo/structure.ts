@@ -8,7 +8,7 @@ const TEAM_WORDS = ["Ledger", "Checkout", "Gateway", "Search", "Catalog", "Billi
 const FIRST = ["Alex", "Sam", "Jordan", "Priya", "Chen", "Maria", "Omar", "Yuki", "Lena", "Tom", "Aisha", "Diego", "Nina", "Ravi", "Sofia", "Kai", "Elena", "Ibrahim", "Hana", "Leo", "Zoe", "Marek", "Fatima", "Noah", "Ines", "Ola", "Tariq", "Mia", "Jonas", "Grace"];
 const LAST = ["Smith", "Garcia", "Kim", "Patel", "Nguyen", "Müller", "Rossi", "Silva", "Khan", "Cohen", "Novak", "Okafor", "Larsen", "Dubois", "Tanaka", "Ivanova", "Haddad", "Moreau", "Berg", "Costa"];
 
-export type Structure = { orgs: OrgRow[]; teams: TeamRow[]; users: UserRow[]; memberships: MembershipRow[]; statusChanges: StatusChangeRow[]; engineers: number[]; leadId: number; start: Date };
+export type Structure = { orgs: OrgRow[]; teams: TeamRow[]; users: UserRow[]; memberships: MembershipRow[]; statusChanges: StatusChangeRow[]; engineers: number[]; leadId: number; demoGuardianId: number; start: Date };
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
@@ -66,7 +66,7 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
   }
 
   const { memberships, statusChanges } = simulateMemberships(rand, cfg, teams, users, today, { demoGuardianId: demoGuardian.id, demoTeamId: firstTeamOrg1.id, leadId: lead.id });
-  return { orgs, teams, users, memberships, statusChanges, engineers, leadId: lead.id, start };
+  return { orgs, teams, users, memberships, statusChanges, engineers, leadId: lead.id, demoGuardianId: demoGuardian.id, start };
 }
 
 function simulateMemberships(rand: Random, cfg: ScaleConfig, teams: TeamRow[], users: UserRow[], today: Date, demo: { demoGuardianId: number; demoTeamId: number; leadId: number }) {

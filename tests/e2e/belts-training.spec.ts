@@ -2,20 +2,21 @@ import { DEMO, expect, signIn, test } from "./fixtures";
 
 test("a guardian records a course completion and sees their progress move", async ({ page }) => {
   await signIn(page, DEMO.guardian);
+  // The demo data leaves the guardian one required course short of Green (lib/demo/growth.ts).
+  const requiredCourses = page.getByRole("listitem").filter({ hasText: "Complete every required course" });
+  await expect(requiredCourses).toContainText("3 of 4");
   await page.goto("/training");
   const left = page.getByTestId("required-left");
-  const before = await left.textContent();
-  const course = page.getByLabel("Course", { exact: true });
-  const options = await course.locator("option").allTextContents();
-  // Pick a required course not yet completed, named in the "left" sentence.
-  const target = options.find((o) => o && before?.includes(o));
-  test.skip(!target, "the demo guardian has finished every required course");
-  await course.selectOption({ label: target! });
+  await expect(left).toContainText("Secrets management");
+  await page.getByLabel("Course", { exact: true }).selectOption({ label: "Secrets management" });
   await page.getByRole("button", { name: "Record completion" }).click();
   await expect(page.getByRole("status")).toContainText("Completion recorded");
-  await expect(left).not.toHaveText(before!);
+  await expect(left).not.toContainText("Secrets management");
   await page.goto("/");
   await expect(page.getByText(/^Next belt: /)).toBeVisible();
+  // Either Green still waits for other conditions (its course condition is now met), or the
+  // completion was the last one missing and Green was awarded at once (Black is next).
+  await expect(requiredCourses.filter({ hasText: "4 of 4" }).or(page.getByText("Next belt: Black", { exact: true }))).toBeVisible();
 });
 
 test("a lead edits a rule, previews who qualifies, saves and sees new awards", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "@/lib/demo/generate";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
+import { DEMO_GUARDIAN_COURSE_LEFT } from "@/lib/demo/growth";
 import { reviewCycleMetrics } from "@/lib/metrics/reviews";
 import { guardianMonths } from "@/lib/metrics/guardians";
 
@@ -19,6 +20,11 @@ describe("demo data generator", () => {
     for (const account of Object.values(DEMO_ACCOUNTS)) expect(emails.has(account.email)).toBe(true);
     const guardian = a.users.find((u) => u.email === DEMO_ACCOUNTS.guardian.email)!;
     expect(a.memberships.some((m) => m.userId === guardian.id && m.status === "ACTIVE")).toBe(true);
+    // The demo guardian has a required course left, so their home and the training journey have work to show.
+    const left = a.courses.find((c) => c.key === DEMO_GUARDIAN_COURSE_LEFT)!;
+    expect(left.required).toBe(true);
+    expect(a.completions.some((c) => c.userId === guardian.id && c.courseId === left.id)).toBe(false);
+    expect(a.completions.some((c) => c.userId === guardian.id && c.courseId !== left.id)).toBe(true);
   });
 
   it("keeps every reference and natural key valid", () => {
