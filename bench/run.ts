@@ -68,6 +68,8 @@ try {
     { name: "metrics CSV (reviews)", path: "/api/metrics/reviews", cookie: lead },
     { name: "manager overview (own org)", path: "/dashboard", cookie: manager },
     { name: "directory team list", path: "/directory", cookie: lead },
+    { name: "review list (all reviews)", path: "/reviews", cookie: lead },
+    { name: "review list (completed, with guardian)", path: "/reviews?status=completed&guardian=with", cookie: lead },
     { name: "guardian home", path: "/", cookie: guardian },
     { name: "hour-logging page", path: "/log", cookie: guardian },
     { name: "newsletter view", path: `/newsletters/${setup.newsletterId}`, cookie: manager },

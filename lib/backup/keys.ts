@@ -45,6 +45,8 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
   mentorships: { base: (r) => [r.mentor, r.mentee], refs: (r) => people(["mentor", r.mentor], ["mentee", r.mentee]) },
   recognitions: { base: (r) => [r.recipient, r.giver, r.kind, r.title, r.at], repeatable: true, refs: (r) => people(["recipient", r.recipient], ["giver", r.giver]) },
   newsletters: { base: (r) => [r.org, r.quarter], refs: (r) => [["org", "org", r.org], ...people(["publishedBy", r.publishedBy])] },
+  // Ids in entityId, before and after are the exporting database's (history, not references).
+  auditLog: { base: (r) => [r.at, r.actor, r.action, r.entity, r.entityId], repeatable: true, refs: (r) => [...people(["actor", r.actor]), ["org", "org", r.org]] },
   passwords: { base: (r) => [r.email], refs: (r) => people(["email", r.email]) },
 };
 

@@ -38,6 +38,11 @@ export const surveyRow = z.object({
   })),
 });
 
+/** The audit log, in order: restored by appending what the database lacks (it is append-only). */
+export const auditRow = z.object({
+  at: instant, actor: opt(email), action: text(), entity: text(), entityId: text(), org: opt(key("org")), before: opt(json), after: opt(json),
+});
+
 export const newsletterRow = z.object({
   org: key("org"), quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "A quarter like 2026-Q3"),
   status: z.enum(NewsletterStatus), intro: opt(text()), highlights: opt(text()), content: opt(json),

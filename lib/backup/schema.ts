@@ -33,6 +33,7 @@ export const SECTION_ROWS = {
   mentorships: people.mentorshipRow,
   recognitions: people.recognitionRow,
   newsletters: work.newsletterRow,
+  auditLog: work.auditRow,
   passwords: z.object({ email, passwordHash: text().min(1) }),
 } as const;
 

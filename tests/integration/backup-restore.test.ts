@@ -46,9 +46,12 @@ async function load(dir: string): Promise<{ name: string; content: Uint8Array }[
   return Promise.all((await readdir(dir)).sort().map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(dir, name))) })));
 }
 
-/** The files as text, without the export time. */
+/** The files as text, without the export time and the audit log (compared on its own: a restore adds its import's record). */
 const texts = async (dir: string) =>
-  Object.fromEntries((await load(dir)).map((f) => [f.name, new TextDecoder().decode(f.content).replace(/"exportedAt": "[^"]*"/, "")]));
+  Object.fromEntries((await load(dir)).map((f) => [f.name, new TextDecoder().decode(f.content).replace(/"exportedAt": "[^"]*"/, "").replace(/,\n {2}"auditLog": \[[\s\S]*?\n {2}\]/, "")]));
+
+const auditLog = async (dir: string): Promise<{ action: string; entity: string; actor: string | null }[]> =>
+  JSON.parse(await readFile(path.join(dir, "program.json"), "utf8")).auditLog;
 
 /** Runs `compute` with the app's Prisma client (lib/db/client.ts) pointed at database B. */
 async function onB<T>(compute: () => Promise<T>): Promise<T> {
@@ -125,6 +128,10 @@ describe("backup and restore", () => {
     expect(after).toEqual(before);
     const copy = await exportFrom(urlB);
     expect(await texts(copy)).toEqual(await texts(folder));
+    // The history comes back whole and in order, followed by the restore's own import record.
+    const history = await auditLog(folder);
+    expect(history.map((r) => r.action)).toEqual(expect.arrayContaining(["publish", "update"]));
+    expect(await auditLog(copy)).toEqual([...history, expect.objectContaining({ action: "import", entity: "Import", actor: null })]);
 
     const stored = await counts(urlB);
     const again = await withClient(urlB, (c) => runImport(c, files, { commit: true, actorId: null, passwords: true }));

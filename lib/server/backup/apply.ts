@@ -6,6 +6,7 @@ import type { Change } from "@/lib/backup/diff";
 import { SECTION_NAMES, type SectionName } from "@/lib/backup/schema";
 import type { BackupPlan } from "./plan";
 import { writeActivityLinks } from "./write-activity";
+import { writeAuditLog } from "./write-audit";
 import { writeBeltAwards, writeBeltRules, writeMentorships, writeRecognitions } from "./write-belts";
 import { writeMemberships, writeSurveys } from "./write-memberships";
 import { writeCompletions, writeCourses, writeGoals, writeOrgs, writePasswords, writePeople, writeProgram, writeRunbook, writeTeams } from "./write-program";
@@ -17,7 +18,7 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   findings: (c, changes) => writeTitles(c, "Finding", changes), threats: (c, changes) => writeTitles(c, "Threat", changes),
   threatModelComments: writeComments, feedback: writeFeedbackDates, activityLinks: writeActivityLinks, surveys: writeSurveys,
   beltRules: writeBeltRules, beltAwards: writeBeltAwards, mentorships: writeMentorships, recognitions: writeRecognitions,
-  newsletters: writeNewsletters, passwords: writePasswords,
+  newsletters: writeNewsletters, auditLog: writeAuditLog, passwords: writePasswords,
 };
 
 export async function applyBackup(c: pg.ClientBase, plan: BackupPlan): Promise<void> {

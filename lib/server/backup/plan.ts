@@ -4,9 +4,9 @@
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
 import { diffSection, type Change } from "@/lib/backup/diff";
-import { KEYS, type BackupRefKind } from "@/lib/backup/keys";
+import { KEYS, keyOf, recordKeys, type BackupRefKind } from "@/lib/backup/keys";
 import { parseBackupFiles } from "@/lib/backup/parse";
-import { BACKUP_FILE, PASSWORDS_FILE, SECTION_NAMES, type SectionName, type Sections } from "@/lib/backup/schema";
+import { BACKUP_FILE, PASSWORDS_FILE, SECTION_NAMES, type SectionName, type SectionRow, type Sections } from "@/lib/backup/schema";
 import type { ParsedFile } from "@/lib/import/parse";
 import { definedKeys } from "@/lib/import/refs";
 import { issue, type ImportIssue, type ImportReport, type UploadedFile } from "@/lib/import/types";
@@ -67,10 +67,19 @@ export async function planBackup(c: pg.ClientBase, uploads: UploadedFile[], csv:
     const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0 };
     plan.files.push({ file: `${fileOf(s)}: ${s}`, counts });
     if (plan.errors.length) continue;
-    const diff = diffSection(s, rows, await readSection(c, s));
+    const stored = await readSection(c, s);
+    const diff = diffSection(s, rows, stored);
     if (s === "passwords" && diff.update > 0) {
       // An import never replaces a password someone has set (the writer only fills empty ones).
       plan.warnings.push(issue(PASSWORDS_FILE, null, null, `${diff.update} people already have another password: theirs are left as they are`));
+      diff.unchanged += diff.update;
+      diff.update = 0;
+    }
+    if (s === "auditLog" && diff.update > 0) {
+      // The audit log is append-only: a stored record that reads differently stays as it is.
+      plan.warnings.push(issue(BACKUP_FILE, null, "auditLog", `${diff.update} audit records differ from the stored ones of the same time, person and record: the stored ones are kept`));
+      const storedKeys = new Set(recordKeys("auditLog", stored as SectionRow<"auditLog">[]).keys);
+      diff.write = diff.write.filter((w) => !storedKeys.has(keyOf("auditLog", w.row as SectionRow<"auditLog">, w.n)));
       diff.unchanged += diff.update;
       diff.update = 0;
     }

@@ -53,5 +53,7 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
   newsletters: `SELECT o.key AS org, n.quarter, n.status::text AS status, n.intro, n.highlights, n.content, n."generatedAt", n."publishedAt", ${email("n", "publishedById")} AS "publishedBy",
       ${list(`d."newsletterId" = n.id`, `FROM "NewsletterDelivery" d`, `d.email`, `'email', d.email, 'status', d.status, 'attempts', d.attempts, 'lastError', d."lastError", 'messageId', d."messageId", 'sentAt', d."sentAt"`)} AS deliveries
     FROM "Newsletter" n JOIN "Org" o ON o.id = n."orgId" ORDER BY o.key, n.quarter`,
+  auditLog: `SELECT a.at, ${email("a", "actorId")} AS actor, a.action, a.entity, a."entityId", (SELECT key FROM "Org" WHERE id = a."orgId") AS org, a.before, a.after
+    FROM "AuditLog" a ORDER BY a.at, a.id`,
   passwords: `SELECT email, "passwordHash" FROM "User" WHERE "passwordHash" IS NOT NULL ORDER BY email`,
 };
