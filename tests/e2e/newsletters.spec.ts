@@ -13,7 +13,8 @@ test("a lead generates, edits and publishes a newsletter; its leader reads it; a
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
   await expect(page.getByRole("article").getByText("A quarter of faster reviews in Payments.")).toBeVisible();
-  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("dialog", { name: "Publish this newsletter?" }).getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByText(/Published \d/)).toBeVisible();
   await expect(page.getByRole("cell", { name: DEMO.manager })).toBeVisible();
 

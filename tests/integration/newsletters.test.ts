@@ -107,6 +107,40 @@ describe("newsletters", () => {
     expect(received).toHaveLength(2);
   });
 
+  it("recipients added after publishing get the issue on the next send; nobody ever gets it twice", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await publish(w.lead, draft.id);
+    expect(await deliver(w.lead, draft.id, mailer())).toEqual({ sent: 2, failed: 0, alreadySent: 0 });
+    // A new leader and one more extra address (plus the old one again, in capitals).
+    const newLeader = await createUser(["MANAGER"], { email: "new-leader@example.test" });
+    await db.org.update({ where: { id: w.org.id }, data: { leaderId: newLeader.id, newsletterRecipients: ["CTO@example.test", "ciso@example.test"] } });
+    const concurrent = await Promise.all([deliver(w.lead, draft.id, mailer()), deliver(w.lead, draft.id, mailer())]);
+    expect(concurrent.reduce((n, r) => n + r.sent, 0)).toBe(2);
+    expect(concurrent.every((r) => r.failed === 0)).toBe(true);
+    expect(received.slice(2).map((m) => m.to[0]).sort()).toEqual(["ciso@example.test", "new-leader@example.test"]);
+    expect(await deliver(w.lead, draft.id, mailer())).toEqual({ sent: 0, failed: 0, alreadySent: 4 });
+    const everyone = received.flatMap((m) => m.to);
+    expect(everyone).toHaveLength(4);
+    expect(new Set(everyone).size).toBe(4);
+    const rows = await db.newsletterDelivery.findMany({ where: { newsletterId: draft.id }, orderBy: { email: "asc" } });
+    expect(rows.map((r) => [r.email, r.status, r.attempts])).toEqual([
+      ["ciso@example.test", "SENT", 1], ["cto@example.test", "SENT", 1], ["leader@example.test", "SENT", 1], ["new-leader@example.test", "SENT", 1],
+    ]);
+    const audits = await db.auditLog.findMany({ where: { entity: "Newsletter", entityId: String(draft.id), action: "deliver" }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => (a.after as { added: number }).added).reduce((x, y) => x + y, 0)).toBe(2);
+  });
+
+  it("an address removed before sending is not sent; its row stays as a record", async () => {
+    const w = await world();
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    await publish(w.lead, draft.id);
+    await db.org.update({ where: { id: w.org.id }, data: { newsletterRecipients: [] } });
+    expect(await deliver(w.lead, draft.id, mailer())).toEqual({ sent: 1, failed: 0, alreadySent: 0 });
+    expect(received.map((m) => m.to[0])).toEqual(["leader@example.test"]);
+    expect((await db.newsletterDelivery.findUniqueOrThrow({ where: { newsletterId_email: { newsletterId: draft.id, email: "cto@example.test" } } })).status).toBe("PENDING");
+  });
+
   it("without SMTP settings a delivery fails with a clear error", async () => {
     const w = await world();
     const draft = await generateDraft(w.lead, w.org.id, Q);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleNewsletter, spotlight, type NewsletterFacts } from "@/lib/newsletter/assemble";
+import { newsletterRecipients, unreached } from "@/lib/newsletter/recipients";
 import { renderHtml, renderText } from "@/lib/newsletter/render";
 
 const facts: NewsletterFacts = {
@@ -60,5 +61,17 @@ describe("newsletter assembly", () => {
     expect(text.startsWith("Payments security guardians: Q3 2026\n")).toBe(true);
     expect(text).toContain("> Ana earned Green.");
     expect(text).toContain("Guardian | Team | Belt | Hours | Reviews | Threat models");
+  });
+});
+
+describe("newsletter recipients", () => {
+  it("are the active leader and the extra addresses, each once, without case", () => {
+    expect(newsletterRecipients({ leader: { email: "Lea@Example.test", deactivatedAt: null }, newsletterRecipients: ["cto@example.test", "LEA@example.test", " "] })).toEqual(["lea@example.test", "cto@example.test"]);
+    expect(newsletterRecipients({ leader: { email: "gone@example.test", deactivatedAt: new Date("2026-01-01") }, newsletterRecipients: ["cto@example.test"] })).toEqual(["cto@example.test"]);
+    expect(newsletterRecipients({ leader: null, newsletterRecipients: [] })).toEqual([]);
+  });
+
+  it("that have not received the issue yet are what a send reaches", () => {
+    expect(unreached(["lea@example.test", "cto@example.test", "ciso@example.test"], ["CTO@example.test", "old@example.test"])).toEqual(["lea@example.test", "ciso@example.test"]);
   });
 });

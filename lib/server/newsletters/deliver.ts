@@ -3,25 +3,32 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
+import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { renderHtml, renderText } from "@/lib/newsletter/render";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { mailerFromEnv, type Mailer } from "@/lib/server/mail";
+import { RECIPIENTS_SELECT } from "./service";
 
 export type DeliveryReport = { sent: number; failed: number; alreadySent: number };
 
 /**
- * Sends a published newsletter to every recipient not yet reached. Each delivery row is locked
- * while it is sent, so retries and concurrent resends never send twice to the same person.
+ * Sends a published newsletter to every current recipient not yet reached. Recipients added since
+ * publication (a new leader, an extra address) get a delivery row first; an address that already
+ * has one keeps it, so whoever received the issue is never sent it again. Each delivery row is
+ * locked while it is sent, so retries and concurrent resends never send twice to the same person.
+ * Rows of former recipients stay as a record and are not sent.
  */
 export async function deliver(actor: SessionActor | null, id: number, mailer: Mailer | null = mailerFromEnv()): Promise<DeliveryReport> {
   if (actor && !can(actor, "newsletter.manage")) throw new PermissionError();
-  const n = await db.newsletter.findUnique({ where: { id }, select: { id: true, status: true, content: true, orgId: true } });
+  const n = await db.newsletter.findUnique({ where: { id }, select: { id: true, status: true, content: true, orgId: true, org: { select: RECIPIENTS_SELECT } } });
   if (!n) throw new NotFoundError("newsletter");
   if (n.status !== "PUBLISHED" || !n.content) throw new DomainError("Publish the newsletter before sending it.");
   const content = n.content as unknown as NewsletterContent;
   const readUrl = `${process.env.NEXTAUTH_URL ?? "http://localhost:3000"}/newsletters/${id}`;
-  const pending = await db.newsletterDelivery.findMany({ where: { newsletterId: id, status: { not: "SENT" } }, select: { id: true } });
+  const recipients = newsletterRecipients(n.org);
+  const added = (await db.newsletterDelivery.createMany({ data: recipients.map((email) => ({ newsletterId: id, email })), skipDuplicates: true })).count;
+  const pending = await db.newsletterDelivery.findMany({ where: { newsletterId: id, status: { not: "SENT" }, email: { in: recipients } }, orderBy: { id: "asc" }, select: { id: true } });
   const report: DeliveryReport = { sent: 0, failed: 0, alreadySent: await db.newsletterDelivery.count({ where: { newsletterId: id, status: "SENT" } }) };
   for (const { id: deliveryId } of pending) {
     const outcome = await db.$transaction(async (tx) => {
@@ -41,6 +48,6 @@ export async function deliver(actor: SessionActor | null, id: number, mailer: Ma
     if (outcome === "sent") report.sent++;
     if (outcome === "failed") report.failed++;
   }
-  await db.$transaction((tx) => audit(tx, { actorId: actor?.id ?? null, action: "deliver", entity: "Newsletter", entityId: id, orgId: n.orgId, after: report }));
+  await db.$transaction((tx) => audit(tx, { actorId: actor?.id ?? null, action: "deliver", entity: "Newsletter", entityId: id, orgId: n.orgId, after: { ...report, added } }));
   return report;
 }

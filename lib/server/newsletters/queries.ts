@@ -2,7 +2,8 @@ import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { newsletterContent } from "./service";
+import { newsletterRecipients } from "@/lib/newsletter/recipients";
+import { newsletterContent, RECIPIENTS_SELECT } from "./service";
 
 export const PAGE_SIZE = 30;
 
@@ -21,8 +22,11 @@ export async function listNewsletters(actor: SessionActor, page: number) {
 
 /** One issue for reading; another organisation's issue, or a draft for a reader, answers as missing. */
 export async function getNewsletter(actor: SessionActor, id: number) {
-  const n = await db.newsletter.findUnique({ where: { id }, include: { org: { select: { name: true } }, deliveries: { orderBy: { email: "asc" } } } });
+  const n = await db.newsletter.findUnique({ where: { id }, include: { org: { select: { name: true, ...RECIPIENTS_SELECT } }, deliveries: { orderBy: { email: "asc" } } } });
   if (!n || !can(actor, "newsletter.read", { orgId: n.orgId })) return null;
-  if (n.status !== "PUBLISHED" && !can(actor, "newsletter.manage")) return null;
-  return { ...n, rendered: await newsletterContent(n) };
+  const manage = can(actor, "newsletter.manage");
+  if (n.status !== "PUBLISHED" && !manage) return null;
+  // Who a send would reach is for those who send; readers get no addresses.
+  const recipients = manage ? newsletterRecipients(n.org) : [];
+  return { ...n, org: { name: n.org.name }, deliveries: manage ? n.deliveries : [], recipients, rendered: await newsletterContent(n) };
 }

@@ -4,11 +4,15 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assembleNewsletter, type NewsletterContent } from "@/lib/newsletter/assemble";
+import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf } from "@/lib/period";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { quarterMetrics } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "./facts";
+
+/** The organisation fields that decide who receives its newsletter. */
+export const RECIPIENTS_SELECT = { newsletterRecipients: true, leader: { select: { email: true, deactivatedAt: true } } } as const;
 
 export const lastQuarterKey = (today = new Date()) => quarterKey(addQuarters(quarterOf(today), -1));
 
@@ -72,13 +76,13 @@ export async function newsletterContent(n: { orgId: number; quarter: string; int
   return assembleNewsletter(facts, { intro: n.intro, highlights: n.highlights });
 }
 
-/** Freezes the content and lines up one delivery per recipient (the leader and the org's extra addresses). */
+/** Freezes the content and lines up one delivery per recipient (the leader and the org's extra addresses); sending adds later ones. */
 export async function publish(actor: SessionActor, id: number) {
   if (!can(actor, "newsletter.manage")) throw new PermissionError();
-  const draft = await db.newsletter.findUnique({ where: { id }, include: { org: { select: { newsletterRecipients: true, leader: { select: { email: true } } } } } });
+  const draft = await db.newsletter.findUnique({ where: { id }, include: { org: { select: RECIPIENTS_SELECT } } });
   if (!draft) throw new NotFoundError("newsletter");
   const content = await newsletterContent({ ...draft, status: "DRAFT" }, { fresh: true }); // frozen: figures of the current data
-  const recipients = [...new Set([draft.org.leader?.email, ...draft.org.newsletterRecipients].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
+  const recipients = newsletterRecipients(draft.org);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Newsletter" WHERE id = ${id} FOR UPDATE`;
     if (locked[0]?.status === "PUBLISHED") throw new DomainError("This newsletter is already published.");
