@@ -3,15 +3,26 @@ import { z } from "zod";
 const id = (what: string) => z.coerce.number({ error: `Choose a ${what}` }).int(`Choose a ${what}`).positive(`Choose a ${what}`);
 const day = z.iso.date("Enter a date like 2026-11-22");
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), day.optional());
+/** Today's UTC date: the day the server calls today. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+const notFuture = (d: string | undefined) => !d || d <= todayUtc();
+/** A team typed by name or key (suggested from a list), resolved on the server within the caller's scope. */
+export const teamField = z.string({ error: "Choose a team" }).trim().min(1, "Choose a team").max(200, "Choose a team from the list");
 
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export const OUTCOMES = ["APPROVED", "APPROVED_WITH_FINDINGS", "CHANGES_REQUIRED", "WITHDRAWN"] as const;
 export const FINDING_STATUSES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
 
 export const requestReviewSchema = z.object({
-  teamId: id("team"),
+  team: teamField,
   service: z.string().trim().min(2, "Name the service or feature").max(200, "Keep the name under 200 characters"),
-  requestedOn: optionalDay,
+  requestedOn: optionalDay.refine(notFuture, "The request date cannot be in the future"),
+});
+
+/** Starting assigns a security engineer: the one chosen, or the caller when they are one. */
+export const startReviewSchema = z.object({
+  reviewId: id("review"),
+  securityEngineerId: z.preprocess((v) => (v === "" ? undefined : v), id("security engineer").optional()),
 });
 
 export const participantSchema = z.object({
@@ -24,13 +35,19 @@ export const findingSchema = z.object({
   reviewId: id("review"),
   title: z.string().trim().min(3, "Describe the finding in a few words").max(300, "Keep the title under 300 characters"),
   severity: z.enum(SEVERITIES, "Choose a severity"),
+  openedOn: optionalDay.refine(notFuture, "The opening date cannot be in the future"),
 });
 
-export const findingStatusSchema = z.object({
+const findingStatusFields = z.object({
   findingId: id("finding"),
   status: z.enum(FINDING_STATUSES, "Choose a status"),
   closedOn: optionalDay,
 });
+
+/** The form's post: a closed finding needs its closing date (not in the future); an open one has none. */
+export const findingStatusSchema = findingStatusFields.extend({ reviewId: id("review") })
+  .refine((v) => v.status === "OPEN" || v.closedOn, { message: "Enter the date it was closed", path: ["closedOn"] })
+  .refine((v) => notFuture(v.closedOn), { message: "The closing date cannot be in the future", path: ["closedOn"] });
 
 export const completeReviewSchema = z.object({
   reviewId: id("review"),
@@ -51,6 +68,7 @@ export const ratingSchema = z.object({
 export type RequestReviewInput = z.infer<typeof requestReviewSchema>;
 export type ParticipantInput = z.infer<typeof participantSchema>;
 export type FindingInput = z.infer<typeof findingSchema>;
-export type FindingStatusInput = z.infer<typeof findingStatusSchema>;
+export type FindingStatusInput = z.infer<typeof findingStatusFields>;
+export type StartReviewInput = z.infer<typeof startReviewSchema>;
 export type CompleteReviewInput = z.infer<typeof completeReviewSchema>;
 export type RatingInput = z.infer<typeof ratingSchema>;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { addFinding, addParticipant, completeReview, requestReview, setChecklistItem, setFindingStatus, startReview } from "@/lib/server/reviews/service";
-import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { DomainError, PermissionError } from "@/lib/server/errors";
 import { listReviews } from "@/lib/server/reviews/queries";
 import { ratingSchema, requestReviewSchema } from "@/lib/validations/review";
 import { createOrg, createTeam, createUser } from "../factories";
@@ -34,10 +34,10 @@ async function world() {
 describe("application security reviews", () => {
   it("a guardian requests, an engineer starts, records two findings, completes and rates the guardian", async () => {
     const w = await world();
-    const review = await requestReview(w.guardian, requestReviewSchema.parse({ teamId: String(w.teamA.id), service: "Cards API" }));
+    const review = await requestReview(w.guardian, requestReviewSchema.parse({ team: w.teamA.name, service: "Cards API" }));
     expect(review.key).toMatch(/^REV-\d{6}$/);
     expect(await db.reviewChecklistItem.count({ where: { reviewId: review.id } })).toBe(2);
-    await startReview(w.engineer, review.id);
+    await startReview(w.engineer, { reviewId: review.id });
     await addParticipant(w.engineer, { reviewId: review.id, email: "g@example.test", effortHours: 1.5 });
     const item = await db.reviewChecklistItem.findFirstOrThrow({ where: { reviewId: review.id } });
     await setChecklistItem(w.engineer, item.id, true);
@@ -57,10 +57,10 @@ describe("application security reviews", () => {
 
   it("refuses bad input, the wrong role, and another organisation's review", async () => {
     const w = await world();
-    expect(requestReviewSchema.safeParse({ teamId: "x", service: "" }).success).toBe(false);
-    await expect(requestReview(w.builderB, requestReviewSchema.parse({ teamId: String(w.teamA.id), service: "Cards API" }))).rejects.toBeInstanceOf(NotFoundError);
-    const review = await requestReview(w.guardian, requestReviewSchema.parse({ teamId: String(w.teamA.id), service: "Cards API" }));
-    await expect(startReview(w.guardian, review.id)).rejects.toBeInstanceOf(PermissionError);
+    expect(requestReviewSchema.safeParse({ team: " ", service: "" }).success).toBe(false);
+    await expect(requestReview(w.builderB, requestReviewSchema.parse({ team: w.teamA.name, service: "Cards API" }))).rejects.toThrow("That team does not exist or is not visible to you.");
+    const review = await requestReview(w.guardian, requestReviewSchema.parse({ team: w.teamA.name, service: "Cards API" }));
+    await expect(startReview(w.guardian, { reviewId: review.id })).rejects.toBeInstanceOf(PermissionError);
     await expect(completeReview(w.engineer, { reviewId: review.id, outcome: "APPROVED" })).rejects.toThrow("Start the review");
     await expect(rateGuardian(w.engineer, ratingSchema.parse({ reviewId: String(review.id), guardianId: String(w.g.id), rating: "3" }))).rejects.toBeInstanceOf(DomainError);
     await expect(rateGuardian(w.guardian, ratingSchema.parse({ reviewId: String(review.id), guardianId: String(w.g.id), rating: "3" }))).rejects.toBeInstanceOf(PermissionError);

@@ -25,7 +25,7 @@ describe("review runbook", () => {
     await expect(saveRunbookItem(lead, runbookItemSchema.parse({ id: "", label: "Logging" }))).rejects.toBeInstanceOf(DomainError);
     await expect(saveRunbookItem(guardian, runbookItemSchema.parse({ id: "", label: "Anything" }))).rejects.toBeInstanceOf(PermissionError);
     expect(runbookItemSchema.safeParse({ id: "", label: "x" }).success).toBe(false);
-    const review = await requestReview(guardian, { teamId: team.id, service: "Cards API" });
+    const review = await requestReview(guardian, { team: team.key, service: "Cards API" });
     const list = await db.reviewChecklistItem.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
     expect(list.map((i) => i.label)).toEqual(["Logging", "Secrets management"]);
   });

@@ -7,7 +7,24 @@ import { activeOnDay } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
 
 export const PAGE_SIZE = 25;
-export type ReviewFilter = { team?: number; status?: "requested" | "in-progress" | "open" | "completed"; guardian?: "with" | "without"; period?: string; engineer?: "me" | "none" };
+export const REVIEW_STATUSES = ["requested", "in-progress", "open", "completed"] as const;
+export type ReviewFilter = {
+  team?: number; status?: (typeof REVIEW_STATUSES)[number]; guardian?: "with" | "without"; engineer?: "me" | "none";
+  /** A quarter ("2026-Q1") of the completed date, or of the requested date with periodOf "requested". */
+  period?: string; periodOf?: "requested" | "completed";
+};
+
+/** The list's filter from the page's query string (the team resolved by the caller); anything unknown is ignored. */
+export function parseReviewFilter(p: Record<string, string | undefined>, team: number | undefined): ReviewFilter {
+  return {
+    team,
+    status: REVIEW_STATUSES.find((s) => s === p.status),
+    guardian: p.guardian === "with" || p.guardian === "without" ? p.guardian : undefined,
+    engineer: p.engineer === "me" || p.engineer === "none" ? p.engineer : undefined,
+    period: /^\d{4}-Q[1-4]$/.test(p.period ?? "") ? p.period : undefined,
+    periodOf: p.periodOf === "requested" ? "requested" : undefined,
+  };
+}
 
 const select = {
   id: true, key: true, service: true, requestedAt: true, startedAt: true, completedAt: true, outcome: true,
@@ -38,7 +55,9 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
           SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId"
           WHERE p."reviewId" = r.id AND ${activeOnDay(day)})`
       : Prisma.sql`TRUE`,
-    range ? Prisma.sql`r."completedAt" >= ${range.start} AND r."completedAt" < ${range.end}` : Prisma.sql`TRUE`,
+    !range ? Prisma.sql`TRUE`
+      : f.periodOf === "requested" ? Prisma.sql`r."requestedAt" >= ${range.start} AND r."requestedAt" < ${range.end}`
+      : Prisma.sql`r."completedAt" >= ${range.start} AND r."completedAt" < ${range.end}`,
   ];
   const where = Prisma.join(conditions, " AND ");
   const [counted, ids] = await Promise.all([

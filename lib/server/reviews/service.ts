@@ -3,10 +3,12 @@ import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CompleteReviewInput, FindingInput, FindingStatusInput, ParticipantInput, RequestReviewInput } from "@/lib/validations/review";
+import type { CompleteReviewInput, FindingInput, FindingStatusInput, ParticipantInput, RequestReviewInput, StartReviewInput } from "@/lib/validations/review";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { FieldError } from "./field-error";
+import { findTeam } from "./teams";
 
 type Tx = Prisma.TransactionClient;
 const dayOrNow = (d?: string) => (d ? new Date(`${d}T00:00:00Z`) : new Date());
@@ -28,9 +30,8 @@ export async function reviewInScope(tx: Tx | typeof db, actor: SessionActor, id:
 
 export async function requestReview(actor: SessionActor, input: RequestReviewInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
-  if (input.requestedOn && input.requestedOn > today()) throw new DomainError("The request date cannot be in the future.");
-  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true, orgId: true } });
-  if (!team || !can(actor, "review.request", { orgId: team.orgId })) throw new NotFoundError("team");
+  if (input.requestedOn && input.requestedOn > today()) throw new FieldError("requestedOn", "The request date cannot be in the future.");
+  const team = await findTeam(actor, "review.request", input.team);
   return db.$transaction(async (tx) => {
     const id = await nextId(tx, "Review");
     const runbook = await tx.runbookItem.findMany({ where: { active: true }, orderBy: { position: "asc" }, select: { label: true } });
@@ -43,14 +44,28 @@ export async function requestReview(actor: SessionActor, input: RequestReviewInp
   });
 }
 
-/** A security engineer takes the review: it starts now, assigned to them. */
-export async function startReview(actor: SessionActor, reviewId: number) {
+/** The people a review can be assigned to: active security engineers (a central team of a few hundred at most). */
+export async function securityEngineers(actor: SessionActor) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
+  return db.user.findMany({ where: { roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });
+}
+
+/**
+ * The review starts now, assigned to the chosen security engineer; without a choice, to the
+ * caller if they are one (a lead who is not must choose).
+ */
+export async function startReview(actor: SessionActor, input: StartReviewInput) {
+  if (!can(actor, "review.conduct")) throw new PermissionError();
+  const { reviewId } = input;
+  const engineerId = input.securityEngineerId ?? (actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null);
+  if (!engineerId) throw new FieldError("securityEngineerId", "Choose the security engineer who runs the review.");
   return db.$transaction(async (tx) => {
     const before = await reviewInScope(tx, actor, reviewId, "review.conduct");
     if (before.completedAt) throw new DomainError("This review is already completed.");
-    const after = await tx.review.update({ where: { id: reviewId }, data: { startedAt: before.startedAt ?? new Date(), securityEngineerId: actor.id } });
-    await tx.reviewParticipant.upsert({ where: { reviewId_userId: { reviewId, userId: actor.id } }, create: { reviewId, userId: actor.id }, update: {} });
+    const engineer = await tx.user.findFirst({ where: { id: engineerId, roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null }, select: { id: true } });
+    if (!engineer) throw new FieldError("securityEngineerId", "Choose a security engineer from the list.");
+    const after = await tx.review.update({ where: { id: reviewId }, data: { startedAt: before.startedAt ?? new Date(), securityEngineerId: engineer.id } });
+    await tx.reviewParticipant.upsert({ where: { reviewId_userId: { reviewId, userId: engineer.id } }, create: { reviewId, userId: engineer.id }, update: {} });
     await audit(tx, { actorId: actor.id, action: "start", entity: "Review", entityId: reviewId, orgId: before.team.orgId, before, after });
     return after;
   });
@@ -87,7 +102,7 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, input.reviewId, "review.conduct");
     const id = await nextId(tx, "Finding");
-    const finding = await tx.finding.create({ data: { id, key: `FND-${String(id).padStart(6, "0")}`, reviewId: review.id, teamId: review.teamId, title: input.title, severity: input.severity, openedOn: dayOrNow(today()) } });
+    const finding = await tx.finding.create({ data: { id, key: `FND-${String(id).padStart(6, "0")}`, reviewId: review.id, teamId: review.teamId, title: input.title, severity: input.severity, openedOn: dayOrNow(input.openedOn ?? today()) } });
     await audit(tx, { actorId: actor.id, action: "create", entity: "Finding", entityId: id, orgId: review.team.orgId, after: finding });
     return finding;
   });
@@ -96,14 +111,14 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
 /** Open → mitigated / accepted / false-positive (with the closing date), or back to open. */
 export async function setFindingStatus(actor: SessionActor, input: FindingStatusInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  const finding = await db.finding.findUnique({ where: { id: input.findingId }, select: { reviewId: true, openedOn: true } });
+  const finding = await db.finding.findUnique({ where: { id: input.findingId }, select: { reviewId: true } });
   if (!finding?.reviewId) throw new NotFoundError("finding");
-  const closedOn = input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? today());
-  if (closedOn && closedOn < finding.openedOn) throw new DomainError("A finding cannot close before it was opened.");
-  if (input.closedOn && input.closedOn > today()) throw new DomainError("The closing date cannot be in the future.");
+  if (input.closedOn && input.closedOn > today()) throw new FieldError("closedOn", "The closing date cannot be in the future.");
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, finding.reviewId!, "review.conduct");
     const before = await tx.finding.findUniqueOrThrow({ where: { id: input.findingId } });
+    const closedOn = input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? today());
+    if (closedOn && closedOn < before.openedOn) throw new FieldError("closedOn", `A finding cannot close before it was opened (${before.openedOn.toISOString().slice(0, 10)}).`);
     const after = await tx.finding.update({ where: { id: input.findingId }, data: { status: input.status, closedOn } });
     await audit(tx, { actorId: actor.id, action: "status", entity: "Finding", entityId: input.findingId, orgId: review.team.orgId, before, after });
     return after;

@@ -1,24 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RatingForm } from "@/components/feedback/rating-form";
+import { FindingsCard } from "@/components/reviews/findings-card";
+import { StartReviewForm } from "@/components/reviews/start-form";
+import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Field, Select, TextArea } from "@/components/ui/field";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
 import { isActiveOn } from "@/lib/metrics/guardians";
-import { addFindingAction, addParticipantAction, checklistAction, completeReviewAction, findingStatusAction, rateGuardianAction, startReviewAction } from "@/lib/server/reviews/actions";
+import { addParticipantAction, checklistAction, completeReviewAction, rateGuardianAction } from "@/lib/server/reviews/actions";
 import { getReview } from "@/lib/server/reviews/queries";
-import { FINDING_STATUSES, OUTCOMES, SEVERITIES } from "@/lib/validations/review";
+import { securityEngineers } from "@/lib/server/reviews/service";
+import { OUTCOMES, todayUtc } from "@/lib/validations/review";
 
 export const metadata: Metadata = { title: "Security review" };
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
-
-function Hidden({ fields }: { fields: Record<string, string> }) {
-  return <>{Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}</>;
-}
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("review.read");
@@ -26,6 +26,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const r = Number.isInteger(id) && id > 0 ? await getReview(actor, id) : null;
   if (!r) notFound();
   const conduct = can(actor, "review.conduct", { orgId: r.team.orgId });
+  const engineers = conduct && !r.startedAt ? await securityEngineers(actor) : [];
   const day = r.completedAt ?? new Date();
   const guardianIds = r.participants.filter((p) => p.user.memberships.some((m) => m.teamId === r.teamId && m.activeOn && isActiveOn({ activeOn: m.activeOn, leftOn: m.leftOn }, day))).map((p) => p.userId);
   const rating = new Map(r.feedback.map((f) => [f.guardianId, f]));
@@ -40,7 +41,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </p>
         <p className="mt-1 text-sm font-medium">{guardianIds.length ? "With a guardian" : "Without a guardian"}</p>
       </div>
-      {conduct && !r.startedAt ? <SimpleForm action={startReviewAction} label="Start the review" submit="Start review (assign to me)"><Hidden fields={rid} /></SimpleForm> : null}
+      {conduct && !r.startedAt ? <StartReviewForm reviewId={r.id} engineers={engineers} defaultEngineerId={actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Participants</CardTitle>
@@ -49,11 +50,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             {r.participants.length === 0 ? <li>No one yet</li> : null}
           </ul>
           {conduct && !r.completedAt ? (
-            <SimpleForm action={addParticipantAction} label="Add a participant" submit="Add participant" className="mt-3">
-              <Hidden fields={rid} />
-              <Field label="Email" name="email" id="participant-email" type="email" required className="w-56" />
-              <Field label="Effort (hours)" name="effortHours" id="participant-effort" type="number" step="0.25" min="0" className="w-28" />
-            </SimpleForm>
+            <ActionForm action={addParticipantAction} label="Add a participant" submit="Add participant" className="mt-3" hidden={rid} resetOnSuccess>
+              <FormField label="Email" name="email" id="participant-email" type="email" required className="w-56" />
+              <FormField label="Effort (hours)" name="effortHours" id="participant-effort" type="number" step="0.25" min="0" className="w-28" />
+            </ActionForm>
           ) : null}
         </Card>
         <Card>
@@ -62,61 +62,35 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             {r.checklist.map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-2">
                 <span>{c.done ? "✓" : "○"} {c.label}<span className="sr-only">{c.done ? " (done)" : " (to do)"}</span></span>
-                {conduct && !r.completedAt ? <SimpleForm action={checklistAction} label={`Mark ${c.label} ${c.done ? "not done" : "done"}`} submit={c.done ? "Undo" : "Done"} variant="secondary"><Hidden fields={{ ...rid, itemId: String(c.id), done: String(!c.done) }} /></SimpleForm> : null}
+                {conduct && !r.completedAt ? <SimpleForm action={checklistAction} label={`Mark ${c.label} ${c.done ? "not done" : "done"}`} submit={c.done ? "Undo" : "Done"} variant="secondary"><input type="hidden" name="reviewId" value={rid.reviewId} /><input type="hidden" name="itemId" value={c.id} /><input type="hidden" name="done" value={String(!c.done)} /></SimpleForm> : null}
               </li>
             ))}
           </ul>
         </Card>
       </div>
-      <Card>
-        <CardTitle>Findings</CardTitle>
-        <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
-          {r.findings.map((f) => (
-            <li key={f.id} className="flex flex-wrap items-end justify-between gap-2 py-2">
-              <span><span className="font-mono text-xs">{f.key}</span> {f.title} · <strong>{humanize(f.severity)}</strong> · {humanize(f.status)}{f.closedOn ? ` on ${formatDate(f.closedOn)}` : ""}</span>
-              {conduct ? (
-                <SimpleForm action={findingStatusAction} label={`Status of ${f.key}`} submit="Update" variant="secondary">
-                  <Hidden fields={{ ...rid, findingId: String(f.id) }} />
-                  <Select label="Status" name="status" id={`status-${f.id}`} defaultValue={f.status} options={options(FINDING_STATUSES)} />
-                </SimpleForm>
-              ) : null}
-            </li>
-          ))}
-          {r.findings.length === 0 ? <li className="py-2">No findings</li> : null}
-        </ul>
-        {conduct ? (
-          <SimpleForm action={addFindingAction} label="Record a finding" submit="Add finding" className="mt-3">
-            <Hidden fields={rid} />
-            <Field label="Finding" name="title" id="finding-title" required className="w-72" />
-            <Select label="Severity" name="severity" id="finding-severity" options={options(SEVERITIES)} placeholder="Choose…" required />
-          </SimpleForm>
-        ) : null}
-      </Card>
+      <FindingsCard reviewId={r.id} findings={r.findings} conduct={conduct} today={todayUtc()} />
       {conduct && r.startedAt && !r.completedAt ? (
         <Card>
           <CardTitle>Complete the review</CardTitle>
-          <SimpleForm action={completeReviewAction} label="Complete the review" submit="Complete review" className="mt-3">
-            <Hidden fields={rid} />
-            <Select label="Outcome" name="outcome" id="outcome" options={options(OUTCOMES)} placeholder="Choose…" required />
-          </SimpleForm>
+          <ActionForm action={completeReviewAction} label="Complete the review" submit="Complete review" className="mt-3" hidden={rid}
+            confirm={{ title: `Complete ${r.key}?`, body: "The review is closed with this outcome and today's date, and the participants' belts are re-evaluated. A completed review cannot be reopened.", confirmLabel: "Complete the review" }}>
+            <FormSelect label="Outcome" name="outcome" id="outcome" options={options(OUTCOMES)} placeholder="Choose…" required />
+          </ActionForm>
         </Card>
       ) : null}
       {r.completedAt && guardianIds.length ? (
         <Card>
           <CardTitle>Feedback on guardians&apos; input</CardTitle>
           <ul className="mt-2 space-y-3 text-sm">
-            {r.participants.filter((p) => guardianIds.includes(p.userId)).map((p) => (
-              <li key={p.userId}>
-                <p>{p.user.name}: {rating.get(p.userId) ? `${rating.get(p.userId)!.rating}/5${rating.get(p.userId)!.comment ? ` “${rating.get(p.userId)!.comment}”` : ""}` : "not rated yet"}</p>
-                {can(actor, "feedback.give") ? (
-                  <SimpleForm action={rateGuardianAction} label={`Rate ${p.user.name}`} submit="Save rating" className="mt-1">
-                    <Hidden fields={{ ...rid, guardianId: String(p.userId) }} />
-                    <Select label="Rating" name="rating" id={`rating-${p.userId}`} options={["5", "4", "3", "2", "1"].map((v) => ({ value: v, label: v }))} defaultValue={String(rating.get(p.userId)?.rating ?? 4)} />
-                    <TextArea label="Comment" name="comment" id={`comment-${p.userId}`} rows={1} className="w-72" />
-                  </SimpleForm>
-                ) : null}
-              </li>
-            ))}
+            {r.participants.filter((p) => guardianIds.includes(p.userId)).map((p) => {
+              const saved = rating.get(p.userId);
+              return (
+                <li key={p.userId}>
+                  <p>{p.user.name}: {saved ? `${saved.rating}/5${saved.comment ? ` “${saved.comment}”` : ""}` : "not rated yet"}</p>
+                  {can(actor, "feedback.give") ? <RatingForm action={rateGuardianAction} hidden={{ ...rid, guardianId: String(p.userId) }} who={p.user.name} idPrefix={`review-${p.userId}`} saved={saved} /> : null}
+                </li>
+              );
+            })}
           </ul>
         </Card>
       ) : null}
