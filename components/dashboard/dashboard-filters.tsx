@@ -1,6 +1,7 @@
 import { Select } from "@/components/ui/select";
 import { FilterBar } from "@/components/ui/filter-bar";
 import type { DashboardFilter } from "@/lib/validations/dashboard";
+import { TeamFilter, type TeamChoice } from "./team-filter";
 
 type Option = { value: string; label: string };
 
@@ -12,7 +13,7 @@ export function DashboardFilters({ action, filter, orgs, teams, quarters }: {
   return (
     <FilterBar action={action}>
       <Select label="Organisation" name="org" defaultValue={filter.org ? String(filter.org) : ""} placeholder={orgs.length > 1 ? "All you can see" : "Yours"} options={orgs} />
-      <Select label="Team" name="team" defaultValue={filter.team ? String(filter.team) : ""} placeholder="All teams" options={teams} />
+      <TeamFilter key={`${filter.org ?? ""}|${filter.team ?? ""}`} teams={teams.map((t): TeamChoice => [t.value, t.label])} defaultValue={filter.team ? String(filter.team) : ""} />
       <Select label="From" name="from" defaultValue={filter.from ?? ""} placeholder="8 quarters back" options={q} />
       <Select label="To" name="to" defaultValue={filter.to ?? ""} placeholder="Current quarter" options={q} />
     </FilterBar>

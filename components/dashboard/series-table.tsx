@@ -29,3 +29,13 @@ export function SeriesTable({ series, caption }: { series: SeriesData[]; caption
     </div>
   );
 }
+
+/** The table behind a chart, folded away under it (the chart's text alternative). */
+export function ChartNumbers({ series, caption }: { series: SeriesData[]; caption: string }) {
+  return (
+    <details className="mb-2 mt-2 text-sm">
+      <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Table of the numbers</summary>
+      <SeriesTable series={series} caption={caption} />
+    </details>
+  );
+}

@@ -1,4 +1,5 @@
 import type { QuarterMetricsLike } from "./quarter-types";
+import { NEW_GUARDIANS_CHART, type SeriesData } from "./series";
 import type { Figure } from "./stats";
 
 export const GOAL_METRICS = {
@@ -30,4 +31,19 @@ export function goalProgress(metric: GoalMetricName, target: number, higherIsBet
   const met = higherIsBetter ? value >= target : value <= target;
   const progressPct = higherIsBetter ? (target > 0 ? Math.min(100, (value / target) * 100) : 100) : value <= target ? 100 : target > 0 ? Math.max(0, (target / value) * 100) : 0;
   return { value, target, met, progressPct };
+}
+
+/**
+ * The program's new-guardians goal as a target per quarter, charted against each quarter's new
+ * guardians: a yearly goal is spread evenly over its four quarters.
+ */
+export function newGuardiansGoalSeries(quarters: string[], goal: { target: number; period: string } | null): SeriesData | null {
+  if (!goal) return null;
+  const yearly = goal.period === "YEAR";
+  return {
+    id: "new-goal",
+    label: yearly ? "Program goal: new guardians (a quarter of the yearly target)" : "Program goal: new guardians per quarter",
+    unit: "", digits: yearly ? 2 : 0, chart: NEW_GUARDIANS_CHART,
+    points: quarters.map((quarter) => ({ quarter, value: yearly ? goal.target / 4 : goal.target })),
+  };
 }

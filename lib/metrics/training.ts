@@ -15,5 +15,10 @@ export function trainingMetrics(input: { activeGuardians: number[]; requiredCour
   const guardians = input.activeGuardians;
   const allRequired = guardians.filter((g) => input.requiredCourseIds.every((c) => done.get(g)?.has(c))).length;
   const anyOptional = guardians.filter((g) => input.optionalCourseIds.some((c) => done.get(g)?.has(c))).length;
-  return { guardians: guardians.length, allRequiredPct: percent(allRequired, guardians.length), anyOptionalPct: percent(anyOptional, guardians.length) };
+  // Without any required (or optional) course there is nothing to complete: not enough data, not 100% (or 0%).
+  return {
+    guardians: guardians.length,
+    allRequiredPct: input.requiredCourseIds.length > 0 ? percent(allRequired, guardians.length) : null,
+    anyOptionalPct: input.optionalCourseIds.length > 0 ? percent(anyOptional, guardians.length) : null,
+  };
 }

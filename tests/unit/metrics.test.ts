@@ -148,6 +148,12 @@ describe("training", () => {
     expect(m).toEqual({ guardians: 4, allRequiredPct: 25, anyOptionalPct: 25 });
     expect(trainingMetrics({ activeGuardians: [], requiredCourseIds: [1], optionalCourseIds: [], completions: [], lastDay: d("2026-09-30") }).allRequiredPct).toBeNull();
   });
+  it("has no completion figure when there is no required (or optional) course", () => {
+    const m = trainingMetrics({ activeGuardians: [1, 2], requiredCourseIds: [], optionalCourseIds: [], completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }], lastDay: d("2026-09-30") });
+    expect(m).toEqual({ guardians: 2, allRequiredPct: null, anyOptionalPct: null });
+    expect(trainingMetrics({ activeGuardians: [1, 2], requiredCourseIds: [], optionalCourseIds: [7], completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }], lastDay: d("2026-09-30") }))
+      .toEqual({ guardians: 2, allRequiredPct: null, anyOptionalPct: 50 });
+  });
 });
 
 describe("threat models", () => {

@@ -6,6 +6,7 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { HeadlineCard } from "@/components/dashboard/headline-card";
 import { OutlierList } from "@/components/dashboard/outlier-list";
 import { RiskList } from "@/components/dashboard/risk-list";
+import { ChartNumbers } from "@/components/dashboard/series-table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
@@ -47,11 +48,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Card>
           <CardTitle>Review cycle time, with and without a guardian</CardTitle>
           <SeriesChart series={cycle} unit="days" title="Review cycle time" />
+          <ChartNumbers series={cycle} caption={`Review cycle time by quarter (${data.label})`} />
           <Link href={`/dashboard/reviews?${query}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Numbers, medians and effort</Link>
         </Card>
         <Card>
           <CardTitle>Active and new guardians</CardTitle>
           <SeriesChart series={people} unit="guardians" title="Guardians" />
+          <ChartNumbers series={people} caption={`Active and new guardians by quarter (${data.label})`} />
           <Link href={`/dashboard/people?${query}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Numbers, retention and coverage</Link>
         </Card>
         <Card>

@@ -7,19 +7,22 @@ import type { ThreatModelFact } from "@/lib/metrics/threat-models";
 import type { Weighted } from "@/lib/metrics/risk";
 import { activeOnDay, teamCondition, type MetricScope } from "./scope";
 
-/** Threat models approved in [start, end): guardian-authored flag and their threats' statuses. */
-export async function threatModelFacts(scope: MetricScope, start: Date, end: Date): Promise<ThreatModelFact[]> {
-  const rows = await db.$queryRaw<{ guardianAuthored: boolean; statuses: string[] | null }[]>`
-    SELECT
+/**
+ * Threat models approved in [start, end): guardian-authored when an author was an active guardian
+ * (of any team) on the approval day, and their threats' statuses.
+ */
+export async function threatModelFacts(scope: MetricScope, start: Date, end: Date): Promise<(ThreatModelFact & { teamId: number })[]> {
+  const rows = await db.$queryRaw<{ teamId: number; guardianAuthored: boolean; statuses: string[] | null }[]>`
+    SELECT tm."teamId",
       EXISTS (
         SELECT 1 FROM "ThreatModelAuthor" a
-        JOIN "GuardianMembership" g ON g."userId" = a."userId" AND g."teamId" = tm."teamId"
+        JOIN "GuardianMembership" g ON g."userId" = a."userId"
         WHERE a."threatModelId" = tm.id AND ${activeOnDay(Prisma.sql`tm."approvedOn"`)}
       ) AS "guardianAuthored",
       (SELECT array_agg(th."mitigationStatus"::text) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS statuses
     FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
     WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end} AND ${teamCondition(scope)}`;
-  return rows.map((r) => ({ guardianAuthored: r.guardianAuthored, threats: (r.statuses ?? []).map((s) => ({ mitigationStatus: s })) }));
+  return rows.map((r) => ({ teamId: r.teamId, guardianAuthored: r.guardianAuthored, threats: (r.statuses ?? []).map((s) => ({ mitigationStatus: s })) }));
 }
 
 export async function courseLists(): Promise<{ required: number[]; optional: number[] }> {
@@ -37,16 +40,19 @@ export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]
   return db.beltAward.findMany({ where: { userId: { in: userIds } }, select: { userId: true, belt: true, awardedOn: true, revokedAt: true } });
 }
 
-/** Ratings of guardians' input to reviews completed / threat models approved in [start, end). */
-export async function feedbackRatings(scope: MetricScope, start: Date, end: Date): Promise<number[]> {
-  const rows = await db.$queryRaw<{ rating: number }[]>`
-    SELECT f.rating FROM "Feedback" f
+/** Ratings of guardians' input to reviews completed / threat models approved in [start, end), with the rated work's team. */
+export async function feedbackFacts(scope: MetricScope, start: Date, end: Date): Promise<{ teamId: number; rating: number }[]> {
+  return db.$queryRaw<{ teamId: number; rating: number }[]>`
+    SELECT t.id AS "teamId", f.rating FROM "Feedback" f
     LEFT JOIN "Review" r ON r.id = f."reviewId"
     LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
     JOIN "Team" t ON t.id = COALESCE(r."teamId", tm."teamId")
     WHERE ((r."completedAt" >= ${start} AND r."completedAt" < ${end}) OR (tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end}))
       AND ${teamCondition(scope)}`;
-  return rows.map((r) => r.rating);
+}
+
+export async function feedbackRatings(scope: MetricScope, start: Date, end: Date): Promise<number[]> {
+  return (await feedbackFacts(scope, start, end)).map((r) => r.rating);
 }
 
 /** Threats with no mitigation, per team, in models created before `end`. */

@@ -24,9 +24,9 @@ export async function reviewFacts(scope: MetricScope, start: Date, end: Date): P
 }
 
 /** Releases released in [start, end), with how their linked review was run. */
-export async function releaseFacts(scope: MetricScope, start: Date, end: Date): Promise<ReleaseFact[]> {
-  const rows = await db.$queryRaw<{ startedOn: Date; releasedOn: Date; link: ReleaseLink }[]>`
-    SELECT rel."startedOn", rel."releasedOn",
+export async function releaseFacts(scope: MetricScope, start: Date, end: Date): Promise<(ReleaseFact & { teamId: number })[]> {
+  const rows = await db.$queryRaw<{ teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]>`
+    SELECT rel."teamId", rel."startedOn", rel."releasedOn",
       CASE
         WHEN rel."reviewId" IS NULL THEN 'no-review'
         WHEN EXISTS (
