@@ -44,10 +44,12 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "threatmodel.write": "all", "threatmodel.approve": "all", "feedback.read": "all", "training.manage": "all",
   "training.complete": "all", "belt.manage": "all", "recognition.give": "all", "newsletter.read": "all",
   "newsletter.manage": "all", "import.run": "all",
+  // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the admin's (lib/auth/role-grants.ts).
+  "user.manage": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
-  ADMIN: { ...LEAD, "audit.read": "all", "user.manage": "all" },
+  ADMIN: { ...LEAD, "audit.read": "all" },
   LEAD,
   SECURITY_ENGINEER: {
     "program.read": "all", "dashboard.read": "all", "directory.read": "all", "review.read": "all",

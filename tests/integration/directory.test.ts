@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
-import { listPeople, listTeams } from "@/lib/server/directory/queries";
+import { listPeople } from "@/lib/server/directory/people-queries";
+import { listTeams } from "@/lib/server/directory/queries";
 import { saveOrg, saveTeam } from "@/lib/server/directory/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { teamSchema } from "@/lib/validations/directory";
@@ -32,7 +33,7 @@ describe("directory lists", () => {
     expect((await listTeams(w.manager, { org: w.orgB.id }, 1)).teams).toEqual([]);
     expect((await listTeams(w.lead, {}, 1)).teams.map((t) => t.name)).toEqual(["Cards", "Checkout"]);
     expect((await listTeams(w.lead, { coverage: "uncovered", q: "chec" }, 1)).teams.map((t) => t.name)).toEqual(["Checkout"]);
-    const people = await listPeople(w.manager, undefined, 1);
+    const people = await listPeople(w.manager, {}, 1);
     expect(people.people.every((p) => p.org?.name === "Payments")).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "newsletter.manage":   ["all", "all", "-", "-", "-", "-"],
   "import.run":          ["all", "all", "-", "-", "-", "-"],
   "audit.read":          ["all", "-", "-", "-", "-", "-"],
-  "user.manage":         ["all", "-", "-", "-", "-", "-"],
+  "user.manage":         ["all", "all", "-", "-", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({ id: 7, roles, orgScope });

@@ -36,26 +36,6 @@ export async function listTeams(actor: SessionActor, filter: DirectoryFilter, pa
   return { total, teams, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-export async function listPeople(actor: SessionActor, q: string | undefined, page: number) {
-  const scope = queryScope(actor, "directory.read");
-  const where: Prisma.UserWhereInput = {
-    deactivatedAt: null,
-    ...(scope.all ? {} : { orgId: { in: scope.orgIds } }),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
-  };
-  const [total, people] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: { id: true, name: true, email: true, roles: true, org: { select: { name: true } }, team: { select: { id: true, name: true } } },
-    }),
-  ]);
-  return { total, people, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
 /** Organisations the actor can see, with leaders and team counts, for the tree view and filters. */
 export async function listOrgs(actor: SessionActor) {
   const scope = queryScope(actor, "directory.read");

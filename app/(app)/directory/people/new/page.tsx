@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { PersonForm } from "@/components/directory/person-form";
+import { Card } from "@/components/ui/card";
+import { requirePermission } from "@/lib/auth/guards";
+import { ROLES } from "@/lib/auth/permissions";
+import { mayGrantRole } from "@/lib/auth/role-grants";
+import { teamOptions } from "@/lib/server/directory/people-queries";
+import { listOrgs } from "@/lib/server/directory/queries";
+
+export const metadata: Metadata = { title: "New person" };
+
+export default async function NewPersonPage() {
+  const actor = await requirePermission("user.manage");
+  const [orgs, teams] = await Promise.all([listOrgs(actor), teamOptions(actor)]);
+  return (
+    <Card className="max-w-3xl">
+      <h2 className="font-semibold">New person</h2>
+      <p className="mb-4 mt-1 text-sm text-slate-600 dark:text-slate-400">New people have no password: they can sign in once one is set for them (single sign-on or a password reset).</p>
+      <PersonForm person={null} options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }} />
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "@/lib/auth/permissions";
+import { forbiddenRoleChanges, mayGrantRole, mayManageHolderOf } from "@/lib/auth/role-grants";
+
+// Who may grant each role (written out by hand). Columns follow ROLES:
+// ADMIN, LEAD, SECURITY_ENGINEER, GUARDIAN, MANAGER, BUILDER.
+const GRANTS: Record<string, boolean[]> = {
+  ADMIN: [true, true, true, true, true, true],
+  LEAD: [false, true, true, true, true, true],
+};
+
+describe("granting roles", () => {
+  it.each(Object.entries(GRANTS))("%s may grant exactly the expected roles", (granter, expected) => {
+    expect(ROLES.map((r) => mayGrantRole({ roles: [granter as (typeof ROLES)[number]] }, r))).toEqual(expected);
+  });
+
+  it("a lead may not change an admin's account, an admin may; roles add up", () => {
+    expect(mayManageHolderOf({ roles: ["LEAD"] }, ["ADMIN"])).toBe(false);
+    expect(mayManageHolderOf({ roles: ["LEAD"] }, ["LEAD", "GUARDIAN"])).toBe(true);
+    expect(mayManageHolderOf({ roles: ["ADMIN"] }, ["ADMIN"])).toBe(true);
+    expect(mayManageHolderOf({ roles: ["GUARDIAN", "ADMIN"] }, ["ADMIN"])).toBe(true);
+  });
+
+  it("names only the added or removed roles the actor may not grant", () => {
+    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["BUILDER"], ["BUILDER", "GUARDIAN"])).toEqual([]);
+    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN", "BUILDER"], ["BUILDER"])).toEqual(["ADMIN"]);
+    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN"], ["ADMIN", "GUARDIAN"])).toEqual([]);
+    expect(forbiddenRoleChanges({ roles: ["ADMIN"] }, [], ["ADMIN", "LEAD"])).toEqual([]);
+  });
+});
