@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { teamField } from "./review";
 
 export const STRIDE = ["SPOOFING", "TAMPERING", "REPUDIATION", "INFORMATION_DISCLOSURE", "DENIAL_OF_SERVICE", "ELEVATION_OF_PRIVILEGE"] as const;
 export const MITIGATION_STATUSES = ["NONE", "PLANNED", "IMPLEMENTED", "ACCEPTED"] as const;
 const id = (what: string) => z.coerce.number({ error: `Choose a ${what}` }).int().positive(`Choose a ${what}`);
 
 export const threatModelSchema = z.object({
-  teamId: id("team"),
+  team: teamField,
   system: z.string().trim().min(2, "Name the system").max(200, "Keep the name under 200 characters"),
 });
 
@@ -30,5 +31,6 @@ export const decisionSchema = z.object({
 
 export const commentSchema = z.object({ threatModelId: id("threat model"), body: z.string().trim().min(2, "Write a comment").max(4000, "Keep the comment under 4,000 characters") });
 
+export type ThreatModelInput = z.infer<typeof threatModelSchema>;
 export type ThreatInput = z.infer<typeof threatSchema>;
 export type TmDecisionInput = z.infer<typeof decisionSchema>;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorSchema, commentSchema, decisionSchema, threatModelSchema, threatSchema } from "@/lib/validations/threat-model";
 import { formAction } from "@/lib/server/form-action";
+import { withFieldErrors } from "@/lib/server/reviews/field-error";
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { ratingSchema } from "@/lib/validations/review";
 import { addAuthor, addComment, createThreatModel, decide, saveThreat, submitForReview } from "./service";
@@ -12,14 +13,14 @@ import { addAuthor, addComment, createThreatModel, decide, saveThreat, submitFor
 const refresh = (id: number) => revalidatePath(`/threat-models/${id}`);
 const tmId = z.object({ threatModelId: z.coerce.number().int().positive() });
 
-export const createThreatModelAction = formAction("threatmodel.write", threatModelSchema, async (actor, input) => {
+export const createThreatModelAction = formAction("threatmodel.write", threatModelSchema, (actor, input) => withFieldErrors(async () => {
   const tm = await createThreatModel(actor, input);
   redirect(`/threat-models/${tm.id}`);
-});
+}));
 export const saveThreatAction = formAction("threatmodel.write", threatSchema, async (actor, input) => {
   await saveThreat(actor, input);
   refresh(input.threatModelId);
-  return { status: "ok", message: "Threat saved." };
+  return { status: "ok", message: input.threatId ? "Threat updated." : "Threat added." };
 });
 export const addAuthorAction = formAction("threatmodel.write", authorSchema, async (actor, input) => {
   await addAuthor(actor, input.threatModelId, input.email);

@@ -4,10 +4,11 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { approvalBlocker, canTransition, isUndocumented, type TmStatus } from "@/lib/threat-models/rules";
-import type { ThreatInput, TmDecisionInput } from "@/lib/validations/threat-model";
+import type { ThreatInput, ThreatModelInput, TmDecisionInput } from "@/lib/validations/threat-model";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { findTeam } from "@/lib/server/reviews/teams";
 
 type Tx = Prisma.TransactionClient;
 const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
@@ -20,10 +21,9 @@ async function modelInScope(tx: Tx | typeof db, actor: SessionActor, id: number,
   return tm;
 }
 
-export async function createThreatModel(actor: SessionActor, input: { teamId: number; system: string }) {
+export async function createThreatModel(actor: SessionActor, input: ThreatModelInput) {
   if (!can(actor, "threatmodel.write")) throw new PermissionError();
-  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true, orgId: true } });
-  if (!team || !can(actor, "threatmodel.write", { orgId: team.orgId })) throw new NotFoundError("team");
+  const team = await findTeam(actor, "threatmodel.write", input.team);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"ThreatModel"', 'id')) AS id`;
     const id = Number(rows[0].id);

@@ -1,0 +1,12 @@
+import { TeamField } from "@/components/reviews/team-picker";
+import { ActionForm, FormField } from "@/components/ui/action-form";
+import { createThreatModelAction } from "@/lib/server/threat-models/actions";
+
+export function CreateThreatModelForm({ teamList }: { teamList: string }) {
+  return (
+    <ActionForm action={createThreatModelAction} label="Start a threat model" submit="Create" className="mt-3">
+      <TeamField list={teamList} id="tm-team" />
+      <FormField label="System" name="system" id="tm-system" required className="w-64" />
+    </ActionForm>
+  );
+}
