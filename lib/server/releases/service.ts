@@ -2,41 +2,59 @@ import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { ReleaseInput } from "@/lib/validations/release";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReleaseInput, ReleaseUpdateInput } from "@/lib/validations/release";
 import { audit } from "@/lib/server/audit";
-import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { NotFoundError, PermissionError } from "@/lib/server/errors";
+import { FieldError } from "@/lib/server/reviews/field-error";
+import { findTeam } from "@/lib/server/reviews/teams";
+
+type Tx = Prisma.TransactionClient;
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+const today = () => new Date().toISOString().slice(0, 10);
+
+function checkDates(input: { startedOn: string; releasedOn?: string }) {
+  if (input.startedOn > today()) throw new FieldError("startedOn", "The start date cannot be in the future.");
+  if (input.releasedOn && input.releasedOn > today()) throw new FieldError("releasedOn", "The release date cannot be in the future.");
+}
+
+/** The linked review's id: a review of the same team, by its key (e.g. REV-000123); none when no key. */
+async function linkedReview(tx: Tx | typeof db, teamId: number, reviewKey: string | undefined) {
+  if (!reviewKey) return null;
+  const review = await tx.review.findFirst({ where: { key: reviewKey, teamId }, select: { id: true } });
+  if (!review) throw new FieldError("reviewKey", "This team has no review with that key (e.g. REV-000123).");
+  return review.id;
+}
 
 /** Records a feature release; a linked review must be the same team's. */
 export async function createRelease(actor: SessionActor, input: ReleaseInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
-  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true, orgId: true } });
-  if (!team || !can(actor, "review.request", { orgId: team.orgId })) throw new NotFoundError("team");
-  const today = new Date().toISOString().slice(0, 10);
-  if (input.startedOn > today || (input.releasedOn && input.releasedOn > today)) throw new DomainError("Dates cannot be in the future.");
-  let reviewId: number | null = null;
-  if (input.reviewKey) {
-    const review = await db.review.findFirst({ where: { key: input.reviewKey, teamId: team.id }, select: { id: true } });
-    if (!review) throw new DomainError("This team has no review with that key (e.g. REV-000123).");
-    reviewId = review.id;
-  }
+  const team = await findTeam(actor, "review.request", input.team);
+  checkDates(input);
+  const reviewId = await linkedReview(db, team.id, input.reviewKey);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Release"', 'id')) AS id`;
     const id = Number(rows[0].id);
     const release = await tx.release.create({
-      data: { id, key: `REL-${String(id).padStart(6, "0")}`, teamId: team.id, name: input.name, startedOn: new Date(`${input.startedOn}T00:00:00Z`), releasedOn: input.releasedOn ? new Date(`${input.releasedOn}T00:00:00Z`) : null, reviewId },
+      data: { id, key: `REL-${String(id).padStart(6, "0")}`, teamId: team.id, name: input.name, startedOn: day(input.startedOn), releasedOn: input.releasedOn ? day(input.releasedOn) : null, reviewId },
     });
     await audit(tx, { actorId: actor.id, action: "create", entity: "Release", entityId: id, orgId: team.orgId, after: release });
     return release;
   });
 }
 
-export async function listReleases(actor: SessionActor, teamId: number | undefined, page: number, pageSize = 25) {
-  const scope = queryScope(actor, "review.read");
-  const where = { AND: [scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }, teamId ? { teamId } : {}] };
-  const [total, rows] = await Promise.all([
-    db.release.count({ where }),
-    db.release.findMany({ where, orderBy: [{ startedOn: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize,
-      select: { id: true, key: true, name: true, startedOn: true, releasedOn: true, team: { select: { name: true } }, review: { select: { id: true, key: true } } } }),
-  ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / pageSize)) };
+/** Fixes a release of a team the actor may request reviews for: name, dates (marking it released), linked review of the same team. */
+export async function updateRelease(actor: SessionActor, input: ReleaseUpdateInput) {
+  if (!can(actor, "review.request")) throw new PermissionError();
+  const scope = queryScope(actor, "review.request");
+  return db.$transaction(async (tx) => {
+    const before = await tx.release.findFirst({ where: { id: input.id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) }, include: { team: { select: { orgId: true } } } });
+    if (!before) throw new NotFoundError("release");
+    checkDates(input);
+    const reviewId = await linkedReview(tx, before.teamId, input.reviewKey);
+    const after = await tx.release.update({ where: { id: before.id }, data: { name: input.name, startedOn: day(input.startedOn), releasedOn: input.releasedOn ? day(input.releasedOn) : null, reviewId } });
+    const { team, ...row } = before;
+    await audit(tx, { actorId: actor.id, action: "update", entity: "Release", entityId: before.id, orgId: team.orgId, before: row, after });
+    return after;
+  });
 }
