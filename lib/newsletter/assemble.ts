@@ -1,7 +1,10 @@
+import { formatDate } from "@/lib/format";
 import type { Figure } from "@/lib/metrics/stats";
 
 // A leader's quarterly newsletter, assembled from facts by plain functions (no database).
-export type GuardianFact = { name: string; team: string; belt: string | null; newBelts: string[]; hours: number; reviews: number; threatModels: number };
+// `team` lists every team of the org the person guarded in the quarter; `leftOn` (ISO date) is set
+// for someone who was active during the quarter but no longer on its last day.
+export type GuardianFact = { name: string; team: string; leftOn?: string | null; belt: string | null; newBelts: string[]; hours: number; reviews: number; threatModels: number };
 
 export type NewsletterFacts = {
   orgName: string;
@@ -41,10 +44,13 @@ export function assembleNewsletter(f: NewsletterFacts, edits: { intro?: string |
   const newBelts = f.guardians.flatMap((g) => g.newBelts.map((b) => `${g.name} (${belt(b)})`));
   const stars = spotlight(f.guardians);
   const o = f.org;
+  const left = f.guardians.filter((g) => g.leftOn).length;
+  const who = (g: GuardianFact) => (g.leftOn ? `${g.name} (left ${formatDate(new Date(g.leftOn))})` : g.name);
   const sections: Section[] = [
     { id: "guardians", heading: "Your guardians", paragraphs: [
-      `${plural(f.guardians.length, "active guardian")} in ${f.orgName}.` + (newBelts.length ? ` New belts this quarter: ${newBelts.join(", ")}.` : " No new belts this quarter."),
-    ], table: { columns: ["Guardian", "Team", "Belt", "Hours", "Reviews", "Threat models"], rows: f.guardians.map((g) => [g.name, g.team, g.belt ? belt(g.belt) : "—", g.hours.toFixed(1), String(g.reviews), String(g.threatModels)]) } },
+      `${plural(f.guardians.length - left, "active guardian")} in ${f.orgName}` + (left ? `, and ${plural(left, "guardian")} who left during the quarter.` : ".")
+        + (newBelts.length ? ` New belts this quarter: ${newBelts.join(", ")}.` : " No new belts this quarter."),
+    ], table: { columns: ["Guardian", "Team", "Belt", "Hours", "Reviews", "Threat models"], rows: f.guardians.map((g) => [who(g), g.team, g.belt ? belt(g.belt) : "—", g.hours.toFixed(1), String(g.reviews), String(g.threatModels)]) } },
     { id: "impact", heading: "Reviews, threat models and their impact", paragraphs: [
       `${plural(o.reviewsWithGuardian, "review")} completed with a guardian and ${plural(o.reviewsWithoutGuardian, "review")} without. Mean time from request to completion: ${fig(o.cycleWith, 1, " days")} with a guardian against ${fig(o.cycleWithout, 1, " days")} without` + (o.reductionPct === null ? "." : `, ${fig(o.reductionPct, 1, "%")} less time.`),
       `${plural(o.findingsMitigated, "security finding")} fixed. ${plural(o.threatModelsApproved, "threat model")} approved, ${fig(o.guardianAuthoredPct, 0, "%")} of them co-authored by a guardian.`,

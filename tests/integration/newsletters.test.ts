@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
 import { mailerFromEnv } from "@/lib/server/mail";
 import { deliver } from "@/lib/server/newsletters/deliver";
+import { listNewsletters, newsletterOrgs } from "@/lib/server/newsletters/queries";
 import { generateAllDrafts, generateDraft, newsletterContent, publish, updateDraft } from "@/lib/server/newsletters/service";
 import { DomainError, PermissionError } from "@/lib/server/errors";
 import { createOrg, createTeam, createUser } from "../factories";
@@ -73,6 +74,31 @@ describe("newsletters", () => {
     await expect(publish(w.lead, draft.id)).rejects.toThrow("already published");
   });
 
+  it("lists guardians who left during the quarter with their work, and recognition of anyone in the organisation", async () => {
+    const w = await world();
+    const team = await db.team.findFirstOrThrow({ where: { orgId: w.org.id } });
+    const left = await createUser(["BUILDER"], { orgId: w.org.id, teamId: team.id });
+    await db.guardianMembership.create({ data: { userId: left.id, teamId: team.id, status: "ALUMNI", nominatedOn: new Date("2025-05-01"), activeOn: new Date("2025-05-01"), leftOn: new Date("2026-08-15") } });
+    await db.activityEntry.create({ data: { userId: left.id, date: new Date("2026-07-10"), quarterHours: 8, type: "DEEP_DIVE" } });
+    const before = await createUser(["BUILDER"], { orgId: w.org.id, teamId: team.id });
+    await db.guardianMembership.create({ data: { userId: before.id, teamId: team.id, status: "ALUMNI", nominatedOn: new Date("2025-05-01"), activeOn: new Date("2025-05-01"), leftOn: new Date("2026-06-30") } });
+    const builder = await createUser(["BUILDER"], { orgId: w.org.id, teamId: team.id });
+    const elsewhere = await createUser(["BUILDER"], { orgId: (await createOrg()).id });
+    await db.recognition.createMany({ data: [
+      { recipientId: builder.id, giverId: w.lead.id, kind: "KUDOS", title: "Fixed the XSS", reason: "Quick fix", createdAt: new Date("2026-08-10") },
+      { recipientId: elsewhere.id, giverId: w.lead.id, kind: "AWARD", title: "Not ours", reason: "Other org", createdAt: new Date("2026-08-11") },
+      { recipientId: w.g.id, giverId: w.lead.id, kind: "AWARD", title: "Guardian of the quarter", reason: "Reviews", createdAt: new Date("2026-09-01") },
+      { recipientId: builder.id, giverId: w.lead.id, kind: "KUDOS", title: "Last quarter", reason: "Old", createdAt: new Date("2026-06-10") },
+    ] });
+    const draft = await generateDraft(w.lead, w.org.id, Q);
+    const c = await newsletterContent(draft);
+    const guardians = c.sections.find((s) => s.id === "guardians")!;
+    expect(guardians.paragraphs[0]).toMatch(/^1 active guardian in Payments, and 1 guardian who left during the quarter\./);
+    expect(guardians.table!.rows.map((r) => [r[0], r[3]])).toEqual([[`${w.g.name}`, "2.5"], [`${left.name} (left 15 Aug 2026)`, "2.0"]].sort((a, b) => a[0].localeCompare(b[0])));
+    expect(guardians.table!.rows.flat()).not.toContain(before.name);
+    expect(c.sections.find((s) => s.id === "awards")!.paragraphs).toEqual([`${builder.name}: Fixed the XSS.`, `${w.g.name}: Guardian of the quarter (award).`]);
+  });
+
   it("delivers exactly one message per recipient with the subject and both parts; resending sends nothing", async () => {
     const w = await world();
     const draft = await generateDraft(w.lead, w.org.id, Q);
@@ -139,6 +165,26 @@ describe("newsletters", () => {
     expect(await deliver(w.lead, draft.id, mailer())).toEqual({ sent: 1, failed: 0, alreadySent: 0 });
     expect(received.map((m) => m.to[0])).toEqual(["leader@example.test"]);
     expect((await db.newsletterDelivery.findUniqueOrThrow({ where: { newsletterId_email: { newsletterId: draft.id, email: "cto@example.test" } } })).status).toBe("PENDING");
+  });
+
+  it("the archive filters by organisation and status; a leader filtering on another organisation sees nothing", async () => {
+    const w = await world();
+    const otherLeader = await createUser(["MANAGER"]);
+    const other = await createOrg({ name: "Logistics", leaderId: otherLeader.id });
+    const mine = await generateDraft(w.lead, w.org.id, Q);
+    await generateDraft(w.lead, w.org.id, "2026-Q2");
+    const theirs = await generateDraft(w.lead, other.id, Q);
+    await publish(w.lead, mine.id);
+    await publish(w.lead, theirs.id);
+    const ids = async (actor: typeof w.lead, filter: Parameters<typeof listNewsletters>[2]) => (await listNewsletters(actor, 1, filter)).rows.map((r) => r.id).sort();
+    expect(await ids(w.lead, {})).toHaveLength(3);
+    expect((await ids(w.lead, { org: w.org.id })).length).toBe(2);
+    expect(await ids(w.lead, { org: w.org.id, status: "PUBLISHED" })).toEqual([mine.id]);
+    expect(await ids(w.lead, { status: "DRAFT" })).toHaveLength(1);
+    expect(await ids(w.leader, {})).toEqual([mine.id]);
+    expect(await ids(w.leader, { org: other.id })).toEqual([]);
+    expect((await listNewsletters(w.leader, 1, { org: other.id })).total).toBe(0);
+    expect((await newsletterOrgs(w.leader)).map((o) => o.id)).toEqual([w.org.id]);
   });
 
   it("without SMTP settings a delivery fails with a clear error", async () => {

@@ -7,14 +7,23 @@ import { newsletterContent, RECIPIENTS_SELECT } from "./service";
 
 export const PAGE_SIZE = 30;
 
+export type NewsletterFilter = { org?: number; status?: "DRAFT" | "PUBLISHED" };
+
 /** The archive: leads see every issue; leaders see the published issues of their organisations. */
-export async function listNewsletters(actor: SessionActor, page: number) {
+export async function listNewsletters(actor: SessionActor, page: number, filter: NewsletterFilter = {}) {
   const scope = queryScope(actor, "newsletter.read");
   const manage = can(actor, "newsletter.manage");
-  const where = { ...(scope.all ? {} : { orgId: { in: scope.orgIds } }), ...(manage ? {} : { status: "PUBLISHED" as const }) };
+  const where = {
+    AND: [
+      scope.all ? {} : { orgId: { in: scope.orgIds } },
+      manage ? {} : { status: "PUBLISHED" as const },
+      filter.org ? { orgId: filter.org } : {},
+      filter.status ? { status: filter.status } : {},
+    ],
+  };
   const [total, rows] = await Promise.all([
     db.newsletter.count({ where }),
-    db.newsletter.findMany({ where, orderBy: [{ quarter: "desc" }, { org: { name: "asc" } }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+    db.newsletter.findMany({ where, orderBy: [{ quarter: "desc" }, { org: { name: "asc" } }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
       select: { id: true, quarter: true, status: true, publishedAt: true, org: { select: { name: true } }, _count: { select: { deliveries: { where: { status: "SENT" } } } } } }),
   ]);
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
@@ -29,4 +38,10 @@ export async function getNewsletter(actor: SessionActor, id: number) {
   // Who a send would reach is for those who send; readers get no addresses.
   const recipients = manage ? newsletterRecipients(n.org) : [];
   return { ...n, org: { name: n.org.name }, deliveries: manage ? n.deliveries : [], recipients, rendered: await newsletterContent(n) };
+}
+
+/** The organisations whose newsletters the actor may read, for the archive's filter. */
+export async function newsletterOrgs(actor: SessionActor) {
+  const scope = queryScope(actor, "newsletter.read");
+  return db.org.findMany({ where: scope.all ? {} : { id: { in: scope.orgIds } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
