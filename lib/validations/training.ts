@@ -18,5 +18,11 @@ export const completionSchema = z.object({
   email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().toLowerCase().pipe(z.email("Enter a valid email")).optional()),
 });
 
+export const courseStatusSchema = z.object({
+  id: z.coerce.number({ error: "Choose a course" }).int("Choose a course").positive("Choose a course"),
+  change: z.enum(["retire", "reactivate"], "Choose retire or reactivate"),
+});
+
 export type CourseInput = z.infer<typeof courseSchema>;
 export type CompletionInput = z.infer<typeof completionSchema>;
+export type CourseStatusInput = z.infer<typeof courseStatusSchema>;

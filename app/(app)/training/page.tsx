@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
+import { Catalogue } from "@/components/training/catalogue";
 import { CompletionForm } from "@/components/training/completion-form";
+import { CompletionTable } from "@/components/training/completion-table";
 import { CourseForm } from "@/components/training/course-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate } from "@/lib/format";
-import { formatHours } from "@/lib/hours";
-import Link from "next/link";
 import { completionByOrg, completionByTeam, listCourses, ownCompletions } from "@/lib/server/training/queries";
 
 export const metadata: Metadata = { title: "Training" };
@@ -17,9 +16,12 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
   const actor = await requirePermission("program.read");
   const learner = can(actor, "training.complete");
   const manager = can(actor, "training.manage");
-  const [courses, mine, byOrg] = await Promise.all([listCourses(), learner ? ownCompletions(actor.id) : [], can(actor, "dashboard.read") ? completionByOrg(actor) : []]);
+  const figures = can(actor, "dashboard.read");
+  const [courses, retired, mine, byOrg] = await Promise.all([
+    listCourses(), manager ? listCourses({ retired: true }) : [], learner ? ownCompletions(actor.id) : [], figures ? completionByOrg(actor) : [],
+  ]);
   const orgId = Number((await searchParams).org);
-  const byTeam = Number.isInteger(orgId) && orgId > 0 && can(actor, "dashboard.read") ? await completionByTeam(actor, orgId) : [];
+  const byTeam = Number.isInteger(orgId) && orgId > 0 && orgId <= 2_147_483_647 && figures ? await completionByTeam(actor, orgId) : [];
   const done = new Map(mine.map((c) => [c.courseId, c]));
   const requiredLeft = courses.filter((c) => c.required && !done.has(c.id));
   const today = new Date().toISOString().slice(0, 10);
@@ -37,45 +39,30 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
       ) : null}
       <Card>
         <CardTitle>Catalogue</CardTitle>
-        {courses.length === 0 ? <div className="mt-3"><EmptyState title="No courses yet" /></div> : (
-          <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
-            {courses.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-                <div className="min-w-0">
-                  <p className="font-medium">{c.link ? <a href={c.link} className="text-brand-600 hover:underline dark:text-brand-100" rel="noreferrer" target="_blank">{c.title}</a> : c.title}
-                    {c.required ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">required</span> : <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">optional</span>}</p>
-                  {c.description ? <p className="text-sm text-slate-600 dark:text-slate-400">{c.description}</p> : null}
-                </div>
-                <p className="text-right text-sm text-slate-600 dark:text-slate-400">
-                  {formatHours(c.quarterHours)} · {c._count.completions} completed
-                  {done.has(c.id) ? <><br /><span className="text-green-700 dark:text-green-400">You completed it on {formatDate(done.get(c.id)!.completedOn)}</span></> : null}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {courses.length === 0 ? <div className="mt-3"><EmptyState title="No courses yet" /></div> : <Catalogue courses={courses} done={done} manager={manager} />}
       </Card>
       {byOrg.length ? (
         <Card className="mt-4">
-          <CardTitle>Required training by organisation (active guardians)</CardTitle>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">Active guardians who completed every required course, per organisation</caption>
-            <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Organisation</th><th scope="col" className="text-right">Guardians</th><th scope="col" className="text-right">All required done</th></tr></thead>
-            <tbody>{byOrg.map((r) => <tr key={r.orgId} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5"><Link href={`/training?org=${r.orgId}`} className="text-brand-600 hover:underline dark:text-brand-100">{r.name}</Link></td><td className="text-right tabular-nums">{r.guardians}</td><td className="text-right tabular-nums">{r.complete} ({Math.round((r.complete / r.guardians) * 100)}%)</td></tr>)}</tbody>
-          </table>
+          <CardTitle>Required training by organisation (active guardians, with sub-orgs)</CardTitle>
+          <CompletionTable label="Organisation" caption="Active guardians who completed every required course, per organisation with its sub-orgs"
+            rows={byOrg.map((r) => ({ id: r.orgId, name: r.name, href: `/training?org=${r.orgId}`, guardians: r.guardians, complete: r.complete }))} />
         </Card>
       ) : null}
       {byTeam.length ? (
         <Card className="mt-4">
-          <CardTitle>By team in {byOrg.find((o) => o.orgId === orgId)?.name ?? "the organisation"}</CardTitle>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">Active guardians who completed every required course, per team</caption>
-            <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Team</th><th scope="col" className="text-right">Guardians</th><th scope="col" className="text-right">All required done</th></tr></thead>
-            <tbody>{byTeam.map((r) => <tr key={r.teamId} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5">{r.name}</td><td className="text-right tabular-nums">{r.guardians}</td><td className="text-right tabular-nums">{r.complete} ({Math.round((r.complete / r.guardians) * 100)}%)</td></tr>)}</tbody>
-          </table>
+          <CardTitle>By team in {byOrg.find((o) => o.orgId === orgId)?.name ?? "the organisation"} and its sub-orgs</CardTitle>
+          <CompletionTable label="Team" caption="Active guardians who completed every required course, per team"
+            rows={byTeam.map((r) => ({ id: r.teamId, name: r.name, detail: r.org, guardians: r.guardians, complete: r.complete }))} />
         </Card>
       ) : null}
       {manager ? <Card className="mt-4"><CardTitle>Add a course</CardTitle><div className="mt-3"><CourseForm /></div></Card> : null}
+      {manager && retired.length ? (
+        <Card className="mt-4">
+          <CardTitle>Retired courses</CardTitle>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Not offered and not required; their completions stay in people&apos;s history.</p>
+          <Catalogue courses={retired} done={done} manager={manager} />
+        </Card>
+      ) : null}
     </>
   );
 }

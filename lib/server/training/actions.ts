@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { completionSchema, courseSchema } from "@/lib/validations/training";
+import { completionSchema, courseSchema, courseStatusSchema } from "@/lib/validations/training";
 import { formAction } from "@/lib/server/form-action";
-import { recordCompletion, saveCourse } from "./service";
+import { changeCourseStatus, recordCompletion, saveCourse } from "./service";
 
 export const recordCompletionAction = formAction("training.complete", completionSchema, async (actor, input) => {
   const { awarded } = await recordCompletion(actor, input);
@@ -18,6 +18,13 @@ const courseId = z.object({ id: z.preprocess((v) => (v === "" || v == null ? nul
 
 export const saveCourseAction = formAction("training.manage", courseSchema.extend(courseId.shape), async (actor, { id, ...input }) => {
   await saveCourse(actor, id, input);
-  revalidatePath("/training");
+  revalidatePath("/training", "layout");
   return { status: "ok", message: id ? "Course updated." : "Course added to the catalogue." };
+});
+
+export const changeCourseStatusAction = formAction("training.manage", courseStatusSchema, async (actor, input) => {
+  const course = await changeCourseStatus(actor, input);
+  revalidatePath("/training", "layout");
+  revalidatePath("/");
+  return { status: "ok", message: input.change === "retire" ? `${course.title} is retired: it is no longer offered or required.` : `${course.title} is back in the catalogue.` };
 });

@@ -1,52 +1,71 @@
 import "server-only";
-import { queryScope } from "@/lib/auth/permissions";
+import { orgSubtree, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 
-export async function listCourses() {
-  return db.course.findMany({ where: { active: true }, orderBy: [{ required: "desc" }, { onboarding: "desc" }, { title: "asc" }], select: { id: true, key: true, title: true, required: true, onboarding: true, quarterHours: true, description: true, link: true, _count: { select: { completions: true } } } });
+const COURSE = { id: true, key: true, title: true, required: true, onboarding: true, quarterHours: true, description: true, link: true, active: true, _count: { select: { completions: true } } } as const;
+const ORDER = [{ required: "desc" as const }, { onboarding: "desc" as const }, { title: "asc" as const }];
+
+/** The catalogue: courses on offer (retired ones only when asked, for those who manage it). */
+export async function listCourses({ retired = false } = {}) {
+  return db.course.findMany({ where: { active: !retired }, orderBy: ORDER, select: COURSE });
+}
+
+export async function getCourse(id: number) {
+  return db.course.findUnique({ where: { id }, select: COURSE });
 }
 
 export async function ownCompletions(userId: number) {
   return db.courseCompletion.findMany({ where: { userId }, select: { courseId: true, completedOn: true, evidenceUrl: true } });
 }
 
-/** Of the active guardians per organisation in scope, how many completed every required course. */
+/**
+ * Of these people, who completed every required course on offer (retired courses count as
+ * neither, as for belts and the dashboards). Null when no course is required: "not enough data".
+ */
+async function completedAllRequired(userIds: number[]): Promise<Set<number> | null> {
+  const required = await db.course.findMany({ where: { active: true, required: true }, select: { id: true } });
+  if (required.length === 0) return null;
+  const done = await db.courseCompletion.groupBy({ by: ["userId"], where: { userId: { in: userIds }, courseId: { in: required.map((r) => r.id) } }, _count: true });
+  return new Set(done.filter((d) => d._count === required.length).map((d) => d.userId));
+}
+
+const allOrgs = () => db.org.findMany({ select: { id: true, parentId: true, name: true }, orderBy: { name: "asc" } });
+
+/** Of the active guardians per organisation in scope (each with its sub-orgs), how many completed every required course. */
 export async function completionByOrg(actor: SessionActor) {
   const scope = queryScope(actor, "dashboard.read");
-  const orgFilter = scope.all ? {} : { orgId: { in: scope.orgIds } };
-  const [required, memberships, orgs] = await Promise.all([
-    db.course.findMany({ where: { active: true, required: true }, select: { id: true } }),
-    db.guardianMembership.findMany({ where: { status: "ACTIVE", team: orgFilter }, select: { userId: true, team: { select: { orgId: true } } } }),
-    db.org.findMany({ where: scope.all ? {} : { id: { in: scope.orgIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  const [orgs, memberships] = await Promise.all([
+    allOrgs(),
+    db.guardianMembership.findMany({ where: { status: "ACTIVE", team: scope.all ? {} : { orgId: { in: scope.orgIds } } }, select: { userId: true, team: { select: { orgId: true } } } }),
   ]);
-  const userIds = [...new Set(memberships.map((m) => m.userId))];
-  const done = await db.courseCompletion.groupBy({ by: ["userId"], where: { userId: { in: userIds }, courseId: { in: required.map((r) => r.id) } }, _count: true });
-  const complete = new Set(done.filter((d) => d._count === required.length).map((d) => d.userId));
+  const complete = await completedAllRequired([...new Set(memberships.map((m) => m.userId))]);
   return orgs
+    .filter((o) => scope.all || scope.orgIds.includes(o.id))
     .map((o) => {
-      const people = [...new Set(memberships.filter((m) => m.team.orgId === o.id).map((m) => m.userId))];
-      return { orgId: o.id, name: o.name, guardians: people.length, complete: people.filter((p) => complete.has(p)).length };
+      const tree = new Set(orgSubtree(orgs, [o.id]));
+      const people = [...new Set(memberships.filter((m) => tree.has(m.team.orgId)).map((m) => m.userId))];
+      return { orgId: o.id, name: o.name, guardians: people.length, complete: complete ? people.filter((p) => complete.has(p)).length : null };
     })
     .filter((r) => r.guardians > 0);
 }
 
-/** The same, per team of one organisation (with its sub-orgs). */
+/** The same, per team of one organisation with its sub-orgs. */
 export async function completionByTeam(actor: SessionActor, orgId: number) {
   const scope = queryScope(actor, "dashboard.read");
   if (!scope.all && !scope.orgIds.includes(orgId)) return [];
-  const [required, memberships] = await Promise.all([
-    db.course.findMany({ where: { active: true, required: true }, select: { id: true } }),
-    db.guardianMembership.findMany({ where: { status: "ACTIVE", team: { orgId } }, select: { userId: true, team: { select: { id: true, name: true } } } }),
-  ]);
-  const done = await db.courseCompletion.groupBy({ by: ["userId"], where: { userId: { in: memberships.map((m) => m.userId) }, courseId: { in: required.map((r) => r.id) } }, _count: true });
-  const complete = new Set(done.filter((d) => d._count === required.length).map((d) => d.userId));
-  const teams = new Map<number, { name: string; guardians: number; complete: number }>();
+  const tree = orgSubtree(await allOrgs(), [orgId]);
+  const memberships = await db.guardianMembership.findMany({
+    where: { status: "ACTIVE", team: { orgId: { in: tree } } },
+    select: { userId: true, team: { select: { id: true, name: true, org: { select: { name: true } } } } },
+  });
+  const complete = await completedAllRequired([...new Set(memberships.map((m) => m.userId))]);
+  const teams = new Map<number, { name: string; org: string; guardians: number; complete: number | null }>();
   for (const m of memberships) {
-    const t = teams.get(m.team.id) ?? { name: m.team.name, guardians: 0, complete: 0 };
+    const t = teams.get(m.team.id) ?? { name: m.team.name, org: m.team.org.name, guardians: 0, complete: complete ? 0 : null };
     t.guardians++;
-    if (complete.has(m.userId)) t.complete++;
+    if (complete?.has(m.userId) && t.complete !== null) t.complete++;
     teams.set(m.team.id, t);
   }
-  return [...teams.entries()].map(([teamId, t]) => ({ teamId, ...t })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...teams.entries()].map(([teamId, t]) => ({ teamId, ...t })).sort((a, b) => a.name.localeCompare(b.name) || a.teamId - b.teamId);
 }

@@ -3,34 +3,12 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CompletionInput, CourseInput } from "@/lib/validations/training";
+import type { CompletionInput } from "@/lib/validations/training";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
-
-export async function saveCourse(actor: SessionActor, id: number | null, input: CourseInput) {
-  if (!can(actor, "training.manage")) throw new PermissionError();
-  const data = { title: input.title, required: input.required, quarterHours: Math.round(input.hours * 4), description: input.description, link: input.link };
-  try {
-    return await db.$transaction(async (tx) => {
-      if (id === null) {
-        const course = await tx.course.create({ data: { ...data, key: slug(input.title) || `course-${Date.now()}` } });
-        await audit(tx, { actorId: actor.id, action: "create", entity: "Course", entityId: course.id, after: course });
-        return course;
-      }
-      const before = await tx.course.findUnique({ where: { id } });
-      if (!before) throw new NotFoundError("course");
-      const course = await tx.course.update({ where: { id }, data });
-      await audit(tx, { actorId: actor.id, action: "update", entity: "Course", entityId: id, before, after: course });
-      return course;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError("A course with that title already exists.");
-    throw error;
-  }
-}
+export { changeCourseStatus, saveCourse } from "./courses";
 
 /**
  * Records a completion (one's own, or anyone's for a lead) and re-evaluates that person's

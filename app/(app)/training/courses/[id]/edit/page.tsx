@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CourseForm } from "@/components/training/course-form";
+import { CourseStatusButton } from "@/components/training/course-status-button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/guards";
+import { getCourse } from "@/lib/server/training/queries";
+
+export const metadata: Metadata = { title: "Edit course" };
+
+export default async function EditCoursePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("training.manage");
+  const id = Number((await params).id);
+  const course = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await getCourse(id) : null;
+  if (!course) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${course.title}`} description={`${course.active ? "In the catalogue" : "Retired"} · ${course._count.completions} completed`} />
+      <Card className="max-w-3xl">
+        <CourseForm course={{ id: course.id, title: course.title, required: course.required, hours: course.quarterHours / 4, description: course.description, link: course.link }} />
+      </Card>
+      <Card className="mt-4 max-w-3xl">
+        <CardTitle>{course.active ? "Retire the course" : "Retired"}</CardTitle>
+        <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {course.active ? "A retired course is no longer offered or required; its completions stay in people's history." : "This course is not offered and counts as neither required nor optional. Bring it back to offer it again."}
+        </p>
+        <CourseStatusButton id={course.id} title={course.title} active={course.active} required={course.required} />
+      </Card>
+    </>
+  );
+}
