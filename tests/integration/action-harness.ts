@@ -171,6 +171,8 @@ export async function buildWorld() {
   const tmDraft = await tm("TM-A-1", "Card vault", "DRAFT");
   const tmInReview = await tm("TM-A-2", "Payouts", "IN_REVIEW");
   const tmApproved = await tm("TM-A-3", "Ledger", "APPROVED");
+  const draftThreat = await db.threat.findFirstOrThrow({ where: { threatModelId: tmDraft.id } });
+  const release = await db.release.create({ data: { key: "REL-A-1", teamId: A.team.id, name: "Cards v1", startedOn: day(daysAgo(60)), reviewId: completed.id } });
 
   const course = await db.course.create({ data: { key: "secure-coding", title: "Secure coding", required: true, quarterHours: 8 } });
   const award = await db.beltAward.create({ data: { userId: A.guardian.id, belt: "WHITE", awardedOn: day(daysAgo(300)), evidence: { rule: [] } } });
@@ -191,7 +193,7 @@ export async function buildWorld() {
   return {
     users, A, B, candidate, nomination, activity, runbook, course, award, goal, draft, published,
     reviews: { requested, started, completed }, checklistItem: started.checklist[0], finding,
-    threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved },
+    threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved }, draftThreat, release,
   };
 }
 

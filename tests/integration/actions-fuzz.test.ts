@@ -77,6 +77,12 @@ const POISON = {
   riskBudget: fc.oneof(notANumber, fc.constantFrom("-1", "1.5", "10001"), fc.constant(MISSING)),
   entryId: fc.oneof(fc.constantFrom("", "-1", "1.5", "1e3", "0x10", " 1", "1".repeat(19), SCRIPT, "987654321"), fc.string().map((s) => `x${s}`), fc.constant(MISSING)),
   enum: notInEnum,
+  /** A typed team: blank, too long, or no team anyone can see (never echoed back). */
+  team: fc.oneof(text(1, 200), fc.constantFrom("No such team", SCRIPT, "987654321", "' OR '1'='1", "%", "team-%")),
+  /** A review key no review of the team has (or too long). */
+  reviewKey: fc.oneof(fc.constantFrom("REV-999999", "REV-B-1", SCRIPT, "%", "x".repeat(41)), fc.string({ minLength: 1, maxLength: 30 }).map((s) => `NOPE-${s}`)),
+  /** An optional date that is set but malformed or in the future. */
+  futureDate: fc.oneof(fc.constantFrom("2999-01-01", "9999-12-31", "2026-02-30", "yesterday", SCRIPT), fc.constant(evilFile)),
   text,
   tooLong,
 };
@@ -107,6 +113,14 @@ const CASES: FuzzCase[] = [
     valid: (w) => ({ id: String(w.A.team.id), name: "Payments Core", orgId: String(w.A.sub.id), profile: "HIGH_RISK", pilot: "on", joinedOn: "2025-01-01", riskBudget: "30" }) },
   { module: "directory", action: "saveOrgAction", actor: "lead", poison: { id: P.optionalRef, name: P.text(2, 120), parentId: P.optionalRef, leaderEmail: P.email.filter((e) => typeof e === "string" && e.trim() !== "") },
     valid: (w) => ({ id: String(w.A.sub.id), name: "Payments / Cards", parentId: String(w.A.org.id), leaderEmail: "", recipients: "cards@example.test" }) },
+  // A person's only role unticked (anything but "on"/"true") leaves them without a role; a valid new email would create someone.
+  { module: "directory", action: "createPersonAction", actor: "lead",
+    poison: { email: P.email.filter((e) => e !== "nobody@example.invalid"), name: P.text(2, 120), orgId: P.optionalRef, teamId: P.optionalRef, "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING) },
+    valid: (w) => ({ email: "new.person@example.test", name: "New Person", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
+  { module: "directory", action: "updatePersonAction", actor: "lead",
+    poison: { id: P.ref, name: P.text(2, 120), orgId: P.optionalRef, teamId: P.optionalRef, "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING) },
+    valid: (w) => ({ id: String(w.A.builder.id), name: "Renamed Builder", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
+  { module: "directory", action: "changePersonStatusAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }) },
   { module: "newsletters", action: "generateDraftAction", actor: "lead", poison: { orgId: P.ref, quarter: P.quarter }, valid: (w) => ({ orgId: String(w.A.org.id), quarter: "2025-Q3" }) },
   { module: "newsletters", action: "generateAllAction", actor: "lead", poison: { quarter: P.quarter }, valid: () => ({ quarter: "2025-Q3" }) },
   { module: "newsletters", action: "updateDraftAction", actor: "lead", poison: { id: P.ref, intro: P.tooLong(4000), highlights: P.tooLong(4000) },
@@ -125,26 +139,28 @@ const CASES: FuzzCase[] = [
   { module: "program", action: "deleteGoalAction", actor: "lead", poison: { id: P.ref }, valid: (w) => ({ id: String(w.goal.id) }) },
   { module: "recognition", action: "giveRecognitionAction", actor: "managerA", poison: { recipientId: P.ref, kind: P.enum, title: P.text(3, 120), reason: P.text(10, 1000) },
     valid: (w) => ({ recipientId: String(w.A.guardian.id), kind: "KUDOS", title: "Great catch", reason: "Found the IDOR before the release" }) },
-  { module: "releases", action: "createReleaseAction", actor: "guardianA", poison: { teamId: P.ref, name: P.text(2, 200), startedOn: P.pastDate },
-    valid: (w) => ({ teamId: String(w.A.team.id), name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
-  { module: "reviews", action: "requestReviewAction", actor: "guardianA", poison: { teamId: P.ref, service: P.text(2, 200) }, valid: (w) => ({ teamId: String(w.A.team.id), service: "Refunds API", requestedOn: "" }) },
-  { module: "reviews", action: "startReviewAction", actor: "securityEngineer", poison: { reviewId: P.ref }, valid: (w) => ({ reviewId: String(w.reviews.requested.id) }) },
+  { module: "releases", action: "createReleaseAction", actor: "guardianA", poison: { team: P.team, name: P.text(2, 200), startedOn: P.pastDate, releasedOn: P.futureDate, reviewKey: P.reviewKey },
+    valid: (w) => ({ team: w.A.team.name, name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
+  { module: "releases", action: "updateReleaseAction", actor: "guardianA", poison: { id: P.ref, name: P.text(2, 200), startedOn: P.pastDate, releasedOn: P.futureDate, reviewKey: P.reviewKey },
+    valid: (w) => ({ id: String(w.release.id), name: "Cards v1", startedOn: daysAgo(60), releasedOn: daysAgo(1), reviewKey: w.reviews.started.key }) },
+  { module: "reviews", action: "requestReviewAction", actor: "guardianA", poison: { team: P.team, service: P.text(2, 200), requestedOn: P.futureDate }, valid: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }) },
+  { module: "reviews", action: "startReviewAction", actor: "lead", poison: { reviewId: P.ref, securityEngineerId: P.ref }, valid: (w) => ({ reviewId: String(w.reviews.requested.id), securityEngineerId: String(w.users.securityEngineer.id) }) },
   { module: "reviews", action: "addParticipantAction", actor: "securityEngineer", poison: { reviewId: P.ref, email: P.email },
     valid: (w) => ({ reviewId: String(w.reviews.started.id), email: w.A.builder.email, effortHours: "2" }) },
   // The review id of these two posts only says which page to refresh; the item or finding decides.
   { module: "reviews", action: "checklistAction", actor: "securityEngineer", poison: { reviewId: P.id, itemId: P.ref },
     valid: (w) => ({ reviewId: String(w.reviews.started.id), itemId: String(w.checklistItem.id), done: "true" }) },
   { module: "reviews", action: "findingStatusAction", actor: "securityEngineer", poison: { reviewId: P.id, findingId: P.ref, status: P.enum },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: "" }) },
-  { module: "reviews", action: "addFindingAction", actor: "securityEngineer", poison: { reviewId: P.ref, title: P.text(3, 300), severity: P.enum },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW" }) },
+    valid: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: daysAgo(1) }) },
+  { module: "reviews", action: "addFindingAction", actor: "securityEngineer", poison: { reviewId: P.ref, title: P.text(3, 300), severity: P.enum, openedOn: P.futureDate },
+    valid: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW", openedOn: daysAgo(3) }) },
   { module: "reviews", action: "completeReviewAction", actor: "securityEngineer", poison: { reviewId: P.ref, outcome: P.enum },
     valid: (w) => ({ reviewId: String(w.reviews.started.id), outcome: "APPROVED", completedOn: "" }) },
   { module: "reviews", action: "rateGuardianAction", actor: "securityEngineer", poison: { guardianId: P.ref, rating: P.rating },
     valid: (w) => ({ reviewId: String(w.reviews.completed.id), guardianId: String(w.A.guardian.id), rating: "4", comment: "Well prepared" }) },
   { module: "runbook", action: "saveRunbookItemAction", actor: "lead", poison: { id: P.optionalRef, label: P.text(3, 120) }, valid: () => ({ id: "", label: "Secrets scanned" }) },
   { module: "runbook", action: "changeRunbookItemAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.runbook[1].id), change: "up" }) },
-  { module: "threatModels", action: "createThreatModelAction", actor: "guardianA", poison: { teamId: P.ref, system: P.text(2, 200) }, valid: (w) => ({ teamId: String(w.A.team.id), system: "Refund engine" }) },
+  { module: "threatModels", action: "createThreatModelAction", actor: "guardianA", poison: { team: P.team, system: P.text(2, 200) }, valid: (w) => ({ team: w.A.team.key, system: "Refund engine" }) },
   { module: "threatModels", action: "saveThreatAction", actor: "guardianA",
     poison: { threatModelId: P.ref, threatId: P.optionalRef, title: P.text(3, 300), category: P.enum, severity: P.enum, mitigationStatus: P.enum, mitigation: P.tooLong(2000) },
     valid: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: "", title: "Replay of refunds", category: "TAMPERING", severity: "MEDIUM", mitigation: "Idempotency keys", mitigationStatus: "PLANNED" }) },
@@ -161,6 +177,7 @@ const CASES: FuzzCase[] = [
     valid: (w) => ({ courseId: String(w.course.id), completedOn: daysAgo(3), evidenceUrl: "", email: "" }) },
   { module: "training", action: "saveCourseAction", actor: "lead", poison: { id: P.optionalRef, title: P.text(3, 160), hours: P.courseHours, link: fc.constantFrom("javascript:alert(1)", "data:text/html,<script>", "not a url") },
     valid: (w) => ({ id: String(w.course.id), title: "Secure coding 2", required: "on", hours: "2.5", description: "Updated", link: "https://example.test/course" }) },
+  { module: "training", action: "changeCourseStatusAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.course.id), change: "retire" }) },
 ];
 
 /** One post: one poisoned field; every other known field valid, hostile or missing; junk keys on top. */
@@ -267,7 +284,7 @@ describe("a NUL character, which PostgreSQL text cannot hold, is refused on its 
     const outcome = await invoke(activity.logActivityAction, formData({ date: daysAgo(1), hours: "1.5", type: "REVIEW", note: "looked at\u0000 the diff", idempotencyKey: randomUUID() }));
     expect(outcome).toEqual({ kind: "error", state: { status: "error", message: "Please correct the highlighted fields.", fieldErrors: { note: ["Remove the invisible control character (NUL) from this field."] } } });
     actAs(world.users.lead.id);
-    const release = await invoke(releases.createReleaseAction, formData({ teamId: String(world.A.team.id), name: "Cards\u0000 v2", startedOn: daysAgo(10), releasedOn: "", reviewKey: "" }));
+    const release = await invoke(releases.createReleaseAction, formData({ team: world.A.team.name, name: "Cards\u0000 v2", startedOn: daysAgo(10), releasedOn: "", reviewKey: "" }));
     expect(release.kind === "error" && release.state.fieldErrors?.name).toEqual(["Remove the invisible control character (NUL) from this field."]);
     expect(changedTables(baseline, await fingerprint())).toEqual([]);
   });

@@ -75,6 +75,13 @@ const CASES: Case[] = [
     form: (w) => ({ id: String(w.A.team.id), name: "Payments Core Renamed", orgId: String(w.A.sub.id), profile: "HIGH_RISK", pilot: "on", joinedOn: "2025-01-01", riskBudget: "30" }) },
   { module: "directory", action: "saveOrgAction", expect: "Y Y P | P P P | P P P", writes: ["Org"],
     form: (w) => ({ id: String(w.A.sub.id), name: "Payments / Cards", parentId: String(w.A.org.id), leaderEmail: "", recipients: "cards@example.test" }) },
+  // People: the admin's and the lead's (only an admin grants the Admin role: people.test.ts).
+  { module: "directory", action: "createPersonAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
+    form: (w) => ({ email: "new.person@example.test", name: "New Person", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
+  { module: "directory", action: "updatePersonAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
+    form: (w) => ({ id: String(w.A.builder.id), name: "Renamed Builder", "role-BUILDER": "on", "role-MANAGER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
+  { module: "directory", action: "changePersonStatusAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
+    form: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }) },
 
   // Newsletters: the lead's.
   { module: "newsletters", action: "generateDraftAction", expect: "Y Y P | P P P | P P P", writes: ["Newsletter"],
@@ -109,20 +116,22 @@ const CASES: Case[] = [
 
   // Releases: whoever may request reviews for the team's organisation.
   { module: "releases", action: "createReleaseAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Release"],
-    form: (w) => ({ teamId: String(w.A.team.id), name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
+    form: (w) => ({ team: w.A.team.name, name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
+  { module: "releases", action: "updateReleaseAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Release"],
+    form: (w) => ({ id: String(w.release.id), name: "Cards v1", startedOn: daysAgo(60), releasedOn: daysAgo(1), reviewKey: w.reviews.started.key }) },
 
   // Reviews: requested by the team's organisation, run by security engineers and the lead; only engineers rate.
   { module: "reviews", action: "requestReviewAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Review"],
-    form: (w) => ({ teamId: String(w.A.team.id), service: "Refunds API", requestedOn: "" }) },
-  { module: "reviews", action: "startReviewAction", expect: "Y Y Y | P P P | P P P", writes: ["Review"], form: (w) => ({ reviewId: String(w.reviews.requested.id) }) },
+    form: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }) },
+  { module: "reviews", action: "startReviewAction", expect: "Y Y Y | P P P | P P P", writes: ["Review"], form: (w) => ({ reviewId: String(w.reviews.requested.id), securityEngineerId: String(w.users.securityEngineer.id) }) },
   { module: "reviews", action: "addParticipantAction", expect: "Y Y Y | P P P | P P P", writes: ["ReviewParticipant", "Review"],
     form: (w) => ({ reviewId: String(w.reviews.started.id), email: w.A.builder.email, effortHours: "2" }) },
   { module: "reviews", action: "checklistAction", expect: "Y Y Y | P P P | P P P", writes: ["ReviewChecklistItem"],
     form: (w) => ({ reviewId: String(w.reviews.started.id), itemId: String(w.checklistItem.id), done: "true" }) },
   { module: "reviews", action: "addFindingAction", expect: "Y Y Y | P P P | P P P", writes: ["Finding"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW" }) },
+    form: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW", openedOn: daysAgo(3) }) },
   { module: "reviews", action: "findingStatusAction", expect: "Y Y Y | P P P | P P P", writes: ["Finding"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: "" }) },
+    form: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: daysAgo(1) }) },
   { module: "reviews", action: "completeReviewAction", expect: "Y Y Y | P P P | P P P", writes: ["Review"],
     form: (w) => ({ reviewId: String(w.reviews.started.id), outcome: "APPROVED_WITH_FINDINGS", completedOn: "" }) },
   { module: "reviews", action: "rateGuardianAction", expect: "P P Y | P P P | P P P", writes: ["Feedback"],
@@ -130,9 +139,11 @@ const CASES: Case[] = [
 
   // Threat models: written by engineers, the lead and the team organisation's guardians; approved by engineers and the lead.
   { module: "threatModels", action: "createThreatModelAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModel", "ThreatModelAuthor"],
-    form: (w) => ({ teamId: String(w.A.team.id), system: "Refund engine" }) },
+    form: (w) => ({ team: w.A.team.key, system: "Refund engine" }) },
   { module: "threatModels", action: "saveThreatAction", expect: "Y Y Y | Y P P | N P P", writes: ["Threat"],
     form: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: "", title: "Replay of refund requests", category: "TAMPERING", severity: "MEDIUM", mitigation: "Idempotency keys", mitigationStatus: "PLANNED" }) },
+  { module: "threatModels", action: "saveThreatAction", variant: "edit a threat", expect: "Y Y Y | Y P P | N P P", writes: ["Threat"],
+    form: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: String(w.draftThreat.id), title: "Token replay", category: "SPOOFING", severity: "CRITICAL", mitigation: "Nonce and 60 s expiry", mitigationStatus: "PLANNED" }) },
   { module: "threatModels", action: "addAuthorAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModelAuthor"],
     form: (w) => ({ threatModelId: String(w.threatModels.draft.id), email: w.A.builder.email }) },
   { module: "threatModels", action: "submitAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModel"], form: (w) => ({ threatModelId: String(w.threatModels.draft.id) }) },
@@ -150,6 +161,7 @@ const CASES: Case[] = [
     form: (w) => ({ courseId: String(w.course.id), completedOn: daysAgo(3), evidenceUrl: "https://example.test/cert", email: "" }) },
   { module: "training", action: "saveCourseAction", expect: "Y Y P | P P P | P P P", writes: ["Course"],
     form: (w) => ({ id: String(w.course.id), title: "Secure coding 2", required: "on", hours: "2.5", description: "Updated", link: "https://example.test/course" }) },
+  { module: "training", action: "changeCourseStatusAction", expect: "Y Y P | P P P | P P P", writes: ["Course"], form: (w) => ({ id: String(w.course.id), change: "retire" }) },
 ];
 
 const LABEL: Record<ActorKey, string> = {
