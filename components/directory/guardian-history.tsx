@@ -2,13 +2,14 @@ import Link from "next/link";
 import { DecisionButtons } from "@/components/nominations/decision-buttons";
 import { StepDownButton } from "@/components/nominations/step-down-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { StatusChanges, type StatusChange } from "./status-changes";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
 
 type Membership = {
   id: number; status: string; userId: number; nominatedOn: Date; activeOn: Date | null; leftOn: Date | null; declinedOn: Date | null;
-  user: { name: string; email: string }; nominatedBy: { name: string } | null; approvedBy: { name: string } | null;
+  user: { name: string; email: string }; nominatedBy: { name: string } | null; approvedBy: { name: string } | null; history: StatusChange[];
 };
 
 const STATUS_CLASS: Record<string, string> = {
@@ -26,7 +27,7 @@ export function GuardianHistory({ actor, orgId, memberships }: { actor: SessionA
       <table className="w-full text-sm">
         <caption className="sr-only">Guardian memberships of this team, newest first</caption>
         <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-          <tr><th scope="col" className="py-2">Person</th><th scope="col">Status</th><th scope="col">Nominated</th><th scope="col">Active</th><th scope="col">Left</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+          <tr><th scope="col" className="py-2">Person</th><th scope="col">Status</th><th scope="col">Nominated</th><th scope="col">Active</th><th scope="col">Left</th><th scope="col">History</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
         </thead>
         <tbody>
           {memberships.map((m) => (
@@ -36,9 +37,10 @@ export function GuardianHistory({ actor, orgId, memberships }: { actor: SessionA
               <td className="whitespace-nowrap">{formatDate(m.nominatedOn)}{m.nominatedBy ? <><br /><span className="text-xs text-slate-600 dark:text-slate-400">by {m.nominatedBy.name}</span></> : null}</td>
               <td className="whitespace-nowrap">{m.activeOn ? formatDate(m.activeOn) : m.declinedOn ? `declined ${formatDate(m.declinedOn)}` : "—"}</td>
               <td className="whitespace-nowrap">{m.leftOn ? formatDate(m.leftOn) : "—"}</td>
+              <td className="min-w-40 py-2"><StatusChanges changes={m.history} /></td>
               <td className="text-right">
                 {m.status === "NOMINATED" && approver ? <DecisionButtons membershipId={m.id} who={m.user.name} /> : null}
-                {m.status === "ACTIVE" && (approver || m.userId === actor.id) ? <StepDownButton membershipId={m.id} label={m.userId === actor.id ? "Step down" : "Record stepping down"} /> : null}
+                {m.status === "ACTIVE" && (approver || m.userId === actor.id) ? <StepDownButton membershipId={m.id} who={m.user.name} label={m.userId === actor.id ? "Step down" : "Record stepping down"} /> : null}
               </td>
             </tr>
           ))}

@@ -1,21 +1,25 @@
 "use client";
 
-import { useActionState, startTransition } from "react";
+import { useActionState, startTransition, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { stepDownAction } from "@/lib/server/nominations/actions";
 import { idle } from "@/lib/server/action-state";
+import { NoteInput } from "./note-input";
 
-export function StepDownButton({ membershipId, label }: { membershipId: number; label: string }) {
+export function StepDownButton({ membershipId, label, who }: { membershipId: number; label: string; who: string }) {
   const [state, action, pending] = useActionState(stepDownAction, idle);
+  const [note, setNote] = useState("");
   const confirm = () => {
     const data = new FormData();
     data.set("membershipId", String(membershipId));
+    data.set("note", note);
     startTransition(() => action(data));
   };
   if (state.status === "ok") return <FormMessage state={state} />;
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex flex-wrap items-end gap-2">
+      <NoteInput id={`step-down-note-${membershipId}`} about={`on ${who} stepping down`} value={note} onChange={setNote} error={state.fieldErrors?.note?.[0]} />
       <ConfirmButton label={label} title={`${label}?`} body="The guardian becomes alumni of this team. Their history, belts and hours stay." confirmLabel={label} onConfirm={confirm} pending={pending} />
       <FormMessage state={state} />
     </span>

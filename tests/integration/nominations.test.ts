@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
 import { decideNomination, nominateGuardian, stepDown } from "@/lib/server/nominations/service";
+import { reevaluateBelts } from "@/lib/server/belts/service";
+import { getTeamDetail } from "@/lib/server/directory/queries";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { nominationSchema } from "@/lib/validations/nomination";
 import { createOrg, createTeam, createUser } from "../factories";
@@ -93,5 +95,71 @@ describe("nominations", () => {
     // Nominating again after stepping down is allowed: the old membership stays as history.
     await nominateGuardian(w.manager, nominate(w.teamA.id, "builder-a@example.test"));
     expect(await db.guardianMembership.count({ where: { userId: w.builder.id } })).toBe(2);
+  });
+});
+
+describe("belts on approval", () => {
+  it("an approved nominee gets the White belt at once, exactly once; a declined one gets nothing", async () => {
+    const w = await world();
+    const m = await nominateGuardian(w.manager, nominate(w.teamA.id, "builder-a@example.test"));
+    const approved = await decideNomination(w.lead, { membershipId: m.id, decision: "approve", note: null });
+    expect(approved.awarded).toEqual([{ userId: w.builder.id, belt: "WHITE" }]);
+    expect(await Promise.all([reevaluateBelts([w.builder.id]), reevaluateBelts([w.builder.id])])).toEqual([[], []]);
+    const awards = await db.beltAward.findMany({ where: { userId: w.builder.id } });
+    expect(awards.map((a) => a.belt)).toEqual(["WHITE"]);
+    expect(await db.auditLog.count({ where: { entity: "BeltAward", action: "award", actorId: w.lead.id } })).toBe(1);
+    // Stepping down and being approved again later awards no second White.
+    await stepDown(w.lead, { membershipId: m.id, note: null });
+    const again = await nominateGuardian(w.manager, nominate(w.teamA.id, "builder-a@example.test"));
+    expect((await decideNomination(w.lead, { membershipId: again.id, decision: "approve", note: null })).awarded).toEqual([]);
+    expect(await db.beltAward.count({ where: { userId: w.builder.id } })).toBe(1);
+
+    const other = await createUser(["BUILDER"], { orgId: w.orgA.id, email: "other-a@example.test" });
+    const declined = await decideNomination(w.lead, { membershipId: (await nominateGuardian(w.manager, nominate(w.teamA.id, "other-a@example.test"))).id, decision: "decline", note: null });
+    expect(declined.awarded).toEqual([]);
+    expect(await db.beltAward.count({ where: { userId: other.id } })).toBe(0);
+  });
+});
+
+describe("notes and the team's history", () => {
+  it("decline and step-down notes are kept with who and when, and shown in the team's guardians over time", async () => {
+    const w = await world();
+    const other = await createUser(["BUILDER"], { orgId: w.orgA.id, email: "other-a@example.test" });
+    const m = await nominateGuardian(w.manager, nominate(w.teamA.id, "builder-a@example.test"));
+    await decideNomination(w.lead, { membershipId: m.id, decision: "approve", note: "Welcome aboard" });
+    await stepDown((await loadActor(w.builder.id))!, { membershipId: m.id, note: "Moving to the platform team" });
+    const n = await nominateGuardian(w.manager, nominate(w.teamA.id, "other-a@example.test"));
+    await decideNomination(w.lead, { membershipId: n.id, decision: "decline", note: "Too new to the team; nominate again in spring" });
+    const team = (await getTeamDetail(w.lead, w.teamA.id))!;
+    const history = (userId: number) => team.guardians.find((g) => g.userId === userId)!.history.map((h) => [h.toStatus, h.changedBy?.name, h.note]);
+    expect(history(w.builder.id)).toEqual([
+      ["NOMINATED", w.manager.name, "Cares about secure defaults and helps the team."],
+      ["ACTIVE", w.lead.name, "Welcome aboard"],
+      ["ALUMNI", w.builder.name, "Moving to the platform team"],
+    ]);
+    expect(history(other.id)).toEqual([["NOMINATED", w.manager.name, "Cares about secure defaults and helps the team."], ["DECLINED", w.lead.name, "Too new to the team; nominate again in spring"]]);
+    expect(team.guardians.every((g) => g.history.every((h) => h.at instanceof Date))).toBe(true);
+    // Another organisation's manager sees none of it.
+    expect(await getTeamDetail(w.managerB, w.teamA.id)).toBeNull();
+  });
+});
+
+describe("who can be nominated", () => {
+  it("only people of the team's organisation (any of its sub-orgs), even for a lead; nothing is written otherwise", async () => {
+    const w = await world();
+    const growth = await createOrg({ name: "Payments / Growth", parentId: w.orgA.id });
+    await createUser(["BUILDER"], { orgId: growth.id, email: "growth@example.test" });
+    const engineer = await createUser(["SECURITY_ENGINEER"], { email: "appsec@example.test" });
+    await expect(nominateGuardian(w.lead, nominate(w.teamA.id, "builder-b@example.test"))).rejects.toThrow(
+      `${w.builderB.name} does not work in ${w.orgA.name}: a team's guardian comes from the team's organisation (any of its sub-orgs).`,
+    );
+    await expect(nominateGuardian(w.lead, nominate(w.teamA.id, engineer.email))).rejects.toThrow(/does not work in/);
+    expect(await db.guardianMembership.count()).toBe(0);
+    // A sub-org's team takes a guardian from a sibling sub-org of the same organisation.
+    const cards = await createOrg({ name: "Payments / Cards", parentId: w.orgA.id });
+    const cardsTeam = await createTeam(cards.id);
+    const manager = (await loadActor(w.manager.id))!; // the leader's scope now includes the new sub-orgs
+    await expect(nominateGuardian(manager, nominate(cardsTeam.id, "growth@example.test"))).resolves.toMatchObject({ status: "NOMINATED" });
+    await expect(nominateGuardian(manager, nominate(cardsTeam.id, "builder-a@example.test"))).resolves.toMatchObject({ status: "NOMINATED" });
   });
 });

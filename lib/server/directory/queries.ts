@@ -57,6 +57,7 @@ export async function getTeamDetail(actor: SessionActor, id: number) {
         select: {
           id: true, status: true, reason: true, nominatedOn: true, activeOn: true, leftOn: true, declinedOn: true, userId: true,
           user: { select: { name: true, email: true } }, nominatedBy: { select: { name: true } }, approvedBy: { select: { name: true } },
+          history: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, fromStatus: true, toStatus: true, note: true, at: true, changedBy: { select: { name: true } } } },
         },
       },
       _count: { select: { members: true } },

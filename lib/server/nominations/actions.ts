@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { decisionSchema, nominationSchema, stepDownSchema } from "@/lib/validations/nomination";
+import { humanize } from "@/lib/format";
 import { formAction } from "@/lib/server/form-action";
 import { decideNomination, nominateGuardian, stepDown } from "./service";
 
@@ -20,7 +21,9 @@ export const nominateAction = formAction("guardian.nominate", nominationSchema, 
 export const decideNominationAction = formAction("guardian.approve", decisionSchema, async (actor, input) => {
   const m = await decideNomination(actor, input);
   refresh();
-  return { status: "ok", message: m.status === "ACTIVE" ? "Approved: the guardian is now active." : "Nomination declined." };
+  if (m.status !== "ACTIVE") return { status: "ok", message: "Nomination declined." };
+  const belts = m.awarded.map((a) => humanize(a.belt));
+  return { status: "ok", message: `Approved: the guardian is now active.${belts.length ? ` New belt: ${belts.join(", ")}.` : ""}` };
 });
 
 // Anyone may step down from their own membership; the service checks whose it is.

@@ -1,5 +1,5 @@
 import "server-only";
-import { queryScope } from "@/lib/auth/permissions";
+import { orgSubtree, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 
@@ -25,4 +25,16 @@ export async function listPendingNominations(actor: SessionActor, page: number) 
     }),
   ]);
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/**
+ * The organisation a team belongs to: the top of its org tree, with every sub-org (a team of
+ * "Payments / Cards" may have a guardian from "Payments / Growth", not from "Retail").
+ */
+export async function teamOrganisation(orgId: number) {
+  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  let root = byId.get(orgId)!;
+  for (let depth = 0; root.parentId !== null && byId.has(root.parentId) && depth < 100; depth++) root = byId.get(root.parentId)!;
+  return { name: root.name, orgIds: orgSubtree(orgs, [root.id]) };
 }

@@ -5,7 +5,9 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DecisionInput, NominationInput, StepDownInput } from "@/lib/validations/nomination";
 import { audit } from "@/lib/server/audit";
+import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { teamOrganisation } from "./queries";
 
 const todayUtc = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 
@@ -17,6 +19,10 @@ export async function nominateGuardian(actor: SessionActor, input: NominationInp
   const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, orgId: true, name: true, deactivatedAt: true } });
   if (!person || person.deactivatedAt || !can(actor, "directory.read", { orgId: person.orgId })) {
     throw new DomainError("No one with that email works in an organisation you can see.");
+  }
+  const organisation = await teamOrganisation(team.orgId);
+  if (person.orgId === null || !organisation.orgIds.includes(person.orgId)) {
+    throw new DomainError(`${person.name} does not work in ${organisation.name}: a team's guardian comes from the team's organisation (any of its sub-orgs).`);
   }
   try {
     return await db.$transaction(async (tx) => {
@@ -46,7 +52,7 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
   if (!can(actor, "guardian.approve")) throw new PermissionError();
   const m = await membershipInScope(actor, input.membershipId, "guardian.approve");
   if (!can(actor, "guardian.approve", { orgId: m.team.orgId })) throw new NotFoundError("nomination");
-  return db.$transaction(async (tx) => {
+  const after = await db.$transaction(async (tx) => {
     // Re-read under a row lock so two leads deciding at once do not both apply.
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "GuardianMembership" WHERE id = ${m.id} FOR UPDATE`;
     if (rows[0]?.status !== "NOMINATED") throw new DomainError("This nomination has already been decided.");
@@ -63,6 +69,10 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
     await audit(tx, { actorId: actor.id, action: input.decision, entity: "GuardianMembership", entityId: m.id, orgId: m.team.orgId, before: { status: "NOMINATED" }, after });
     return after;
   });
+  // A new guardian may qualify at once (White has no conditions by default): evaluated after the
+  // commit, like a completion or a review; idempotent, so a belt is awarded once.
+  const awarded = after.status === "ACTIVE" ? await reevaluateBelts([m.userId], actor.id) : [];
+  return { ...after, awarded };
 }
 
 /** A guardian steps down (or a lead records it): active → alumni, history kept. */

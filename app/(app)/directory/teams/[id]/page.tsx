@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { getTeamDetail } from "@/lib/server/directory/queries";
+import { teamOrganisation } from "@/lib/server/nominations/queries";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -20,6 +21,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   if (!team) notFound();
   const { saved } = await searchParams;
   const active = team.guardians.filter((g) => g.status === "ACTIVE");
+  const organisation = await teamOrganisation(team.orgId);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -42,7 +44,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       {can(actor, "guardian.nominate", { orgId: team.orgId }) ? (
         <Card className="max-w-2xl">
           <CardTitle>Nominate a guardian</CardTitle>
-          <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">The program lead approves nominations. Anyone in the team&apos;s organisation can be nominated.</p>
+          <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">The program lead approves nominations. Anyone in {organisation.name} (any of its sub-organisations) can be nominated.</p>
           <NominateForm teamId={team.id} teamName={team.name} />
         </Card>
       ) : null}
