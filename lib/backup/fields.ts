@@ -6,10 +6,14 @@ import { formatDay, formatInstant, parseIsoInstant } from "@/lib/import/values";
 /** A nullable field that may also be left out (then null). */
 export const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => (v ?? null) as z.output<T> | null);
 
-export const key = (what: string) => z.string(`Give the ${what}`).trim().min(1, `Give the ${what}`);
+// PostgreSQL text and jsonb cannot hold a NUL character, so a record with one is refused by name.
+const NUL_MESSAGE = "Contains a NUL character (\\u0000), which cannot be stored";
+const noNul = (v: string) => !v.includes("\u0000");
+
+export const key = (what: string) => z.string(`Give the ${what}`).trim().min(1, `Give the ${what}`).refine(noNul, NUL_MESSAGE);
 export const email = z.string("Give an email address").trim().toLowerCase().pipe(z.email("Not a valid email address"));
 // No length limits beyond the database's: whatever the database holds must restore.
-export const text = () => z.string("Give a text");
+export const text = () => z.string("Give a text").refine(noNul, NUL_MESSAGE);
 
 const dateText = (format: (ms: number) => string) =>
   z.string("Give a date").transform((v, ctx) => {
@@ -33,7 +37,12 @@ export const hours = z.number("Give hours as a number").min(0, "Hours cannot be 
 export const count = z.int("Give a whole number").min(0, "Cannot be negative");
 
 /** Any JSON value (belt evidence, rule conditions, frozen newsletter content). */
-export const json: z.ZodType<unknown> = z.json();
+export const json: z.ZodType<unknown> = z.json().refine(function jsonHasNoNul(v: unknown): boolean {
+  if (typeof v === "string") return noNul(v);
+  if (Array.isArray(v)) return v.every(jsonHasNoNul);
+  if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => noNul(k) && jsonHasNoNul(x));
+  return true;
+}, NUL_MESSAGE);
 
 /** JSON text with object keys sorted, so jsonb (which reorders keys) compares equal with the file. */
 export function stableJson(value: unknown): string {

@@ -7,6 +7,9 @@ type CellParser<T> = (v: string, fail: Fail) => T;
 
 const show = (v: string) => (v.length > 40 ? `“${v.slice(0, 40)}…”` : `“${v}”`);
 
+// PostgreSQL text cannot hold a NUL character: refused here, where the file, line and column are known.
+const NUL_MESSAGE = "This cell contains a NUL character (\\0), which cannot be stored: remove it";
+
 /** A required cell: empty → "Enter the …", otherwise the parser decides. */
 export function cell<T>(what: string, parse: CellParser<T>) {
   return z.string().transform((v, ctx) => {
@@ -15,13 +18,23 @@ export function cell<T>(what: string, parse: CellParser<T>) {
       fail(`Enter the ${what}`);
       return z.NEVER;
     }
+    if (v.includes("\u0000")) {
+      fail(NUL_MESSAGE);
+      return z.NEVER;
+    }
     return parse(v, fail);
   });
 }
 
 /** An optional cell: empty → `fallback` (null unless given). */
 export function optionalCell<T, F = null>(parse: CellParser<T>, fallback: F = null as F) {
-  return z.string().transform((v, ctx): T | F => (v === "" ? fallback : parse(v, (message) => ctx.addIssue({ code: "custom", message }))));
+  return z.string().transform((v, ctx): T | F => {
+    if (v.includes("\u0000")) {
+      ctx.addIssue({ code: "custom", message: NUL_MESSAGE });
+      return z.NEVER;
+    }
+    return v === "" ? fallback : parse(v, (message) => ctx.addIssue({ code: "custom", message }));
+  });
 }
 
 const maxLength = (what: string, max: number): CellParser<string> => (v, fail) => {
