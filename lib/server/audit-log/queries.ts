@@ -13,7 +13,7 @@ export async function listAuditEntries(actor: SessionActor, filter: AuditFilter,
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.entity ? { entity: filter.entity } : {}),
     ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.actor ? { actor: { email: { contains: filter.actor } } } : {}),
+    ...(filter.actor ? { actor: { email: { contains: filter.actor, mode: "insensitive" } } } : {}),
     ...(filter.from || filter.to
       ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86400_000) } : {}) } }
       : {}),
