@@ -26,9 +26,9 @@ export function SurveyResults({ surveys, scopeLabel }: { surveys: SurveyResult[]
               {s.questions.map((q) => (
                 <tr key={q.id} className="border-t border-slate-100 dark:border-slate-800">
                   <th scope="row" className="py-2 pr-4 text-left font-normal">{q.text}</th>
-                  <td className="px-2 text-right tabular-nums">{q.kind === "TEXT" ? `${q.responses} written` : q.responses}</td>
+                  <td className="px-2 text-right tabular-nums">{q.responses}</td>
                   {q.kind === "TEXT" ? (
-                    <td colSpan={1 + RATING_SCALE.length} className="px-2 text-right text-xs text-slate-500 dark:text-slate-400">written answers</td>
+                    <td colSpan={1 + RATING_SCALE.length} className="px-2 text-right text-xs text-slate-500 dark:text-slate-400">written answers, not rated</td>
                   ) : (
                     <>
                       <td className={`px-2 text-right tabular-nums ${q.mean === null ? "text-xs text-slate-500 dark:text-slate-400" : ""}`}>{formatValue(q.mean, 2, "/5")}</td>
