@@ -4,13 +4,17 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 
 export type ChartSeries = { id: string; label: string; unit: string; digits: number; points: { quarter: string; value: number | null }[] };
 
-// Each line differs by dash pattern and marker as well as colour, so colour is never the only cue.
+// Each line differs by dash pattern as well as colour, so colour is never the only cue (eight
+// patterns: the most lines a chart draws, e.g. hours by activity type).
 const STYLES = [
   { color: "#2559b8", dash: "", dot: "circle" },
   { color: "#c2410c", dash: "6 3", dot: "square" },
   { color: "#15803d", dash: "2 2", dot: "triangle" },
   { color: "#7c3aed", dash: "10 4 2 4", dot: "diamond" },
   { color: "#0e7490", dash: "4 4", dot: "cross" },
+  { color: "#be185d", dash: "12 3", dot: "circle" },
+  { color: "#4d7c0f", dash: "1 3", dot: "square" },
+  { color: "#475569", dash: "8 2 1 2 1 2", dot: "triangle" },
 ] as const;
 
 /** A line chart of series over quarters; draws only, the numbers come in ready. */
