@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
+// Only the session lookup is replaced (the person is still loaded from the database).
+vi.mock("@/lib/auth/session", async () => (await import("./action-harness")).sessionModule());
+
 // PostgreSQL is restarted while hours are being logged: requests during the outage fail fast
 // with a clear error, the app recovers by itself, and every acknowledged write exists once.
-const dataDir = path.resolve(".data/pg-fault");
+// A server of its own (it is stopped mid-test), apart from the run's database.
+const dataDir = path.resolve(process.env.FAULT_PG_DIR ?? ".data/pg-fault");
 const port = Number(process.env.FAULT_PG_PORT ?? 54331);
 let server: EmbeddedServer;
 
@@ -73,5 +77,48 @@ describe("a database restart under load", () => {
     const ackedSet = new Set(acked);
     expect(stored.filter((k) => ackedSet.has(k)).length).toBe(acked.length);
     expect(new Set(stored).size).toBe(stored.length);
+  }, 60_000);
+});
+
+describe("POST /api/activities while the database is down", () => {
+  it("answers 503 with Retry-After quickly, then 201 once PostgreSQL is back, with nothing saved meanwhile", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { actAs } = await import("./action-harness");
+    const { POST } = await import("@/app/api/activities/route");
+    const user = await db.user.create({ data: { email: `http-${Date.now()}@example.test`, name: "HTTP Tester", roles: ["GUARDIAN"] } });
+    actAs(user.id);
+    const post = async (idempotencyKey: string) => {
+      const started = Date.now();
+      const res = await POST(new Request("http://localhost:3000/api/activities", {
+        method: "POST", headers: { host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" },
+        body: JSON.stringify({ date: new Date().toISOString().slice(0, 10), hours: 0.25, type: "OTHER", idempotencyKey }),
+      }));
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json(), ms: Date.now() - started };
+    };
+
+    expect((await post(randomUUID())).status).toBe(201);
+    await server.stop();
+    const during = randomUUID();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await post(during);
+        expect(res.status, JSON.stringify(res.body)).toBe(503);
+        expect(Number(res.retryAfter)).toBeGreaterThan(0);
+        expect(res.body.error).toBe("The database is unavailable. Nothing was saved; try again in a moment.");
+        // Bounded by the pool's connection timeout (5 s), not a hang.
+        expect(res.ms).toBeLessThan(7_000);
+      }
+    } finally {
+      server = await startEmbeddedPostgres({ dataDir, port });
+    }
+    // Recovers by itself: connections broken by the restart are replaced within a few tries.
+    let after = await post(during);
+    for (let i = 0; after.status === 503 && i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await post(during);
+    }
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
+    expect((await post(during)).status).toBe(200);
+    expect(await db.activityEntry.count({ where: { userId: user.id, idempotencyKey: during } })).toBe(1);
   }, 60_000);
 });
