@@ -4,16 +4,20 @@ import { humanize } from "@/lib/format";
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ""));
 
-/** Each condition of the next belt, met or not, with "3 of 5" progress. */
-export function NextBelt({ progress }: { progress: RuleResult | null }) {
+/**
+ * Each condition of the next belt, met or not, with "3 of 5" progress. `self` words it for the
+ * person themselves (their home, their own profile) or for someone reading another's profile.
+ */
+export function NextBelt({ progress, self = true }: { progress: RuleResult | null; self?: boolean }) {
   if (!progress) {
-    return <Card><CardTitle>Belts</CardTitle><p className="mt-2 text-sm">You hold every belt. Thank you for all you do for the program.</p></Card>;
+    return <Card><CardTitle>Belts</CardTitle><p className="mt-2 text-sm">{self ? "You hold every belt. Thank you for all you do for the program." : "Holds every belt."}</p></Card>;
   }
   const missing = progress.conditions.filter((c) => !c.met).length;
+  const allMet = self ? "You meet every condition: the belt is awarded at the next evaluation." : "Meets every condition: the belt is awarded at the next evaluation.";
   return (
     <Card>
       <CardTitle>Next belt: {humanize(progress.belt)}</CardTitle>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{missing === 0 ? "You meet every condition: the belt is awarded at the next evaluation." : `${missing} condition${missing === 1 ? "" : "s"} to go.`}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{missing === 0 ? allMet : `${missing} condition${missing === 1 ? "" : "s"} to go.`}</p>
       <ul className="mt-2 space-y-1.5 text-sm">
         {progress.conditions.map((c, i) => (
           <li key={i} className="flex items-start gap-2">

@@ -12,6 +12,7 @@ import { roleLabel } from "@/lib/roles";
 import { getProfile } from "@/lib/server/people/profile";
 import { beltProgress } from "@/lib/server/belts/progress";
 import { NextBelt } from "@/components/home/next-belt";
+import { BELT_ORDER } from "@/lib/belts/default-rules";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -21,22 +22,26 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const p = Number.isInteger(id) && id > 0 ? await getProfile(actor, id) : null;
   if (!p) notFound();
   const live = p.belts.filter((b) => !b.revokedAt);
+  const highest = [...BELT_ORDER].reverse().find((belt) => live.some((b) => b.belt === belt));
   const progress = p.memberships.some((m) => m.status === "ACTIVE") ? await beltProgress(p.person.id) : undefined;
   const avg = p.feedback?.length ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length : null;
   const total12 = p.hoursByMonth.reduce((s, m) => s + m.hours, 0);
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">{p.person.name}</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-xl font-semibold">{p.person.name}</h1>
+          {can(actor, "user.manage", { orgId: p.person.orgId }) ? <Link href={`/directory/people/${p.person.id}/edit`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Edit person</Link> : null}
+        </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">{p.person.roles.map(roleLabel).join(", ")} · {p.person.org?.name ?? "no organisation"}{p.person.team ? ` · ${p.person.team.name}` : ""}</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Belt" value={live.length ? humanize(live.at(-1)!.belt) : "None yet"} />
+        <Stat label="Belt" value={highest ? humanize(highest) : "None yet"} />
         <Stat label="Reviews taken part in" value={p.reviewCount} />
         <Stat label="Hours, last 12 months" value={`${total12} h`} />
         <Stat label="Feedback average" value={p.feedback === null ? "Not visible to you" : avg === null ? "No ratings yet" : `${avg.toFixed(1)} / 5`} hint={p.feedback?.length ? `${p.feedback.length} ratings` : undefined} />
       </div>
-      {progress !== undefined ? <NextBelt progress={progress} /> : null}
+      {progress !== undefined ? <NextBelt progress={progress} self={p.person.id === actor.id} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Hours by month</CardTitle>
