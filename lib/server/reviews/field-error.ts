@@ -3,11 +3,11 @@ import { DomainError } from "@/lib/server/errors";
 
 /**
  * A domain refusal about one field (an unknown team, a date before another record's): the
- * form shows `fieldMessage` beside that field and `message` beside the button. Anywhere else
- * it is an ordinary DomainError.
+ * form shows `fieldMessage` beside that field and `message` (by default the usual "correct
+ * the highlighted fields") beside the button. Anywhere else it is an ordinary DomainError.
  */
 export class FieldError extends DomainError {
-  constructor(readonly field: string, readonly fieldMessage: string, message: string = fieldMessage) {
+  constructor(readonly field: string, readonly fieldMessage: string, message = "Please correct the highlighted fields.") {
     super(message);
   }
 }
