@@ -63,7 +63,7 @@ export function ActionForm({ action, label, submit, pendingLabel, hidden = {}, c
           <Button type="submit" variant={variant} disabled={pending}>{pending ? (pendingLabel ?? "Saving…") : submit}</Button>
           <FormMessage state={orphans.length ? { ...state, message: orphans.join(" ") } : state} />
         </div>
-        <dialog ref={dialog} aria-labelledby={titleId} className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100">
+        {confirm ? <dialog ref={dialog} aria-labelledby={titleId} className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100">
           <div className="max-w-sm p-5">
             <h2 id={titleId} className="font-semibold">{asking?.title}</h2>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{asking?.body}</p>
@@ -72,7 +72,7 @@ export function ActionForm({ action, label, submit, pendingLabel, hidden = {}, c
               <Button type="button" onClick={() => { dialog.current?.close(); send(); }}>{asking?.confirmLabel}</Button>
             </div>
           </div>
-        </dialog>
+        </dialog> : null}
       </form>
     </StateContext.Provider>
   );
