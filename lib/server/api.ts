@@ -25,6 +25,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * Runs a route handler's body and answers any failure with errorResponse, so that a database
+ * outage while loading the signed-in person answers 503 like one later in the request.
+ */
+export async function answer(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
 /** Maps failures to JSON answers: 422 for bad input, 404 for out-of-scope, 503 while the database is down. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) return Response.json({ error: "Invalid input", issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 422 });

@@ -14,7 +14,8 @@ const BODY_SLACK = 1024 * 1024;
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
-  const actor = await getActor();
+  const actor = await getActor().catch((error: unknown) => error as Error);
+  if (actor instanceof Error) return errorResponse(actor);
   if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
   if (!can(actor, "import.run")) return Response.json({ error: "You do not have permission to import data." }, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? 0);

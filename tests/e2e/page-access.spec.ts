@@ -1,0 +1,90 @@
+// Every signed-in page, opened by each demo account, against a written-out table of answers
+// (200 shown, 403 refused for want of a permission, 404 another organisation's record), so a
+// change of the permission table or of a page's scoping shows up here. Records are taken from
+// what the org-A guardian can see: the org-A manager and builder see them too, leader2 (org B) not.
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+const ACCOUNTS = ["admin", "lead", "engineer", "guardian", "manager", "builder", "leader2"] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+// Columns: admin lead engineer | guardian manager builder (org A) | leader2 (org B)
+const PAGES: [string, string][] = [
+  ["/", "200 200 200 200 200 200 200"],
+  ["/admin/audit", "200 403 403 403 403 403 403"],
+  ["/belts", "200 200 403 403 403 403 403"],
+  ["/dashboard", "200 200 200 403 200 403 200"],
+  ["/dashboard/reviews", "200 200 200 403 200 403 200"],
+  ["/dashboard/feedback", "200 200 200 403 200 403 200"],
+  ["/directory", "200 200 200 200 200 200 200"],
+  ["/directory/orgs", "200 200 200 200 200 200 200"],
+  ["/directory/orgs/new", "200 200 403 403 403 403 403"],
+  ["/directory/teams/new", "200 200 403 403 403 403 403"],
+  ["/directory/people", "200 200 200 200 200 200 200"],
+  ["/directory/people/new", "200 200 403 403 403 403 403"],
+  ["/feedback", "200 200 200 200 200 403 200"],
+  ["/import", "200 200 403 403 403 403 403"],
+  ["/log", "403 403 200 200 403 200 403"],
+  ["/newsletters", "200 200 403 403 200 403 200"],
+  ["/nominations", "200 200 403 200 200 200 200"],
+  ["/program", "200 200 200 200 200 200 200"],
+  ["/program/edit", "200 200 403 403 403 403 403"],
+  ["/program/runbook", "200 200 403 403 403 403 403"],
+  ["/recognition", "200 200 200 200 200 200 200"],
+  ["/releases", "200 200 200 200 200 200 200"],
+  ["/reviews", "200 200 200 200 200 200 200"],
+  ["/threat-models", "200 200 200 200 200 200 200"],
+  ["/training", "200 200 200 200 200 200 200"],
+  ["/no-such-page", "404 404 404 404 404 404 404"],
+];
+// Pages of one record of organisation A, by the link found on the guardian's list page.
+const RECORDS: [string, string, RegExp, string][] = [
+  ["review", "/reviews", /^\/reviews\/\d+$/, "200 200 200 200 200 200 404"],
+  ["threat model", "/threat-models", /^\/threat-models\/\d+$/, "200 200 200 200 200 200 404"],
+  ["team", "/directory", /^\/directory\/teams\/\d+$/, "200 200 200 200 200 200 404"],
+];
+
+async function firstLink(page: Page, list: string, pattern: RegExp): Promise<string> {
+  await page.goto(list);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => pattern.test(h));
+  expect(href, `a link like ${pattern} on ${list}`).toBeTruthy();
+  return href!;
+}
+
+let records: [string, string][] = [];
+
+async function findRecords(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, DEMO.guardian);
+  const found: [string, string][] = [];
+  for (const [, list, pattern, expected] of RECORDS) found.push([await firstLink(page, list, pattern), expected]);
+  const team = found.find(([path]) => path.startsWith("/directory/teams/"))![0];
+  found.push([`${team}/edit`, "200 200 403 403 403 403 403"]);
+  // A profile of someone in the guardian's team: the builder's.
+  await page.goto("/directory/people?q=builder%40guardians.test");
+  const profile = await page.locator("main a[href^='/people/']").first().getAttribute("href");
+  expect(profile).toMatch(/^\/people\/\d+$/);
+  found.push([profile!, "200 200 200 200 200 200 404"]);
+  found.push([`/directory/people/${profile!.split("/").pop()}/edit`, "200 200 403 403 403 403 403"]);
+  await context.close();
+  return found;
+}
+
+test.beforeAll(async ({ browser }) => {
+  records = await findRecords(browser);
+});
+
+for (const [i, account] of ACCOUNTS.entries()) {
+  test(`${account} gets the expected answer on every page`, async ({ page }) => {
+    await signIn(page, DEMO[account as Account]);
+    const wrong: string[] = [];
+    for (const [path, row] of [...PAGES, ...records]) {
+      const expected = Number(row.split(" ")[i]);
+      const res = await page.request.get(path, { maxRedirects: 0 });
+      if (res.status() !== expected) wrong.push(`${path}: ${res.status()} (expected ${expected})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+}
