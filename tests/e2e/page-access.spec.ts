@@ -38,15 +38,17 @@ const PAGES: [string, string][] = [
   ["/no-such-page", "404 404 404 404 404 404 404"],
 ];
 // Pages of one record of organisation A, by the link found on the guardian's list page.
-const RECORDS: [string, string, RegExp, string][] = [
-  ["review", "/reviews", /^\/reviews\/\d+$/, "200 200 200 200 200 200 404"],
-  ["threat model", "/threat-models", /^\/threat-models\/\d+$/, "200 200 200 200 200 200 404"],
-  ["team", "/directory", /^\/directory\/teams\/\d+$/, "200 200 200 200 200 200 404"],
+const RECORDS: [string, string, string, RegExp, string][] = [
+  ["review", "/reviews", "/reviews/", /^\/reviews\/\d+$/, "200 200 200 200 200 200 404"],
+  ["threat model", "/threat-models", "/threat-models/", /^\/threat-models\/\d+$/, "200 200 200 200 200 200 404"],
+  ["team", "/directory", "/directory/teams/", /^\/directory\/teams\/\d+$/, "200 200 200 200 200 200 404"],
 ];
 
-async function firstLink(page: Page, list: string, pattern: RegExp): Promise<string> {
+async function firstLink(page: Page, list: string, prefix: string, pattern: RegExp): Promise<string> {
   await page.goto(list);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const links = page.locator(`main a[href^='${prefix}']`);
+  await links.first().waitFor();
+  const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.find((h) => pattern.test(h));
   expect(href, `a link like ${pattern} on ${list}`).toBeTruthy();
   return href!;
@@ -59,12 +61,12 @@ async function findRecords(browser: Browser) {
   const page = await context.newPage();
   await signIn(page, DEMO.guardian);
   const found: [string, string][] = [];
-  for (const [, list, pattern, expected] of RECORDS) found.push([await firstLink(page, list, pattern), expected]);
+  for (const [, list, prefix, pattern, expected] of RECORDS) found.push([await firstLink(page, list, prefix, pattern), expected]);
   const team = found.find(([path]) => path.startsWith("/directory/teams/"))![0];
   found.push([`${team}/edit`, "200 200 403 403 403 403 403"]);
   // A profile of someone in the guardian's team: the builder's.
   await page.goto("/directory/people?q=builder%40guardians.test");
-  const profile = await page.locator("main a[href^='/people/']").first().getAttribute("href");
+  const profile = await page.locator("main a[href^='/people/']").first().getAttribute("href", { timeout: 10_000 });
   expect(profile).toMatch(/^\/people\/\d+$/);
   found.push([profile!, "200 200 200 200 200 200 404"]);
   found.push([`/directory/people/${profile!.split("/").pop()}/edit`, "200 200 403 403 403 403 403"]);
