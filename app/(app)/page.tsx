@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AdminHome } from "@/components/home/admin-home";
 import { BuilderHome } from "@/components/home/builder-home";
 import { EngineerHome } from "@/components/home/engineer-home";
@@ -7,6 +8,7 @@ import { LeadHome } from "@/components/home/lead-home";
 import { ManagerHome } from "@/components/home/manager-home";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { primaryRole } from "@/lib/auth/permissions";
 
@@ -31,7 +33,9 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={title} description={description} />
-      <View actor={actor} />
+      <Suspense fallback={<ListPageSkeleton label="Loading your home…" title={false} stats={3} filters={0} rows={6} />}>
+        <View actor={actor} />
+      </Suspense>
     </>
   );
 }

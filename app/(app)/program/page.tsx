@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getProgram } from "@/lib/server/program/queries";
-import { goalsWithProgress } from "@/lib/server/program/goals";
-import { GoalList } from "@/components/program/goal-list";
+import { ProgramGoals } from "@/components/program/program-goals";
 
 export const metadata: Metadata = { title: "Program" };
 
 export default async function ProgramPage() {
   const actor = await requirePermission("program.read");
-  const [program, goals] = await Promise.all([getProgram(), goalsWithProgress()]);
+  const program = await getProgram();
   const editable = can(actor, "program.manage");
   return (
     <>
@@ -31,7 +32,11 @@ export default async function ProgramPage() {
           <Card><CardTitle>Mission</CardTitle><p className="mt-2 text-sm leading-relaxed">{program.mission}</p></Card>
           <Card className="lg:col-span-2">
             <CardTitle>Measurable goals</CardTitle>
-            <div className="mt-3"><GoalList goals={goals} editable={editable} /></div>
+            <div className="mt-3">
+              <Suspense fallback={<LoadingRegion label="Loading the goals…"><Skeleton className="h-5" /><Skeleton className="h-5" /><Skeleton className="h-5" /></LoadingRegion>}>
+                <ProgramGoals editable={editable} />
+              </Suspense>
+            </div>
           </Card>
         </div>
       )}

@@ -1,32 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { RecognitionWall } from "@/components/recognition/recognition-wall";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
-import { formatDate } from "@/lib/format";
-import { wall } from "@/lib/server/recognition/service";
 
 export const metadata: Metadata = { title: "Recognition" };
 
-export default async function RecognitionWall() {
+export default async function RecognitionPage() {
   await requirePermission("program.read");
-  const items = await wall();
   return (
     <>
       <PageHeader title="Recognition wall" description="Recent belts and awards across the program." />
-      <Card>
-        {items.length === 0 ? <EmptyState title="Nothing to celebrate yet" /> : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-            {items.map((i) => (
-              <li key={i.key} className="py-2 text-sm">
-                <Link href={`/people/${i.person.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">{i.person.name}</Link> {i.text} <span className="text-slate-600 dark:text-slate-400">· {formatDate(i.at)}</span>
-                {i.detail ? <p className="text-slate-600 dark:text-slate-400">{i.detail}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <Suspense fallback={<ListPageSkeleton label="Loading recognition…" title={false} filters={0} />}>
+        <RecognitionWall />
+      </Suspense>
     </>
   );
 }

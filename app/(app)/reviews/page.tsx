@@ -1,72 +1,39 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Suspense } from "react";
 import { RequestReviewForm } from "@/components/reviews/request-form";
-import { TeamDatalist, TeamFilterField } from "@/components/reviews/team-picker";
+import { ReviewsList } from "@/components/reviews/reviews-list";
 import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/field";
-import { FilterBar } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/components/ui/pagination";
+import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, humanize } from "@/lib/format";
-import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
-import { listReviews, parseReviewFilter } from "@/lib/server/reviews/queries";
-import { teamChoices, teamFilter } from "@/lib/server/reviews/teams";
+import { parseReviewFilter } from "@/lib/server/reviews/queries";
+import { teamFilter } from "@/lib/server/reviews/teams";
 import { todayUtc } from "@/lib/validations/review";
 
 export const metadata: Metadata = { title: "Security reviews" };
 
+// The permission is checked before the Suspense boundary, so a refusal still answers 403.
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePermission("review.read");
   const p = await searchParams;
   const team = await teamFilter(actor, "review.read", p.team);
   const filter = parseReviewFilter(p, team.teamId);
   const page = parsePage(p.page);
-  const [{ rows, total, pages }, teams] = await Promise.all([listReviews(actor, filter, page), teamChoices(actor, "review.read")]);
-  const quarters = Array.from({ length: 8 }, (_, i) => quarterKey(addQuarters(quarterOf(new Date()), -i))).map((q) => ({ value: q, label: q }));
-  const kept = Object.fromEntries(Object.entries({ ...filter, team: team.text || undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
       <PageHeader title="Security reviews" description="Application security reviews: requested, in progress and completed, with their findings." />
-      <TeamDatalist id="review-teams" choices={teams} />
       {can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Request a review</CardTitle>
           <RequestReviewForm teamList="review-teams" today={todayUtc()} />
         </Card>
       ) : null}
-      <Card>
-        <FilterBar action="/reviews">
-          <TeamFilterField list="review-teams" value={team.text} error={team.error} />
-          <Select label="Status" name="status" defaultValue={filter.status ?? ""} placeholder="Any" options={[{ value: "requested", label: "Requested" }, { value: "in-progress", label: "In progress" }, { value: "open", label: "Not completed" }, { value: "completed", label: "Completed" }]} />
-          <Select label="Engineer" name="engineer" defaultValue={filter.engineer ?? ""} placeholder="Anyone" options={[...(can(actor, "review.conduct") ? [{ value: "me", label: "Assigned to me" }] : []), { value: "none", label: "Not assigned" }]} />
-          <Select label="Guardian" name="guardian" defaultValue={filter.guardian ?? ""} placeholder="Any" options={[{ value: "with", label: "With a guardian" }, { value: "without", label: "Without a guardian" }]} />
-          <Select label="Period" name="period" defaultValue={filter.period ?? ""} placeholder="Any time" options={quarters} />
-          <Select label="Period applies to" name="periodOf" defaultValue={filter.periodOf ?? "completed"} options={[{ value: "completed", label: "Completed date" }, { value: "requested", label: "Requested date" }]} />
-        </FilterBar>
-        {rows.length === 0 ? <EmptyState title="No reviews match these filters" /> : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Security reviews, newest request first</caption>
-              <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-2">Review</th><th scope="col">Team</th><th scope="col">Status</th><th scope="col">Engineer</th><th scope="col" className="text-right">Findings</th></tr></thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-2"><Link href={`/reviews/${r.id}`} className="text-brand-600 hover:underline dark:text-brand-100"><span className="font-mono text-xs">{r.key}</span> {r.service}</Link></td>
-                    <td>{r.team.name}</td>
-                    <td className="whitespace-nowrap">{r.completedAt ? `Completed ${formatDate(r.completedAt)}${r.outcome ? ` · ${humanize(r.outcome)}` : ""}` : r.startedAt ? `In progress since ${formatDate(r.startedAt)}` : `Requested ${formatDate(r.requestedAt)}`}</td>
-                    <td>{r.securityEngineer?.name ?? "—"}</td>
-                    <td className="text-right tabular-nums">{r._count.findings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination page={page} pages={pages} total={total} basePath="/reviews" params={kept} />
-      </Card>
+      {/* A new key per query shows the skeleton again when the filters or the page change. */}
+      <Suspense key={JSON.stringify(p)} fallback={<ListPageSkeleton label="Loading reviews…" title={false} filters={6} />}>
+        <ReviewsList actor={actor} filter={filter} team={team} page={page} />
+      </Suspense>
     </>
   );
 }

@@ -1,68 +1,22 @@
 import type { Metadata } from "next";
-import { Catalogue } from "@/components/training/catalogue";
-import { CompletionForm } from "@/components/training/completion-form";
-import { CompletionTable } from "@/components/training/completion-table";
-import { CourseForm } from "@/components/training/course-form";
-import { Card, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { TrainingOverview } from "@/components/training/training-overview";
 import { PageHeader } from "@/components/ui/page-header";
+import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { completionByOrg, completionByTeam, listCourses, ownCompletions } from "@/lib/server/training/queries";
 
 export const metadata: Metadata = { title: "Training" };
 
 export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
   const actor = await requirePermission("program.read");
-  const learner = can(actor, "training.complete");
-  const manager = can(actor, "training.manage");
-  const figures = can(actor, "dashboard.read");
-  const [courses, retired, mine, byOrg] = await Promise.all([
-    listCourses(), manager ? listCourses({ retired: true }) : [], learner ? ownCompletions(actor.id) : [], figures ? completionByOrg(actor) : [],
-  ]);
-  const orgId = Number((await searchParams).org);
-  const byTeam = Number.isInteger(orgId) && orgId > 0 && orgId <= 2_147_483_647 && figures ? await completionByTeam(actor, orgId) : [];
-  const done = new Map(mine.map((c) => [c.courseId, c]));
-  const requiredLeft = courses.filter((c) => c.required && !done.has(c.id));
-  const today = new Date().toISOString().slice(0, 10);
+  const org = Number((await searchParams).org);
+  const orgId = Number.isInteger(org) && org > 0 && org <= 2_147_483_647 ? org : null;
   return (
     <>
       <PageHeader title="Training" description="The guardian training catalogue. Required courses count toward the Green belt." />
-      {learner ? (
-        <Card className="mb-4">
-          <CardTitle>Your training</CardTitle>
-          <p className="mt-1 text-sm" data-testid="required-left">
-            {requiredLeft.length === 0 ? "You have completed every required course." : `${requiredLeft.length} required course${requiredLeft.length === 1 ? "" : "s"} left: ${requiredLeft.map((c) => c.title).join(", ")}.`}
-          </p>
-          <div className="mt-3"><CompletionForm courses={courses.filter((c) => !done.has(c.id) || manager).map((c) => ({ value: String(c.id), label: c.title }))} forOthers={manager} today={today} /></div>
-        </Card>
-      ) : null}
-      <Card>
-        <CardTitle>Catalogue</CardTitle>
-        {courses.length === 0 ? <div className="mt-3"><EmptyState title="No courses yet" /></div> : <Catalogue courses={courses} done={done} manager={manager} />}
-      </Card>
-      {byOrg.length ? (
-        <Card className="mt-4">
-          <CardTitle>Required training by organisation (active guardians, with sub-orgs)</CardTitle>
-          <CompletionTable label="Organisation" caption="Active guardians who completed every required course, per organisation with its sub-orgs"
-            rows={byOrg.map((r) => ({ id: r.orgId, name: r.name, href: `/training?org=${r.orgId}`, guardians: r.guardians, complete: r.complete }))} />
-        </Card>
-      ) : null}
-      {byTeam.length ? (
-        <Card className="mt-4">
-          <CardTitle>By team in {byOrg.find((o) => o.orgId === orgId)?.name ?? "the organisation"} and its sub-orgs</CardTitle>
-          <CompletionTable label="Team" caption="Active guardians who completed every required course, per team"
-            rows={byTeam.map((r) => ({ id: r.teamId, name: r.name, detail: r.org, guardians: r.guardians, complete: r.complete }))} />
-        </Card>
-      ) : null}
-      {manager ? <Card className="mt-4"><CardTitle>Add a course</CardTitle><div className="mt-3"><CourseForm /></div></Card> : null}
-      {manager && retired.length ? (
-        <Card className="mt-4">
-          <CardTitle>Retired courses</CardTitle>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Not offered and not required; their completions stay in people&apos;s history.</p>
-          <Catalogue courses={retired} done={done} manager={manager} />
-        </Card>
-      ) : null}
+      <Suspense key={orgId ?? ""} fallback={<ListPageSkeleton label="Loading training…" title={false} stats={3} filters={0} />}>
+        <TrainingOverview actor={actor} orgId={orgId} />
+      </Suspense>
     </>
   );
 }

@@ -56,7 +56,14 @@ export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[
 }
 
 export async function loadDashboard(actor: SessionActor, filter: DashboardFilter) {
-  const resolved = await resolveScope(actor, filter);
+  return loadDashboardFigures(await resolveScope(actor, filter), filter);
+}
+
+/**
+ * The figures of a scope already resolved for the actor, over the filter's quarters. Pages
+ * resolve the scope first (it answers not found), then stream these slower figures.
+ */
+export async function loadDashboardFigures(resolved: ResolvedScope, filter: DashboardFilter) {
   const quarters = filterQuarters(filter);
   const metrics = await metricsOverQuarters(resolved.scope, quarters);
   // The oldest figures shown: readers may get figures up to a minute old while new ones compute.

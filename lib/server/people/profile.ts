@@ -5,8 +5,21 @@ import { db } from "@/lib/db/client";
 
 /** Everything a guardian's profile shows; null when the person is outside the actor's scope. */
 export async function getProfile(actor: SessionActor, id: number) {
+  const person = await getProfilePerson(actor, id);
+  return person ? { person, ...(await profileDetails(actor, person)) } : null;
+}
+
+export type ProfilePerson = NonNullable<Awaited<ReturnType<typeof getProfilePerson>>>;
+
+/** The person a profile is about; null when outside the actor's scope (the page answers 404). */
+export async function getProfilePerson(actor: SessionActor, id: number) {
   const person = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, orgId: true, org: { select: { name: true } }, team: { select: { id: true, name: true } } } });
-  if (!person || !(person.id === actor.id || can(actor, "directory.read", { orgId: person.orgId }))) return null;
+  return person && (person.id === actor.id || can(actor, "directory.read", { orgId: person.orgId })) ? person : null;
+}
+
+/** The rest of the profile of a person `getProfilePerson` returned for this actor. */
+export async function profileDetails(actor: SessionActor, person: ProfilePerson) {
+  const id = person.id;
   const since = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 11, 1));
   const seeFeedback = can(actor, "feedback.read", { orgId: person.orgId, userId: person.id });
   const [belts, memberships, reviews, reviewCount, threatModels, hours, feedback, completions, recognitions] = await Promise.all([
@@ -23,7 +36,7 @@ export async function getProfile(actor: SessionActor, id: number) {
   const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + i, 1)));
   const byMonth = new Map(hours.map((h) => [h.month.toISOString().slice(0, 7), Number(h.qh) / 4]));
   return {
-    person, belts, memberships, reviews: reviews.map((r) => r.review), reviewCount, threatModels: threatModels.map((t) => t.threatModel),
+    belts, memberships, reviews: reviews.map((r) => r.review), reviewCount, threatModels: threatModels.map((t) => t.threatModel),
     hoursByMonth: months.map((m) => ({ month: m.toISOString().slice(0, 7), hours: byMonth.get(m.toISOString().slice(0, 7)) ?? 0 })),
     feedback, completions, recognitions,
   };

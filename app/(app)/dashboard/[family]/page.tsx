@@ -1,22 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
-import { OutlierList } from "@/components/dashboard/outlier-list";
-import { SeriesCharts } from "@/components/dashboard/series-charts";
-import { SeriesTable } from "@/components/dashboard/series-table";
-import { SurveyResults } from "@/components/dashboard/survey-results";
-import { buttonClass } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { Suspense } from "react";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { FamilyView } from "@/components/dashboard/family-view";
 import { requirePermission } from "@/lib/auth/guards";
-import { figuresAsOf } from "@/lib/format";
-import { buildSeries, familyById, withExtraSeries } from "@/lib/metrics/series";
-import { parseQuarterKey, quarterLabel } from "@/lib/period";
-import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { familyExtras } from "@/lib/server/metrics/family-extras";
-import { familyOutliers } from "@/lib/server/metrics/family-outliers";
-import { filterOptions } from "@/lib/server/metrics/filter-options";
+import { familyById } from "@/lib/metrics/series";
+import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
 import { dashboardFilterSchema } from "@/lib/validations/dashboard";
 
@@ -28,44 +17,16 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
   const actor = await requirePermission("dashboard.read");
   const family = familyById((await params).family);
   if (!family) notFound();
-  const filter = dashboardFilterSchema.parse(await searchParams);
-  const [data, options] = await Promise.all([
-    loadDashboard(actor, filter).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))),
-    filterOptions(actor, filter.org),
-  ]);
-  if (!data) notFound();
-  const latest = parseQuarterKey(data.quarters.at(-1)!)!;
-  const [extras, outliers] = await Promise.all([familyExtras(family.id, data), familyOutliers(family.id, data.scope, latest)]);
-  const series = withExtraSeries(buildSeries(family, data.metrics), extras.series);
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const query = await searchParams;
+  const filter = dashboardFilterSchema.parse(query);
+  // Resolved before the Suspense boundary: another organisation's or team's view answers 404.
+  const resolved = await resolveScope(actor, filter).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   return (
-    <>
-      <PageHeader title={family.title} description={`${family.description} Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
-        actions={<><Link href={`/dashboard?${query}`} className={buttonClass("secondary")}>Overview</Link><a href={`/api/metrics/${family.id}?${query}`} className={buttonClass("secondary")} download>Download CSV</a></>} />
-      <DashboardFilters action={`/dashboard/${family.id}`} filter={filter} {...options} />
-      <SeriesCharts series={series} title={family.title} />
-      <Card className="mt-4">
-        <CardTitle>The numbers</CardTitle>
-        <SeriesTable series={series} caption={`${family.title} by quarter (${data.label})`} />
-        {family.id === "people" && (data.scope.orgIds !== null || data.scope.teamId !== null) ? (
-          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">The program&apos;s goal for new guardians is set for the whole program, so it is shown without an organisation or team filter.</p>
-        ) : null}
-      </Card>
-      {extras.surveys ? (
-        <Card className="mt-4">
-          <CardTitle>Survey results</CardTitle>
-          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Surveys that closed in the quarters shown; respondents of the organisation or team in scope. Ratings 1 (low) to 5 (high).</p>
-          <SurveyResults surveys={extras.surveys} scopeLabel={data.label} />
-        </Card>
-      ) : null}
-      {outliers.length > 0 ? (
-        <Card className="mt-4">
-          <CardTitle>Where to act in {quarterLabel(latest)}: teams furthest from the median</CardTitle>
-          <div className="mt-2 grid gap-4 sm:grid-cols-2">
-            {outliers.map((o) => <OutlierList key={o.id} title={o.title} rows={o.rows} unit={o.unit} digits={o.digits} />)}
-          </div>
-        </Card>
-      ) : null}
-    </>
+    <Suspense key={JSON.stringify(query)} fallback={<DashboardSkeleton cards={0} />}>
+      <FamilyView actor={actor} family={family} filter={filter} resolved={resolved} />
+    </Suspense>
   );
 }

@@ -1,5 +1,0 @@
-import { ListPageSkeleton } from "@/components/ui/skeleton-page";
-
-export default function Loading() {
-  return <ListPageSkeleton label="Loading newsletters…" filters={2} />;
-}
