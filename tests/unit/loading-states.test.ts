@@ -32,7 +32,7 @@ describe("loading states", () => {
   });
 
   it("build smaller regions and the dashboard's from the same busy region", () => {
-    const small = renderToStaticMarkup(createElement(LoadingRegion, { label: "Loading your month…", children: createElement(Skeleton, { className: "h-9" }) }));
+    const small = renderToStaticMarkup(LoadingRegion({ label: "Loading your month…", children: createElement(Skeleton, { className: "h-9" }) }));
     expect(small).toMatch(/^<div role="status" aria-busy="true" aria-live="polite"[^>]*><span class="sr-only">Loading your month…<\/span><div aria-hidden="true"/);
     const dashboard = renderToStaticMarkup(createElement(DashboardSkeleton, { cards: 4, charts: 2 }));
     expect(dashboard).toMatch(/^<div role="status" aria-busy="true" aria-live="polite"/);
