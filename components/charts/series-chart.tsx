@@ -27,8 +27,9 @@ export function SeriesChart({ series, unit, title }: { series: ChartSeries[]; un
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: "currentColor" }} />
-          <YAxis tick={{ fontSize: 12, fill: "currentColor" }} width={56} label={unit ? { value: unit, angle: -90, position: "insideLeft", fontSize: 12, fill: "currentColor" } : undefined} />
+          <XAxis dataKey="quarter" tick={{ fontSize: 12, fill: "currentColor" }} interval="preserveStartEnd" minTickGap={4} />
+          {/* Ratings sit on their own 1–5 scale; other units start at the data. */}
+          <YAxis tick={{ fontSize: 12, fill: "currentColor" }} width={56} domain={unit === "/5" ? [0, 5] : undefined} label={unit ? { value: unit, angle: -90, position: "insideLeft", fontSize: 12, fill: "currentColor" } : undefined} />
           <Tooltip formatter={(value) => (typeof value === "number" ? `${value.toFixed(digits)} ${unit}` : "not enough data")} contentStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => {
