@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { TeamDatalist, TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -8,16 +9,15 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { listReleases } from "@/lib/server/releases/queries";
-import { teamChoices } from "@/lib/server/reviews/teams";
 
 /** The team filter and one page of releases, with the team suggestions (`release-teams`) the page's forms share. */
 export async function ReleasesList({ actor, team, page }: { actor: SessionActor; team: { teamId?: number; text: string; error?: string }; page: number }) {
-  const [{ rows, total, pages }, teams] = await Promise.all([listReleases(actor, team.teamId, page), teamChoices(actor, "review.read")]);
+  const { rows, total, pages } = await listReleases(actor, team.teamId, page);
   const kept: Record<string, string> = team.text ? { team: team.text } : {};
   const editHref = (id: number) => `/releases?${new URLSearchParams({ ...kept, ...(page > 1 ? { page: String(page) } : {}), edit: String(id) })}`;
   return (
     <>
-      <TeamDatalist id="release-teams" choices={teams} />
+      <TeamSuggestions id="release-teams" source="review" />
       <Card>
         <FilterBar action="/releases"><TeamFilterField list="release-teams" value={team.text} error={team.error} /></FilterBar>
         {rows.length === 0 ? <EmptyState title="No releases recorded" /> : (

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { TeamDatalist, TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
@@ -10,16 +11,15 @@ import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { listReviews, type ReviewFilter } from "@/lib/server/reviews/queries";
-import { teamChoices } from "@/lib/server/reviews/teams";
 
 /** The filters and one page of reviews, with the team suggestions (`review-teams`) the page's forms share. */
 export async function ReviewsList({ actor, filter, team, page }: { actor: SessionActor; filter: ReviewFilter; team: { text: string; error?: string }; page: number }) {
-  const [{ rows, total, pages }, teams] = await Promise.all([listReviews(actor, filter, page), teamChoices(actor, "review.read")]);
+  const { rows, total, pages } = await listReviews(actor, filter, page);
   const quarters = Array.from({ length: 8 }, (_, i) => quarterKey(addQuarters(quarterOf(new Date()), -i))).map((q) => ({ value: q, label: q }));
   const kept = Object.fromEntries(Object.entries({ ...filter, team: team.text || undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
-      <TeamDatalist id="review-teams" choices={teams} />
+      <TeamSuggestions id="review-teams" source="review" />
       <Card>
         <FilterBar action="/reviews">
           <TeamFilterField list="review-teams" value={team.text} error={team.error} />

@@ -1,11 +1,5 @@
 import { Field } from "@/components/ui/field";
 import { FormField } from "@/components/ui/action-form";
-import type { TeamChoice } from "@/lib/server/reviews/teams";
-
-/** The visible teams as suggestions for every team field of a page (one list, however many fields use it). */
-export function TeamDatalist({ id, choices }: { id: string; choices: TeamChoice[] }) {
-  return <datalist id={id}>{choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</datalist>;
-}
 
 const hint = "Type to search; name or key";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { TeamDatalist, TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamFilterField } from "@/components/reviews/team-picker";
+import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
@@ -7,17 +8,16 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
-import { teamChoices } from "@/lib/server/reviews/teams";
 import { listThreatModels, TM_STATUSES, type ThreatModelFilter } from "@/lib/server/threat-models/queries";
 
 /** The filters and one page of threat models, with the team suggestions (`tm-teams`) the page's forms share. */
 export async function ThreatModelsList({ actor, filter, team, page }: { actor: SessionActor; filter: ThreatModelFilter; team: { text: string; error?: string }; page: number }) {
-  const [{ rows, total, pages }, teams] = await Promise.all([listThreatModels(actor, filter, page), teamChoices(actor, "threatmodel.read")]);
+  const { rows, total, pages } = await listThreatModels(actor, filter, page);
   const { status, flagged } = filter;
   const kept = Object.fromEntries(Object.entries({ team: team.text || undefined, status, flagged: flagged ? "yes" : undefined }).filter(([, v]) => v) as [string, string][]);
   return (
     <>
-      <TeamDatalist id="tm-teams" choices={teams} />
+      <TeamSuggestions id="tm-teams" source="threat-model" />
       <Card>
         <FilterBar action="/threat-models">
           <TeamFilterField list="tm-teams" value={team.text} error={team.error} />

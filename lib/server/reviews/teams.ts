@@ -7,24 +7,31 @@ import { FieldError } from "./field-error";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.
-type TeamPermission = Extract<Permission, "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write">;
-
-function scoped(actor: SessionActor, permission: TeamPermission) {
-  const scope = queryScope(actor, permission);
-  return scope.all ? {} : { orgId: { in: scope.orgIds } };
-}
+export type TeamPermission = Extract<Permission, "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write">;
 
 export type TeamChoice = { value: string; label: string };
 
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /**
- * Every team the actor may see with this permission, as suggestions: the name, or the key
- * where several visible teams share a name. About 2,000 short options at the largest scale.
+ * Teams the actor may see with this permission whose name or key contains `q` (names starting
+ * with it first), as suggestions: the name, or the key where several visible teams share a name.
+ * At most `limit`: a program of 2,000 teams is searched as the person types, never sent whole.
  */
-export async function teamChoices(actor: SessionActor, permission: TeamPermission): Promise<TeamChoice[]> {
-  const teams = await db.team.findMany({ where: scoped(actor, permission), orderBy: [{ name: "asc" }, { key: "asc" }], select: { key: true, name: true, org: { select: { name: true } } } });
-  const seen = new Map<string, number>();
-  for (const t of teams) seen.set(t.name.toLowerCase(), (seen.get(t.name.toLowerCase()) ?? 0) + 1);
-  return teams.map((t) => (seen.get(t.name.toLowerCase())! > 1 ? { value: t.key, label: `${t.name} · ${t.org.name}` } : { value: t.name, label: t.org.name }));
+export async function teamChoices(actor: SessionActor, permission: TeamPermission, opts: { q?: string; limit?: number } = {}): Promise<TeamChoice[]> {
+  const scope = queryScope(actor, permission);
+  const inScope = scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`;
+  const q = (opts.q ?? "").trim().toLowerCase();
+  const contains = `%${likeLiteral(q)}%`;
+  const prefix = `${likeLiteral(q)}%`;
+  const rows = await db.$queryRaw<{ key: string; name: string; org: string; twins: number }[]>`
+    SELECT key, name, org, twins FROM (
+      SELECT t.key, t.name, o.name AS org, count(*) OVER (PARTITION BY lower(t.name))::int AS twins
+      FROM "Team" t JOIN "Org" o ON o.id = t."orgId" WHERE ${inScope}) x
+    WHERE lower(name) LIKE ${contains} OR lower(key) LIKE ${contains}
+    ORDER BY (lower(name) LIKE ${prefix}) DESC, name, key LIMIT ${opts.limit ?? 20}`;
+  return rows.map((t) => (t.twins > 1 ? { value: t.key, label: `${t.name} · ${t.org}` } : { value: t.name, label: t.org }));
 }
 
 export const UNKNOWN_TEAM = "No team with this name or key is visible to you: pick one from the list.";
