@@ -17,4 +17,7 @@ export async function resetDatabase(url = inject("databaseUrl")) {
   } finally {
     await client.end();
   }
+  // The truncated audit log restarts the data version, so figures cached before (dashboards,
+  // review totals) would be taken for the new data: forget them (lib/server/metrics/cache.ts).
+  (globalThis as { __guardiansMetricsCache?: { clear(): void } }).__guardiansMetricsCache?.clear();
 }

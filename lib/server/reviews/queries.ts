@@ -73,8 +73,10 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
       : Prisma.sql`r."completedAt" >= ${range.start} AND r."completedAt" < ${range.end}`,
   ];
   const where = Prisma.join(conditions, " AND ");
+  // The total is counted once per data version and filter (always current: `fresh`), not on every page view.
+  const countKey = `review-count|${JSON.stringify({ orgs: scope.all ? "all" : scope.orgIds, f, me: f.engineer === "me" ? actor.id : null })}`;
   const [counted, ids] = await Promise.all([
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`,
+    cached(countKey, await dataVersion(), () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`, { fresh: true }),
     db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}
       ORDER BY r."requestedAt" DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   ]);
