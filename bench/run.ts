@@ -9,6 +9,7 @@ import { prepareDatabase } from "../lib/db/bootstrap";
 import { buildIsStale } from "../lib/db/build-freshness";
 import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
 import { percentile, signInCookie } from "./http";
+import { serverNodeOptions } from "../lib/server-heap";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://localhost:${PORT}`;
@@ -41,7 +42,7 @@ try {
     log("next build…");
     if (spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env }).status !== 0) throw new Error("next build failed");
   }
-  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env: { ...env, NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 120 && !(await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
   // Measure a started server: wait (up to 2 min) for its dashboard warm-up, as a load balancer's readiness check would.
   const warmStarted = Date.now();

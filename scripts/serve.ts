@@ -10,6 +10,7 @@ import { ensureAuthSecret } from "../lib/db/auth-secret";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { buildIsStale } from "../lib/db/build-freshness";
 import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
+import { serverNodeOptions } from "../lib/server-heap";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ async function main() {
       if (build.status !== 0) throw new Error("next build failed");
     }
     const args = values.dev ? ["dev", "-p", values.port] : ["start", "-p", values.port];
-    child = spawn(NEXT_BIN, args, { stdio: "inherit", env });
+    child = spawn(NEXT_BIN, args, { stdio: "inherit", env: values.dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) } });
     log(`Guardians on http://localhost:${values.port}`);
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {
