@@ -6,7 +6,6 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -16,7 +15,7 @@ import { exportAll } from "@/lib/export/export";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UploadedFile } from "@/lib/import/types";
 import { runImport } from "@/lib/server/import/run";
-import { resetDatabase } from "../setup/db";
+import { resetDatabase, withClient } from "../setup/db";
 import { addExtras, dashboardSnapshot } from "./backup-helpers";
 
 const urlA = process.env.DATABASE_URL!;
@@ -24,16 +23,6 @@ const nameB = `${databaseName(urlA)}_restore`;
 const urlB = withDatabase(urlA, nameB);
 const admin = withDatabase(urlA, "postgres");
 const folders: string[] = [];
-
-async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await run(c);
-  } finally {
-    await c.end();
-  }
-}
 
 async function exportFrom(url: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "guardians-backup-"));

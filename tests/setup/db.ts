@@ -21,3 +21,14 @@ export async function resetDatabase(url = inject("databaseUrl")) {
   // review totals) would be taken for the new data: forget them (lib/server/metrics/cache.ts).
   (globalThis as { __guardiansMetricsCache?: { clear(): void } }).__guardiansMetricsCache?.clear();
 }
+
+/** Runs `run` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await run(c);
+  } finally {
+    await c.end();
+  }
+}
