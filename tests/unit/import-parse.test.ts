@@ -35,6 +35,14 @@ describe("CSV reader", () => {
 });
 
 describe("file parsing", () => {
+  it("refuses files named after Object's own properties like any other unknown file", () => {
+    for (const name of ["__proto__", "constructor", "toString.csv", "hasOwnProperty"]) {
+      const result = parseImportFiles([{ name, content: "" }]);
+      expect(result.files).toEqual([]);
+      expect(result.errors).toEqual([{ file: name, line: null, column: null, message: expect.stringContaining("is not one of the import files") }]);
+    }
+  });
+
   it("accepts columns in any order, a BOM, CRLF, and normalises values", () => {
     const r = parse("Teams.CSV", "\uFEFFjoined_on,Pilot,team,org,profile\r\n2025-01-15T10:00:00Z,yes,t1,o1,High impact\r\n2025-02-01,,t2,o1,\r\n");
     expect(r.errors).toEqual([]);
