@@ -42,9 +42,9 @@ const select = {
  * EXISTS costs half a second at 100,000 reviews, on every request). Cached like the dashboard
  * figures it agrees with: refreshed in the background at most a minute after a change.
  */
-async function reviewsWithGuardian(): Promise<number[]> {
+async function reviewsWithGuardian(version: string): Promise<number[]> {
   const day = Prisma.sql`coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, (now() AT TIME ZONE 'UTC')::date)`;
-  return cached("reviews-with-guardian", await dataVersion(), async () => {
+  return cached("reviews-with-guardian", version, async () => {
     const rows = await db.$queryRaw<{ id: number }[]>`
       SELECT DISTINCT p."reviewId" AS id FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
       JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId" WHERE ${activeOnDay(day)}`;
@@ -56,6 +56,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
   const scope = queryScope(actor, "review.read");
   const q = f.period ? parseQuarterKey(f.period) : null;
   const range = q ? quarterRange(q) : null;
+  const version = await dataVersion(); // one read of the data version for both cached parts
   const conditions: Prisma.Sql[] = [
     scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`,
     f.team ? Prisma.sql`r."teamId" = ${f.team}` : Prisma.sql`TRUE`,
@@ -66,7 +67,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
     f.engineer === "me" ? Prisma.sql`r."securityEngineerId" = ${actor.id}`
       : f.engineer === "none" ? Prisma.sql`r."securityEngineerId" IS NULL` : Prisma.sql`TRUE`,
     f.guardian
-      ? Prisma.sql`${f.guardian === "with" ? Prisma.empty : Prisma.sql`NOT`} (r.id = ANY(${await reviewsWithGuardian()}::int[]))`
+      ? Prisma.sql`${f.guardian === "with" ? Prisma.empty : Prisma.sql`NOT`} (r.id = ANY(${await reviewsWithGuardian(version)}::int[]))`
       : Prisma.sql`TRUE`,
     !range ? Prisma.sql`TRUE`
       : f.periodOf === "requested" ? Prisma.sql`r."requestedAt" >= ${range.start} AND r."requestedAt" < ${range.end}`
@@ -76,7 +77,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
   // The total is counted once per data version and filter (always current: `fresh`), not on every page view.
   const countKey = `review-count|${JSON.stringify({ orgs: scope.all ? "all" : scope.orgIds, f, me: f.engineer === "me" ? actor.id : null })}`;
   const [counted, ids] = await Promise.all([
-    cached(countKey, await dataVersion(), () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`, { fresh: true }),
+    cached(countKey, version, () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`, { fresh: true }),
     db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}
       ORDER BY r."requestedAt" DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   ]);

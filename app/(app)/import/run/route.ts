@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import type { ImportView } from "@/lib/import/types";
-import { errorResponse, isSameOrigin } from "@/lib/server/api";
+import { answer, isSameOrigin } from "@/lib/server/api";
 import { commitImport, previewImport } from "@/lib/server/import/service";
 import { MAX_UPLOAD_BYTES, readUploads } from "@/lib/server/import/upload";
 
@@ -14,15 +14,14 @@ const BODY_SLACK = 1024 * 1024;
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
-  const actor = await getActor().catch((error: unknown) => error as Error);
-  if (actor instanceof Error) return errorResponse(actor);
-  if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
-  if (!can(actor, "import.run")) return Response.json({ error: "You do not have permission to import data." }, { status: 403 });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_UPLOAD_BYTES + BODY_SLACK) {
-    return Response.json({ error: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import the files in several parts, or use npm run import.` }, { status: 413 });
-  }
-  try {
+  return answer(async () => {
+    const actor = await getActor();
+    if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
+    if (!can(actor, "import.run")) return Response.json({ error: "You do not have permission to import data." }, { status: 403 });
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_UPLOAD_BYTES + BODY_SLACK) {
+      return Response.json({ error: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import the files in several parts, or use npm run import.` }, { status: 413 });
+    }
     const form = await request.formData().catch(() => null);
     if (!form) return Response.json({ error: "The upload could not be read. Choose the files again and retry." }, { status: 400 });
     const mode = form.get("mode") === "commit" ? "commit" : "preview";
@@ -38,7 +37,5 @@ export async function POST(request: Request) {
       warningCount: result.warnings.length,
     };
     return Response.json(view, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }
