@@ -146,4 +146,58 @@ describe("versioned cache", () => {
     expect(cache.computedAt("b")).toBeNull();
     expect(cache.computedAt("a")).not.toBeNull();
   });
+
+  it("keeps figures the changes do not touch under the new version, without recomputing", async () => {
+    const { cache, calls, pending, compute, advance } = setup();
+    const asked: string[] = [];
+    const unchanged = async (from: string, to: string) => { asked.push(`${from}->${to}`); return true; };
+    const opts = { maxStaleMs: 60_000, refreshAfterMs: 10_000, unchanged };
+    const first = cache.get("k", "1", compute("v1"), opts);
+    pending.v1.resolve("figures@1");
+    await first;
+    advance(10_000);
+    expect(await cache.get("k", "2", compute("v2"), opts)).toBe("figures@1");
+    await flush();
+    expect(calls).toEqual(["v1"]);
+    expect(asked).toEqual(["1->2"]);
+    expect(cache.computedAt("k")).toBe(10_000); // current as of the check
+    expect(await cache.get("k", "2", compute("unused"), opts)).toBe("figures@1");
+    expect(asked).toEqual(["1->2"]); // same version: no second question
+  });
+
+  it("recomputes when the changes touch the figures, or when the question fails", async () => {
+    const { cache, calls, pending, compute, advance } = setup();
+    let answer: () => Promise<boolean> = async () => false;
+    const opts = { maxStaleMs: 60_000, unchanged: () => answer() };
+    const first = cache.get("k", "1", compute("v1"), opts);
+    pending.v1.resolve("figures@1");
+    await first;
+    advance(1_000);
+    expect(await cache.get("k", "2", compute("v2"), opts)).toBe("figures@1");
+    await flush();
+    expect(calls).toEqual(["v1", "v2"]);
+    pending.v2.resolve("figures@2");
+    await flush();
+    expect(await cache.get("k", "2", compute("unused"), opts)).toBe("figures@2");
+    answer = () => Promise.reject(new Error("database down"));
+    advance(1_000);
+    expect(await cache.get("k", "3", compute("v3"), opts)).toBe("figures@2");
+    await flush();
+    expect(calls).toEqual(["v1", "v2", "v3"]);
+  });
+
+  it("past the allowed age, a reader gets figures the changes do not touch without a recomputation", async () => {
+    const { cache, calls, pending, compute, advance } = setup();
+    const opts = { maxStaleMs: 60_000, refreshAfterMs: 120_000, unchanged: async () => true };
+    const first = cache.get("k", "1", compute("v1"), opts);
+    pending.v1.resolve("figures@1");
+    await first;
+    advance(61_000);
+    expect(await cache.get("k", "2", compute("v2"), opts)).toBe("figures@1");
+    expect(calls).toEqual(["v1"]);
+    expect(cache.computedAt("k")).toBe(61_000);
+    // A fresh read (a newsletter being frozen) is answered the same way.
+    expect(await cache.get("k", "3", compute("v3"), { maxStaleMs: 0, unchanged: async () => true })).toBe("figures@1");
+    expect(calls).toEqual(["v1"]);
+  });
 });

@@ -3,7 +3,7 @@ import { can, orgSubtree, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
-import { quarterKey, type Quarter } from "@/lib/period";
+import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
 import { quarterMetrics, type QuarterMetrics } from "./quarter";
 import type { MetricScope } from "./scope";
@@ -42,7 +42,8 @@ const quarterCacheKey = (scope: MetricScope, quarter: Quarter) =>
 
 /** One quarter's metrics for a scope, shared through the cache with every page that shows them. */
 export async function cachedQuarterMetrics(scope: MetricScope, quarter: Quarter, opts: { version?: string; fresh?: boolean } = {}): Promise<QuarterMetrics> {
-  return cached(quarterCacheKey(scope, quarter), opts.version ?? (await dataVersion()), () => quarterMetrics(scope, quarter), { fresh: opts.fresh });
+  const activities = quarterRange(quarter); // hours logged in other quarters leave these figures as they are
+  return cached(quarterCacheKey(scope, quarter), opts.version ?? (await dataVersion()), () => quarterMetrics(scope, quarter), { fresh: opts.fresh, activities });
 }
 
 /** The metrics of each quarter in the filter's range, oldest first. */

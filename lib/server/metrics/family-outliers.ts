@@ -56,11 +56,13 @@ export async function familyOutliers(familyId: string, scope: MetricScope, quart
   const measures = MEASURES[familyId];
   if (!measures) return [];
   const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
+  const { start, end } = quarterRange(quarter);
+  // Only the time view reads activity entries, those of its quarter.
+  const activities = familyId === "time" ? { start, end } : "none";
   return cached(`family-outliers|${familyId}|${scopeKey}|${quarterKey(quarter)}|${count}`, await dataVersion(), async () => {
-    const { start, end } = quarterRange(quarter);
     const [teams, list] = await Promise.all([teamsAt(scope, end), measures({ scope, start, end })]);
     // Teams equally far from the median are listed by name (outliers() keeps the input order of ties).
     const sorted: TeamRef[] = teams.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
     return list.map(({ figure, ...m }) => ({ ...m, rows: outliers(sorted, (t) => figure(t.id), count) }));
-  });
+  }, { activities });
 }

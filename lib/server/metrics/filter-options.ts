@@ -2,32 +2,81 @@ import "server-only";
 import { orgSubtree, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { teamOptions } from "@/lib/metrics/team-options";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { teamLabel, type Option } from "@/lib/metrics/team-options";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
+import { NotFoundError } from "@/lib/server/errors";
+
+/** Above this many teams the dashboard's team filter searches (/api/teams) instead of listing them all. */
+export const TEAM_LIST_LIMIT = 300;
+
+type Org = { id: number; name: string; parentId: number | null };
+
+/** The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read without one). */
+function teamOrgIds(actor: SessionActor, allOrgs: Org[], orgId: number | undefined): number[] | null {
+  const scope = queryScope(actor, "dashboard.read");
+  const allowed = scope.all ? null : new Set(scope.orgIds);
+  if (orgId && (!allowed || allowed.has(orgId)) && allOrgs.some((o) => o.id === orgId)) {
+    return orgSubtree(allOrgs, [orgId]).filter((id) => !allowed || allowed.has(id));
+  }
+  return allowed ? [...allowed] : null;
+}
+
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Choices for the dashboard filters, limited to what the actor may read. The teams are those of
- * the chosen organisation and its sub-orgs (all the actor may read without one), every one of
- * them: the filter offers a search over long lists rather than cutting them.
+ * Teams of those orgs, by name, labelled as in the whole list (lib/metrics/team-options.ts):
+ * those whose name contains `q`, or the one with id `id`, at most `limit`, with how many the
+ * orgs have in all. The labels are counted over every team of the orgs, in the database.
  */
-export async function filterOptions(actor: SessionActor, orgId: number | undefined) {
+async function teamRows(orgIds: number[] | null, opts: { q?: string; id?: number; limit: number }) {
+  const inOrgs = orgIds ? Prisma.sql`t."orgId" = ANY(${orgIds})` : Prisma.sql`TRUE`;
+  const q = (opts.q ?? "").trim().toLowerCase();
+  const match = opts.id !== undefined ? Prisma.sql`id = ${opts.id}` : q ? Prisma.sql`lower(name) LIKE ${`%${likeLiteral(q)}%`}` : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<{ id: number; name: string; orgName: string; sameName: number; sameNameAndOrg: number; total: number }[]>`
+    SELECT id, name, "orgName", "sameName", "sameNameAndOrg", total FROM (
+      SELECT t.id, t.name, o.name AS "orgName",
+        count(*) OVER (PARTITION BY t.name)::int AS "sameName",
+        count(*) OVER (PARTITION BY t.name, o.name)::int AS "sameNameAndOrg",
+        count(*) OVER ()::int AS total
+      FROM "Team" t JOIN "Org" o ON o.id = t."orgId" WHERE ${inOrgs}) x
+    WHERE ${match}
+    ORDER BY ${q ? Prisma.sql`(lower(name) LIKE ${`${likeLiteral(q)}%`}) DESC,` : Prisma.empty} name, id LIMIT ${opts.limit}`;
+  return rows.map((r) => ({ option: { value: String(r.id), label: teamLabel(r, r.sameName, r.sameNameAndOrg) }, total: r.total }));
+}
+
+/**
+ * Choices for the dashboard filters, limited to what the actor may read. Up to TEAM_LIST_LIMIT
+ * teams are listed whole; a larger program sends only how many there are and the chosen team,
+ * and the filter searches them as the person types (`searchDashboardTeams`).
+ */
+export async function filterOptions(actor: SessionActor, orgId: number | undefined, teamId?: number) {
   const scope = queryScope(actor, "dashboard.read");
   const allOrgs = await db.org.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, parentId: true } });
   const allowed = scope.all ? null : new Set(scope.orgIds);
   const orgs = allOrgs.filter((o) => !allowed || allowed.has(o.id));
-  let teamOrgIds = allowed ? [...allowed] : null;
-  if (orgId && orgs.some((o) => o.id === orgId)) teamOrgIds = orgSubtree(allOrgs, [orgId]).filter((id) => !allowed || allowed.has(id));
-  const teams = await db.team.findMany({
-    where: teamOrgIds ? { orgId: { in: teamOrgIds } } : {},
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, orgId: true },
-  });
-  const orgName = new Map(allOrgs.map((o) => [o.id, o.name]));
+  const teamOrgs = teamOrgIds(actor, allOrgs, orgId);
+  const listed = await teamRows(teamOrgs, { limit: TEAM_LIST_LIMIT + 1 });
+  const teamCount = listed[0]?.total ?? 0;
+  const many = teamCount > TEAM_LIST_LIMIT;
+  const selected = many && teamId !== undefined ? (await teamRows(teamOrgs, { id: teamId, limit: 1 }))[0]?.option ?? null : null;
   const current = quarterOf(new Date());
   const quarters = Array.from({ length: 20 }, (_, i) => quarterKey(addQuarters(current, -i)));
   return {
     orgs: orgs.map((o) => ({ value: String(o.id), label: o.name })),
-    teams: teamOptions(teams.map((t) => ({ id: t.id, name: t.name, orgName: orgName.get(t.orgId) ?? "" }))),
+    /** Every team, or none when there are more than TEAM_LIST_LIMIT (then search). */
+    teams: many ? [] : listed.map((r) => r.option),
+    teamCount,
+    selectedTeam: selected,
     quarters,
   };
+}
+
+/** The dashboard team filter's suggestions: at most `limit` teams of the org (and its sub-orgs) whose name contains `q`. */
+export async function searchDashboardTeams(actor: SessionActor, orgId: number | undefined, q: string, limit = 20): Promise<Option[]> {
+  const scope = queryScope(actor, "dashboard.read");
+  if (orgId !== undefined && !scope.all && !scope.orgIds.includes(orgId)) throw new NotFoundError("organisation");
+  const allOrgs = await db.org.findMany({ select: { id: true, name: true, parentId: true } });
+  if (orgId !== undefined && !allOrgs.some((o) => o.id === orgId)) throw new NotFoundError("organisation");
+  return (await teamRows(teamOrgIds(actor, allOrgs, orgId), { q, limit })).map((r) => r.option);
 }

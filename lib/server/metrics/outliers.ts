@@ -9,7 +9,7 @@ import type { MetricScope } from "./scope";
 /** Teams furthest from the median on review cycle time and findings opened, for one quarter. */
 export async function teamOutliers(scope: MetricScope, quarter: Quarter) {
   const key = `outliers|${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
-  return cached(key, await dataVersion(), () => computeOutliers(scope, quarter));
+  return cached(key, await dataVersion(), () => computeOutliers(scope, quarter), { activities: "none" });
 }
 
 async function computeOutliers(scope: MetricScope, quarter: Quarter) {

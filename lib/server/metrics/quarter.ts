@@ -55,7 +55,7 @@ export type TeamRisk = RiskBudget & { teamId: number; name: string };
 export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
   const version = await dataVersion();
   const key = `risk|${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
-  return cached(key, version, () => computeRiskBudgets(scope, quarter));
+  return cached(key, version, () => computeRiskBudgets(scope, quarter), { activities: "none" });
 }
 
 async function computeRiskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {

@@ -17,7 +17,7 @@ function respondentInScope(scope: MetricScope): Prisma.Sql {
 /** Results of the surveys that closed in the quarters `from`–`to`, counting only respondents in scope. */
 export async function surveyResultsFor(scope: MetricScope, from: Quarter, to: Quarter): Promise<SurveyResult[]> {
   const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
-  return cached(`surveys|${scopeKey}|${quarterKey(from)}|${quarterKey(to)}`, await dataVersion(), () => computeSurveyResults(scope, quarterRange(from).start, quarterRange(to).end));
+  return cached(`surveys|${scopeKey}|${quarterKey(from)}|${quarterKey(to)}`, await dataVersion(), () => computeSurveyResults(scope, quarterRange(from).start, quarterRange(to).end), { activities: "none" });
 }
 
 async function computeSurveyResults(scope: MetricScope, start: Date, end: Date): Promise<SurveyResult[]> {

@@ -49,7 +49,7 @@ async function reviewsWithGuardian(version: string): Promise<number[]> {
       SELECT DISTINCT p."reviewId" AS id FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
       JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId" WHERE ${activeOnDay(day)}`;
     return rows.map((r) => r.id);
-  });
+  }, { activities: "none" });
 }
 
 export async function listReviews(actor: SessionActor, f: ReviewFilter, page: number) {
@@ -77,7 +77,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
   // The total is counted once per data version and filter (always current: `fresh`), not on every page view.
   const countKey = `review-count|${JSON.stringify({ orgs: scope.all ? "all" : scope.orgIds, f, me: f.engineer === "me" ? actor.id : null })}`;
   const [counted, ids] = await Promise.all([
-    cached(countKey, version, () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`, { fresh: true }),
+    cached(countKey, version, () => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`, { fresh: true, activities: "none" }),
     db.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}
       ORDER BY r."requestedAt" DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   ]);
