@@ -19,7 +19,7 @@ import type { DashboardFilter } from "@/lib/validations/dashboard";
 
 /** One family of metrics (charts, numbers, surveys, outliers) for a scope the page has already resolved. */
 export async function FamilyView({ actor, family, filter, resolved }: { actor: SessionActor; family: FamilyDef; filter: DashboardFilter; resolved: ResolvedScope }) {
-  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org)]);
+  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org, filter.team)]);
   const latest = parseQuarterKey(data.quarters.at(-1)!)!;
   const [extras, outliers] = await Promise.all([familyExtras(family.id, data), familyOutliers(family.id, data.scope, latest)]);
   const series = withExtraSeries(buildSeries(family, data.metrics), extras.series);

@@ -20,7 +20,7 @@ import type { DashboardFilter } from "@/lib/validations/dashboard";
 
 /** The program dashboard's overview of a scope the page has already resolved for the actor. */
 export async function DashboardOverview({ actor, filter, resolved }: { actor: SessionActor; filter: DashboardFilter; resolved: ResolvedScope }) {
-  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org)]);
+  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org, filter.team)]);
   const latest = parseQuarterKey(data.quarters.at(-1)!)!;
   const previous = data.quarters.at(-2);
   const [risks, outliers] = await Promise.all([riskBudgets(data.scope, latest), teamOutliers(data.scope, latest)]);

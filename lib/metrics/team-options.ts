@@ -3,6 +3,13 @@
 export type TeamOptionSource = { id: number; name: string; orgName: string };
 export type Option = { value: string; label: string };
 
+/** One team's label, given how many teams of the list share its name, and its name and organisation. */
+export function teamLabel(t: TeamOptionSource, sameName: number, sameNameAndOrg: number): string {
+  if (sameNameAndOrg > 1) return `${t.name} (${t.orgName}, #${t.id})`;
+  if (sameName > 1) return `${t.name} (${t.orgName})`;
+  return t.name;
+}
+
 export function teamOptions(teams: TeamOptionSource[]): Option[] {
   const count = (key: (t: TeamOptionSource) => string) => {
     const n = new Map<string, number>();
@@ -11,10 +18,5 @@ export function teamOptions(teams: TeamOptionSource[]): Option[] {
   };
   const byName = count((t) => t.name);
   const byNameOrg = count((t) => `${t.name}\u0000${t.orgName}`);
-  return teams.map((t) => {
-    let label = t.name;
-    if (byName.get(t.name)! > 1) label = `${t.name} (${t.orgName})`;
-    if (byNameOrg.get(`${t.name}\u0000${t.orgName}`)! > 1) label = `${t.name} (${t.orgName}, #${t.id})`;
-    return { value: String(t.id), label };
-  });
+  return teams.map((t) => ({ value: String(t.id), label: teamLabel(t, byName.get(t.name)!, byNameOrg.get(`${t.name}\u0000${t.orgName}`)!) }));
 }

@@ -3,6 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getTeams } from "@/app/api/teams/route";
 import { loadActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/server/errors";
+import { filterOptions, searchDashboardTeams, TEAM_LIST_LIMIT } from "@/lib/server/metrics/filter-options";
 import { teamChoices } from "@/lib/server/reviews/teams";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
@@ -63,5 +66,53 @@ describe("team suggestions", () => {
     expect((await get(`for=review&q=${"x".repeat(101)}`)).status).toBe(422);
     actAs(null);
     expect((await get("for=review&q=core")).status).toBe(401);
+  });
+});
+
+describe("the dashboard's team filter", () => {
+  it("lists every team of a small scope, labelled so each label picks one team", async () => {
+    const w = await world();
+    const lead = (await loadActor(w.lead.id))!;
+    const all = await filterOptions(lead, undefined);
+    expect(all.teamCount).toBe(28);
+    expect(all.teams).toHaveLength(28);
+    expect(all.teams.filter((t) => t.label.startsWith("Core Ledger")).map((t) => t.label).sort()).toEqual([`Core Ledger (${w.orgA.name})`, `Core Ledger (${w.orgB.name})`]);
+    expect(all.selectedTeam).toBeNull();
+    const b = await filterOptions(lead, w.orgB.id);
+    expect(b.teams).toEqual([{ value: String(w.twin.id), label: "Core Ledger" }]); // unique within org B
+  });
+
+  it("sends only the count and the chosen team past the limit, and searches the rest", async () => {
+    const w = await world();
+    await db.team.createMany({ data: Array.from({ length: TEAM_LIST_LIMIT }, (_, i) => ({ key: `bulk-${i}`, name: `Bulk ${String(i).padStart(3, "0")}`, orgId: w.orgA.id, joinedOn: new Date("2025-01-01") })) });
+    const lead = (await loadActor(w.lead.id))!;
+    const options = await filterOptions(lead, undefined, w.core.id);
+    expect(options.teams).toEqual([]);
+    expect(options.teamCount).toBe(TEAM_LIST_LIMIT + 28);
+    expect(options.selectedTeam).toEqual({ value: String(w.core.id), label: `Core Ledger (${w.orgA.name})` });
+    // Org B alone is small again: listed whole.
+    expect((await filterOptions(lead, w.orgB.id)).teams).toHaveLength(1);
+    const found = await searchDashboardTeams(lead, undefined, "core");
+    expect(found.map((t) => t.label).sort()).toEqual([`Core Ledger (${w.orgA.name})`, `Core Ledger (${w.orgB.name})`]);
+    expect(await searchDashboardTeams(lead, w.orgB.id, "core")).toEqual([{ value: String(w.twin.id), label: "Core Ledger" }]);
+    expect(await searchDashboardTeams(lead, undefined, "bulk")).toHaveLength(20);
+    expect((await searchDashboardTeams(lead, undefined, "bulk 29", 40)).map((t) => t.label)).toEqual(Array.from({ length: 10 }, (_, i) => `Bulk 29${i}`));
+    expect((await searchDashboardTeams(lead, undefined, "%")).map((t) => t.label)).toEqual(["100% Uptime"]);
+  });
+
+  it("keeps a manager to their organisations, through the route too", async () => {
+    const w = await world();
+    const manager = (await loadActor(w.manager.id))!;
+    expect((await filterOptions(manager, w.orgA.id)).teams).toEqual([{ value: String(w.twin.id), label: "Core Ledger" }]);
+    expect(await searchDashboardTeams(manager, undefined, "")).toEqual([{ value: String(w.twin.id), label: "Core Ledger" }]);
+    await expect(searchDashboardTeams(manager, w.orgA.id, "")).rejects.toBeInstanceOf(NotFoundError);
+    actAs(w.manager.id);
+    const res = await get("for=dashboard&q=led");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([{ value: String(w.twin.id), label: "Core Ledger" }]);
+    expect((await get(`for=dashboard&org=${w.orgA.id}&q=`)).status).toBe(404);
+    expect((await get("for=dashboard&org=abc")).status).toBe(422);
+    actAs(w.guardian.id);
+    expect((await get("for=dashboard&q=")).status).toBe(403); // guardians have no dashboard
   });
 });
