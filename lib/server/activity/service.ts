@@ -11,7 +11,7 @@ import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors
 type Tx = Prisma.TransactionClient;
 
 /** Links must point to a review or threat model the person can see (their org's). */
-async function resolveLink(tx: Tx, actor: SessionActor, link: ActivityInput["link"]) {
+async function resolveLink(tx: Tx | typeof db, actor: SessionActor, link: ActivityInput["link"]) {
   if (!link) return { reviewId: null, threatModelId: null };
   const scope = queryScope(actor, link.kind === "review" ? "review.read" : "threatmodel.read");
   const team = scope.all ? {} : { orgId: { in: scope.orgIds } };
@@ -40,52 +40,26 @@ function checkDate(date: string) {
 
 const entrySelect = { id: true, date: true, quarterHours: true, type: true, reviewId: true, threatModelId: true, note: true, version: true } as const;
 
-/** Logs hours for the actor. The same idempotency key twice creates one entry. */
+type LoggedRow = { id: bigint | null; date: Date; quarterHours: number; type: ActivityType; reviewId: number | null; threatModelId: number | null; note: string | null; version: number | null; created: boolean; day_quarter_hours: number | null };
+
+/**
+ * Logs hours for the actor. The same idempotency key twice creates one entry. The write is one
+ * statement, guardians_log_activity (migration log_activity_function): under a per-person lock
+ * it answers a repeated key with the first entry, or checks the day's total and writes the
+ * entry, its first version and the audit record together.
+ */
 export async function logActivity(actor: SessionActor, input: NewActivityInput) {
   if (!can(actor, "activity.log")) throw new PermissionError();
   checkDate(input.date);
   const date = new Date(`${input.date}T00:00:00Z`);
   const quarterHours = Math.round(input.hours * 4);
-  try {
-    return await db.$transaction(async (tx) => {
-      const links = await resolveLink(tx, actor, input.link);
-      // One writer per person at a time, so two tabs cannot together exceed 24 h; the day's
-      // total is checked inside the insert (a fresh snapshot, after the lock).
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(7001, ${actor.id})`;
-      // The entry, its first version and the audit record in one round trip.
-      const rows = await tx.$queryRaw<{ id: bigint; date: Date; quarterHours: number; type: ActivityType; reviewId: number | null; threatModelId: number | null; note: string | null; version: number }[]>`
-        WITH e AS (
-          INSERT INTO "ActivityEntry" ("userId", date, "quarterHours", type, note, "idempotencyKey", "reviewId", "threatModelId", "updatedAt")
-          SELECT ${actor.id}, ${date}::date, ${quarterHours}, ${input.type}::"ActivityType", ${input.note}, ${input.idempotencyKey}, ${links.reviewId}, ${links.threatModelId}, now()
-          WHERE (SELECT coalesce(sum("quarterHours"), 0) FROM "ActivityEntry" WHERE "userId" = ${actor.id} AND date = ${date}::date AND "deletedAt" IS NULL) + ${quarterHours} <= ${MAX_DAY_QUARTER_HOURS}
-          RETURNING id, date, "quarterHours", type, "reviewId", "threatModelId", note, version
-        ), v AS (
-          INSERT INTO "ActivityEntryVersion" ("entryId", version, date, "quarterHours", type, note, "reviewId", "threatModelId", "changedById")
-          SELECT id, 1, date, "quarterHours", type, note, "reviewId", "threatModelId", ${actor.id} FROM e
-        ), a AS (
-          INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after)
-          SELECT ${actor.id}, 'create', 'ActivityEntry', id::text, to_jsonb(e) FROM e
-        )
-        SELECT id, date, "quarterHours", type::text AS type, "reviewId", "threatModelId", note, version FROM e`;
-      if (rows.length === 0) {
-        await checkDay(tx, actor.id, date, quarterHours); // over 24 h: explains with the day's figures
-        throw new DomainError("That day already has 24 h logged.");
-      }
-      return { entry: rows[0], created: true };
-    });
-  } catch (error) {
-    // A double submit (or a concurrent one) hits the unique key: answer with the first entry.
-    if (isUniqueViolation(error)) {
-      const winner = await db.activityEntry.findUnique({ where: { userId_idempotencyKey: { userId: actor.id, idempotencyKey: input.idempotencyKey } }, select: entrySelect });
-      if (winner) return { entry: winner, created: false };
-    }
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
-  return /23505|unique constraint/i.test((error as Error)?.message ?? "");
+  const links = await resolveLink(db, actor, input.link);
+  const [row] = await db.$queryRaw<LoggedRow[]>`
+    SELECT * FROM guardians_log_activity(${actor.id}::int, ${date}::date, ${quarterHours}::int, ${input.type}::"ActivityType", ${input.note}::text,
+      ${input.idempotencyKey}::text, ${links.reviewId}::int, ${links.threatModelId}::int, ${MAX_DAY_QUARTER_HOURS}::int)`;
+  if (row.id === null) throw new DomainError(dayTotalProblem(row.day_quarter_hours ?? 0, quarterHours) ?? "That day already has 24 h logged.");
+  const entry = { id: row.id, date: row.date, quarterHours: row.quarterHours, type: row.type, reviewId: row.reviewId, threatModelId: row.threatModelId, note: row.note, version: row.version! };
+  return { entry, created: row.created };
 }
 
 async function ownEntry(tx: Tx, actor: SessionActor, id: bigint) {
