@@ -37,6 +37,19 @@ test("a cross-site request to a mutating route is refused and changes nothing", 
   expect((await bad.json()).issues[0].message).toBe("Hours must be more than 0");
 });
 
+test("API routes answer a caller without a session with 401, pages send them to sign in", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const origin = new URL(baseURL!).origin;
+  const api = await anonymous.post("/api/activities", { headers: { origin }, data: { date: "2026-01-05", hours: 1, type: "OTHER", idempotencyKey: randomUUID() }, maxRedirects: 0 });
+  expect(api.status()).toBe(401);
+  expect(await api.json()).toEqual({ error: "Sign in first." });
+  expect((await anonymous.get("/api/teams?for=dashboard", { maxRedirects: 0 })).status()).toBe(401);
+  const page = await anonymous.get("/reviews", { maxRedirects: 0 });
+  expect(page.status()).toBe(307);
+  expect(page.headers().location).toContain("/sign-in?callbackUrl=%2Freviews");
+  await anonymous.dispose();
+});
+
 test("a server action replayed from another site is refused and changes nothing", async ({ page }) => {
   await signIn(page, DEMO.builder);
   await page.goto("/log");

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { securityHeaders, transportSecurityHeader } from "@/lib/security-headers";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -35,6 +35,12 @@ describe("security headers", () => {
 });
 
 describe("proxy", () => {
+  it("sees pages and sign-in, not API routes or static files", () => {
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    for (const path of ["/", "/reviews", "/dashboard/people", "/sign-in", "/apiary"]) expect(matcher.test(path), path).toBe(true);
+    for (const path of ["/api/activities", "/api/auth/session", "/_next/static/x.js", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+  });
+
   const request = (path: string, cookie?: string) =>
     new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
