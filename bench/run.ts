@@ -3,6 +3,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { prepareDatabase } from "../lib/db/bootstrap";
@@ -16,6 +17,17 @@ const BASE = `http://localhost:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const log = (l: string) => console.log(`[bench] ${l}`);
+
+/** CPU time the server process has used so far (user + system, all threads), from /proc; 0 elsewhere. */
+function serverCpuMs(): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${server!.pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const db = await prepareDatabase({ log, database: "guardians_bench", dataDir: path.resolve(".data/pg-bench"), port: Number(process.env.BENCH_PG_PORT ?? 54360) });
 let server: ReturnType<typeof spawn> | null = null;
@@ -82,6 +94,7 @@ try {
   let day = 0;
   const load = async (t: (typeof targets)[number], connections = CONNECTIONS) => {
     const times: number[] = [];
+    const cpuBefore = serverCpuMs();
     const instance = autocannon({
       url: BASE + t.path, connections, duration: SECONDS,
       headers: { cookie: t.cookie },
@@ -97,8 +110,9 @@ try {
     }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
     instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
     const result = await instance;
+    const cpu = serverCpuMs() - cpuBefore;
     times.sort((a, b) => a - b);
-    return [percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), String(result.errors + result.timeouts + result.non2xx)];
+    return [percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), result.requests.total ? (cpu / result.requests.total).toFixed(1) : "-", String(result.errors + result.timeouts + result.non2xx)];
   };
   for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
     await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
@@ -108,18 +122,20 @@ try {
   // Real programs write all day: the overview while 5 more users log hours (each write changes the data version).
   if (!only || only.some((o) => "overview while logging".includes(o))) {
     const [overview, writes] = await Promise.all([load(targets[0]), load(targets.at(-1)!, 5)]);
+    overview[3] = writes[3] = "-"; // one server's CPU time for both kinds of request
     rows.push(["overview while 5 users log hours", ...overview], ["  (their hour logging)", ...writes]);
     log("overview while logging: done");
   }
   clearInterval(rssTimer);
-  const header = ["target", "median ms", "p95 ms", "req/s", "errors"];
+  const header = ["target", "median ms", "p95 ms", "req/s", "server CPU ms/req", "errors"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(`\n${CONNECTIONS} concurrent users, ${SECONDS} s per target, large data set\n`);
+  console.log(`\n${CONNECTIONS} concurrent users, ${SECONDS} s per target, large data set, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}\n`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
   console.log(`\nserver peak memory: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+  console.log("server CPU ms/req: the server process's CPU time (all its threads) per request served; less sensitive than latency to what else runs on the machine.");
 } finally {
   await cleanup();
 }
