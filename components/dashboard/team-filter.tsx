@@ -56,9 +56,15 @@ export function TeamFilter({ teams, count, selected, defaultValue }: { teams: Op
     );
   }
   const match = known.get(text.trim());
-  const unknown = text.trim() !== "" && !match && answeredFor === text;
+  const answered = text.trim() !== "" && !match && answeredFor === text;
+  const unknown = answered && suggestions.length === 0; // nothing even contains the text
+  const hint = unknown
+    ? "No team has that name: check the spelling, or choose another organisation."
+    : answered
+      ? `${suggestions.length === 20 ? "20 or more" : suggestions.length} teams match: pick one of the suggestions.`
+      : `${count} teams: type part of a name, or pick an organisation first.`;
   return (
-    <div ref={anchor} className="space-y-1">
+    <div ref={anchor} className="w-72 space-y-1">
       <label htmlFor="team-search" className="block text-sm font-medium">Team</label>
       <input id="team-search" type="search" list="team-search-options" autoComplete="off" value={text} placeholder="All teams: type to search"
         onChange={(e) => { setText(e.target.value); lookUp(e.target.value, 150); }} onFocus={() => lookUp(text, 0)} aria-describedby="team-search-hint" aria-invalid={unknown || undefined}
@@ -66,7 +72,7 @@ export function TeamFilter({ teams, count, selected, defaultValue }: { teams: Op
       <datalist id="team-search-options">{suggestions.map((o) => <option key={o.value} value={o.label} />)}</datalist>
       <input type="hidden" name="team" value={match ?? ""} />
       <p id="team-search-hint" className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-        {unknown ? "No team has that name: pick one of the suggestions." : `${count} teams; type part of a name, or choose an organisation to narrow the list.`}
+        {hint}
       </p>
     </div>
   );
