@@ -6,7 +6,7 @@ import type { FindingFact, SeverityName } from "@/lib/metrics/findings";
 import type { ReleaseFact, ReleaseLink } from "@/lib/metrics/releases";
 import type { ReviewFact } from "@/lib/metrics/reviews";
 import type { ActivityFact } from "@/lib/metrics/security-time";
-import { activeOnDay, teamCondition, type MetricScope } from "./scope";
+import { guardianOfReviewTeam, teamCondition, type MetricScope } from "./scope";
 
 const utcDay = (col: string) => Prisma.sql`(${Prisma.raw(col)} AT TIME ZONE 'UTC')::date`;
 
@@ -15,9 +15,8 @@ export async function reviewFacts(scope: MetricScope, start: Date, end: Date): P
   return db.$queryRaw`
     SELECT r."teamId", r."requestedAt", r."completedAt", r."effortQuarterHours",
       EXISTS (
-        SELECT 1 FROM "ReviewParticipant" p
-        JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId"
-        WHERE p."reviewId" = r.id AND ${activeOnDay(utcDay('r."completedAt"'))}
+        SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay('r."completedAt"'))}
+        WHERE p."reviewId" = r.id
       ) AS "withGuardian"
     FROM "Review" r JOIN "Team" t ON t.id = r."teamId"
     WHERE r."completedAt" >= ${start} AND r."completedAt" < ${end} AND ${teamCondition(scope)}`;
@@ -32,8 +31,8 @@ export async function releaseFacts(scope: MetricScope, start: Date, end: Date): 
         WHEN EXISTS (
           SELECT 1 FROM "Review" r
           JOIN "ReviewParticipant" p ON p."reviewId" = r.id
-          JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId"
-          WHERE r.id = rel."reviewId" AND ${activeOnDay(utcDay(`COALESCE(r."completedAt", now())`))}
+          JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay(`COALESCE(r."completedAt", now())`))}
+          WHERE r.id = rel."reviewId"
         ) THEN 'with-guardian'
         ELSE 'without-guardian'
       END AS link

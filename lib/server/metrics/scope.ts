@@ -12,6 +12,15 @@ export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/**
+ * DESIGN.md's "with a guardian", as a join condition: membership `g` is participant `p`'s, of
+ * review `r`'s team, and active on `dayExpr`. Every query that tells reviews with a guardian
+ * from those without joins "GuardianMembership" g on this.
+ */
+export function guardianOfReviewTeam(dayExpr: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`g."userId" = p."userId" AND g."teamId" = r."teamId" AND ${activeOnDay(dayExpr)}`;
+}
+
 /** A membership row `g` active on the UTC day of `dayExpr` (inclusive of the day it ended). */
 export function activeOnDay(dayExpr: Prisma.Sql, alias = "g"): Prisma.Sql {
   const g = (col: string) => Prisma.raw(`${alias}."${col}"`);

@@ -4,7 +4,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cached, dataVersion } from "@/lib/server/metrics/cache";
-import { activeOnDay } from "@/lib/server/metrics/scope";
+import { guardianOfReviewTeam } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
 
 export const PAGE_SIZE = 25;
@@ -47,7 +47,7 @@ async function reviewsWithGuardian(version: string): Promise<number[]> {
   return cached("reviews-with-guardian", version, async () => {
     const rows = await db.$queryRaw<{ id: number }[]>`
       SELECT DISTINCT p."reviewId" AS id FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
-      JOIN "GuardianMembership" g ON g."userId" = p."userId" AND g."teamId" = r."teamId" WHERE ${activeOnDay(day)}`;
+      JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(day)}`;
     return rows.map((r) => r.id);
   }, { activities: "none" });
 }
