@@ -49,9 +49,9 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export async function unchangedSince(from: string, to: string, activities: ActivityDependence): Promise<boolean> {
   const a = VERSION.exec(from);
   const b = VERSION.exec(to);
-  // Many changes since (an old entry of a rarely read scope): recomputing is cheaper than reading them.
   if (activities === "all" || !a || !b || a[1] !== b[1]) return false;
   const [fromId, fromMs, toId] = [BigInt(a[2]), BigInt(a[3]), BigInt(b[2])];
+  // Many changes since (an old entry of a rarely read scope): recomputing is cheaper than reading them.
   if (toId <= fromId || toId - fromId > MAX_CHANGES_READ) return false;
   const touches =
     activities === "none"

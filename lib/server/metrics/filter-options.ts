@@ -6,23 +6,26 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { teamLabel, type Option } from "@/lib/metrics/team-options";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { NotFoundError } from "@/lib/server/errors";
+import { likeLiteral } from "@/lib/server/reviews/teams";
 
 /** Above this many teams the dashboard's team filter searches (/api/teams) instead of listing them all. */
 export const TEAM_LIST_LIMIT = 300;
 
 type Org = { id: number; name: string; parentId: number | null };
 
-/** The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read without one). */
-function teamOrgIds(actor: SessionActor, allOrgs: Org[], orgId: number | undefined): number[] | null {
+/** The orgs whose dashboards the actor may read (null: all of them). */
+function allowedOrgs(actor: SessionActor): Set<number> | null {
   const scope = queryScope(actor, "dashboard.read");
-  const allowed = scope.all ? null : new Set(scope.orgIds);
+  return scope.all ? null : new Set(scope.orgIds);
+}
+
+/** The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read without one). */
+function teamOrgIds(allowed: Set<number> | null, allOrgs: Org[], orgId: number | undefined): number[] | null {
   if (orgId && (!allowed || allowed.has(orgId)) && allOrgs.some((o) => o.id === orgId)) {
     return orgSubtree(allOrgs, [orgId]).filter((id) => !allowed || allowed.has(id));
   }
   return allowed ? [...allowed] : null;
 }
-
-const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Teams of those orgs, by name, labelled as in the whole list (lib/metrics/team-options.ts):
@@ -51,11 +54,10 @@ async function teamRows(orgIds: number[] | null, opts: { q?: string; id?: number
  * and the filter searches them as the person types (`searchDashboardTeams`).
  */
 export async function filterOptions(actor: SessionActor, orgId: number | undefined, teamId?: number) {
-  const scope = queryScope(actor, "dashboard.read");
+  const allowed = allowedOrgs(actor);
   const allOrgs = await db.org.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, parentId: true } });
-  const allowed = scope.all ? null : new Set(scope.orgIds);
   const orgs = allOrgs.filter((o) => !allowed || allowed.has(o.id));
-  const teamOrgs = teamOrgIds(actor, allOrgs, orgId);
+  const teamOrgs = teamOrgIds(allowed, allOrgs, orgId);
   const listed = await teamRows(teamOrgs, { limit: TEAM_LIST_LIMIT + 1 });
   const teamCount = listed[0]?.total ?? 0;
   const many = teamCount > TEAM_LIST_LIMIT;
@@ -74,9 +76,9 @@ export async function filterOptions(actor: SessionActor, orgId: number | undefin
 
 /** The dashboard team filter's suggestions: at most `limit` teams of the org (and its sub-orgs) whose name contains `q`. */
 export async function searchDashboardTeams(actor: SessionActor, orgId: number | undefined, q: string, limit = 20): Promise<Option[]> {
-  const scope = queryScope(actor, "dashboard.read");
-  if (orgId !== undefined && !scope.all && !scope.orgIds.includes(orgId)) throw new NotFoundError("organisation");
+  const allowed = allowedOrgs(actor);
   const allOrgs = await db.org.findMany({ select: { id: true, name: true, parentId: true } });
-  if (orgId !== undefined && !allOrgs.some((o) => o.id === orgId)) throw new NotFoundError("organisation");
-  return (await teamRows(teamOrgIds(actor, allOrgs, orgId), { q, limit })).map((r) => r.option);
+  // An org outside the actor's scope answers like one that does not exist.
+  if (orgId !== undefined && ((allowed && !allowed.has(orgId)) || !allOrgs.some((o) => o.id === orgId))) throw new NotFoundError("organisation");
+  return (await teamRows(teamOrgIds(allowed, allOrgs, orgId), { q, limit })).map((r) => r.option);
 }

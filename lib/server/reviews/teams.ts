@@ -12,7 +12,7 @@ export type TeamPermission = Extract<Permission, "review.read" | "review.request
 export type TeamChoice = { value: string; label: string };
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
-const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Teams the actor may see with this permission whose name or key contains `q` (names starting
