@@ -14,7 +14,11 @@ export async function register() {
         const { teamOutliers } = await import("@/lib/server/metrics/outliers");
         const quarters = filterQuarters({});
         const program = { orgIds: null, teamId: null };
-        await Promise.all([metricsOverQuarters(program, quarters), riskBudgets(program, quarters.at(-1)!), teamOutliers(program, quarters.at(-1)!)]);
+        await Promise.all([
+          metricsOverQuarters(program, quarters),
+          riskBudgets(program, quarters.at(-1)!),
+          teamOutliers(program, quarters.at(-1)!),
+        ]);
         setWarmState("warm");
       } catch (error) {
         setWarmState("failed");

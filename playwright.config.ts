@@ -17,12 +17,24 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   webServer: {
     command: `node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh`,
-    env: { EMBEDDED_PG_DIR: ".data/pg-test", EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330" },
+    env: {
+      EMBEDDED_PG_DIR: ".data/pg-test",
+      EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
+    },
     url: `http://localhost:${PORT}/healthz`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

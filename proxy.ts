@@ -17,7 +17,9 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((p) => p.test(pathname))) return withTransportSecurity(NextResponse.next());
-  const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
+  const hasSession =
+    request.cookies.has("next-auth.session-token") ||
+    request.cookies.has("__Secure-next-auth.session-token");
   if (hasSession) return withTransportSecurity(NextResponse.next());
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";

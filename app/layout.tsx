@@ -3,7 +3,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Guardians", template: "%s · Guardians" },
-  description: "Run your Security Guardians program: guardians, reviews, threat models, training and metrics.",
+  description:
+    "Run your Security Guardians program: guardians, reviews, threat models, training and metrics.",
   icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 

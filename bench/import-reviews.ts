@@ -12,7 +12,12 @@ import { withDatabase } from "../lib/db/url";
 import { csvLine } from "../lib/import/csv";
 import { runImport, type ImportResult } from "../lib/server/import/run";
 
-const { values } = parseArgs({ options: { reviews: { type: "string", default: "100000" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    reviews: { type: "string", default: "100000" },
+    keep: { type: "boolean", default: false },
+  },
+});
 const REVIEWS = Number(values.reviews);
 const TEAMS = 2_000;
 const ORGS = 20;
@@ -23,15 +28,37 @@ const log = (line: string) => console.log(`[bench:import] ${line}`);
 
 // A small deterministic generator, so every run imports the same files.
 let state = 42;
-const rand = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = (n: number) => Math.floor(rand() * n);
 const lines = (header: string[], rows: string[][]) => csvLine(header) + rows.map(csvLine).join("");
 
 async function generate(dir: string) {
-  const orgs = Array.from({ length: ORGS }, (_, i) => [`org-${i}`, i < 4 ? "" : `org-${i % 4}`, ""]);
-  const teams = Array.from({ length: TEAMS }, (_, i) => [`team-${i}`, `org-${i % ORGS}`, ["quick-wins", "high-impact", "high-risk", "none"][i % 4], i % 10 === 0 ? "yes" : "no", "2021-01-04"]);
-  const engineers = Array.from({ length: ENGINEERS }, (_, i) => [`appsec${i}@bench.test`, `AppSec ${i}`, "security-engineer", "org-0", ""]);
-  const guardians = Array.from({ length: GUARDIANS }, (_, i) => [`guardian${i}@bench.test`, `Guardian ${i}`, "guardian; builder", `org-${i % ORGS}`, `team-${i % TEAMS}`]);
+  const orgs = Array.from({ length: ORGS }, (_, i) => [
+    `org-${i}`,
+    i < 4 ? "" : `org-${i % 4}`,
+    "",
+  ]);
+  const teams = Array.from({ length: TEAMS }, (_, i) => [
+    `team-${i}`,
+    `org-${i % ORGS}`,
+    ["quick-wins", "high-impact", "high-risk", "none"][i % 4],
+    i % 10 === 0 ? "yes" : "no",
+    "2021-01-04",
+  ]);
+  const engineers = Array.from({ length: ENGINEERS }, (_, i) => [
+    `appsec${i}@bench.test`,
+    `AppSec ${i}`,
+    "security-engineer",
+    "org-0",
+    "",
+  ]);
+  const guardians = Array.from({ length: GUARDIANS }, (_, i) => [
+    `guardian${i}@bench.test`,
+    `Guardian ${i}`,
+    "guardian; builder",
+    `org-${i % ORGS}`,
+    `team-${i % TEAMS}`,
+  ]);
   const start = Date.UTC(2021, 0, 4);
   const reviews = Array.from({ length: REVIEWS }, (_, i) => {
     const team = pick(TEAMS);
@@ -40,28 +67,70 @@ async function generate(dir: string) {
     const done = rand() < 0.9;
     const completed = started + pick(30 * 86_400) * 1000;
     const withGuardian = rand() < 0.6;
-    const g = [team, team + TEAMS, team + 2 * TEAMS].filter((x) => x < GUARDIANS).slice(0, 1 + pick(2)).map((x) => `guardian${x}@bench.test`);
+    const g = [team, team + TEAMS, team + 2 * TEAMS]
+      .filter((x) => x < GUARDIANS)
+      .slice(0, 1 + pick(2))
+      .map((x) => `guardian${x}@bench.test`);
     return [
-      `BENCH-${String(i + 1).padStart(6, "0")}`, `team-${team}`, `Service ${pick(500)}`, new Date(requested).toISOString(), new Date(started).toISOString(),
-      done ? new Date(completed).toISOString() : "", `appsec${pick(ENGINEERS)}@bench.test`, withGuardian ? g.join("; ") : "", done ? String((1 + pick(40)) / 4) : "",
+      `BENCH-${String(i + 1).padStart(6, "0")}`,
+      `team-${team}`,
+      `Service ${pick(500)}`,
+      new Date(requested).toISOString(),
+      new Date(started).toISOString(),
+      done ? new Date(completed).toISOString() : "",
+      `appsec${pick(ENGINEERS)}@bench.test`,
+      withGuardian ? g.join("; ") : "",
+      done ? String((1 + pick(40)) / 4) : "",
     ];
   });
   await writeFile(path.join(dir, "orgs.csv"), lines(["org", "parent_org", "leader_email"], orgs));
-  await writeFile(path.join(dir, "teams.csv"), lines(["team", "org", "profile", "pilot", "joined_on"], teams));
-  await writeFile(path.join(dir, "people.csv"), lines(["email", "name", "roles", "org", "team"], [...engineers, ...guardians]));
-  await writeFile(path.join(dir, "reviews.csv"), lines(["review_id", "team", "service", "requested_at", "started_at", "completed_at", "security_engineer_email", "guardian_emails", "effort_hours"], reviews));
+  await writeFile(
+    path.join(dir, "teams.csv"),
+    lines(["team", "org", "profile", "pilot", "joined_on"], teams),
+  );
+  await writeFile(
+    path.join(dir, "people.csv"),
+    lines(["email", "name", "roles", "org", "team"], [...engineers, ...guardians]),
+  );
+  await writeFile(
+    path.join(dir, "reviews.csv"),
+    lines(
+      [
+        "review_id",
+        "team",
+        "service",
+        "requested_at",
+        "started_at",
+        "completed_at",
+        "security_engineer_email",
+        "guardian_emails",
+        "effort_hours",
+      ],
+      reviews,
+    ),
+  );
 }
 
-const summary = (r: ImportResult) => r.files.map((f) => `${f.file} ${f.counts.create}+${f.counts.update}~${f.counts.unchanged}`).join(", ");
+const summary = (r: ImportResult) =>
+  r.files
+    .map((f) => `${f.file} ${f.counts.create}+${f.counts.update}~${f.counts.unchanged}`)
+    .join(", ");
 
 async function main() {
   const dir = await mkdtemp(path.join(tmpdir(), "guardians-bench-import-"));
   let t = Date.now();
   await generate(dir);
   const names = (await readdir(dir)).sort();
-  const files = await Promise.all(names.map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(dir, name))) })));
+  const files = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      content: new Uint8Array(await readFile(path.join(dir, name))),
+    })),
+  );
   const megabytes = files.reduce((s, f) => s + f.content.length, 0) / 1048576;
-  log(`generated ${REVIEWS.toLocaleString("en")} reviews, ${TEAMS} teams, ${ENGINEERS + GUARDIANS} people (${megabytes.toFixed(1)} MB) in ${Date.now() - t} ms`);
+  log(
+    `generated ${REVIEWS.toLocaleString("en")} reviews, ${TEAMS} teams, ${ENGINEERS + GUARDIANS} people (${megabytes.toFixed(1)} MB) in ${Date.now() - t} ms`,
+  );
   const db = await prepareDatabase({ log, database: DATABASE, fresh: true });
   const client = new pg.Client({ connectionString: db.url });
   let seconds = 0;
@@ -69,22 +138,32 @@ async function main() {
     await client.connect();
     t = Date.now();
     const preview = await runImport(client, files, { commit: false, actorId: null });
-    log(`preview: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(preview)}; ${preview.errors.length} errors)`);
-    if (preview.errors.length) throw new Error(`unexpected errors: ${JSON.stringify(preview.errors.slice(0, 5))}`);
+    log(
+      `preview: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(preview)}; ${preview.errors.length} errors)`,
+    );
+    if (preview.errors.length)
+      throw new Error(`unexpected errors: ${JSON.stringify(preview.errors.slice(0, 5))}`);
     t = Date.now();
     const result = await runImport(client, files, { commit: true, actorId: null });
     seconds = (Date.now() - t) / 1000;
     log(`import into a fresh database: ${seconds.toFixed(1)} s (${summary(result)})`);
     t = Date.now();
     const again = await runImport(client, files, { commit: true, actorId: null });
-    log(`same files again: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(again)}; committed: ${again.committed})`);
+    log(
+      `same files again: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(again)}; committed: ${again.committed})`,
+    );
   } finally {
     await client.end().catch(() => {});
-    if (!values.keep) await dropDatabase(withDatabase(db.url, "postgres"), DATABASE).catch(() => {});
+    if (!values.keep)
+      await dropDatabase(withDatabase(db.url, "postgres"), DATABASE).catch(() => {});
     await db.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  log(seconds < 60 ? `OK: ${REVIEWS.toLocaleString("en")} reviews in ${seconds.toFixed(1)} s (target: under 60 s)` : `TOO SLOW: ${seconds.toFixed(1)} s (target: under 60 s)`);
+  log(
+    seconds < 60
+      ? `OK: ${REVIEWS.toLocaleString("en")} reviews in ${seconds.toFixed(1)} s (target: under 60 s)`
+      : `TOO SLOW: ${seconds.toFixed(1)} s (target: under 60 s)`,
+  );
   if (seconds >= 60) process.exitCode = 1;
 }
 

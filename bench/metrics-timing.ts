@@ -11,9 +11,16 @@ const { filterQuarters } = await import("../lib/validations/dashboard");
 const { riskBudgets } = await import("../lib/server/metrics/quarter");
 const { db: prisma } = await import("../lib/db/client");
 const quarters = filterQuarters({});
-const org = await prisma.org.findFirst({ where: { parentId: null }, orderBy: { id: "asc" }, select: { id: true } });
+const org = await prisma.org.findFirst({
+  where: { parentId: null },
+  orderBy: { id: "asc" },
+  select: { id: true },
+});
 const children = await prisma.org.findMany({ where: { parentId: org!.id }, select: { id: true } });
-const scopes = { program: { orgIds: null, teamId: null }, org: { orgIds: [org!.id, ...children.map((c) => c.id)], teamId: null } };
+const scopes = {
+  program: { orgIds: null, teamId: null },
+  org: { orgIds: [org!.id, ...children.map((c) => c.id)], teamId: null },
+};
 for (const [name, scope] of Object.entries(scopes)) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -22,7 +29,9 @@ for (const [name, scope] of Object.entries(scopes)) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name.padEnd(8)} 8 quarters: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `${name.padEnd(8)} 8 quarters: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`,
+  );
 }
 await prisma.$disconnect();
 await db.stop();

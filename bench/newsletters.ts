@@ -16,14 +16,24 @@ const db = await prepareDatabase({
 process.env.DATABASE_URL = db.url;
 const { db: prisma } = await import("../lib/db/client");
 const { loadActor } = await import("../lib/auth/actor");
-const { generateAllDrafts, lastQuarterKey, newsletterContent } = await import("../lib/server/newsletters/service");
+const { generateAllDrafts, lastQuarterKey, newsletterContent } =
+  await import("../lib/server/newsletters/service");
 
 try {
   const quarter = values.quarter ?? lastQuarterKey();
-  const lead = await prisma.user.findFirst({ where: { roles: { has: "LEAD" }, deactivatedAt: null }, select: { id: true } });
-  if (!lead) throw new Error("No lead in this database: seed it first (npm run bench builds the large data set).");
+  const lead = await prisma.user.findFirst({
+    where: { roles: { has: "LEAD" }, deactivatedAt: null },
+    select: { id: true },
+  });
+  if (!lead)
+    throw new Error(
+      "No lead in this database: seed it first (npm run bench builds the large data set).",
+    );
   const actor = (await loadActor(lead.id))!;
-  const [people, orgs] = await Promise.all([prisma.user.count(), prisma.org.count({ where: { leaderId: { not: null } } })]);
+  const [people, orgs] = await Promise.all([
+    prisma.user.count(),
+    prisma.org.count({ where: { leaderId: { not: null } } }),
+  ]);
 
   const t0 = performance.now();
   const { created, existing } = await generateAllDrafts(actor, quarter);
@@ -41,8 +51,12 @@ try {
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
   console.log(`${people} people, ${orgs} organisations with a leader, quarter ${quarter}`);
-  console.log(`drafts created: ${created} (already there: ${existing}) in ${draftsMs.toFixed(0)} ms`);
-  console.log(`content for ${drafts.length} newsletters: ${(contentMs / 1000).toFixed(1)} s in all, median ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, max ${times.at(-1)?.toFixed(0) ?? 0} ms per organisation`);
+  console.log(
+    `drafts created: ${created} (already there: ${existing}) in ${draftsMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `content for ${drafts.length} newsletters: ${(contentMs / 1000).toFixed(1)} s in all, median ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, max ${times.at(-1)?.toFixed(0) ?? 0} ms per organisation`,
+  );
 } finally {
   await prisma.$disconnect();
   await db.stop();

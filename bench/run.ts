@@ -21,7 +21,10 @@ const log = (l: string) => console.log(`[bench] ${l}`);
 /** CPU time the server process has used so far (user + system, all threads), from /proc; 0 elsewhere. */
 function serverCpuMs(): number {
   try {
-    const fields = fs.readFileSync(`/proc/${server!.pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    const fields = fs
+      .readFileSync(`/proc/${server!.pid}/stat`, "utf8")
+      .replace(/^.*\) /s, "")
+      .split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return 0;
@@ -29,7 +32,12 @@ function serverCpuMs(): number {
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-const db = await prepareDatabase({ log, database: "guardians_bench", dataDir: path.resolve(".data/pg-bench"), port: Number(process.env.BENCH_PG_PORT ?? 54360) });
+const db = await prepareDatabase({
+  log,
+  database: "guardians_bench",
+  dataDir: path.resolve(".data/pg-bench"),
+  port: Number(process.env.BENCH_PG_PORT ?? 54360),
+});
 let server: ReturnType<typeof spawn> | null = null;
 let peakRss = 0;
 const cleanup = async () => {
@@ -48,33 +56,89 @@ try {
     await seedDatabase(db.url, { seed: 42, scale: "large", today: new Date(), log });
     log(`large data set ready in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
-  const env = { ...process.env, DATABASE_URL: db.url, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
-  const setup = JSON.parse(execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/setup.ts"], { env }).toString().trim().split("\n").at(-1)!);
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+    NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    NEXTAUTH_URL: BASE,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const setup = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "bench/setup.ts"],
+      { env },
+    )
+      .toString()
+      .trim()
+      .split("\n")
+      .at(-1)!,
+  );
   if (buildIsStale()) {
     log("next build…");
-    if (spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env }).status !== 0) throw new Error("next build failed");
+    if (
+      spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env })
+        .status !== 0
+    )
+      throw new Error("next build failed");
   }
-  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env: { ...env, NODE_OPTIONS: serverNodeOptions(env) }, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 120 && !(await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+    env: { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (
+    let i = 0;
+    i < 120 &&
+    !(await fetch(`${BASE}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 500));
   // Measure a started server: wait (up to 2 min) for its dashboard warm-up, as a load balancer's readiness check would.
   const warmStarted = Date.now();
   for (let i = 0; i < 240; i++) {
-    const state = await fetch(`${BASE}/healthz`).then((r) => r.json() as Promise<{ dashboardCache?: string }>).then((b) => b.dashboardCache).catch(() => "warming");
+    const state = await fetch(`${BASE}/healthz`)
+      .then((r) => r.json() as Promise<{ dashboardCache?: string }>)
+      .then((b) => b.dashboardCache)
+      .catch(() => "warming");
     if (state !== "warming") break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  log(`dashboard warm-up took ${((Date.now() - warmStarted) / 1000).toFixed(1)} s after the server answered`);
+  log(
+    `dashboard warm-up took ${((Date.now() - warmStarted) / 1000).toFixed(1)} s after the server answered`,
+  );
   const rssTimer = setInterval(() => {
     try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server!.pid}/status`, "utf8"))?.[1] ?? 0);
+      const kb = Number(
+        /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server!.pid}/status`, "utf8"))?.[1] ?? 0,
+      );
       peakRss = Math.max(peakRss, kb * 1024);
-    } catch { /* process gone */ }
+    } catch {
+      /* process gone */
+    }
   }, 200);
 
   const password = "guardians-demo";
-  const [lead, guardian, manager] = await Promise.all(["lead", "guardian", "manager"].map((u) => signInCookie(BASE, `${u}@guardians.test`, password)));
-  const loggers = await Promise.all(Array.from({ length: 20 }, (_, i) => signInCookie(BASE, `bench-guardian-${i}@guardians.test`, password)));
-  const families = ["reviews", "releases", "findings", "time", "training", "threat-models", "people", "feedback"];
+  const [lead, guardian, manager] = await Promise.all(
+    ["lead", "guardian", "manager"].map((u) => signInCookie(BASE, `${u}@guardians.test`, password)),
+  );
+  const loggers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      signInCookie(BASE, `bench-guardian-${i}@guardians.test`, password),
+    ),
+  );
+  const families = [
+    "reviews",
+    "releases",
+    "findings",
+    "time",
+    "training",
+    "threat-models",
+    "people",
+    "feedback",
+  ];
   const targets: { name: string; path: string; cookie: string; post?: boolean }[] = [
     { name: "overview dashboard", path: "/dashboard", cookie: lead },
     ...families.map((f) => ({ name: `detail: ${f}`, path: `/dashboard/${f}`, cookie: lead })),
@@ -82,37 +146,81 @@ try {
     { name: "manager overview (own org)", path: "/dashboard", cookie: manager },
     { name: "directory team list", path: "/directory", cookie: lead },
     { name: "review list (all reviews)", path: "/reviews", cookie: lead },
-    { name: "review list (completed, with guardian)", path: "/reviews?status=completed&guardian=with", cookie: lead },
+    {
+      name: "review list (completed, with guardian)",
+      path: "/reviews?status=completed&guardian=with",
+      cookie: lead,
+    },
     { name: "guardian home", path: "/", cookie: guardian },
     { name: "hour-logging page", path: "/log", cookie: guardian },
     { name: "newsletter view", path: `/newsletters/${setup.newsletterId}`, cookie: manager },
-    { name: "hour logging (POST /api/activities)", path: "/api/activities", cookie: "", post: true },
+    {
+      name: "hour logging (POST /api/activities)",
+      path: "/api/activities",
+      cookie: "",
+      post: true,
+    },
   ];
   // BENCH_ONLY="overview,hour logging" runs the targets whose names contain one of the parts.
-  const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const rows: string[][] = [];
   let day = 0;
   const load = async (t: (typeof targets)[number], connections = CONNECTIONS) => {
     const times: number[] = [];
     const cpuBefore = serverCpuMs();
     const instance = autocannon({
-      url: BASE + t.path, connections, duration: SECONDS,
+      url: BASE + t.path,
+      connections,
+      duration: SECONDS,
       headers: { cookie: t.cookie },
-      requests: t.post ? [{
-        method: "POST",
-        setupRequest: (req: autocannon.Request) => {
-          // Each of the 20 guardians logs a quarter of an hour for one of the last 14 days in turn.
-          day++;
-          const date = new Date(Date.now() - (Math.floor(day / loggers.length) % 14) * 86_400_000).toISOString().slice(0, 10);
-          return { ...req, headers: { "content-type": "application/json", origin: BASE, cookie: loggers[day % loggers.length] }, body: JSON.stringify({ date, hours: 0.25, type: "OTHER", idempotencyKey: randomUUID() }) };
-        },
-      }] : undefined,
+      requests: t.post
+        ? [
+            {
+              method: "POST",
+              setupRequest: (req: autocannon.Request) => {
+                // Each of the 20 guardians logs a quarter of an hour for one of the last 14 days in turn.
+                day++;
+                const date = new Date(
+                  Date.now() - (Math.floor(day / loggers.length) % 14) * 86_400_000,
+                )
+                  .toISOString()
+                  .slice(0, 10);
+                return {
+                  ...req,
+                  headers: {
+                    "content-type": "application/json",
+                    origin: BASE,
+                    cookie: loggers[day % loggers.length],
+                  },
+                  body: JSON.stringify({
+                    date,
+                    hours: 0.25,
+                    type: "OTHER",
+                    idempotencyKey: randomUUID(),
+                  }),
+                };
+              },
+            },
+          ]
+        : undefined,
     }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+    instance.on(
+      "response",
+      (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        times.push(responseTime),
+    );
     const result = await instance;
     const cpu = serverCpuMs() - cpuBefore;
     times.sort((a, b) => a - b);
-    return [percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), (result.requests.total / SECONDS).toFixed(1), result.requests.total ? (cpu / result.requests.total).toFixed(1) : "-", String(result.errors + result.timeouts + result.non2xx)];
+    return [
+      percentile(times, 50).toFixed(0),
+      percentile(times, 95).toFixed(0),
+      (result.requests.total / SECONDS).toFixed(1),
+      result.requests.total ? (cpu / result.requests.total).toFixed(1) : "-",
+      String(result.errors + result.timeouts + result.non2xx),
+    ];
   };
   for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
     await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
@@ -123,19 +231,27 @@ try {
   if (!only || only.some((o) => "overview while logging".includes(o))) {
     const [overview, writes] = await Promise.all([load(targets[0]), load(targets.at(-1)!, 5)]);
     overview[3] = writes[3] = "-"; // one server's CPU time for both kinds of request
-    rows.push(["overview while 5 users log hours", ...overview], ["  (their hour logging)", ...writes]);
+    rows.push(
+      ["overview while 5 users log hours", ...overview],
+      ["  (their hour logging)", ...writes],
+    );
     log("overview while logging: done");
   }
   clearInterval(rssTimer);
   const header = ["target", "median ms", "p95 ms", "req/s", "server CPU ms/req", "errors"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(`\n${CONNECTIONS} concurrent users, ${SECONDS} s per target, large data set, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}\n`);
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(
+    `\n${CONNECTIONS} concurrent users, ${SECONDS} s per target, large data set, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}\n`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   rows.forEach((r) => console.log(line(r)));
   console.log(`\nserver peak memory: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
-  console.log("server CPU ms/req: the server process's CPU time (all its threads) per request served; less sensitive than latency to what else runs on the machine.");
+  console.log(
+    "server CPU ms/req: the server process's CPU time (all its threads) per request served; less sensitive than latency to what else runs on the machine.",
+  );
 } finally {
   await cleanup();
 }

@@ -8,7 +8,11 @@ import { prepareDatabase } from "../lib/db/bootstrap";
 import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
 
 const runs = Number(process.env.RUNS ?? 7);
-const db = await prepareDatabase({ database: "guardians_bench", dataDir: path.resolve(".data/pg-bench"), port: Number(process.env.BENCH_PG_PORT ?? 54360) });
+const db = await prepareDatabase({
+  database: "guardians_bench",
+  dataDir: path.resolve(".data/pg-bench"),
+  port: Number(process.env.BENCH_PG_PORT ?? 54360),
+});
 process.env.DATABASE_URL = db.url;
 if (await isDatabaseEmpty(db.url)) {
   console.log("building the large data set (once; it is kept in .data/pg-bench)…");
@@ -26,8 +30,11 @@ const { filterOptions } = await import("../lib/server/metrics/filter-options");
 const { riskBudgets } = await import("../lib/server/metrics/quarter");
 const { teamOutliers } = await import("../lib/server/metrics/outliers");
 
-const lead = await loadActor((await prisma.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id);
-if (!lead) throw new Error("No lead@guardians.test in this database: run npm run bench once to build it");
+const lead = await loadActor(
+  (await prisma.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,
+);
+if (!lead)
+  throw new Error("No lead@guardians.test in this database: run npm run bench once to build it");
 
 type View = { name: string; load: () => Promise<unknown> };
 const view = (family: string): View => ({
@@ -35,7 +42,8 @@ const view = (family: string): View => ({
   load: async () => {
     const [data] = await Promise.all([loadDashboard(lead, {}), filterOptions(lead, undefined)]);
     const latest = parseQuarterKey(data.quarters.at(-1)!)!;
-    if (family === "overview") return Promise.all([riskBudgets(data.scope, latest), teamOutliers(data.scope, latest)]);
+    if (family === "overview")
+      return Promise.all([riskBudgets(data.scope, latest), teamOutliers(data.scope, latest)]);
     return Promise.all([familyExtras(family, data), familyOutliers(family, data.scope, latest)]);
   },
 });
@@ -53,7 +61,9 @@ for (const v of views) {
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) warm.push(await ms(v.load));
   warm.sort((a, b) => a - b);
-  console.log(`${v.name.padEnd(16)} ${cold.toFixed(0).padStart(7)}   ${warm[Math.floor(warm.length / 2)].toFixed(0).padStart(7)}`);
+  console.log(
+    `${v.name.padEnd(16)} ${cold.toFixed(0).padStart(7)}   ${warm[Math.floor(warm.length / 2)].toFixed(0).padStart(7)}`,
+  );
 }
 await prisma.$disconnect();
 await db.stop();

@@ -6,7 +6,10 @@ export function latestLoggableDate(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-export function dayTotalProblem(existingQuarterHours: number, addedQuarterHours: number): string | null {
+export function dayTotalProblem(
+  existingQuarterHours: number,
+  addedQuarterHours: number,
+): string | null {
   const total = existingQuarterHours + addedQuarterHours;
   if (total <= MAX_DAY_QUARTER_HOURS) return null;
   const left = Math.max(0, MAX_DAY_QUARTER_HOURS - existingQuarterHours) / 4;

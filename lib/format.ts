@@ -1,8 +1,18 @@
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 export const formatDate = (d: Date) => dateFormat.format(d);
 
-const ENUM_WORDS: Record<string, string> = { QUICK_WINS: "Quick wins", HIGH_IMPACT: "High impact", HIGH_RISK: "High risk", NONE: "None" };
+const ENUM_WORDS: Record<string, string> = {
+  QUICK_WINS: "Quick wins",
+  HIGH_IMPACT: "High impact",
+  HIGH_RISK: "High risk",
+  NONE: "None",
+};
 
 /** SPRINT_STORY → "Sprint story". */
 export function humanize(value: string): string {

@@ -1,7 +1,23 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null; icon: NavIcon };
-export type NavIcon = "home" | "program" | "users" | "clock" | "userPlus" | "history" | "chart" | "training" | "belt" | "star" | "mail" | "shield" | "upload" | "rocket" | "message" | "layers";
+export type NavIcon =
+  | "home"
+  | "program"
+  | "users"
+  | "clock"
+  | "userPlus"
+  | "history"
+  | "chart"
+  | "training"
+  | "belt"
+  | "star"
+  | "mail"
+  | "shield"
+  | "upload"
+  | "rocket"
+  | "message"
+  | "layers";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -9,7 +25,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.read", icon: "chart" },
   { href: "/log", label: "Log hours", permission: "activity.log", icon: "clock" },
   { href: "/reviews", label: "Reviews", permission: "review.read", icon: "shield" },
-  { href: "/threat-models", label: "Threat models", permission: "threatmodel.read", icon: "layers" },
+  {
+    href: "/threat-models",
+    label: "Threat models",
+    permission: "threatmodel.read",
+    icon: "layers",
+  },
   { href: "/releases", label: "Releases", permission: "review.read", icon: "rocket" },
   { href: "/feedback", label: "Feedback", permission: "feedback.read", icon: "message" },
   { href: "/directory", label: "Directory", permission: "directory.read", icon: "users" },

@@ -2,12 +2,18 @@
 export type Quarter = { year: number; q: 1 | 2 | 3 | 4 };
 
 export function quarterOf(date: Date): Quarter {
-  return { year: date.getUTCFullYear(), q: (Math.floor(date.getUTCMonth() / 3) + 1) as Quarter["q"] };
+  return {
+    year: date.getUTCFullYear(),
+    q: (Math.floor(date.getUTCMonth() / 3) + 1) as Quarter["q"],
+  };
 }
 
 /** [start, end) of the quarter as UTC instants. */
 export function quarterRange({ year, q }: Quarter): { start: Date; end: Date } {
-  return { start: new Date(Date.UTC(year, (q - 1) * 3, 1)), end: new Date(Date.UTC(year, q * 3, 1)) };
+  return {
+    start: new Date(Date.UTC(year, (q - 1) * 3, 1)),
+    end: new Date(Date.UTC(year, q * 3, 1)),
+  };
 }
 
 export function quarterLabel({ year, q }: Quarter): string {

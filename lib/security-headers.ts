@@ -39,5 +39,7 @@ export function transportSecurityHeader(publicUrl = process.env.NEXTAUTH_URL): H
   } catch {
     return null;
   }
-  return protocol === "https:" ? { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" } : null;
+  return protocol === "https:"
+    ? { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }
+    : null;
 }

@@ -7,7 +7,10 @@ import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { exportAll } from "../lib/export/export";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { "without-passwords": { type: "boolean", default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "without-passwords": { type: "boolean", default: false } },
+});
 const log = (line: string) => console.log(`[export] ${line}`);
 
 async function main() {
@@ -19,7 +22,10 @@ async function main() {
     await client.connect();
     const started = Date.now();
     const counts = await exportAll(client, folder, { passwords: !values["without-passwords"] });
-    for (const [file, n] of Object.entries(counts)) log(`${file.padEnd(18)} ${String(n).padStart(8)} ${file.endsWith(".json") ? "records" : "rows"}`);
+    for (const [file, n] of Object.entries(counts))
+      log(
+        `${file.padEnd(18)} ${String(n).padStart(8)} ${file.endsWith(".json") ? "records" : "rows"}`,
+      );
     log(`written to ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await client.end().catch(() => {});

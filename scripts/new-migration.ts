@@ -12,20 +12,48 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const dir = path.resolve("prisma/migrations");
-const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort() : [];
+const existing = fs.existsSync(dir)
+  ? fs
+      .readdirSync(dir)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
+  : [];
 let from = ["--from-empty"];
 if (existing.length > 0) {
-  const commit = execFileSync("git", ["log", "-1", "--format=%H", "--", `prisma/migrations/${existing.at(-1)}`]).toString().trim();
-  if (!commit) throw new Error(`Commit the migration ${existing.at(-1)} (with its schema) before creating the next one.`);
+  const commit = execFileSync("git", [
+    "log",
+    "-1",
+    "--format=%H",
+    "--",
+    `prisma/migrations/${existing.at(-1)}`,
+  ])
+    .toString()
+    .trim();
+  if (!commit)
+    throw new Error(
+      `Commit the migration ${existing.at(-1)} (with its schema) before creating the next one.`,
+    );
   const old = path.join(os.tmpdir(), `schema-${commit}.prisma`);
   fs.writeFileSync(old, execFileSync("git", ["show", `${commit}:prisma/schema.prisma`]));
   from = ["--from-schema-datamodel", old];
 }
 const db = await prepareDatabase({ log: console.log });
 try {
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-    env: { ...process.env, DATABASE_URL: db.url },
-  }).toString();
+  const sql = execFileSync(
+    "npx",
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      ...from,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: db.url },
+    },
+  ).toString();
   if (/^-- This is an empty migration/m.test(sql) || sql.trim() === "") {
     console.log("schema.prisma has no changes since the last migration");
   } else {

@@ -18,16 +18,27 @@ const log = (line: string) => console.log(`[seed] ${line}`);
 async function main() {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error("--seed takes a whole number");
-  if (!(values.scale! in SCALES)) throw new Error(`--scale is one of ${Object.keys(SCALES).join(", ")}`);
+  if (!(values.scale! in SCALES))
+    throw new Error(`--scale is one of ${Object.keys(SCALES).join(", ")}`);
   const today = values.today ? new Date(`${values.today}T00:00:00Z`) : new Date();
   if (Number.isNaN(today.getTime())) throw new Error("--today takes a date like 2026-11-22");
   const db = await prepareDatabase({ log, database: values.database });
   try {
-    if (!values.reset && !(await isDatabaseEmpty(db.url))) throw new Error("The database already holds data. Add --reset to replace it with demo data.");
+    if (!values.reset && !(await isDatabaseEmpty(db.url)))
+      throw new Error("The database already holds data. Add --reset to replace it with demo data.");
     const started = Date.now();
-    const counts = await seedDatabase(db.url, { seed, scale: values.scale as Scale, today, reset: values.reset, log });
-    for (const [table, n] of Object.entries(counts)) log(`${table.padEnd(14)} ${n.toLocaleString("en")}`);
-    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}, scale ${values.scale}, today ${today.toISOString().slice(0, 10)})`);
+    const counts = await seedDatabase(db.url, {
+      seed,
+      scale: values.scale as Scale,
+      today,
+      reset: values.reset,
+      log,
+    });
+    for (const [table, n] of Object.entries(counts))
+      log(`${table.padEnd(14)} ${n.toLocaleString("en")}`);
+    log(
+      `done in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}, scale ${values.scale}, today ${today.toISOString().slice(0, 10)})`,
+    );
   } finally {
     await db.stop();
   }

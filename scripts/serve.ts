@@ -60,11 +60,17 @@ async function main() {
     };
     if (!values.dev && buildIsStale()) {
       log("building the app (first start or sources changed)…");
-      const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+      const build = spawnSync(NEXT_BIN, ["build"], {
+        stdio: "inherit",
+        env: { ...env, NODE_ENV: "production" },
+      });
       if (build.status !== 0) throw new Error("next build failed");
     }
     const args = values.dev ? ["dev", "-p", values.port] : ["start", "-p", values.port];
-    child = spawn(NEXT_BIN, args, { stdio: "inherit", env: values.dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) } });
+    child = spawn(NEXT_BIN, args, {
+      stdio: "inherit",
+      env: values.dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+    });
     log(`Guardians on http://localhost:${values.port}`);
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {

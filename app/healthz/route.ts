@@ -8,8 +8,16 @@ export async function GET() {
   await connection();
   const started = Date.now();
   try {
-    const rows = await db.$queryRaw<{ migrations: bigint }[]>`SELECT count(*) AS migrations FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-    return Response.json({ status: "ok", database: "up", migrations: Number(rows[0]?.migrations ?? 0), latencyMs: Date.now() - started, dashboardCache: warmState() });
+    const rows = await db.$queryRaw<
+      { migrations: bigint }[]
+    >`SELECT count(*) AS migrations FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+    return Response.json({
+      status: "ok",
+      database: "up",
+      migrations: Number(rows[0]?.migrations ?? 0),
+      latencyMs: Date.now() - started,
+      dashboardCache: warmState(),
+    });
   } catch {
     return Response.json({ status: "error", database: "down" }, { status: 503 });
   }

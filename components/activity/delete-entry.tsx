@@ -14,8 +14,20 @@ export function DeleteEntry({ id, summary }: { id: string; summary: string }) {
   };
   return (
     <>
-      <ConfirmButton label="Delete" accessibleLabel={`Delete ${summary}`} title="Delete this entry?" body={`${summary}. The entry leaves your totals; its history is kept.`} confirmLabel="Delete entry" onConfirm={remove} pending={pending} />
-      {state.status === "error" ? <span role="alert" className="text-xs text-red-700">{state.message}</span> : null}
+      <ConfirmButton
+        label="Delete"
+        accessibleLabel={`Delete ${summary}`}
+        title="Delete this entry?"
+        body={`${summary}. The entry leaves your totals; its history is kept.`}
+        confirmLabel="Delete entry"
+        onConfirm={remove}
+        pending={pending}
+      />
+      {state.status === "error" ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,15 @@ function localToday() {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-export function LogForm({ links, serverToday, maxDate }: { links: { value: string; label: string }[]; serverToday: string; maxDate: string }) {
+export function LogForm({
+  links,
+  serverToday,
+  maxDate,
+}: {
+  links: { value: string; label: string }[];
+  serverToday: string;
+  maxDate: string;
+}) {
   const [state, action, pending] = useActionState(logActivityAction, idle);
   // A new key per entry: resubmitting the same entry (double click, retry) creates it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -44,11 +52,25 @@ export function LogForm({ links, serverToday, maxDate }: { links: { value: strin
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Log security work">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3"
+      aria-label="Log security work"
+    >
       <input type="hidden" name="idempotencyKey" value={key} />
-      <ActivityFields state={state} defaults={{ date: serverToday }} links={links} maxDate={maxDate} autoFocus />
+      <ActivityFields
+        state={state}
+        defaults={{ date: serverToday }}
+        links={links}
+        maxDate={maxDate}
+        autoFocus
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Log hours"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Log hours"}
+        </Button>
         <FormMessage state={state} />
       </div>
     </form>

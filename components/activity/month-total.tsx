@@ -11,11 +11,22 @@ export async function MonthTotal({ actor, now }: { actor: SessionActor; now: Dat
   const pct = Math.min(100, Math.round((month / REFERENCE_QH) * 100));
   return (
     <>
-      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="month-total">{formatHours(month)}</p>
-      <div className="mt-2 h-2 rounded bg-slate-200 dark:bg-slate-800" role="meter" aria-label="Hours this month against the monthly reference" aria-valuemin={0} aria-valuemax={REFERENCE_QH / 4} aria-valuenow={month / 4}>
+      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="month-total">
+        {formatHours(month)}
+      </p>
+      <div
+        className="mt-2 h-2 rounded bg-slate-200 dark:bg-slate-800"
+        role="meter"
+        aria-label="Hours this month against the monthly reference"
+        aria-valuemin={0}
+        aria-valuemax={REFERENCE_QH / 4}
+        aria-valuenow={month / 4}
+      >
         <div className="h-2 rounded bg-brand-500" style={{ width: `${pct}%` }} />
       </div>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Program reference: {formatHours(REFERENCE_QH)} a month</p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        Program reference: {formatHours(REFERENCE_QH)} a month
+      </p>
     </>
   );
 }

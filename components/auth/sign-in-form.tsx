@@ -15,7 +15,10 @@ export function SignInForm({ next }: { next: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    const parsed = signInSchema.safeParse({
+      email: form.get("email"),
+      password: form.get("password"),
+    });
     if (!parsed.success) {
       const fields = parsed.error.flatten().fieldErrors;
       setErrors({ email: fields.email?.[0], password: fields.password?.[0] });
@@ -26,7 +29,12 @@ export function SignInForm({ next }: { next: string }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setErrors({ form: result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect." });
+        setErrors({
+          form:
+            result?.error && result.error !== "CredentialsSignin"
+              ? result.error
+              : "Email or password is incorrect.",
+        });
         setPending(false);
         return;
       }
@@ -40,12 +48,30 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {errors.form ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {errors.form}
         </div>
       ) : null}
-      <Field label="Email" name="email" type="email" autoComplete="username" autoFocus required error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        autoFocus
+        required
+        error={errors.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -9,14 +9,30 @@ import { beltCounts, recentAwards } from "@/lib/server/belts/queries";
 
 /** Each belt's rule editor with how many hold it, then the latest awards (each revocable). */
 export async function BeltBoard() {
-  const [rules, courses, awards, counts] = await Promise.all([loadRules(), db.course.findMany({ where: { active: true }, select: { key: true, title: true }, orderBy: { title: "asc" } }), recentAwards(), beltCounts()]);
+  const [rules, courses, awards, counts] = await Promise.all([
+    loadRules(),
+    db.course.findMany({
+      where: { active: true },
+      select: { key: true, title: true },
+      orderBy: { title: "asc" },
+    }),
+    recentAwards(),
+    beltCounts(),
+  ]);
   return (
     <>
       <div className="grid gap-4 xl:grid-cols-2">
         {BELT_ORDER.map((belt) => (
           <Card key={belt}>
-            <CardTitle>{humanize(belt)} belt <span className="font-normal text-slate-600 dark:text-slate-400">· held by {counts[belt] ?? 0}</span></CardTitle>
-            <div className="mt-3"><RuleEditor belt={belt} initial={rules[belt]} courses={courses} /></div>
+            <CardTitle>
+              {humanize(belt)} belt{" "}
+              <span className="font-normal text-slate-600 dark:text-slate-400">
+                · held by {counts[belt] ?? 0}
+              </span>
+            </CardTitle>
+            <div className="mt-3">
+              <RuleEditor belt={belt} initial={rules[belt]} courses={courses} />
+            </div>
           </Card>
         ))}
       </div>
@@ -25,8 +41,17 @@ export async function BeltBoard() {
         <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
           {awards.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
-              <span>{a.user.name}: <strong>{humanize(a.belt)}</strong> on {formatDate(a.awardedOn)}{a.revokedAt ? <span className="ml-2 text-red-700 dark:text-red-400">revoked: {a.revokeReason}</span> : null}</span>
-              {a.revokedAt ? null : <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${humanize(a.belt)} belt`} />}
+              <span>
+                {a.user.name}: <strong>{humanize(a.belt)}</strong> on {formatDate(a.awardedOn)}
+                {a.revokedAt ? (
+                  <span className="ml-2 text-red-700 dark:text-red-400">
+                    revoked: {a.revokeReason}
+                  </span>
+                ) : null}
+              </span>
+              {a.revokedAt ? null : (
+                <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${humanize(a.belt)} belt`} />
+              )}
             </li>
           ))}
         </ul>

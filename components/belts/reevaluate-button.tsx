@@ -10,7 +10,9 @@ export function ReevaluateButton() {
   const [state, action, pending] = useActionState(reevaluateAction, idle);
   return (
     <form action={action} className="flex items-center gap-3">
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Evaluating…" : "Re-evaluate everyone"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Evaluating…" : "Re-evaluate everyone"}
+      </Button>
       <FormMessage state={state} />
     </form>
   );

@@ -15,9 +15,20 @@ export function RevokeBelt({ awardId, label }: { awardId: number; label: string 
       <summary className="cursor-pointer text-red-700 dark:text-red-400">Revoke</summary>
       <form action={action} className="mt-1 flex flex-wrap items-center gap-2">
         <input type="hidden" name="awardId" value={awardId} />
-        <label htmlFor={`reason-${awardId}`} className="sr-only">Reason for revoking {label}</label>
-        <input id={`reason-${awardId}`} name="reason" required minLength={5} placeholder="Reason" className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
-        <Button type="submit" variant="danger" className="px-2 py-1" disabled={pending}>Revoke {label}</Button>
+        <label htmlFor={`reason-${awardId}`} className="sr-only">
+          Reason for revoking {label}
+        </label>
+        <input
+          id={`reason-${awardId}`}
+          name="reason"
+          required
+          minLength={5}
+          placeholder="Reason"
+          className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+        />
+        <Button type="submit" variant="danger" className="px-2 py-1" disabled={pending}>
+          Revoke {label}
+        </Button>
         <FormMessage state={state} />
       </form>
     </details>

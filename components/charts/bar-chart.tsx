@@ -3,14 +3,40 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** A single-series bar chart; the caller provides a table with the same numbers. */
-export function SimpleBarChart({ data, unit, label }: { data: { name: string; value: number }[]; unit: string; label: string }) {
+export function SimpleBarChart({
+  data,
+  unit,
+  label,
+}: {
+  data: { name: string; value: number }[];
+  unit: string;
+  label: string;
+}) {
   return (
-    <figure aria-label={`${label} chart; the same numbers are in the table`} className="h-48 w-full">
+    <figure
+      aria-label={`${label} chart; the same numbers are in the table`}
+      className="h-48 w-full"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="currentColor"
+            strokeOpacity={0.15}
+            vertical={false}
+          />
           <XAxis dataKey="name" tick={{ fontSize: 11, fill: "currentColor" }} />
-          <YAxis tick={{ fontSize: 11, fill: "currentColor" }} width={40} label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 11, fill: "currentColor" }} />
+          <YAxis
+            tick={{ fontSize: 11, fill: "currentColor" }}
+            width={40}
+            label={{
+              value: unit,
+              angle: -90,
+              position: "insideLeft",
+              fontSize: 11,
+              fill: "currentColor",
+            }}
+          />
           <Tooltip formatter={(v) => `${v} ${unit}`} contentStyle={{ fontSize: 12 }} />
           <Bar dataKey="value" name={label} fill="#2559b8" isAnimationActive={false} />
         </BarChart>

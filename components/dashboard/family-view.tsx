@@ -18,37 +18,89 @@ import { filterOptions } from "@/lib/server/metrics/filter-options";
 import type { DashboardFilter } from "@/lib/validations/dashboard";
 
 /** One family of metrics (charts, numbers, surveys, outliers) for a scope the page has already resolved. */
-export async function FamilyView({ actor, family, filter, resolved }: { actor: SessionActor; family: FamilyDef; filter: DashboardFilter; resolved: ResolvedScope }) {
-  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org, filter.team)]);
+export async function FamilyView({
+  actor,
+  family,
+  filter,
+  resolved,
+}: {
+  actor: SessionActor;
+  family: FamilyDef;
+  filter: DashboardFilter;
+  resolved: ResolvedScope;
+}) {
+  const [data, options] = await Promise.all([
+    loadDashboardFigures(resolved, filter),
+    filterOptions(actor, filter.org, filter.team),
+  ]);
   const latest = parseQuarterKey(data.quarters.at(-1)!)!;
-  const [extras, outliers] = await Promise.all([familyExtras(family.id, data), familyOutliers(family.id, data.scope, latest)]);
+  const [extras, outliers] = await Promise.all([
+    familyExtras(family.id, data),
+    familyOutliers(family.id, data.scope, latest),
+  ]);
   const series = withExtraSeries(buildSeries(family, data.metrics), extras.series);
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   return (
     <>
-      <PageHeader title={family.title} description={`${family.description} Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
-        actions={<><Link href={`/dashboard?${query}`} className={buttonClass("secondary")}>Overview</Link><a href={`/api/metrics/${family.id}?${query}`} className={buttonClass("secondary")} download>Download CSV</a></>} />
+      <PageHeader
+        title={family.title}
+        description={`${family.description} Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
+        actions={
+          <>
+            <Link href={`/dashboard?${query}`} className={buttonClass("secondary")}>
+              Overview
+            </Link>
+            <a
+              href={`/api/metrics/${family.id}?${query}`}
+              className={buttonClass("secondary")}
+              download
+            >
+              Download CSV
+            </a>
+          </>
+        }
+      />
       <DashboardFilters action={`/dashboard/${family.id}`} filter={filter} {...options} />
       <SeriesCharts series={series} title={family.title} />
       <Card className="mt-4">
         <CardTitle>The numbers</CardTitle>
         <SeriesTable series={series} caption={`${family.title} by quarter (${data.label})`} />
         {family.id === "people" && (data.scope.orgIds !== null || data.scope.teamId !== null) ? (
-          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">The program&apos;s goal for new guardians is set for the whole program, so it is shown without an organisation or team filter.</p>
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            The program&apos;s goal for new guardians is set for the whole program, so it is shown
+            without an organisation or team filter.
+          </p>
         ) : null}
       </Card>
       {extras.surveys ? (
         <Card className="mt-4">
           <CardTitle>Survey results</CardTitle>
-          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Surveys that closed in the quarters shown; respondents of the organisation or team in scope. Ratings 1 (low) to 5 (high).</p>
+          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+            Surveys that closed in the quarters shown; respondents of the organisation or team in
+            scope. Ratings 1 (low) to 5 (high).
+          </p>
           <SurveyResults surveys={extras.surveys} scopeLabel={data.label} />
         </Card>
       ) : null}
       {outliers.length > 0 ? (
         <Card className="mt-4">
-          <CardTitle>Where to act in {quarterLabel(latest)}: teams furthest from the median</CardTitle>
+          <CardTitle>
+            Where to act in {quarterLabel(latest)}: teams furthest from the median
+          </CardTitle>
           <div className="mt-2 grid gap-4 sm:grid-cols-2">
-            {outliers.map((o) => <OutlierList key={o.id} title={o.title} rows={o.rows} unit={o.unit} digits={o.digits} />)}
+            {outliers.map((o) => (
+              <OutlierList
+                key={o.id}
+                title={o.title}
+                rows={o.rows}
+                unit={o.unit}
+                digits={o.digits}
+              />
+            ))}
           </div>
         </Card>
       ) : null}

@@ -19,49 +19,112 @@ import { riskBudgets } from "@/lib/server/metrics/quarter";
 import type { DashboardFilter } from "@/lib/validations/dashboard";
 
 /** The program dashboard's overview of a scope the page has already resolved for the actor. */
-export async function DashboardOverview({ actor, filter, resolved }: { actor: SessionActor; filter: DashboardFilter; resolved: ResolvedScope }) {
-  const [data, options] = await Promise.all([loadDashboardFigures(resolved, filter), filterOptions(actor, filter.org, filter.team)]);
+export async function DashboardOverview({
+  actor,
+  filter,
+  resolved,
+}: {
+  actor: SessionActor;
+  filter: DashboardFilter;
+  resolved: ResolvedScope;
+}) {
+  const [data, options] = await Promise.all([
+    loadDashboardFigures(resolved, filter),
+    filterOptions(actor, filter.org, filter.team),
+  ]);
   const latest = parseQuarterKey(data.quarters.at(-1)!)!;
   const previous = data.quarters.at(-2);
-  const [risks, outliers] = await Promise.all([riskBudgets(data.scope, latest), teamOutliers(data.scope, latest)]);
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
-  const cycle = buildSeries(familyById("reviews")!, data.metrics).filter((s) => s.id.startsWith("cycle-mean"));
-  const people = buildSeries(familyById("people")!, data.metrics).filter((s) => s.id === "active" || s.id === "new");
+  const [risks, outliers] = await Promise.all([
+    riskBudgets(data.scope, latest),
+    teamOutliers(data.scope, latest),
+  ]);
+  const query = new URLSearchParams(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
+  const cycle = buildSeries(familyById("reviews")!, data.metrics).filter((s) =>
+    s.id.startsWith("cycle-mean"),
+  );
+  const people = buildSeries(familyById("people")!, data.metrics).filter(
+    (s) => s.id === "active" || s.id === "new",
+  );
   return (
     <>
-      <PageHeader title="Program dashboard" description={`${quarterLabel(latest)} against the quarter before. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`} />
+      <PageHeader
+        title="Program dashboard"
+        description={`${quarterLabel(latest)} against the quarter before. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
+      />
       <DashboardFilters action="/dashboard" filter={filter} {...options} />
       <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {headlines(data.metrics).map((h) => <HeadlineCard key={h.id} h={h} previousLabel={previous ? quarterLabel(parseQuarterKey(previous)!) : "the quarter before"} query={query} />)}
+        {headlines(data.metrics).map((h) => (
+          <HeadlineCard
+            key={h.id}
+            h={h}
+            previousLabel={
+              previous ? quarterLabel(parseQuarterKey(previous)!) : "the quarter before"
+            }
+            query={query}
+          />
+        ))}
       </section>
       <div className="mt-4 grid gap-4 xl:grid-cols-2">
         <Card>
           <CardTitle>Review cycle time, with and without a guardian</CardTitle>
           <SeriesChart series={cycle} unit="days" title="Review cycle time" />
           <ChartNumbers series={cycle} caption={`Review cycle time by quarter (${data.label})`} />
-          <Link href={`/dashboard/reviews?${query}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Numbers, medians and effort</Link>
+          <Link
+            href={`/dashboard/reviews?${query}`}
+            className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+          >
+            Numbers, medians and effort
+          </Link>
         </Card>
         <Card>
           <CardTitle>Active and new guardians</CardTitle>
           <SeriesChart series={people} unit="guardians" title="Guardians" />
-          <ChartNumbers series={people} caption={`Active and new guardians by quarter (${data.label})`} />
-          <Link href={`/dashboard/people?${query}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Numbers, retention and coverage</Link>
+          <ChartNumbers
+            series={people}
+            caption={`Active and new guardians by quarter (${data.label})`}
+          />
+          <Link
+            href={`/dashboard/people?${query}`}
+            className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+          >
+            Numbers, retention and coverage
+          </Link>
         </Card>
         <Card>
           <CardTitle>Teams over their risk budget at {quarterLabel(latest)}&apos;s end</CardTitle>
-          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Critical 10, high 5, medium 2, low 1 point per open finding or threat without mitigation.</p>
+          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+            Critical 10, high 5, medium 2, low 1 point per open finding or threat without
+            mitigation.
+          </p>
           <RiskList teams={risks} />
         </Card>
         <Card>
           <CardTitle>Where to act: teams furthest from the median</CardTitle>
           <div className="mt-2 grid gap-4 sm:grid-cols-2">
-            <OutlierList title="Review cycle time" rows={outliers.cycleTime} unit="days" digits={1} />
+            <OutlierList
+              title="Review cycle time"
+              rows={outliers.cycleTime}
+              unit="days"
+              digits={1}
+            />
             <OutlierList title="Findings opened" rows={outliers.findings} unit="" digits={0} />
           </div>
         </Card>
       </div>
       <nav aria-label="Dashboard views" className="mt-6 flex flex-wrap gap-2 text-sm">
-        {FAMILIES.map((f) => <Link key={f.id} href={`/dashboard/${f.id}?${query}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">{f.title}</Link>)}
+        {FAMILIES.map((f) => (
+          <Link
+            key={f.id}
+            href={`/dashboard/${f.id}?${query}`}
+            className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            {f.title}
+          </Link>
+        ))}
       </nav>
     </>
   );

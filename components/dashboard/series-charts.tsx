@@ -11,7 +11,12 @@ export function SeriesCharts({ series, title }: { series: SeriesData[]; title: s
         <Card key={g.key}>
           <CardTitle>{g.title}</CardTitle>
           <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
-            Trend over the last four quarters: {g.series.map((s) => `${s.label.toLowerCase()} ${trendDirection(s.points.map((p) => p.value))}`).join("; ")}
+            Trend over the last four quarters:{" "}
+            {g.series
+              .map(
+                (s) => `${s.label.toLowerCase()} ${trendDirection(s.points.map((p) => p.value))}`,
+              )
+              .join("; ")}
           </p>
           <SeriesChart series={g.series} unit={g.unit} title={`${title}: ${g.title}`} />
         </Card>

@@ -13,14 +13,30 @@ export function SeriesTable({ series, caption }: { series: SeriesData[]; caption
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-          <tr><th scope="col" className="py-2 pr-4">Metric</th>{quarters.map((q) => <th key={q} scope="col" className="whitespace-nowrap px-2 text-right">{q}</th>)}</tr>
+          <tr>
+            <th scope="col" className="py-2 pr-4">
+              Metric
+            </th>
+            {quarters.map((q) => (
+              <th key={q} scope="col" className="whitespace-nowrap px-2 text-right">
+                {q}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {series.map((s) => (
             <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">{s.label}</th>
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                {s.label}
+              </th>
               {s.points.map((p) => (
-                <td key={p.quarter} className={`whitespace-nowrap px-2 text-right tabular-nums ${p.value === null ? "text-xs text-slate-500 dark:text-slate-400" : ""}`}>{formatValue(p.value, s.digits, s.unit)}</td>
+                <td
+                  key={p.quarter}
+                  className={`whitespace-nowrap px-2 text-right tabular-nums ${p.value === null ? "text-xs text-slate-500 dark:text-slate-400" : ""}`}
+                >
+                  {formatValue(p.value, s.digits, s.unit)}
+                </td>
               ))}
             </tr>
           ))}
@@ -34,7 +50,9 @@ export function SeriesTable({ series, caption }: { series: SeriesData[]; caption
 export function ChartNumbers({ series, caption }: { series: SeriesData[]; caption: string }) {
   return (
     <details className="mb-2 mt-2 text-sm">
-      <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Table of the numbers</summary>
+      <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+        Table of the numbers
+      </summary>
       <SeriesTable series={series} caption={caption} />
     </details>
   );

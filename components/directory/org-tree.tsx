@@ -5,17 +5,42 @@ import { listOrgs } from "@/lib/server/directory/queries";
 
 type OrgRow = Awaited<ReturnType<typeof listOrgs>>[number];
 
-function Tree({ orgs, parentId, editable }: { orgs: OrgRow[]; parentId: number | null; editable: boolean }) {
+function Tree({
+  orgs,
+  parentId,
+  editable,
+}: {
+  orgs: OrgRow[];
+  parentId: number | null;
+  editable: boolean;
+}) {
   const children = orgs.filter((o) => o.parentId === parentId);
   if (children.length === 0) return null;
   return (
-    <ul className={parentId === null ? "space-y-2" : "mt-2 space-y-2 border-l border-slate-200 pl-4 dark:border-slate-700"}>
+    <ul
+      className={
+        parentId === null
+          ? "space-y-2"
+          : "mt-2 space-y-2 border-l border-slate-200 pl-4 dark:border-slate-700"
+      }
+    >
       {children.map((o) => (
         <li key={o.id}>
           <div className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-medium">{o.name}</span>
-            <span className="text-xs text-slate-600 dark:text-slate-400">{o._count.teams} team{o._count.teams === 1 ? "" : "s"} · leader: {o.leader ? `${o.leader.name}` : "none"}</span>
-            {editable ? <Link href={`/directory/orgs/${o.id}/edit`} className="text-xs text-brand-600 hover:underline dark:text-brand-100" aria-label={`Edit ${o.name}`}>Edit</Link> : null}
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              {o._count.teams} team{o._count.teams === 1 ? "" : "s"} · leader:{" "}
+              {o.leader ? `${o.leader.name}` : "none"}
+            </span>
+            {editable ? (
+              <Link
+                href={`/directory/orgs/${o.id}/edit`}
+                className="text-xs text-brand-600 hover:underline dark:text-brand-100"
+                aria-label={`Edit ${o.name}`}
+              >
+                Edit
+              </Link>
+            ) : null}
           </div>
           <Tree orgs={orgs} parentId={o.id} editable={editable} />
         </li>
@@ -28,6 +53,13 @@ function Tree({ orgs, parentId, editable }: { orgs: OrgRow[]; parentId: number |
 export async function OrgTree({ actor, editable }: { actor: SessionActor; editable: boolean }) {
   const orgs = await listOrgs(actor);
   const visible = new Set(orgs.map((o) => o.id));
-  const rooted = orgs.map((o) => ({ ...o, parentId: o.parentId !== null && visible.has(o.parentId) ? o.parentId : null }));
-  return orgs.length === 0 ? <EmptyState title="No organisations yet" /> : <Tree orgs={rooted} parentId={null} editable={editable} />;
+  const rooted = orgs.map((o) => ({
+    ...o,
+    parentId: o.parentId !== null && visible.has(o.parentId) ? o.parentId : null,
+  }));
+  return orgs.length === 0 ? (
+    <EmptyState title="No organisations yet" />
+  ) : (
+    <Tree orgs={rooted} parentId={null} editable={editable} />
+  );
 }

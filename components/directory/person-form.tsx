@@ -11,23 +11,53 @@ import { roleLabel } from "@/lib/roles";
 import { createPersonAction, updatePersonAction } from "@/lib/server/directory/actions";
 import { idle } from "@/lib/server/action-state";
 
-type Person = { id: number; email: string; name: string; roles: Role[]; orgId: number | null; teamId: number | null };
-type Options = { orgs: { id: number; name: string }[]; teams: { id: number; name: string; orgId: number }[]; grantable: Role[] };
+type Person = {
+  id: number;
+  email: string;
+  name: string;
+  roles: Role[];
+  orgId: number | null;
+  teamId: number | null;
+};
+type Options = {
+  orgs: { id: number; name: string }[];
+  teams: { id: number; name: string; orgId: number }[];
+  grantable: Role[];
+};
 
 /** Creates a person (person = null) or edits one; the email is set once, at creation. */
 export function PersonForm({ person, options }: { person: Person | null; options: Options }) {
-  const [state, action, pending] = useActionState(person ? updatePersonAction : createPersonAction, idle);
+  const [state, action, pending] = useActionState(
+    person ? updatePersonAction : createPersonAction,
+    idle,
+  );
   const [orgId, setOrgId] = useState(person?.orgId ? String(person.orgId) : "");
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const teams = options.teams.filter((t) => String(t.orgId) === orgId);
   const rolesError = err("roles");
   return (
-    <form action={action} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={person ? `Edit ${person.name}` : "New person"}>
+    <form
+      action={action}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+      aria-label={person ? `Edit ${person.name}` : "New person"}
+    >
       {person ? <input type="hidden" name="id" value={person.id} /> : null}
       {person ? (
-        <div className="space-y-1"><p className="text-sm font-medium">Email</p><p className="py-2 text-sm">{person.email}</p></div>
+        <div className="space-y-1">
+          <p className="text-sm font-medium">Email</p>
+          <p className="py-2 text-sm">{person.email}</p>
+        </div>
       ) : (
-        <Field label="Email" name="email" type="email" autoComplete="off" required error={err("email")} hint="Their sign-in name; it cannot be changed later" />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          error={err("email")}
+          hint="Their sign-in name; it cannot be changed later"
+        />
       )}
       <Field label="Name" name="name" defaultValue={person?.name} required error={err("name")} />
       <fieldset className="sm:col-span-2" aria-describedby={rolesError ? "roles-error" : undefined}>
@@ -37,22 +67,59 @@ export function PersonForm({ person, options }: { person: Person | null; options
             const locked = !options.grantable.includes(r);
             return (
               <label key={r} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={`role-${r}`} defaultChecked={person?.roles.includes(r) ?? r === "BUILDER"} disabled={locked} className="h-4 w-4" />
-                {roleLabel(r)}{locked ? <span className="text-xs text-slate-600 dark:text-slate-400">(admins only)</span> : null}
+                <input
+                  type="checkbox"
+                  name={`role-${r}`}
+                  defaultChecked={person?.roles.includes(r) ?? r === "BUILDER"}
+                  disabled={locked}
+                  className="h-4 w-4"
+                />
+                {roleLabel(r)}
+                {locked ? (
+                  <span className="text-xs text-slate-600 dark:text-slate-400">(admins only)</span>
+                ) : null}
                 {/* A locked box the person already holds is kept as it is. */}
-                {locked && person?.roles.includes(r) ? <input type="hidden" name={`role-${r}`} value="on" /> : null}
+                {locked && person?.roles.includes(r) ? (
+                  <input type="hidden" name={`role-${r}`} value="on" />
+                ) : null}
               </label>
             );
           })}
         </div>
-        {rolesError ? <p id="roles-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{rolesError}</p> : null}
+        {rolesError ? (
+          <p id="roles-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+            {rolesError}
+          </p>
+        ) : null}
       </fieldset>
-      <Select label="Organisation" name="orgId" value={orgId} onChange={(e) => setOrgId(e.target.value)} placeholder="None (program-wide)" options={options.orgs.map((o) => ({ value: String(o.id), label: o.name }))} error={err("orgId")} />
-      <Select key={orgId} label="Team" name="teamId" defaultValue={person && String(person.orgId) === orgId && person.teamId ? String(person.teamId) : ""} placeholder={orgId ? "None" : "Choose an organisation first"}
-        disabled={!orgId} options={teams.map((t) => ({ value: String(t.id), label: t.name }))} error={err("teamId")} />
+      <Select
+        label="Organisation"
+        name="orgId"
+        value={orgId}
+        onChange={(e) => setOrgId(e.target.value)}
+        placeholder="None (program-wide)"
+        options={options.orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+        error={err("orgId")}
+      />
+      <Select
+        key={orgId}
+        label="Team"
+        name="teamId"
+        defaultValue={
+          person && String(person.orgId) === orgId && person.teamId ? String(person.teamId) : ""
+        }
+        placeholder={orgId ? "None" : "Choose an organisation first"}
+        disabled={!orgId}
+        options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+        error={err("teamId")}
+      />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : person ? "Save person" : "Create person"}</Button>
-        <Link href="/directory/people" className={buttonClass("secondary")}>Cancel</Link>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : person ? "Save person" : "Create person"}
+        </Button>
+        <Link href="/directory/people" className={buttonClass("secondary")}>
+          Cancel
+        </Link>
         <FormMessage state={state} />
       </div>
     </form>

@@ -8,7 +8,17 @@ import { changePersonStatusAction } from "@/lib/server/directory/actions";
 import { idle } from "@/lib/server/action-state";
 
 /** Deactivate (after a confirmation) or reactivate a person's account. */
-export function PersonStatusButton({ id, name, deactivated, guardianOf }: { id: number; name: string; deactivated: boolean; guardianOf: string[] }) {
+export function PersonStatusButton({
+  id,
+  name,
+  deactivated,
+  guardianOf,
+}: {
+  id: number;
+  name: string;
+  deactivated: boolean;
+  guardianOf: string[];
+}) {
   const [state, action, pending] = useActionState(changePersonStatusAction, idle);
   const run = (change: "deactivate" | "reactivate") => {
     const data = new FormData();
@@ -16,14 +26,29 @@ export function PersonStatusButton({ id, name, deactivated, guardianOf }: { id: 
     data.set("change", change);
     startTransition(() => action(data));
   };
-  const guardianNote = guardianOf.length ? ` They stay an active guardian of ${guardianOf.join(", ")} until the step-down is recorded on the team's page.` : "";
+  const guardianNote = guardianOf.length
+    ? ` They stay an active guardian of ${guardianOf.join(", ")} until the step-down is recorded on the team's page.`
+    : "";
   return (
     <span className="flex flex-wrap items-center gap-2">
       {deactivated ? (
-        <Button type="button" variant="secondary" onClick={() => run("reactivate")} disabled={pending}>Reactivate {name}</Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => run("reactivate")}
+          disabled={pending}
+        >
+          Reactivate {name}
+        </Button>
       ) : (
-        <ConfirmButton label={`Deactivate ${name}`} title={`Deactivate ${name}?`} confirmLabel="Deactivate" onConfirm={() => run("deactivate")} pending={pending}
-          body={`${name} will no longer be able to sign in, and any session they have ends now. Their history stays, and you can reactivate them later.${guardianNote}`} />
+        <ConfirmButton
+          label={`Deactivate ${name}`}
+          title={`Deactivate ${name}?`}
+          confirmLabel="Deactivate"
+          onConfirm={() => run("deactivate")}
+          pending={pending}
+          body={`${name} will no longer be able to sign in, and any session they have ends now. Their history stays, and you can reactivate them later.${guardianNote}`}
+        />
       )}
       <FormMessage state={state} />
     </span>

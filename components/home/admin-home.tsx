@@ -17,15 +17,28 @@ export async function AdminHome() {
       <Card>
         <CardTitle>Latest changes</CardTitle>
         {s.recentAudit.length === 0 ? (
-          <div className="mt-3"><EmptyState title="No changes recorded yet">Every change made in the app is recorded in the audit log.</EmptyState></div>
+          <div className="mt-3">
+            <EmptyState title="No changes recorded yet">
+              Every change made in the app is recorded in the audit log.
+            </EmptyState>
+          </div>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {s.recentAudit.map((a) => (
-              <li key={String(a.id)} className="py-1.5">{formatDate(a.at)}: {a.actor?.name ?? "system"} {a.action} {a.entity} #{a.entityId}</li>
+              <li key={String(a.id)} className="py-1.5">
+                {formatDate(a.at)}: {a.actor?.name ?? "system"} {a.action} {a.entity} #{a.entityId}
+              </li>
             ))}
           </ul>
         )}
-        {s.recentAudit.length ? <MoreLink href="/admin/audit" shown={s.recentAudit.length} total={s.recentAudit.length} label="The whole audit log" /> : null}
+        {s.recentAudit.length ? (
+          <MoreLink
+            href="/admin/audit"
+            shown={s.recentAudit.length}
+            total={s.recentAudit.length}
+            label="The whole audit log"
+          />
+        ) : null}
       </Card>
     </div>
   );

@@ -13,25 +13,63 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Your open reviews" value={<Link className={link} href="/reviews?engineer=me&status=open">{queue.mineCount.toLocaleString("en")}</Link>} />
-        <Stat label="Reviews without an engineer" value={<Link className={link} href="/reviews?engineer=none&status=open">{queue.unassigned.toLocaleString("en")}</Link>} />
-        <Stat label="Threat models in review" value={<Link className={link} href="/threat-models?status=IN_REVIEW">{queue.inReview.toLocaleString("en")}</Link>} />
+        <Stat
+          label="Your open reviews"
+          value={
+            <Link className={link} href="/reviews?engineer=me&status=open">
+              {queue.mineCount.toLocaleString("en")}
+            </Link>
+          }
+        />
+        <Stat
+          label="Reviews without an engineer"
+          value={
+            <Link className={link} href="/reviews?engineer=none&status=open">
+              {queue.unassigned.toLocaleString("en")}
+            </Link>
+          }
+        />
+        <Stat
+          label="Threat models in review"
+          value={
+            <Link className={link} href="/threat-models?status=IN_REVIEW">
+              {queue.inReview.toLocaleString("en")}
+            </Link>
+          }
+        />
       </div>
       <Card>
         <CardTitle>Your open reviews, oldest first</CardTitle>
         {queue.mine.length === 0 ? (
-          <div className="mt-3"><EmptyState title="No open reviews assigned to you" /></div>
+          <div className="mt-3">
+            <EmptyState title="No open reviews assigned to you" />
+          </div>
         ) : (
           <>
             <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
               {queue.mine.map((r) => (
                 <li key={r.id} className="flex flex-wrap justify-between gap-2 py-1.5">
-                  <Link href={`/reviews/${r.id}`} className="text-brand-600 hover:underline dark:text-brand-100"><span className="font-mono text-xs">{r.key}</span> {r.service} <span className="text-slate-600 dark:text-slate-400">· {r.team.name}</span></Link>
-                  <span className="text-xs text-slate-600 dark:text-slate-400">{r.startedAt ? `started ${formatDate(r.startedAt)}` : `requested ${formatDate(r.requestedAt)}`}</span>
+                  <Link
+                    href={`/reviews/${r.id}`}
+                    className="text-brand-600 hover:underline dark:text-brand-100"
+                  >
+                    <span className="font-mono text-xs">{r.key}</span> {r.service}{" "}
+                    <span className="text-slate-600 dark:text-slate-400">· {r.team.name}</span>
+                  </Link>
+                  <span className="text-xs text-slate-600 dark:text-slate-400">
+                    {r.startedAt
+                      ? `started ${formatDate(r.startedAt)}`
+                      : `requested ${formatDate(r.requestedAt)}`}
+                  </span>
                 </li>
               ))}
             </ul>
-            <MoreLink href="/reviews?engineer=me&status=open" shown={queue.mine.length} total={queue.mineCount} label="All your open reviews" />
+            <MoreLink
+              href="/reviews?engineer=me&status=open"
+              shown={queue.mine.length}
+              total={queue.mineCount}
+              label="All your open reviews"
+            />
           </>
         )}
       </Card>

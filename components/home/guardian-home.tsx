@@ -12,37 +12,69 @@ import { RecentEntries } from "./recent-entries";
 const MONTHLY_REFERENCE_QH = 14;
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
-  const [activity, standing, progress] = await Promise.all([getPersonalActivity(actor.id), getGuardianStanding(actor.id), beltProgress(actor.id)]);
+  const [activity, standing, progress] = await Promise.all([
+    getPersonalActivity(actor.id),
+    getGuardianStanding(actor.id),
+    beltProgress(actor.id),
+  ]);
   const active = standing.memberships.filter((m) => m.status === "ACTIVE");
   const pending = standing.memberships.filter((m) => m.status === "NOMINATED");
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Hours this month" value={formatHours(activity.monthQuarterHours)} hint={`Program reference: ${formatHours(MONTHLY_REFERENCE_QH)} a month`} />
-        <Stat label="Belt" value={standing.belt ? humanize(standing.belt.belt) : "None yet"} hint={standing.belt ? `Since ${formatDate(standing.belt.awardedOn)}` : "Complete onboarding to earn White"} />
+        <Stat
+          label="Hours this month"
+          value={formatHours(activity.monthQuarterHours)}
+          hint={`Program reference: ${formatHours(MONTHLY_REFERENCE_QH)} a month`}
+        />
+        <Stat
+          label="Belt"
+          value={standing.belt ? humanize(standing.belt.belt) : "None yet"}
+          hint={
+            standing.belt
+              ? `Since ${formatDate(standing.belt.awardedOn)}`
+              : "Complete onboarding to earn White"
+          }
+        />
         <Stat
           label="Feedback from AppSec"
-          value={standing.feedbackAverage != null ? `${standing.feedbackAverage.toFixed(1)} / 5` : "No ratings yet"}
-          hint={standing.feedbackCount ? `${standing.feedbackCount} rating${standing.feedbackCount === 1 ? "" : "s"}` : undefined}
+          value={
+            standing.feedbackAverage != null
+              ? `${standing.feedbackAverage.toFixed(1)} / 5`
+              : "No ratings yet"
+          }
+          hint={
+            standing.feedbackCount
+              ? `${standing.feedbackCount} rating${standing.feedbackCount === 1 ? "" : "s"}`
+              : undefined
+          }
         />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-      <NextBelt progress={progress} />
-      <Card>
-        <CardTitle>Your teams</CardTitle>
-        {active.length === 0 && pending.length === 0 ? (
-          <div className="mt-3"><EmptyState title="You are not a guardian of any team yet" /></div>
-        ) : (
-          <ul className="mt-2 space-y-1 text-sm">
-            {active.map((m) => (
-              <li key={m.id}>Guardian of <strong>{m.team.name}</strong>{m.activeOn ? ` since ${formatDate(m.activeOn)}` : ""}</li>
-            ))}
-            {pending.map((m) => (
-              <li key={m.id}>Nominated for <strong>{m.team.name}</strong> on {formatDate(m.nominatedOn)}: waiting for the program lead</li>
-            ))}
-          </ul>
-        )}
-      </Card>
+        <NextBelt progress={progress} />
+        <Card>
+          <CardTitle>Your teams</CardTitle>
+          {active.length === 0 && pending.length === 0 ? (
+            <div className="mt-3">
+              <EmptyState title="You are not a guardian of any team yet" />
+            </div>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm">
+              {active.map((m) => (
+                <li key={m.id}>
+                  Guardian of <strong>{m.team.name}</strong>
+                  {m.activeOn ? ` since ${formatDate(m.activeOn)}` : ""}
+                </li>
+              ))}
+              {pending.map((m) => (
+                <li key={m.id}>
+                  Nominated for <strong>{m.team.name}</strong> on {formatDate(m.nominatedOn)}:
+                  waiting for the program lead
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
       </div>
       <RecentEntries entries={activity.recent} />
     </div>

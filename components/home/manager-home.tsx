@@ -10,47 +10,107 @@ const link = "text-brand-600 hover:underline dark:text-brand-100";
 
 export async function ManagerHome({ actor }: { actor: SessionActor }) {
   const s = await getOrgSummary(actor);
-  const coverage = s.teamCount ? `${Math.round((s.coveredTeams / s.teamCount) * 100)}%` : "No teams";
+  const coverage = s.teamCount
+    ? `${Math.round((s.coveredTeams / s.teamCount) * 100)}%`
+    : "No teams";
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {s.orgs.length ? `You lead ${s.orgs.map((o) => o.name).join(", ")}.` : "Figures below cover your organisation."}
+        {s.orgs.length
+          ? `You lead ${s.orgs.map((o) => o.name).join(", ")}.`
+          : "Figures below cover your organisation."}
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Active guardians" value={s.guardianCount.toLocaleString("en")} hint="People, each counted once" />
+        <Stat
+          label="Active guardians"
+          value={s.guardianCount.toLocaleString("en")}
+          hint="People, each counted once"
+        />
         <Stat label="Teams" value={s.teamCount.toLocaleString("en")} />
-        <Stat label="Teams with a guardian" value={coverage} hint={`${s.coveredTeams} of ${s.teamCount}`} />
+        <Stat
+          label="Teams with a guardian"
+          value={coverage}
+          hint={`${s.coveredTeams} of ${s.teamCount}`}
+        />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Your organisation&apos;s guardians</CardTitle>
           {s.guardians.length === 0 ? (
-            <div className="mt-3"><EmptyState title="No active guardian yet" action={{ href: "/directory?coverage=uncovered", label: "Nominate one for a team without a guardian" }} /></div>
+            <div className="mt-3">
+              <EmptyState
+                title="No active guardian yet"
+                action={{
+                  href: "/directory?coverage=uncovered",
+                  label: "Nominate one for a team without a guardian",
+                }}
+              />
+            </div>
           ) : (
             <>
               <table className="mt-2 w-full text-sm">
                 <caption className="sr-only">Active guardians, by name</caption>
-                <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Guardian</th><th scope="col">Team</th><th scope="col">Belt</th></tr></thead>
+                <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="py-1">
+                      Guardian
+                    </th>
+                    <th scope="col">Team</th>
+                    <th scope="col">Belt</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {s.guardians.map((g) => (
                     <tr key={g.id} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="py-1.5"><Link href={`/people/${g.id}`} className={link}>{g.name}</Link></td>
-                      <td>{g.teams.map((t, i) => <span key={t.id}>{i ? ", " : ""}<Link href={`/directory/teams/${t.id}`} className={link}>{t.name}</Link></span>)}</td>
+                      <td className="py-1.5">
+                        <Link href={`/people/${g.id}`} className={link}>
+                          {g.name}
+                        </Link>
+                      </td>
+                      <td>
+                        {g.teams.map((t, i) => (
+                          <span key={t.id}>
+                            {i ? ", " : ""}
+                            <Link href={`/directory/teams/${t.id}`} className={link}>
+                              {t.name}
+                            </Link>
+                          </span>
+                        ))}
+                      </td>
                       <td>{g.belt ? humanize(g.belt) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <MoreLink href={s.directoryHref} shown={s.guardians.length} total={s.guardianCount} label="Teams and their guardians in the directory" />
+              <MoreLink
+                href={s.directoryHref}
+                shown={s.guardians.length}
+                total={s.guardianCount}
+                label="Teams and their guardians in the directory"
+              />
             </>
           )}
         </Card>
         <Card>
           <CardTitle>Latest newsletter</CardTitle>
           {s.latestNewsletter ? (
-            <p className="mt-2 text-sm"><Link href={`/newsletters/${s.latestNewsletter.id}`} className={`font-medium ${link}`}>{s.latestNewsletter.org.name}, {s.latestNewsletter.quarter}</Link>{s.latestNewsletter.publishedAt ? `, published ${formatDate(s.latestNewsletter.publishedAt)}` : ""}</p>
+            <p className="mt-2 text-sm">
+              <Link
+                href={`/newsletters/${s.latestNewsletter.id}`}
+                className={`font-medium ${link}`}
+              >
+                {s.latestNewsletter.org.name}, {s.latestNewsletter.quarter}
+              </Link>
+              {s.latestNewsletter.publishedAt
+                ? `, published ${formatDate(s.latestNewsletter.publishedAt)}`
+                : ""}
+            </p>
           ) : (
-            <div className="mt-3"><EmptyState title="No newsletter published for your organisation yet">The program lead publishes one each quarter.</EmptyState></div>
+            <div className="mt-3">
+              <EmptyState title="No newsletter published for your organisation yet">
+                The program lead publishes one each quarter.
+              </EmptyState>
+            </div>
           )}
         </Card>
       </div>

@@ -4,32 +4,87 @@ import { formatDate, humanize } from "@/lib/format";
 import { unreached } from "@/lib/newsletter/recipients";
 import { deliverAction } from "@/lib/server/newsletters/actions";
 
-type Delivery = { id: number; email: string; status: string; attempts: number; sentAt: Date | null; lastError: string | null };
+type Delivery = {
+  id: number;
+  email: string;
+  status: string;
+  attempts: number;
+  sentAt: Date | null;
+  lastError: string | null;
+};
 
 const plural = (n: number) => `${n} recipient${n === 1 ? "" : "s"}`;
 
 /** Delivery per recipient, and Send (after a confirmation that says who will get the issue). */
-export function DeliveryCard({ id, deliveries, recipients }: { id: number; deliveries: Delivery[]; recipients: string[] }) {
+export function DeliveryCard({
+  id,
+  deliveries,
+  recipients,
+}: {
+  id: number;
+  deliveries: Delivery[];
+  recipients: string[];
+}) {
   const current = new Set(recipients);
-  const toSend = unreached(recipients, deliveries.filter((d) => d.status === "SENT").map((d) => d.email));
-  const detail = (d: Delivery) => (d.status === "SENT" && d.sentAt ? `sent ${formatDate(d.sentAt)}` : !current.has(d.email) ? "No longer a recipient: not sent" : d.lastError ?? "");
+  const toSend = unreached(
+    recipients,
+    deliveries.filter((d) => d.status === "SENT").map((d) => d.email),
+  );
+  const detail = (d: Delivery) =>
+    d.status === "SENT" && d.sentAt
+      ? `sent ${formatDate(d.sentAt)}`
+      : !current.has(d.email)
+        ? "No longer a recipient: not sent"
+        : (d.lastError ?? "");
   return (
     <Card className="no-print">
       <CardTitle>Email delivery</CardTitle>
       {deliveries.length ? (
         <table className="mt-2 w-full text-sm">
           <caption className="sr-only">Delivery per recipient</caption>
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400"><tr><th scope="col" className="py-1">Recipient</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Detail</th></tr></thead>
-          <tbody>{deliveries.map((d) => <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800"><td className="py-1.5">{d.email}</td><td>{humanize(d.status)}</td><td>{d.attempts}</td><td className="text-xs">{detail(d)}</td></tr>)}</tbody>
+          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-1">
+                Recipient
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.map((d) => (
+              <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="py-1.5">{d.email}</td>
+                <td>{humanize(d.status)}</td>
+                <td>{d.attempts}</td>
+                <td className="text-xs">{detail(d)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       ) : null}
-      {recipients.length === 0 ? <p className="mt-2 text-sm">No recipients: give the organisation a leader or extra addresses.</p> : null}
+      {recipients.length === 0 ? (
+        <p className="mt-2 text-sm">
+          No recipients: give the organisation a leader or extra addresses.
+        </p>
+      ) : null}
       <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-        {toSend.length ? `Not yet reached: ${toSend.join(", ")}.` : recipients.length ? "Every current recipient has received this issue." : ""}
+        {toSend.length
+          ? `Not yet reached: ${toSend.join(", ")}.`
+          : recipients.length
+            ? "Every current recipient has received this issue."
+            : ""}
       </p>
       <div className="mt-3">
         <ActionButton
-          action={deliverAction} fields={{ id: String(id) }} label={toSend.length ? `Send to ${plural(toSend.length)} not yet reached` : "Nothing to send"} pendingLabel="Sending…" disabled={toSend.length === 0}
+          action={deliverAction}
+          fields={{ id: String(id) }}
+          label={
+            toSend.length ? `Send to ${plural(toSend.length)} not yet reached` : "Nothing to send"
+          }
+          pendingLabel="Sending…"
+          disabled={toSend.length === 0}
           confirm={{
             title: `Send this newsletter to ${plural(toSend.length)}?`,
             body: `${plural(toSend.length)} will get it by email: ${toSend.join(", ")}. Anyone who already received it is not sent it again.`,

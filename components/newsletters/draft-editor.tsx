@@ -7,16 +7,40 @@ import { FormMessage } from "@/components/ui/form-message";
 import { updateDraftAction } from "@/lib/server/newsletters/actions";
 import { idle } from "@/lib/server/action-state";
 
-export function DraftEditor({ id, intro, highlights }: { id: number; intro: string | null; highlights: string | null }) {
+export function DraftEditor({
+  id,
+  intro,
+  highlights,
+}: {
+  id: number;
+  intro: string | null;
+  highlights: string | null;
+}) {
   const [state, action, pending] = useActionState(updateDraftAction, idle);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <TextArea label="Introduction" name="intro" rows={3} defaultValue={intro ?? ""} error={err("intro")} hint="Opens the newsletter. Blank lines separate paragraphs." />
-      <TextArea label="Highlights" name="highlights" rows={3} defaultValue={highlights ?? ""} error={err("highlights")} hint="Shown in a box after the introduction." />
+      <TextArea
+        label="Introduction"
+        name="intro"
+        rows={3}
+        defaultValue={intro ?? ""}
+        error={err("intro")}
+        hint="Opens the newsletter. Blank lines separate paragraphs."
+      />
+      <TextArea
+        label="Highlights"
+        name="highlights"
+        rows={3}
+        defaultValue={highlights ?? ""}
+        error={err("highlights")}
+        hint="Shown in a box after the introduction."
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save draft"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save draft"}
+        </Button>
         <FormMessage state={state} />
       </div>
     </form>

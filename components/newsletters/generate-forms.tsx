@@ -9,20 +9,60 @@ import { idle } from "@/lib/server/action-state";
 
 type Option = { value: string; label: string };
 
-export function GenerateForms({ orgs, quarters, lastQuarter }: { orgs: Option[]; quarters: Option[]; lastQuarter: string }) {
+export function GenerateForms({
+  orgs,
+  quarters,
+  lastQuarter,
+}: {
+  orgs: Option[];
+  quarters: Option[];
+  lastQuarter: string;
+}) {
   const [one, runOne, pendingOne] = useActionState(generateDraftAction, idle);
   const [all, runAll, pendingAll] = useActionState(generateAllAction, idle);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <form action={runOne} className="flex flex-wrap items-end gap-3" aria-label="Generate one draft">
-        <Select label="Organisation" name="orgId" id="gen-org" options={orgs} placeholder="Choose…" required error={one.fieldErrors?.orgId?.[0]} />
-        <Select label="Quarter" name="quarter" id="gen-quarter" options={quarters} defaultValue={lastQuarter} />
-        <Button type="submit" disabled={pendingOne}>{pendingOne ? "Generating…" : "Generate draft"}</Button>
+      <form
+        action={runOne}
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Generate one draft"
+      >
+        <Select
+          label="Organisation"
+          name="orgId"
+          id="gen-org"
+          options={orgs}
+          placeholder="Choose…"
+          required
+          error={one.fieldErrors?.orgId?.[0]}
+        />
+        <Select
+          label="Quarter"
+          name="quarter"
+          id="gen-quarter"
+          options={quarters}
+          defaultValue={lastQuarter}
+        />
+        <Button type="submit" disabled={pendingOne}>
+          {pendingOne ? "Generating…" : "Generate draft"}
+        </Button>
         <FormMessage state={one} />
       </form>
-      <form action={runAll} className="flex flex-wrap items-end gap-3" aria-label="Generate drafts for every organisation">
-        <Select label="Quarter" name="quarter" id="gen-all-quarter" options={quarters} defaultValue={lastQuarter} />
-        <Button type="submit" variant="secondary" disabled={pendingAll}>{pendingAll ? "Generating…" : "Generate drafts for every organisation"}</Button>
+      <form
+        action={runAll}
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Generate drafts for every organisation"
+      >
+        <Select
+          label="Quarter"
+          name="quarter"
+          id="gen-all-quarter"
+          options={quarters}
+          defaultValue={lastQuarter}
+        />
+        <Button type="submit" variant="secondary" disabled={pendingAll}>
+          {pendingAll ? "Generating…" : "Generate drafts for every organisation"}
+        </Button>
         <FormMessage state={all} />
       </form>
     </div>

@@ -1,6 +1,10 @@
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
 
-const paragraphs = (t: string) => t.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (t: string) =>
+  t
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /** A layout made for reading and for printing on A4/Letter. */
 export function NewsletterView({ content }: { content: NewsletterContent }) {
@@ -10,18 +14,61 @@ export function NewsletterView({ content }: { content: NewsletterContent }) {
         <h1 className="text-2xl font-semibold">{content.title}</h1>
         <p className="text-slate-600 dark:text-slate-400">{content.subtitle}</p>
       </header>
-      {content.intro ? paragraphs(content.intro).map((p, i) => <p key={i} className="mb-3">{p}</p>) : null}
-      {content.highlights ? <aside className="mb-4 border-l-4 border-brand-600 bg-brand-50 px-4 py-2 dark:bg-slate-800">{paragraphs(content.highlights).map((p, i) => <p key={i} className="my-1">{p}</p>)}</aside> : null}
+      {content.intro
+        ? paragraphs(content.intro).map((p, i) => (
+            <p key={i} className="mb-3">
+              {p}
+            </p>
+          ))
+        : null}
+      {content.highlights ? (
+        <aside className="mb-4 border-l-4 border-brand-600 bg-brand-50 px-4 py-2 dark:bg-slate-800">
+          {paragraphs(content.highlights).map((p, i) => (
+            <p key={i} className="my-1">
+              {p}
+            </p>
+          ))}
+        </aside>
+      ) : null}
       {content.sections.map((s) => (
         <section key={s.id} className="mb-5 break-inside-avoid">
           <h2 className="mb-2 text-lg font-semibold">{s.heading}</h2>
-          {s.paragraphs.map((p, i) => <p key={i} className="mb-2">{p}</p>)}
+          {s.paragraphs.map((p, i) => (
+            <p key={i} className="mb-2">
+              {p}
+            </p>
+          ))}
           {s.table ? (
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
                 <caption className="sr-only">{s.heading}</caption>
-                <thead className="text-left"><tr>{s.table.columns.map((c) => <th key={c} scope="col" className="border-b border-slate-300 py-1 pr-3 dark:border-slate-700">{c}</th>)}</tr></thead>
-                <tbody>{s.table.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className="border-b border-slate-100 py-1 pr-3 dark:border-slate-800">{c}</td>)}</tr>)}</tbody>
+                <thead className="text-left">
+                  <tr>
+                    {s.table.columns.map((c) => (
+                      <th
+                        key={c}
+                        scope="col"
+                        className="border-b border-slate-300 py-1 pr-3 dark:border-slate-700"
+                      >
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.table.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((c, j) => (
+                        <td
+                          key={j}
+                          className="border-b border-slate-100 py-1 pr-3 dark:border-slate-800"
+                        >
+                          {c}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </div>
           ) : null}

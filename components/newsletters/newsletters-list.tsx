@@ -8,36 +8,111 @@ import { Pagination } from "@/components/ui/pagination";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
-import { listNewsletters, newsletterOrgs, type NewsletterFilter } from "@/lib/server/newsletters/queries";
+import {
+  listNewsletters,
+  newsletterOrgs,
+  type NewsletterFilter,
+} from "@/lib/server/newsletters/queries";
 import { lastQuarterKey } from "@/lib/server/newsletters/service";
 
 /** For `manage`, the draft generator; then the filters and one page of newsletters. */
-export async function NewslettersList({ actor, filter, page, manage }: { actor: SessionActor; filter: NewsletterFilter; page: number; manage: boolean }) {
-  const [{ rows, total, pages }, orgs] = await Promise.all([listNewsletters(actor, page, filter), newsletterOrgs(actor)]);
+export async function NewslettersList({
+  actor,
+  filter,
+  page,
+  manage,
+}: {
+  actor: SessionActor;
+  filter: NewsletterFilter;
+  page: number;
+  manage: boolean;
+}) {
+  const [{ rows, total, pages }, orgs] = await Promise.all([
+    listNewsletters(actor, page, filter),
+    newsletterOrgs(actor),
+  ]);
   const orgOptions = orgs.map((o) => ({ value: String(o.id), label: o.name }));
-  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const kept = Object.fromEntries(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   const filtered = Object.keys(kept).length > 0;
   const current = quarterOf(new Date());
-  const quarters = Array.from({ length: 8 }, (_, i) => quarterKey(addQuarters(current, -i))).map((q) => ({ value: q, label: q }));
+  const quarters = Array.from({ length: 8 }, (_, i) => quarterKey(addQuarters(current, -i))).map(
+    (q) => ({ value: q, label: q }),
+  );
   return (
     <>
-      {manage ? <Card className="mb-4"><CardTitle>New drafts</CardTitle><div className="mt-3"><GenerateForms orgs={orgOptions} quarters={quarters} lastQuarter={lastQuarterKey()} /></div></Card> : null}
+      {manage ? (
+        <Card className="mb-4">
+          <CardTitle>New drafts</CardTitle>
+          <div className="mt-3">
+            <GenerateForms orgs={orgOptions} quarters={quarters} lastQuarter={lastQuarterKey()} />
+          </div>
+        </Card>
+      ) : null}
       <Card>
         {orgs.length > 1 || manage ? (
           <FilterBar action="/newsletters">
-            <Select label="Organisation" name="org" id="filter-org" defaultValue={filter.org ? String(filter.org) : ""} placeholder="All" options={orgOptions} />
-            {manage ? <Select label="Status" name="status" id="filter-status" defaultValue={filter.status ?? ""} placeholder="Any" options={[{ value: "DRAFT", label: "Draft" }, { value: "PUBLISHED", label: "Published" }]} /> : null}
+            <Select
+              label="Organisation"
+              name="org"
+              id="filter-org"
+              defaultValue={filter.org ? String(filter.org) : ""}
+              placeholder="All"
+              options={orgOptions}
+            />
+            {manage ? (
+              <Select
+                label="Status"
+                name="status"
+                id="filter-status"
+                defaultValue={filter.status ?? ""}
+                placeholder="Any"
+                options={[
+                  { value: "DRAFT", label: "Draft" },
+                  { value: "PUBLISHED", label: "Published" },
+                ]}
+              />
+            ) : null}
           </FilterBar>
         ) : null}
         {rows.length === 0 ? (
-          filtered ? <EmptyState title="No newsletters match these filters" action={{ href: "/newsletters", label: "Show every newsletter" }} />
-            : <EmptyState title={manage ? "No newsletters yet" : "No newsletter has been published for your organisation yet"}>{manage ? "Generate drafts above." : "The program lead publishes one each quarter."}</EmptyState>
+          filtered ? (
+            <EmptyState
+              title="No newsletters match these filters"
+              action={{ href: "/newsletters", label: "Show every newsletter" }}
+            />
+          ) : (
+            <EmptyState
+              title={
+                manage
+                  ? "No newsletters yet"
+                  : "No newsletter has been published for your organisation yet"
+              }
+            >
+              {manage ? "Generate drafts above." : "The program lead publishes one each quarter."}
+            </EmptyState>
+          )
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((n) => (
-              <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <Link href={`/newsletters/${n.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">{n.org.name}, {n.quarter}</Link>
-                <span className="text-slate-600 dark:text-slate-400">{n.status === "PUBLISHED" ? `Published ${n.publishedAt ? formatDate(n.publishedAt) : ""} · ${n._count.deliveries} delivered` : "Draft"}</span>
+              <li
+                key={n.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              >
+                <Link
+                  href={`/newsletters/${n.id}`}
+                  className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+                >
+                  {n.org.name}, {n.quarter}
+                </Link>
+                <span className="text-slate-600 dark:text-slate-400">
+                  {n.status === "PUBLISHED"
+                    ? `Published ${n.publishedAt ? formatDate(n.publishedAt) : ""} · ${n._count.deliveries} delivered`
+                    : "Draft"}
+                </span>
               </li>
             ))}
           </ul>

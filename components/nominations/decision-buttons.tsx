@@ -21,9 +21,31 @@ export function DecisionButtons({ membershipId, who }: { membershipId: number; w
   if (state.status === "ok") return <FormMessage state={state} />;
   return (
     <span className="flex flex-wrap items-end gap-2">
-      <NoteInput id={`decision-note-${membershipId}`} about={`on the nomination of ${who}`} value={note} onChange={setNote} error={state.fieldErrors?.note?.[0]} />
-      <Button type="button" className="px-2 py-1" onClick={() => decide("approve")} disabled={pending} aria-label={`Approve ${who}`}>Approve</Button>
-      <ConfirmButton label="Decline" accessibleLabel={`Decline ${who}`} title={`Decline ${who}?`} body={`The nomination is closed and kept in the team's history${note.trim() ? ", with your note" : ""}.`} confirmLabel="Decline nomination" onConfirm={() => decide("decline")} pending={pending} />
+      <NoteInput
+        id={`decision-note-${membershipId}`}
+        about={`on the nomination of ${who}`}
+        value={note}
+        onChange={setNote}
+        error={state.fieldErrors?.note?.[0]}
+      />
+      <Button
+        type="button"
+        className="px-2 py-1"
+        onClick={() => decide("approve")}
+        disabled={pending}
+        aria-label={`Approve ${who}`}
+      >
+        Approve
+      </Button>
+      <ConfirmButton
+        label="Decline"
+        accessibleLabel={`Decline ${who}`}
+        title={`Decline ${who}?`}
+        body={`The nomination is closed and kept in the team's history${note.trim() ? ", with your note" : ""}.`}
+        confirmLabel="Decline nomination"
+        onConfirm={() => decide("decline")}
+        pending={pending}
+      />
       <FormMessage state={state} />
     </span>
   );

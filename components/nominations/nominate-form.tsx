@@ -15,12 +15,33 @@ export function NominateForm({ teamId, teamName }: { teamId: number; teamName: s
   }, [state]);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
-    <form ref={form} action={action} className="space-y-3" aria-label={`Nominate a guardian for ${teamName}`}>
+    <form
+      ref={form}
+      action={action}
+      className="space-y-3"
+      aria-label={`Nominate a guardian for ${teamName}`}
+    >
       <input type="hidden" name="teamId" value={teamId} />
-      <Field label="Email of the person you nominate" name="email" type="email" required error={err("email")} />
-      <TextArea label="Why this person?" name="reason" rows={2} required minLength={10} maxLength={1000} error={err("reason")} />
+      <Field
+        label="Email of the person you nominate"
+        name="email"
+        type="email"
+        required
+        error={err("email")}
+      />
+      <TextArea
+        label="Why this person?"
+        name="reason"
+        rows={2}
+        required
+        minLength={10}
+        maxLength={1000}
+        error={err("reason")}
+      />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Nominate"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Nominate"}
+        </Button>
         <FormMessage state={state} />
       </div>
     </form>

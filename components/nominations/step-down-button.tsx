@@ -7,7 +7,15 @@ import { stepDownAction } from "@/lib/server/nominations/actions";
 import { idle } from "@/lib/server/action-state";
 import { NoteInput } from "./note-input";
 
-export function StepDownButton({ membershipId, label, who }: { membershipId: number; label: string; who: string }) {
+export function StepDownButton({
+  membershipId,
+  label,
+  who,
+}: {
+  membershipId: number;
+  label: string;
+  who: string;
+}) {
   const [state, action, pending] = useActionState(stepDownAction, idle);
   const [note, setNote] = useState("");
   const confirm = () => {
@@ -19,8 +27,21 @@ export function StepDownButton({ membershipId, label, who }: { membershipId: num
   if (state.status === "ok") return <FormMessage state={state} />;
   return (
     <span className="inline-flex flex-wrap items-end gap-2">
-      <NoteInput id={`step-down-note-${membershipId}`} about={`on ${who} stepping down`} value={note} onChange={setNote} error={state.fieldErrors?.note?.[0]} />
-      <ConfirmButton label={label} title={`${label}?`} body="The guardian becomes alumni of this team. Their history, belts and hours stay." confirmLabel={label} onConfirm={confirm} pending={pending} />
+      <NoteInput
+        id={`step-down-note-${membershipId}`}
+        about={`on ${who} stepping down`}
+        value={note}
+        onChange={setNote}
+        error={state.fieldErrors?.note?.[0]}
+      />
+      <ConfirmButton
+        label={label}
+        title={`${label}?`}
+        body="The guardian becomes alumni of this team. Their history, belts and hours stay."
+        confirmLabel={label}
+        onConfirm={confirm}
+        pending={pending}
+      />
       <FormMessage state={state} />
     </span>
   );

@@ -12,12 +12,22 @@ import { beltProgress } from "@/lib/server/belts/progress";
 import { profileDetails, type ProfilePerson } from "@/lib/server/people/profile";
 
 /** A profile's figures, belts, work, training and recognition, for a person the page has already found. */
-export async function ProfileDetails({ actor, person }: { actor: SessionActor; person: ProfilePerson }) {
+export async function ProfileDetails({
+  actor,
+  person,
+}: {
+  actor: SessionActor;
+  person: ProfilePerson;
+}) {
   const p = { person, ...(await profileDetails(actor, person)) };
   const live = p.belts.filter((b) => !b.revokedAt);
   const highest = [...BELT_ORDER].reverse().find((belt) => live.some((b) => b.belt === belt));
-  const progress = p.memberships.some((m) => m.status === "ACTIVE") ? await beltProgress(p.person.id) : undefined;
-  const avg = p.feedback?.length ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length : null;
+  const progress = p.memberships.some((m) => m.status === "ACTIVE")
+    ? await beltProgress(p.person.id)
+    : undefined;
+  const avg = p.feedback?.length
+    ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length
+    : null;
   const total12 = p.hoursByMonth.reduce((s, m) => s + m.hours, 0);
   return (
     <>
@@ -25,42 +35,142 @@ export async function ProfileDetails({ actor, person }: { actor: SessionActor; p
         <Stat label="Belt" value={highest ? humanize(highest) : "None yet"} />
         <Stat label="Reviews taken part in" value={p.reviewCount} />
         <Stat label="Hours, last 12 months" value={`${total12} h`} />
-        <Stat label="Feedback average" value={p.feedback === null ? "Not visible to you" : avg === null ? "No ratings yet" : `${avg.toFixed(1)} / 5`} hint={p.feedback?.length ? `${p.feedback.length} ratings` : undefined} />
+        <Stat
+          label="Feedback average"
+          value={
+            p.feedback === null
+              ? "Not visible to you"
+              : avg === null
+                ? "No ratings yet"
+                : `${avg.toFixed(1)} / 5`
+          }
+          hint={p.feedback?.length ? `${p.feedback.length} ratings` : undefined}
+        />
       </div>
-      {progress !== undefined ? <NextBelt progress={progress} self={p.person.id === actor.id} /> : null}
+      {progress !== undefined ? (
+        <NextBelt progress={progress} self={p.person.id === actor.id} />
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Hours by month</CardTitle>
-          <SimpleBarChart data={p.hoursByMonth.map((m) => ({ name: m.month.slice(2), value: m.hours }))} unit="h" label="Hours by month" />
-          <details className="text-sm"><summary className="cursor-pointer">Table</summary>
-            <table className="mt-1 w-full"><caption className="sr-only">Hours logged per month</caption><tbody>{p.hoursByMonth.map((m) => <tr key={m.month}><th scope="row" className="text-left font-normal">{m.month}</th><td className="text-right tabular-nums">{m.hours} h</td></tr>)}</tbody></table>
+          <SimpleBarChart
+            data={p.hoursByMonth.map((m) => ({ name: m.month.slice(2), value: m.hours }))}
+            unit="h"
+            label="Hours by month"
+          />
+          <details className="text-sm">
+            <summary className="cursor-pointer">Table</summary>
+            <table className="mt-1 w-full">
+              <caption className="sr-only">Hours logged per month</caption>
+              <tbody>
+                {p.hoursByMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row" className="text-left font-normal">
+                      {m.month}
+                    </th>
+                    <td className="text-right tabular-nums">{m.hours} h</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </details>
         </Card>
         <Card>
           <CardTitle>Belt history</CardTitle>
-          {p.belts.length === 0 ? <div className="mt-2"><EmptyState title="No belts yet" /></div> : (
-            <ol className="mt-2 space-y-1 text-sm">{p.belts.map((b) => <li key={b.id}>{humanize(b.belt)} on {formatDate(b.awardedOn)}{b.revokedAt ? <span className="text-red-700 dark:text-red-400"> (revoked: {b.revokeReason})</span> : null}</li>)}</ol>
+          {p.belts.length === 0 ? (
+            <div className="mt-2">
+              <EmptyState title="No belts yet" />
+            </div>
+          ) : (
+            <ol className="mt-2 space-y-1 text-sm">
+              {p.belts.map((b) => (
+                <li key={b.id}>
+                  {humanize(b.belt)} on {formatDate(b.awardedOn)}
+                  {b.revokedAt ? (
+                    <span className="text-red-700 dark:text-red-400">
+                      {" "}
+                      (revoked: {b.revokeReason})
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
           )}
           <CardTitle className="mt-4">Guardian of</CardTitle>
-          <ul className="mt-1 space-y-1 text-sm">{p.memberships.length ? p.memberships.map((m) => <li key={m.id}><Link href={`/directory/teams/${m.team.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{m.team.name}</Link> {m.activeOn ? `from ${formatDate(m.activeOn)}` : ""}{m.leftOn ? ` to ${formatDate(m.leftOn)}` : " (active)"}</li>) : <li>Not a guardian</li>}</ul>
+          <ul className="mt-1 space-y-1 text-sm">
+            {p.memberships.length ? (
+              p.memberships.map((m) => (
+                <li key={m.id}>
+                  <Link
+                    href={`/directory/teams/${m.team.id}`}
+                    className="text-brand-600 hover:underline dark:text-brand-100"
+                  >
+                    {m.team.name}
+                  </Link>{" "}
+                  {m.activeOn ? `from ${formatDate(m.activeOn)}` : ""}
+                  {m.leftOn ? ` to ${formatDate(m.leftOn)}` : " (active)"}
+                </li>
+              ))
+            ) : (
+              <li>Not a guardian</li>
+            )}
+          </ul>
         </Card>
         <Card>
           <CardTitle>Recent reviews and threat models</CardTitle>
           <ul className="mt-2 space-y-1 text-sm">
-            {p.reviews.map((r) => <li key={`r${r.id}`}><span className="font-mono text-xs">{r.key}</span> {r.service} <span className="text-slate-600 dark:text-slate-400">· {r.completedAt ? formatDate(r.completedAt) : ""}</span></li>)}
-            {p.threatModels.map((t) => <li key={`t${t.id}`}><span className="font-mono text-xs">{t.key}</span> {t.system} <span className="text-slate-600 dark:text-slate-400">· {humanize(t.status)}</span></li>)}
+            {p.reviews.map((r) => (
+              <li key={`r${r.id}`}>
+                <span className="font-mono text-xs">{r.key}</span> {r.service}{" "}
+                <span className="text-slate-600 dark:text-slate-400">
+                  · {r.completedAt ? formatDate(r.completedAt) : ""}
+                </span>
+              </li>
+            ))}
+            {p.threatModels.map((t) => (
+              <li key={`t${t.id}`}>
+                <span className="font-mono text-xs">{t.key}</span> {t.system}{" "}
+                <span className="text-slate-600 dark:text-slate-400">· {humanize(t.status)}</span>
+              </li>
+            ))}
             {p.reviews.length + p.threatModels.length === 0 ? <li>None yet</li> : null}
           </ul>
         </Card>
         <Card>
           <CardTitle>Training</CardTitle>
-          <ul className="mt-2 space-y-1 text-sm">{p.completions.length ? p.completions.map((c) => <li key={c.id}>{c.course.title}{c.course.required ? " (required)" : ""}: {formatDate(c.completedOn)}</li>) : <li>No courses completed yet</li>}</ul>
+          <ul className="mt-2 space-y-1 text-sm">
+            {p.completions.length ? (
+              p.completions.map((c) => (
+                <li key={c.id}>
+                  {c.course.title}
+                  {c.course.required ? " (required)" : ""}: {formatDate(c.completedOn)}
+                </li>
+              ))
+            ) : (
+              <li>No courses completed yet</li>
+            )}
+          </ul>
         </Card>
       </div>
       <Card>
         <CardTitle>Recognition</CardTitle>
-        <ul className="mt-2 space-y-2 text-sm">{p.recognitions.length ? p.recognitions.map((r) => <li key={r.id}><strong>{r.title}</strong> ({humanize(r.kind).toLowerCase()} from {r.giver.name}, {formatDate(r.createdAt)}): {r.reason}</li>) : <li>No recognition yet</li>}</ul>
-        {can(actor, "recognition.give", { orgId: p.person.orgId }) && p.person.id !== actor.id ? <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800"><RecognitionForm recipientId={p.person.id} name={p.person.name} /></div> : null}
+        <ul className="mt-2 space-y-2 text-sm">
+          {p.recognitions.length ? (
+            p.recognitions.map((r) => (
+              <li key={r.id}>
+                <strong>{r.title}</strong> ({humanize(r.kind).toLowerCase()} from {r.giver.name},{" "}
+                {formatDate(r.createdAt)}): {r.reason}
+              </li>
+            ))
+          ) : (
+            <li>No recognition yet</li>
+          )}
+        </ul>
+        {can(actor, "recognition.give", { orgId: p.person.orgId }) && p.person.id !== actor.id ? (
+          <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+            <RecognitionForm recipientId={p.person.id} name={p.person.name} />
+          </div>
+        ) : null}
       </Card>
     </>
   );

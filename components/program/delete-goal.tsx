@@ -15,7 +15,15 @@ export function DeleteGoal({ id, title }: { id: number; title: string }) {
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <ConfirmButton label="Remove goal" accessibleLabel={`Remove goal ${title}`} title="Remove this goal?" body={`“${title}” will no longer be tracked. The change is recorded in the audit log.`} confirmLabel="Remove goal" onConfirm={remove} pending={pending} />
+      <ConfirmButton
+        label="Remove goal"
+        accessibleLabel={`Remove goal ${title}`}
+        title="Remove this goal?"
+        body={`“${title}” will no longer be tracked. The change is recorded in the audit log.`}
+        confirmLabel="Remove goal"
+        onConfirm={remove}
+        pending={pending}
+      />
       <FormMessage state={state} />
     </span>
   );

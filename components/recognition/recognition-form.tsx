@@ -11,13 +11,42 @@ export function RecognitionForm({ recipientId, name }: { recipientId: number; na
   const [state, action, pending] = useActionState(giveRecognitionAction, idle);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
-    <form action={action} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={`Recognise ${name}`}>
+    <form
+      action={action}
+      noValidate
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label={`Recognise ${name}`}
+    >
       <input type="hidden" name="recipientId" value={recipientId} />
-      <Select label="Kind" name="kind" defaultValue="KUDOS" options={[{ value: "KUDOS", label: "Kudos" }, { value: "AWARD", label: "Award" }]} error={err("kind")} />
-      <Field label="Title" name="title" required placeholder="e.g. Threat model of the quarter" error={err("title")} />
-      <TextArea label="What they did" name="reason" rows={2} required error={err("reason")} className="sm:col-span-2" />
+      <Select
+        label="Kind"
+        name="kind"
+        defaultValue="KUDOS"
+        options={[
+          { value: "KUDOS", label: "Kudos" },
+          { value: "AWARD", label: "Award" },
+        ]}
+        error={err("kind")}
+      />
+      <Field
+        label="Title"
+        name="title"
+        required
+        placeholder="e.g. Threat model of the quarter"
+        error={err("title")}
+      />
+      <TextArea
+        label="What they did"
+        name="reason"
+        rows={2}
+        required
+        error={err("reason")}
+        className="sm:col-span-2"
+      />
       <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Recognise"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Recognise"}
+        </Button>
         <FormMessage state={state} />
       </div>
     </form>

@@ -4,12 +4,31 @@ import { formatDate, humanize } from "@/lib/format";
 import { addFindingAction, findingStatusAction } from "@/lib/server/reviews/actions";
 import { FINDING_STATUSES, SEVERITIES } from "@/lib/validations/review";
 
-type Finding = { id: number; key: string; title: string | null; severity: string; status: string; openedOn: Date; closedOn: Date | null };
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+type Finding = {
+  id: number;
+  key: string;
+  title: string | null;
+  severity: string;
+  status: string;
+  openedOn: Date;
+  closedOn: Date | null;
+};
+const options = (values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: humanize(v) }));
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A review's findings; an engineer records new ones and closes them with the date. */
-export function FindingsCard({ reviewId, findings, conduct, today }: { reviewId: number; findings: Finding[]; conduct: boolean; today: string }) {
+export function FindingsCard({
+  reviewId,
+  findings,
+  conduct,
+  today,
+}: {
+  reviewId: number;
+  findings: Finding[];
+  conduct: boolean;
+  today: string;
+}) {
   const rid = { reviewId: String(reviewId) };
   return (
     <Card>
@@ -17,11 +36,37 @@ export function FindingsCard({ reviewId, findings, conduct, today }: { reviewId:
       <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
         {findings.map((f) => (
           <li key={f.id} className="flex flex-wrap items-end justify-between gap-2 py-2">
-            <span><span className="font-mono text-xs">{f.key}</span> {f.title} · <strong>{humanize(f.severity)}</strong> · opened {formatDate(f.openedOn)} · {humanize(f.status)}{f.closedOn ? ` on ${formatDate(f.closedOn)}` : ""}</span>
+            <span>
+              <span className="font-mono text-xs">{f.key}</span> {f.title} ·{" "}
+              <strong>{humanize(f.severity)}</strong> · opened {formatDate(f.openedOn)} ·{" "}
+              {humanize(f.status)}
+              {f.closedOn ? ` on ${formatDate(f.closedOn)}` : ""}
+            </span>
             {conduct ? (
-              <ActionForm action={findingStatusAction} label={`Status of ${f.key}`} submit="Update" variant="secondary" hidden={{ ...rid, findingId: String(f.id) }}>
-                <FormSelect label="Status" name="status" id={`status-${f.id}`} defaultValue={f.status} options={options(FINDING_STATUSES)} />
-                <FormField label="Closed on" name="closedOn" id={`closed-${f.id}`} type="date" min={iso(f.openedOn)} max={today} defaultValue={f.closedOn ? iso(f.closedOn) : today} hint="Unless open" />
+              <ActionForm
+                action={findingStatusAction}
+                label={`Status of ${f.key}`}
+                submit="Update"
+                variant="secondary"
+                hidden={{ ...rid, findingId: String(f.id) }}
+              >
+                <FormSelect
+                  label="Status"
+                  name="status"
+                  id={`status-${f.id}`}
+                  defaultValue={f.status}
+                  options={options(FINDING_STATUSES)}
+                />
+                <FormField
+                  label="Closed on"
+                  name="closedOn"
+                  id={`closed-${f.id}`}
+                  type="date"
+                  min={iso(f.openedOn)}
+                  max={today}
+                  defaultValue={f.closedOn ? iso(f.closedOn) : today}
+                  hint="Unless open"
+                />
               </ActionForm>
             ) : null}
           </li>
@@ -29,10 +74,32 @@ export function FindingsCard({ reviewId, findings, conduct, today }: { reviewId:
         {findings.length === 0 ? <li className="py-2">No findings</li> : null}
       </ul>
       {conduct ? (
-        <ActionForm action={addFindingAction} label="Record a finding" submit="Add finding" className="mt-3" hidden={rid} resetOnSuccess>
+        <ActionForm
+          action={addFindingAction}
+          label="Record a finding"
+          submit="Add finding"
+          className="mt-3"
+          hidden={rid}
+          resetOnSuccess
+        >
           <FormField label="Finding" name="title" id="finding-title" required className="w-72" />
-          <FormSelect label="Severity" name="severity" id="finding-severity" options={options(SEVERITIES)} placeholder="Choose…" required />
-          <FormField label="Opened on" name="openedOn" id="finding-opened" type="date" max={today} defaultValue={today} required />
+          <FormSelect
+            label="Severity"
+            name="severity"
+            id="finding-severity"
+            options={options(SEVERITIES)}
+            placeholder="Choose…"
+            required
+          />
+          <FormField
+            label="Opened on"
+            name="openedOn"
+            id="finding-opened"
+            type="date"
+            max={today}
+            defaultValue={today}
+            required
+          />
         </ActionForm>
       ) : null}
     </Card>

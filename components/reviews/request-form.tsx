@@ -4,10 +4,29 @@ import { TeamField } from "./team-picker";
 
 export function RequestReviewForm({ teamList, today }: { teamList: string; today: string }) {
   return (
-    <ActionForm action={requestReviewAction} label="Request a review" submit="Request review" className="mt-3">
+    <ActionForm
+      action={requestReviewAction}
+      label="Request a review"
+      submit="Request review"
+      className="mt-3"
+    >
       <TeamField list={teamList} id="req-team" />
-      <FormField label="Service or feature" name="service" id="req-service" required className="w-64" />
-      <FormField label="Requested on" name="requestedOn" id="req-date" type="date" max={today} defaultValue={today} required />
+      <FormField
+        label="Service or feature"
+        name="service"
+        id="req-service"
+        required
+        className="w-64"
+      />
+      <FormField
+        label="Requested on"
+        name="requestedOn"
+        id="req-date"
+        type="date"
+        max={today}
+        defaultValue={today}
+        required
+      />
     </ActionForm>
   );
 }

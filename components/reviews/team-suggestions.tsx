@@ -15,7 +15,9 @@ export function TeamSuggestions({ id, source }: { id: string; source: "review" |
     const load = (q: string) => {
       controller?.abort();
       controller = new AbortController();
-      fetch(`/api/teams?for=${source}&q=${encodeURIComponent(q.slice(0, 100))}`, { signal: controller.signal })
+      fetch(`/api/teams?for=${source}&q=${encodeURIComponent(q.slice(0, 100))}`, {
+        signal: controller.signal,
+      })
         .then((r) => (r.ok ? r.json() : []))
         .then((list: TeamChoice[]) => setChoices(list))
         .catch(() => {}); // an aborted or failed look-up leaves the field usable: the server resolves what is typed
@@ -35,5 +37,13 @@ export function TeamSuggestions({ id, source }: { id: string; source: "review" |
       document.removeEventListener("focusin", onInput);
     };
   }, [id, source]);
-  return <datalist id={id}>{choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</datalist>;
+  return (
+    <datalist id={id}>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </datalist>
+  );
 }

@@ -10,13 +10,21 @@ import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 
 export function AppShell({ actor, children }: { actor: SessionActor; children: React.ReactNode }) {
-  const items = NAV_ITEMS.filter((i) => i.permission === null || can(actor, i.permission)).map(({ href, label, icon }) => ({ href, label, icon }));
+  const items = NAV_ITEMS.filter((i) => i.permission === null || can(actor, i.permission)).map(
+    ({ href, label, icon }) => ({ href, label, icon }),
+  );
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
-      <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white px-3 py-2 md:w-56 md:shrink-0 md:border-b-0 md:border-r md:py-4 dark:border-slate-800 dark:bg-slate-900">
+      <nav
+        aria-label="Main"
+        className="no-print border-b border-slate-200 bg-white px-3 py-2 md:w-56 md:shrink-0 md:border-b-0 md:border-r md:py-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <Link href="/" className="mb-2 hidden items-center gap-2 px-3 py-2 font-semibold md:flex">
           <Shield aria-hidden className="h-5 w-5 text-brand-600" />
           Guardians
@@ -26,12 +34,17 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Current period: <span className="font-medium text-slate-900 dark:text-slate-100">{quarterLabel(quarterOf(new Date()))}</span>
+            Current period:{" "}
+            <span className="font-medium text-slate-900 dark:text-slate-100">
+              {quarterLabel(quarterOf(new Date()))}
+            </span>
           </p>
           <div className="flex items-center gap-1">
             <div className="mr-2 text-right text-sm leading-tight">
               <p className="font-medium">{actor.name}</p>
-              <p className="text-xs text-slate-600 dark:text-slate-400">{actor.roles.map(roleLabel).join(", ")}</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {actor.roles.map(roleLabel).join(", ")}
+              </p>
             </div>
             <ThemeToggle />
             <SignOutButton />

@@ -12,7 +12,12 @@ export function ThemeToggle() {
     }
   }
   return (
-    <button type="button" onClick={toggle} className="rounded-md p-2 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label="Switch between light and dark theme">
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded-md p-2 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      aria-label="Switch between light and dark theme"
+    >
       <Sun aria-hidden className="hidden h-4 w-4 dark:block" />
       <Moon aria-hidden className="h-4 w-4 dark:hidden" />
     </button>

@@ -4,7 +4,12 @@ import { createThreatModelAction } from "@/lib/server/threat-models/actions";
 
 export function CreateThreatModelForm({ teamList }: { teamList: string }) {
   return (
-    <ActionForm action={createThreatModelAction} label="Start a threat model" submit="Create" className="mt-3">
+    <ActionForm
+      action={createThreatModelAction}
+      label="Start a threat model"
+      submit="Create"
+      className="mt-3"
+    >
       <TeamField list={teamList} id="tm-team" />
       <FormField label="System" name="system" id="tm-system" required className="w-64" />
     </ActionForm>

@@ -3,19 +3,63 @@ import { humanize } from "@/lib/format";
 import { MITIGATION_STATUSES, STRIDE } from "@/lib/validations/threat-model";
 import { SEVERITIES } from "@/lib/validations/review";
 
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
-export type ThreatDefaults = { title: string | null; category: string; severity: string; mitigationStatus: string; mitigation: string | null };
+const options = (values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: humanize(v) }));
+export type ThreatDefaults = {
+  title: string | null;
+  category: string;
+  severity: string;
+  mitigationStatus: string;
+  mitigation: string | null;
+};
 
 /** The fields of a threat, for adding one and for editing each (ids prefixed per form). */
 export function ThreatFields({ prefix, threat }: { prefix: string; threat?: ThreatDefaults }) {
   return (
     <>
-      <FormField label="Threat" name="title" id={`${prefix}-title`} required defaultValue={threat?.title ?? ""} className="w-64" />
-      <FormSelect label="STRIDE category" name="category" id={`${prefix}-category`} options={options(STRIDE)} placeholder="Choose…" required defaultValue={threat?.category ?? ""} />
-      <FormSelect label="Severity" name="severity" id={`${prefix}-severity`} options={options(SEVERITIES)} placeholder="Choose…" required defaultValue={threat?.severity ?? ""} />
-      <FormSelect label="Mitigation status" name="mitigationStatus" id={`${prefix}-status`} options={options(MITIGATION_STATUSES)} defaultValue={threat?.mitigationStatus ?? "NONE"} />
-      <FormTextArea label="Mitigation" name="mitigation" id={`${prefix}-mitigation`} rows={2} maxLength={2000} defaultValue={threat?.mitigation ?? ""} className="w-80"
-        hint="Without a description, planned or implemented stays flagged" />
+      <FormField
+        label="Threat"
+        name="title"
+        id={`${prefix}-title`}
+        required
+        defaultValue={threat?.title ?? ""}
+        className="w-64"
+      />
+      <FormSelect
+        label="STRIDE category"
+        name="category"
+        id={`${prefix}-category`}
+        options={options(STRIDE)}
+        placeholder="Choose…"
+        required
+        defaultValue={threat?.category ?? ""}
+      />
+      <FormSelect
+        label="Severity"
+        name="severity"
+        id={`${prefix}-severity`}
+        options={options(SEVERITIES)}
+        placeholder="Choose…"
+        required
+        defaultValue={threat?.severity ?? ""}
+      />
+      <FormSelect
+        label="Mitigation status"
+        name="mitigationStatus"
+        id={`${prefix}-status`}
+        options={options(MITIGATION_STATUSES)}
+        defaultValue={threat?.mitigationStatus ?? "NONE"}
+      />
+      <FormTextArea
+        label="Mitigation"
+        name="mitigation"
+        id={`${prefix}-mitigation`}
+        rows={2}
+        maxLength={2000}
+        defaultValue={threat?.mitigation ?? ""}
+        className="w-80"
+        hint="Without a description, planned or implemented stays flagged"
+      />
     </>
   );
 }

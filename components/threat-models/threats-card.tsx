@@ -8,7 +8,15 @@ import { ThreatFields, type ThreatDefaults } from "./threat-fields";
 type Threat = ThreatDefaults & { id: number; key: string };
 
 /** The model's threats; while it is editable, each opens an edit form and a new one can be added. */
-export function ThreatsCard({ threatModelId, threats, editable }: { threatModelId: number; threats: Threat[]; editable: boolean }) {
+export function ThreatsCard({
+  threatModelId,
+  threats,
+  editable,
+}: {
+  threatModelId: number;
+  threats: Threat[];
+  editable: boolean;
+}) {
   const tm = { threatModelId: String(threatModelId) };
   return (
     <Card>
@@ -16,13 +24,31 @@ export function ThreatsCard({ threatModelId, threats, editable }: { threatModelI
       <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
         {threats.map((th) => (
           <li key={th.id} className="py-2">
-            <p><span className="font-mono text-xs">{th.key}</span> <strong>{th.title}</strong> · {humanize(th.category)} · {humanize(th.severity)} · mitigation {humanize(th.mitigationStatus).toLowerCase()}
-              {isUndocumented(th) ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800 dark:bg-red-900 dark:text-red-100">undocumented</span> : null}</p>
-            {th.mitigation ? <p className="text-slate-600 dark:text-slate-400">{th.mitigation}</p> : null}
+            <p>
+              <span className="font-mono text-xs">{th.key}</span> <strong>{th.title}</strong> ·{" "}
+              {humanize(th.category)} · {humanize(th.severity)} · mitigation{" "}
+              {humanize(th.mitigationStatus).toLowerCase()}
+              {isUndocumented(th) ? (
+                <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800 dark:bg-red-900 dark:text-red-100">
+                  undocumented
+                </span>
+              ) : null}
+            </p>
+            {th.mitigation ? (
+              <p className="text-slate-600 dark:text-slate-400">{th.mitigation}</p>
+            ) : null}
             {editable ? (
               <details className="mt-1">
-                <summary className="cursor-pointer text-brand-600 dark:text-brand-100">Edit {th.key}</summary>
-                <ActionForm action={saveThreatAction} label={`Edit ${th.key}`} submit="Save threat" className="mt-2" hidden={{ ...tm, threatId: String(th.id) }}>
+                <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
+                  Edit {th.key}
+                </summary>
+                <ActionForm
+                  action={saveThreatAction}
+                  label={`Edit ${th.key}`}
+                  submit="Save threat"
+                  className="mt-2"
+                  hidden={{ ...tm, threatId: String(th.id) }}
+                >
                   <ThreatFields prefix={`threat-${th.id}`} threat={th} />
                 </ActionForm>
               </details>
@@ -32,7 +58,14 @@ export function ThreatsCard({ threatModelId, threats, editable }: { threatModelI
         {threats.length === 0 ? <li className="py-2">No threats yet</li> : null}
       </ul>
       {editable ? (
-        <ActionForm action={saveThreatAction} label="Add a threat" submit="Add threat" className="mt-3" hidden={{ ...tm, threatId: "" }} resetOnSuccess>
+        <ActionForm
+          action={saveThreatAction}
+          label="Add a threat"
+          submit="Add threat"
+          className="mt-3"
+          hidden={{ ...tm, threatId: "" }}
+          resetOnSuccess
+        >
           <ThreatFields prefix="threat-new" />
         </ActionForm>
       ) : null}

@@ -1,6 +1,15 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 import { Field, Select, TextArea } from "./field";
@@ -23,10 +32,28 @@ export function useFieldError(name: string): string | undefined {
  * `confirm`, submitting first asks in a dialog; a function decides from the form's values
  * (null: no question). Values stay in the fields after an error.
  */
-export function ActionForm({ action, label, submit, pendingLabel, hidden = {}, confirm, resetOnSuccess, variant = "primary", className, children }: {
-  action: Action; label: string; submit: string; pendingLabel?: string; hidden?: Record<string, string>;
-  confirm?: Confirmation | ((data: FormData) => Confirmation | null); resetOnSuccess?: boolean;
-  variant?: "primary" | "secondary"; className?: string; children?: React.ReactNode;
+export function ActionForm({
+  action,
+  label,
+  submit,
+  pendingLabel,
+  hidden = {},
+  confirm,
+  resetOnSuccess,
+  variant = "primary",
+  className,
+  children,
+}: {
+  action: Action;
+  label: string;
+  submit: string;
+  pendingLabel?: string;
+  hidden?: Record<string, string>;
+  confirm?: Confirmation | ((data: FormData) => Confirmation | null);
+  resetOnSuccess?: boolean;
+  variant?: "primary" | "secondary";
+  className?: string;
+  children?: React.ReactNode;
 }) {
   const [state, run, pending] = useActionState(action, idle);
   const form = useRef<HTMLFormElement>(null);
@@ -36,7 +63,8 @@ export function ActionForm({ action, label, submit, pendingLabel, hidden = {}, c
 
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) form.current?.reset();
-    if (state.status === "error") form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+    if (state.status === "error")
+      form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, resetOnSuccess]);
 
   const send = () => {
@@ -46,33 +74,70 @@ export function ActionForm({ action, label, submit, pendingLabel, hidden = {}, c
   };
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const question = typeof confirm === "function" ? confirm(new FormData(event.currentTarget)) : (confirm ?? null);
+    const question =
+      typeof confirm === "function"
+        ? confirm(new FormData(event.currentTarget))
+        : (confirm ?? null);
     if (!question) return send();
     setAsking(question);
     dialog.current?.showModal();
   }
 
   // Field errors show beside their fields; those of hidden fields (tampered posts) beside the button.
-  const orphans = Object.entries(state.fieldErrors ?? {}).filter(([k]) => k in hidden || k === "form").flatMap(([, m]) => m ?? []);
+  const orphans = Object.entries(state.fieldErrors ?? {})
+    .filter(([k]) => k in hidden || k === "form")
+    .flatMap(([, m]) => m ?? []);
   return (
     <StateContext.Provider value={state}>
-      <form ref={form} onSubmit={onSubmit} aria-label={label} className={cn("flex flex-wrap items-start gap-3", className)}>
-        {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <form
+        ref={form}
+        onSubmit={onSubmit}
+        aria-label={label}
+        className={cn("flex flex-wrap items-start gap-3", className)}
+      >
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {children}
         <div className="flex flex-wrap items-center gap-3 self-end">
-          <Button type="submit" variant={variant} disabled={pending}>{pending ? (pendingLabel ?? "Saving…") : submit}</Button>
+          <Button type="submit" variant={variant} disabled={pending}>
+            {pending ? (pendingLabel ?? "Saving…") : submit}
+          </Button>
           <FormMessage state={orphans.length ? { ...state, message: orphans.join(" ") } : state} />
         </div>
-        {confirm ? <dialog ref={dialog} aria-labelledby={titleId} className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100">
-          <div className="max-w-sm p-5">
-            <h2 id={titleId} className="font-semibold">{asking?.title}</h2>
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{asking?.body}</p>
-            <div className="mt-4 flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={() => dialog.current?.close()} autoFocus>Cancel</Button>
-              <Button type="button" onClick={() => { dialog.current?.close(); send(); }}>{asking?.confirmLabel}</Button>
+        {confirm ? (
+          <dialog
+            ref={dialog}
+            aria-labelledby={titleId}
+            className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+          >
+            <div className="max-w-sm p-5">
+              <h2 id={titleId} className="font-semibold">
+                {asking?.title}
+              </h2>
+              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{asking?.body}</p>
+              <div className="mt-4 flex justify-end gap-2">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => dialog.current?.close()}
+                  autoFocus
+                >
+                  Cancel
+                </Button>
+                <Button
+                  type="button"
+                  onClick={() => {
+                    dialog.current?.close();
+                    send();
+                  }}
+                >
+                  {asking?.confirmLabel}
+                </Button>
+              </div>
             </div>
-          </div>
-        </dialog> : null}
+          </dialog>
+        ) : null}
       </form>
     </StateContext.Provider>
   );
@@ -98,12 +163,37 @@ export function FormTextArea(props: TextAreaProps) {
 }
 
 /** A labelled checkbox with its error beside it. */
-export function FormCheckbox({ label, name, id, defaultChecked }: { label: string; name: string; id: string; defaultChecked?: boolean }) {
+export function FormCheckbox({
+  label,
+  name,
+  id,
+  defaultChecked,
+}: {
+  label: string;
+  name: string;
+  id: string;
+  defaultChecked?: boolean;
+}) {
   const error = useFieldError(name);
   return (
     <div className="space-y-1 self-end">
-      <label htmlFor={id} className="flex items-center gap-2 text-sm"><input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="h-4 w-4" /> {label}</label>
-      {error ? <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <label htmlFor={id} className="flex items-center gap-2 text-sm">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="h-4 w-4"
+        />{" "}
+        {label}
+      </label>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -8,52 +8,122 @@ type Extra = { label: string; name: string; error?: string; hint?: string };
 /** Ids for a field: `id` when a page shows the same form twice, else the name. */
 function ids(name: string, id: string | undefined, error?: string, hint?: string) {
   const fieldId = id ?? name;
-  const describedBy = [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return { fieldId, describedBy };
 }
 
 function Messages({ fieldId, error, hint }: { fieldId: string; error?: string; hint?: string }) {
   return (
     <>
-      {hint ? <p id={`${fieldId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
-      {error ? <p id={`${fieldId}-error`} className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {hint ? (
+        <p id={`${fieldId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${fieldId}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }
 
 /** A labelled input with its error beside it, wired for screen readers. */
-export function Field({ label, name, error, hint, className, id, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & Extra) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  ...rest
+}: React.InputHTMLAttributes<HTMLInputElement> & Extra) {
   const { fieldId, describedBy } = ids(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest} />
+      <label htmlFor={fieldId} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...rest}
+      />
       <Messages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }
 
-export function TextArea({ label, name, error, hint, className, id, ...rest }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Extra) {
+export function TextArea({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  ...rest
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Extra) {
   const { fieldId, describedBy } = ids(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest} />
+      <label htmlFor={fieldId} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...rest}
+      />
       <Messages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }
 
-export function Select({ label, name, error, hint, options, placeholder, className, id, ...rest }: React.SelectHTMLAttributes<HTMLSelectElement> & Extra & {
-  placeholder?: string; options: { value: string; label: string }[];
-}) {
+export function Select({
+  label,
+  name,
+  error,
+  hint,
+  options,
+  placeholder,
+  className,
+  id,
+  ...rest
+}: React.SelectHTMLAttributes<HTMLSelectElement> &
+  Extra & {
+    placeholder?: string;
+    options: { value: string; label: string }[];
+  }) {
   const { fieldId, describedBy } = ids(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">{label}</label>
-      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...rest}>
+      <label htmlFor={fieldId} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...rest}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <Messages fieldId={fieldId} error={error} hint={hint} />
     </div>

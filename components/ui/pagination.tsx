@@ -1,16 +1,40 @@
 import Link from "next/link";
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination({ page, pages, total, basePath, params = {} }: { page: number; pages: number; total: number; basePath: string; params?: Record<string, string> }) {
-  if (pages <= 1) return <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{total} in total</p>;
+export function Pagination({
+  page,
+  pages,
+  total,
+  basePath,
+  params = {},
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  basePath: string;
+  params?: Record<string, string>;
+}) {
+  if (pages <= 1)
+    return <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{total} in total</p>;
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) })}`;
-  const link = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+  const link =
+    "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between gap-2 text-sm">
-      <span className="text-slate-600 dark:text-slate-400">Page {page} of {pages} · {total} in total</span>
+      <span className="text-slate-600 dark:text-slate-400">
+        Page {page} of {pages} · {total} in total
+      </span>
       <span className="flex gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">Previous</Link> : null}
-        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next</Link> : null}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className={link} href={href(page + 1)} rel="next">
+            Next
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

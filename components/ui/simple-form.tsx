@@ -7,18 +7,47 @@ import type { ActionState } from "@/lib/server/action-state";
 import { idle } from "@/lib/server/action-state";
 
 /** A small form around server-rendered fields; errors (with each field's message) show beside the button. */
-export function SimpleForm({ action, label, submit, pendingLabel, children, className, variant = "primary" }: {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>; label: string; submit: string; pendingLabel?: string;
-  children?: React.ReactNode; className?: string; variant?: "primary" | "secondary";
+export function SimpleForm({
+  action,
+  label,
+  submit,
+  pendingLabel,
+  children,
+  className,
+  variant = "primary",
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  label: string;
+  submit: string;
+  pendingLabel?: string;
+  children?: React.ReactNode;
+  className?: string;
+  variant?: "primary" | "secondary";
 }) {
   const [state, run, pending] = useActionState(action, idle);
-  const details = state.status === "error" && state.fieldErrors ? Object.values(state.fieldErrors).flat().filter(Boolean) : [];
+  const details =
+    state.status === "error" && state.fieldErrors
+      ? Object.values(state.fieldErrors).flat().filter(Boolean)
+      : [];
   return (
-    <form action={run} aria-label={label} className={cn("flex flex-wrap items-end gap-3", className)}>
+    <form
+      action={run}
+      aria-label={label}
+      className={cn("flex flex-wrap items-end gap-3", className)}
+    >
       {children}
-      <Button type="submit" variant={variant} disabled={pending}>{pending ? (pendingLabel ?? "Saving…") : submit}</Button>
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? (pendingLabel ?? "Saving…") : submit}
+      </Button>
       {state.message ? (
-        <p role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-green-700 dark:text-green-400"}>
+        <p
+          role={state.status === "error" ? "alert" : "status"}
+          className={
+            state.status === "error"
+              ? "text-sm text-red-700 dark:text-red-400"
+              : "text-sm text-green-700 dark:text-green-400"
+          }
+        >
           {details.length ? details.join(" ") : state.message}
         </p>
       ) : null}

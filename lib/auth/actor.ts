@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./permissions";
 
-export type SessionActor = Actor & { email: string; name: string; orgId: number | null; teamId: number | null };
+export type SessionActor = Actor & {
+  email: string;
+  name: string;
+  orgId: number | null;
+  teamId: number | null;
+};
 
 /**
  * Loads a person fresh from the database, so role changes apply at once. One round trip:
@@ -11,7 +16,17 @@ export type SessionActor = Actor & { email: string; name: string; orgId: number 
  * sub-org), since every request of a signed-in person starts here.
  */
 export async function loadActor(userId: number): Promise<SessionActor | null> {
-  const rows = await db.$queryRaw<{ id: number; email: string; name: string; roles: Role[]; orgId: number | null; teamId: number | null; scope: number[] }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      email: string;
+      name: string;
+      roles: Role[];
+      orgId: number | null;
+      teamId: number | null;
+      scope: number[];
+    }[]
+  >`
     WITH RECURSIVE person AS (
       SELECT id, email, name, roles::text[] AS roles, "orgId", "teamId" FROM "User" WHERE id = ${userId} AND "deactivatedAt" IS NULL
     ), tree AS (
@@ -24,5 +39,13 @@ export async function loadActor(userId: number): Promise<SessionActor | null> {
     SELECT person.*, coalesce((SELECT array_agg(id ORDER BY id) FROM tree), '{}'::int[]) AS scope FROM person`;
   const user = rows[0];
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, orgId: user.orgId, teamId: user.teamId, orgScope: user.scope };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    orgId: user.orgId,
+    teamId: user.teamId,
+    orgScope: user.scope,
+  };
 }

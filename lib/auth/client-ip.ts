@@ -15,7 +15,9 @@ export function clientIp(headers: Headers, hops = trustedProxyHops()): string | 
   if (hops === 0) return null;
   const raw = headers?.["x-forwarded-for"];
   // Several header lines are one list in order (RFC 9110 §5.3).
-  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((e) => e.trim());
+  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+    .split(",")
+    .map((e) => e.trim());
   // Fewer entries than proxies: the request did not come through them, so nothing is trusted.
   if (entries.length < hops) return null;
   const ip = entries[entries.length - hops];

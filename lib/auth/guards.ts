@@ -18,6 +18,10 @@ export async function requirePermission(permission: Permission): Promise<Session
 }
 
 /** For one record: a record outside the actor's scope answers as if it did not exist. */
-export function assertCanOn(actor: SessionActor, permission: Permission, target: Target | null): asserts target is Target {
+export function assertCanOn(
+  actor: SessionActor,
+  permission: Permission,
+  target: Target | null,
+): asserts target is Target {
   if (!target || !can(actor, permission, target)) notFound();
 }

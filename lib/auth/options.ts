@@ -12,7 +12,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     Credentials({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         try {
           const user = await authenticate(credentials ?? {}, clientIp(req?.headers));

@@ -3,7 +3,14 @@
 // (for a leader, the orgs they lead); "own" = records that belong to the actor.
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLES = ["ADMIN", "LEAD", "SECURITY_ENGINEER", "GUARDIAN", "MANAGER", "BUILDER"] as const satisfies readonly Role[];
+export const ROLES = [
+  "ADMIN",
+  "LEAD",
+  "SECURITY_ENGINEER",
+  "GUARDIAN",
+  "MANAGER",
+  "BUILDER",
+] as const satisfies readonly Role[];
 
 export const PERMISSIONS = [
   "program.read",
@@ -38,12 +45,28 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Scope = "all" | "org" | "own";
 
 const LEAD: Partial<Record<Permission, Scope>> = {
-  "program.read": "all", "program.manage": "all", "dashboard.read": "all", "directory.read": "all",
-  "directory.manage": "all", "guardian.nominate": "all", "guardian.approve": "all", "activity.read": "all",
-  "review.read": "all", "review.request": "all", "review.conduct": "all", "threatmodel.read": "all",
-  "threatmodel.write": "all", "threatmodel.approve": "all", "feedback.read": "all", "training.manage": "all",
-  "training.complete": "all", "belt.manage": "all", "recognition.give": "all", "newsletter.read": "all",
-  "newsletter.manage": "all", "import.run": "all",
+  "program.read": "all",
+  "program.manage": "all",
+  "dashboard.read": "all",
+  "directory.read": "all",
+  "directory.manage": "all",
+  "guardian.nominate": "all",
+  "guardian.approve": "all",
+  "activity.read": "all",
+  "review.read": "all",
+  "review.request": "all",
+  "review.conduct": "all",
+  "threatmodel.read": "all",
+  "threatmodel.write": "all",
+  "threatmodel.approve": "all",
+  "feedback.read": "all",
+  "training.manage": "all",
+  "training.complete": "all",
+  "belt.manage": "all",
+  "recognition.give": "all",
+  "newsletter.read": "all",
+  "newsletter.manage": "all",
+  "import.run": "all",
   // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the admin's (lib/auth/role-grants.ts).
   "user.manage": "all",
 };
@@ -52,23 +75,54 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
   ADMIN: { ...LEAD, "audit.read": "all" },
   LEAD,
   SECURITY_ENGINEER: {
-    "program.read": "all", "dashboard.read": "all", "directory.read": "all", "review.read": "all",
-    "review.conduct": "all", "threatmodel.read": "all", "threatmodel.write": "all", "threatmodel.approve": "all",
-    "feedback.give": "all", "feedback.read": "all", "activity.log": "own", "activity.read": "own",
+    "program.read": "all",
+    "dashboard.read": "all",
+    "directory.read": "all",
+    "review.read": "all",
+    "review.conduct": "all",
+    "threatmodel.read": "all",
+    "threatmodel.write": "all",
+    "threatmodel.approve": "all",
+    "feedback.give": "all",
+    "feedback.read": "all",
+    "activity.log": "own",
+    "activity.read": "own",
   },
   GUARDIAN: {
-    "program.read": "all", "directory.read": "org", "guardian.nominate": "org", "activity.log": "own",
-    "activity.read": "own", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
-    "threatmodel.write": "org", "feedback.read": "own", "training.complete": "own",
+    "program.read": "all",
+    "directory.read": "org",
+    "guardian.nominate": "org",
+    "activity.log": "own",
+    "activity.read": "own",
+    "review.read": "org",
+    "review.request": "org",
+    "threatmodel.read": "org",
+    "threatmodel.write": "org",
+    "feedback.read": "own",
+    "training.complete": "own",
   },
   MANAGER: {
-    "program.read": "all", "dashboard.read": "org", "directory.read": "org", "guardian.nominate": "org",
-    "activity.read": "org", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
-    "feedback.read": "org", "recognition.give": "org", "newsletter.read": "org",
+    "program.read": "all",
+    "dashboard.read": "org",
+    "directory.read": "org",
+    "guardian.nominate": "org",
+    "activity.read": "org",
+    "review.read": "org",
+    "review.request": "org",
+    "threatmodel.read": "org",
+    "feedback.read": "org",
+    "recognition.give": "org",
+    "newsletter.read": "org",
   },
   BUILDER: {
-    "program.read": "all", "directory.read": "org", "guardian.nominate": "org", "activity.log": "own",
-    "activity.read": "own", "review.read": "org", "review.request": "org", "threatmodel.read": "org",
+    "program.read": "all",
+    "directory.read": "org",
+    "guardian.nominate": "org",
+    "activity.log": "own",
+    "activity.read": "own",
+    "review.read": "org",
+    "review.request": "org",
+    "threatmodel.read": "org",
     "training.complete": "own",
   },
 };
@@ -102,7 +156,8 @@ export function can(actor: Actor, permission: Permission, target?: Target): bool
     const scope = ROLE_PERMISSIONS[role]?.[permission];
     if (!scope) continue;
     if (scope === "all" || !target) return true;
-    if (scope === "org" && target.orgId != null && actor.orgScope.includes(target.orgId)) return true;
+    if (scope === "org" && target.orgId != null && actor.orgScope.includes(target.orgId))
+      return true;
     if (scope === "own" && target.userId != null && target.userId === actor.id) return true;
   }
   return false;
@@ -123,7 +178,10 @@ export function queryScope(actor: Actor, permission: Permission): QueryScope {
 }
 
 /** Every organisation under the given roots (roots included). */
-export function orgSubtree(orgs: { id: number; parentId: number | null }[], roots: number[]): number[] {
+export function orgSubtree(
+  orgs: { id: number; parentId: number | null }[],
+  roots: number[],
+): number[] {
   const children = new Map<number, number[]>();
   for (const o of orgs) {
     if (o.parentId != null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
@@ -139,7 +197,14 @@ export function orgSubtree(orgs: { id: number; parentId: number | null }[], root
   return [...seen].sort((a, b) => a - b);
 }
 
-const HOME_PRIORITY: Role[] = ["ADMIN", "LEAD", "SECURITY_ENGINEER", "MANAGER", "GUARDIAN", "BUILDER"];
+const HOME_PRIORITY: Role[] = [
+  "ADMIN",
+  "LEAD",
+  "SECURITY_ENGINEER",
+  "MANAGER",
+  "GUARDIAN",
+  "BUILDER",
+];
 
 /** The role whose home page a person lands on. */
 export function primaryRole(roles: Role[]): Role | null {

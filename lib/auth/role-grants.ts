@@ -18,7 +18,14 @@ export function mayManageHolderOf(actor: Pick<Actor, "roles">, roles: readonly R
 }
 
 /** Roles added or removed between two sets that the actor may not grant, in a stable order. */
-export function forbiddenRoleChanges(actor: Pick<Actor, "roles">, before: readonly Role[], after: readonly Role[]): Role[] {
-  const changed = [...after.filter((r) => !before.includes(r)), ...before.filter((r) => !after.includes(r))];
+export function forbiddenRoleChanges(
+  actor: Pick<Actor, "roles">,
+  before: readonly Role[],
+  after: readonly Role[],
+): Role[] {
+  const changed = [
+    ...after.filter((r) => !before.includes(r)),
+    ...before.filter((r) => !after.includes(r)),
+  ];
   return [...new Set(changed)].filter((r) => !mayGrantRole(actor, r)).sort();
 }

@@ -8,7 +8,8 @@ import { authOptions } from "./options";
 export { loadActor, type SessionActor };
 
 // The session cookie Auth.js sets: "__Secure-" prefixed when the app is served over https.
-const secure = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secure =
+  authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const COOKIE = `${secure ? "__Secure-" : ""}next-auth.session-token`;
 
 /** The cookie's value, joined again if Auth.js split a large token into `.0`, `.1`… chunks. */

@@ -37,27 +37,57 @@ async function admitAttempt(email: string, ip: string | null): Promise<bigint> {
     const now = new Date();
     const since = new Date(now.getTime() - THROTTLE.windowMs);
     const [byEmail, byIp] = await Promise.all([
-      tx.loginAttempt.findMany({ where: { email, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perEmail }),
-      ip ? tx.loginAttempt.findMany({ where: { ip, success: false, at: { gte: since } }, select: { at: true }, orderBy: { at: "desc" }, take: THROTTLE.perIp }) : [],
+      tx.loginAttempt.findMany({
+        where: { email, success: false, at: { gte: since } },
+        select: { at: true },
+        orderBy: { at: "desc" },
+        take: THROTTLE.perEmail,
+      }),
+      ip
+        ? tx.loginAttempt.findMany({
+            where: { ip, success: false, at: { gte: since } },
+            select: { at: true },
+            orderBy: { at: "desc" },
+            take: THROTTLE.perIp,
+          })
+        : [],
     ]);
-    for (const [failures, limit] of [[byEmail, THROTTLE.perEmail], [byIp, THROTTLE.perIp]] as const) {
-      const decision = throttleDecision(failures.map((f) => f.at), now, limit);
+    for (const [failures, limit] of [
+      [byEmail, THROTTLE.perEmail],
+      [byIp, THROTTLE.perIp],
+    ] as const) {
+      const decision = throttleDecision(
+        failures.map((f) => f.at),
+        now,
+        limit,
+      );
       if (decision.blocked) throw new SignInError(retryMessage(decision.retryAfterMs));
     }
-    const attempt = await tx.loginAttempt.create({ data: { email, ip, success: false }, select: { id: true } });
+    const attempt = await tx.loginAttempt.create({
+      data: { email, ip, success: false },
+      select: { id: true },
+    });
     return attempt.id;
   });
 }
 
 /** Checks credentials with throttling; returns the user or throws SignInError with a message for the page. */
-export async function authenticate(raw: unknown, ip: string | null): Promise<{ id: number; email: string; name: string }> {
+export async function authenticate(
+  raw: unknown,
+  ip: string | null,
+): Promise<{ id: number; email: string; name: string }> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new SignInError(parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS);
   const { email, password } = parsed.data;
 
   const attemptId = await admitAttempt(email, ip);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true } });
-  const ok = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await getDummyHash(), password), false);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+  });
+  const ok = user?.passwordHash
+    ? await verify(user.passwordHash, password)
+    : (await verify(await getDummyHash(), password), false);
   if (!ok || !user || user.deactivatedAt) throw new SignInError(WRONG_CREDENTIALS);
   await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
   return { id: user.id, email: user.email, name: user.name };

@@ -5,8 +5,15 @@ export const THROTTLE = { perEmail: 5, perIp: 20, windowMs: 15 * 60_000 };
 export type ThrottleDecision = { blocked: false } | { blocked: true; retryAfterMs: number };
 
 /** Blocked when `limit` failures fall in the window; the lock lifts when the oldest of them ages out. */
-export function throttleDecision(failures: Date[], now: Date, limit: number, windowMs = THROTTLE.windowMs): ThrottleDecision {
-  const recent = failures.filter((d) => now.getTime() - d.getTime() < windowMs).sort((a, b) => b.getTime() - a.getTime());
+export function throttleDecision(
+  failures: Date[],
+  now: Date,
+  limit: number,
+  windowMs = THROTTLE.windowMs,
+): ThrottleDecision {
+  const recent = failures
+    .filter((d) => now.getTime() - d.getTime() < windowMs)
+    .sort((a, b) => b.getTime() - a.getTime());
   if (recent.length < limit) return { blocked: false };
   const oldestCounted = recent[limit - 1];
   return { blocked: true, retryAfterMs: oldestCounted.getTime() + windowMs - now.getTime() };

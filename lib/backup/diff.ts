@@ -6,7 +6,12 @@ import { SECTION_ROWS, type SectionName, type SectionRow } from "./schema";
 
 /** A record to write and its occurrence among records with the same base key (0 when unique). */
 export type Change<S extends SectionName> = { row: SectionRow<S>; n: number };
-export type SectionDiff<S extends SectionName> = { write: Change<S>[]; create: number; update: number; unchanged: number };
+export type SectionDiff<S extends SectionName> = {
+  write: Change<S>[];
+  create: number;
+  update: number;
+  unchanged: number;
+};
 
 /** Database rows in the file's canonical form (a row the schema refuses is kept as read, so it compares as changed). */
 export function normalise<S extends SectionName>(section: S, rows: unknown[]): SectionRow<S>[] {
@@ -17,7 +22,11 @@ export function normalise<S extends SectionName>(section: S, rows: unknown[]): S
   });
 }
 
-export function diffSection<S extends SectionName>(section: S, file: SectionRow<S>[], stored: SectionRow<S>[]): SectionDiff<S> {
+export function diffSection<S extends SectionName>(
+  section: S,
+  file: SectionRow<S>[],
+  stored: SectionRow<S>[],
+): SectionDiff<S> {
   const storedKeys = recordKeys(section, stored).keys;
   const existing = new Map(storedKeys.map((k, i) => [k, stableJson(stored[i])]));
   const diff: SectionDiff<S> = { write: [], create: 0, update: 0, unchanged: 0 };

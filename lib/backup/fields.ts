@@ -4,14 +4,20 @@ import { z } from "zod";
 import { formatDay, formatInstant, parseIsoInstant } from "@/lib/import/values";
 
 /** A nullable field that may also be left out (then null). */
-export const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => (v ?? null) as z.output<T> | null);
+export const opt = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((v) => (v ?? null) as z.output<T> | null);
 
 // PostgreSQL text and jsonb cannot hold a NUL character, so a record with one is refused by name.
 const NUL_MESSAGE = "Contains a NUL character (\\u0000), which cannot be stored";
 const noNul = (v: string) => !v.includes("\u0000");
 
-export const key = (what: string) => z.string(`Give the ${what}`).trim().min(1, `Give the ${what}`).refine(noNul, NUL_MESSAGE);
-export const email = z.string("Give an email address").trim().toLowerCase().pipe(z.email("Not a valid email address"));
+export const key = (what: string) =>
+  z.string(`Give the ${what}`).trim().min(1, `Give the ${what}`).refine(noNul, NUL_MESSAGE);
+export const email = z
+  .string("Give an email address")
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Not a valid email address"));
 // No length limits beyond the database's: whatever the database holds must restore.
 export const text = () => z.string("Give a text").refine(noNul, NUL_MESSAGE);
 
@@ -19,7 +25,10 @@ const dateText = (format: (ms: number) => string) =>
   z.string("Give a date").transform((v, ctx) => {
     const ms = parseIsoInstant(v.trim());
     if (ms === null) {
-      ctx.addIssue({ code: "custom", message: `“${v.slice(0, 40)}” is not an ISO 8601 date, e.g. 2026-03-31 or 2026-03-31T14:05:00Z` });
+      ctx.addIssue({
+        code: "custom",
+        message: `“${v.slice(0, 40)}” is not an ISO 8601 date, e.g. 2026-03-31 or 2026-03-31T14:05:00Z`,
+      });
       return z.NEVER;
     }
     return format(ms);
@@ -31,7 +40,9 @@ export const day = dateText(formatDay);
 export const instant = dateText(formatInstant);
 
 /** Hours in quarter-hour steps (1.5), as in the CSV files. */
-export const hours = z.number("Give hours as a number").min(0, "Hours cannot be negative")
+export const hours = z
+  .number("Give hours as a number")
+  .min(0, "Hours cannot be negative")
   .refine((n) => Number.isInteger(n * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…");
 
 export const count = z.int("Give a whole number").min(0, "Cannot be negative");
@@ -40,13 +51,16 @@ export const count = z.int("Give a whole number").min(0, "Cannot be negative");
 export const json: z.ZodType<unknown> = z.json().refine(function jsonHasNoNul(v: unknown): boolean {
   if (typeof v === "string") return noNul(v);
   if (Array.isArray(v)) return v.every(jsonHasNoNul);
-  if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => noNul(k) && jsonHasNoNul(x));
+  if (v && typeof v === "object")
+    return Object.entries(v).every(([k, x]) => noNul(k) && jsonHasNoNul(x));
   return true;
 }, NUL_MESSAGE);
 
 /** JSON text with object keys sorted, so jsonb (which reorders keys) compares equal with the file. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

@@ -12,7 +12,8 @@ type KeySpec<S extends SectionName> = {
   refs: (r: SectionRow<S>) => [string, BackupRefKind, string | null][];
 };
 
-const people = (...pairs: [string, string | null][]): [string, BackupRefKind, string | null][] => pairs.map(([field, email]) => [field, "user", email]);
+const people = (...pairs: [string, string | null][]): [string, BackupRefKind, string | null][] =>
+  pairs.map(([field, email]) => [field, "user", email]);
 
 export const KEYS: { [S in SectionName]: KeySpec<S> } = {
   program: { base: () => ["program"], refs: () => [] },
@@ -22,31 +23,92 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
   teams: { base: (r) => [r.key], refs: (r) => [["key", "team", r.key]] },
   people: { base: (r) => [r.email], refs: (r) => people(["email", r.email]) },
   courses: { base: (r) => [r.key], refs: (r) => [["key", "course", r.key]] },
-  completions: { base: (r) => [r.email, r.course], refs: (r) => [...people(["email", r.email], ["recordedBy", r.recordedBy]), ["course", "course", r.course]] },
+  completions: {
+    base: (r) => [r.email, r.course],
+    refs: (r) => [
+      ...people(["email", r.email], ["recordedBy", r.recordedBy]),
+      ["course", "course", r.course],
+    ],
+  },
   memberships: {
-    base: (r) => [r.email, r.team, r.nominatedOn], repeatable: true,
-    refs: (r) => [...people(["email", r.email], ["nominatedBy", r.nominatedBy], ["approvedBy", r.approvedBy], ...r.history.map((h, i): [string, string | null] => [`history[${i}].by`, h.by])), ["team", "team", r.team]],
+    base: (r) => [r.email, r.team, r.nominatedOn],
+    repeatable: true,
+    refs: (r) => [
+      ...people(
+        ["email", r.email],
+        ["nominatedBy", r.nominatedBy],
+        ["approvedBy", r.approvedBy],
+        ...r.history.map((h, i): [string, string | null] => [`history[${i}].by`, h.by]),
+      ),
+      ["team", "team", r.team],
+    ],
   },
   reviews: {
     base: (r) => [r.key],
-    refs: (r) => [["key", "review", r.key], ...people(["requestedBy", r.requestedBy], ...r.participants.map((p, i): [string, string] => [`participants[${i}].email`, p.email]))],
+    refs: (r) => [
+      ["key", "review", r.key],
+      ...people(
+        ["requestedBy", r.requestedBy],
+        ...r.participants.map((p, i): [string, string] => [`participants[${i}].email`, p.email]),
+      ),
+    ],
   },
   findings: { base: (r) => [r.key], refs: (r) => [["key", "finding", r.key]] },
   threats: { base: (r) => [r.key], refs: (r) => [["key", "threat", r.key]] },
-  threatModelComments: { base: (r) => [r.threatModel], refs: (r) => [["threatModel", "threatModel", r.threatModel], ...people(...r.comments.map((c, i): [string, string] => [`comments[${i}].author`, c.author]))] },
-  feedback: { base: (r) => [r.review, r.threatModel, r.guardian], refs: (r) => [["review", "review", r.review], ["threatModel", "threatModel", r.threatModel], ...people(["guardian", r.guardian])] },
+  threatModelComments: {
+    base: (r) => [r.threatModel],
+    refs: (r) => [
+      ["threatModel", "threatModel", r.threatModel],
+      ...people(...r.comments.map((c, i): [string, string] => [`comments[${i}].author`, c.author])),
+    ],
+  },
+  feedback: {
+    base: (r) => [r.review, r.threatModel, r.guardian],
+    refs: (r) => [
+      ["review", "review", r.review],
+      ["threatModel", "threatModel", r.threatModel],
+      ...people(["guardian", r.guardian]),
+    ],
+  },
   activityLinks: {
     base: (r) => [r.email, r.date, r.hours, r.type, r.review, r.note, r.threatModel],
-    refs: (r) => [...people(["email", r.email]), ["review", "review", r.review], ["threatModel", "threatModel", r.threatModel]],
+    refs: (r) => [
+      ...people(["email", r.email]),
+      ["review", "review", r.review],
+      ["threatModel", "threatModel", r.threatModel],
+    ],
   },
-  surveys: { base: (r) => [r.title, r.opensOn], repeatable: true, refs: (r) => people(...r.responses.map((x, i): [string, string] => [`responses[${i}].email`, x.email])) },
+  surveys: {
+    base: (r) => [r.title, r.opensOn],
+    repeatable: true,
+    refs: (r) =>
+      people(...r.responses.map((x, i): [string, string] => [`responses[${i}].email`, x.email])),
+  },
   beltRules: { base: (r) => [r.belt], refs: (r) => people(["updatedBy", r.updatedBy]) },
-  beltAwards: { base: (r) => [r.email, r.belt, r.awardedOn], repeatable: true, refs: (r) => people(["email", r.email], ["revokedBy", r.revokedBy]) },
-  mentorships: { base: (r) => [r.mentor, r.mentee], refs: (r) => people(["mentor", r.mentor], ["mentee", r.mentee]) },
-  recognitions: { base: (r) => [r.recipient, r.giver, r.kind, r.title, r.at], repeatable: true, refs: (r) => people(["recipient", r.recipient], ["giver", r.giver]) },
-  newsletters: { base: (r) => [r.org, r.quarter], refs: (r) => [["org", "org", r.org], ...people(["publishedBy", r.publishedBy])] },
+  beltAwards: {
+    base: (r) => [r.email, r.belt, r.awardedOn],
+    repeatable: true,
+    refs: (r) => people(["email", r.email], ["revokedBy", r.revokedBy]),
+  },
+  mentorships: {
+    base: (r) => [r.mentor, r.mentee],
+    refs: (r) => people(["mentor", r.mentor], ["mentee", r.mentee]),
+  },
+  recognitions: {
+    base: (r) => [r.recipient, r.giver, r.kind, r.title, r.at],
+    repeatable: true,
+    refs: (r) => people(["recipient", r.recipient], ["giver", r.giver]),
+  },
+  newsletters: {
+    base: (r) => [r.org, r.quarter],
+    refs: (r) => [["org", "org", r.org], ...people(["publishedBy", r.publishedBy])],
+  },
   // Ids in entityId, before and after are the exporting database's (history, not references).
-  auditLog: { base: (r) => [r.at, r.actor, r.action, r.entity, r.entityId], repeatable: true, refs: (r) => [...people(["actor", r.actor]), ["org", "org", r.org]] },
+  auditLog: {
+    base: (r) => [r.at, r.actor, r.action, r.entity, r.entityId],
+    repeatable: true,
+    refs: (r) => [...people(["actor", r.actor]), ["org", "org", r.org]],
+  },
   passwords: { base: (r) => [r.email], refs: (r) => people(["email", r.email]) },
 };
 
@@ -54,7 +116,10 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
  * Each record's key, in order; for repeatable sections the base key plus its occurrence.
  * `duplicates` lists the positions of records repeating a unique key.
  */
-export function recordKeys<S extends SectionName>(section: S, rows: SectionRow<S>[]): { keys: string[]; occurrences: number[]; duplicates: number[] } {
+export function recordKeys<S extends SectionName>(
+  section: S,
+  rows: SectionRow<S>[],
+): { keys: string[]; occurrences: number[]; duplicates: number[] } {
   const spec = KEYS[section];
   const seen = new Map<string, number>();
   const out = { keys: [] as string[], occurrences: [] as number[], duplicates: [] as number[] };

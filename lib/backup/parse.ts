@@ -3,14 +3,25 @@
 import { decodeUtf8 } from "@/lib/import/csv";
 import { issue, type ImportIssue, type UploadedFile } from "@/lib/import/types";
 import { recordKeys } from "./keys";
-import { BACKUP_FILE, PASSWORDS_FILE, passwordsFileSchema, programFileSchema, SECTION_NAMES, type SectionName, type Sections } from "./schema";
+import {
+  BACKUP_FILE,
+  PASSWORDS_FILE,
+  passwordsFileSchema,
+  programFileSchema,
+  SECTION_NAMES,
+  type SectionName,
+  type Sections,
+} from "./schema";
 
 export type ParsedBackup = { sections: Partial<Sections>; errors: ImportIssue[] };
 
 const baseName = (name: string) => name.split(/[\\/]/).pop()!.trim().toLowerCase();
-export const isBackupFile = (name: string) => [BACKUP_FILE, PASSWORDS_FILE].includes(baseName(name));
+export const isBackupFile = (name: string) =>
+  [BACKUP_FILE, PASSWORDS_FILE].includes(baseName(name));
 
-const pathText = (path: PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || null;
+const pathText = (path: PropertyKey[]) =>
+  path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") ||
+  null;
 
 export function parseBackupFiles(uploads: UploadedFile[]): ParsedBackup {
   const out: ParsedBackup = { sections: {}, errors: [] };
@@ -31,12 +42,15 @@ export function parseBackupFiles(uploads: UploadedFile[]): ParsedBackup {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      out.errors.push(issue(file, null, null, `${file} is not valid JSON: ${(error as Error).message}`));
+      out.errors.push(
+        issue(file, null, null, `${file} is not valid JSON: ${(error as Error).message}`),
+      );
       continue;
     }
     const parsed = (file === BACKUP_FILE ? programFileSchema : passwordsFileSchema).safeParse(json);
     if (!parsed.success) {
-      for (const e of parsed.error.issues.slice(0, 1000)) out.errors.push(issue(file, null, pathText(e.path), e.message));
+      for (const e of parsed.error.issues.slice(0, 1000))
+        out.errors.push(issue(file, null, pathText(e.path), e.message));
       continue;
     }
     const data = parsed.data as Record<string, unknown>;
@@ -44,7 +58,14 @@ export function parseBackupFiles(uploads: UploadedFile[]): ParsedBackup {
       const value = data[name];
       const rows = (name === "program" ? (value ? [value] : []) : value) as Sections[SectionName];
       for (const i of recordKeys(name, rows).duplicates) {
-        out.errors.push(issue(file, null, `${name}[${i}]`, `This record repeats an earlier one of ${name} (same natural key)`));
+        out.errors.push(
+          issue(
+            file,
+            null,
+            `${name}[${i}]`,
+            `This record repeats an earlier one of ${name} (same natural key)`,
+          ),
+        );
       }
       (out.sections as Record<string, unknown>)[name] = rows;
     }

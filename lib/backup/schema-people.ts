@@ -4,7 +4,12 @@ import { z } from "zod";
 import { Belt, GoalMetric, GuardianStatus, RecognitionKind } from "@/lib/generated/prisma/enums";
 import { count, day, email, instant, json, key, opt, text } from "./fields";
 
-export const programRow = z.object({ name: text(), vision: text(), mission: text(), updatedAt: instant });
+export const programRow = z.object({
+  name: text(),
+  vision: text(),
+  mission: text(),
+  updatedAt: instant,
+});
 export const goalRow = z.object({
   title: text(),
   metric: z.enum(GoalMetric),
@@ -12,29 +17,84 @@ export const goalRow = z.object({
   period: z.enum(["QUARTER", "YEAR"]),
   higherIsBetter: z.boolean(),
 });
-export const runbookRow = z.object({ label: key("runbook item"), position: z.int(), active: z.boolean() });
+export const runbookRow = z.object({
+  label: key("runbook item"),
+  position: z.int(),
+  active: z.boolean(),
+});
 
-export const orgRow = z.object({ key: key("org"), name: text(), newsletterRecipients: z.array(z.email("Not a valid email address")) });
+export const orgRow = z.object({
+  key: key("org"),
+  name: text(),
+  newsletterRecipients: z.array(z.email("Not a valid email address")),
+});
 export const teamRow = z.object({ key: key("team"), name: text(), riskBudget: count });
 export const personRow = z.object({ email, deactivatedAt: opt(instant) });
 export const courseRow = z.object({
-  key: key("course"), title: text(), onboarding: z.boolean(), description: opt(text()), link: opt(text()), beltLevel: opt(z.enum(Belt)), active: z.boolean(),
+  key: key("course"),
+  title: text(),
+  onboarding: z.boolean(),
+  description: opt(text()),
+  link: opt(text()),
+  beltLevel: opt(z.enum(Belt)),
+  active: z.boolean(),
 });
-export const completionRow = z.object({ email, course: key("course"), evidenceUrl: opt(text()), recordedBy: opt(email) });
+export const completionRow = z.object({
+  email,
+  course: key("course"),
+  evidenceUrl: opt(text()),
+  recordedBy: opt(email),
+});
 
-const statusChange = z.object({ from: opt(z.enum(GuardianStatus)), to: z.enum(GuardianStatus), by: opt(email), note: opt(text()), at: instant });
+const statusChange = z.object({
+  from: opt(z.enum(GuardianStatus)),
+  to: z.enum(GuardianStatus),
+  by: opt(email),
+  note: opt(text()),
+  at: instant,
+});
 /** Every membership, not only each person's latest one per team that guardians.csv holds. */
 export const membershipRow = z.object({
-  email, team: key("team"), nominatedOn: day, status: z.enum(GuardianStatus),
-  activeOn: opt(day), leftOn: opt(day), declinedOn: opt(day),
-  reason: opt(text()), nominatedBy: opt(email), approvedBy: opt(email),
+  email,
+  team: key("team"),
+  nominatedOn: day,
+  status: z.enum(GuardianStatus),
+  activeOn: opt(day),
+  leftOn: opt(day),
+  declinedOn: opt(day),
+  reason: opt(text()),
+  nominatedBy: opt(email),
+  approvedBy: opt(email),
   history: z.array(statusChange),
 });
 
-export const beltRuleRow = z.object({ belt: z.enum(Belt), conditions: json, updatedBy: opt(email), updatedAt: instant });
-export const beltAwardRow = z.object({
-  email, belt: z.enum(Belt), awardedOn: day, evidence: json, createdAt: instant,
-  revokedAt: opt(instant), revokedBy: opt(email), revokeReason: opt(text()),
+export const beltRuleRow = z.object({
+  belt: z.enum(Belt),
+  conditions: json,
+  updatedBy: opt(email),
+  updatedAt: instant,
 });
-export const mentorshipRow = z.object({ mentor: email, mentee: email, startedOn: day, endedOn: opt(day) });
-export const recognitionRow = z.object({ recipient: email, giver: email, kind: z.enum(RecognitionKind), title: text(), reason: text(), at: instant });
+export const beltAwardRow = z.object({
+  email,
+  belt: z.enum(Belt),
+  awardedOn: day,
+  evidence: json,
+  createdAt: instant,
+  revokedAt: opt(instant),
+  revokedBy: opt(email),
+  revokeReason: opt(text()),
+});
+export const mentorshipRow = z.object({
+  mentor: email,
+  mentee: email,
+  startedOn: day,
+  endedOn: opt(day),
+});
+export const recognitionRow = z.object({
+  recipient: email,
+  giver: email,
+  kind: z.enum(RecognitionKind),
+  title: text(),
+  reason: text(),
+  at: instant,
+});

@@ -2,7 +2,12 @@
 // the fields and records the CSV files do not carry, pointed at by natural keys.
 import { z } from "zod";
 import { ACTIVITY_TYPE_VALUES } from "@/lib/import/spec-activity";
-import { DeliveryStatus, NewsletterStatus, ReviewOutcome, SurveyQuestionKind } from "@/lib/generated/prisma/enums";
+import {
+  DeliveryStatus,
+  NewsletterStatus,
+  ReviewOutcome,
+  SurveyQuestionKind,
+} from "@/lib/generated/prisma/enums";
 import { count, day, email, hours, instant, json, key, opt, text } from "./fields";
 
 export const reviewRow = z.object({
@@ -20,34 +25,76 @@ export const commentsRow = z.object({
   comments: z.array(z.object({ author: email, body: text(), at: instant })),
 });
 export const feedbackRow = z
-  .object({ review: opt(key("review ID")), threatModel: opt(key("threat model ID")), guardian: email, at: instant })
-  .refine((r) => (r.review === null) !== (r.threatModel === null), "Give review or threatModel, not both");
+  .object({
+    review: opt(key("review ID")),
+    threatModel: opt(key("threat model ID")),
+    guardian: email,
+    at: instant,
+  })
+  .refine(
+    (r) => (r.review === null) !== (r.threatModel === null),
+    "Give review or threatModel, not both",
+  );
 /** `entries` activity entries with these values (activities.csv's columns) are linked to the threat model. */
 export const activityLinkRow = z.object({
-  email, date: day, hours: hours.refine((h) => h > 0 && h <= 24, "Hours must be more than 0 and at most 24"),
-  type: z.enum(ACTIVITY_TYPE_VALUES), review: opt(key("review ID")), note: opt(text()),
-  threatModel: key("threat model ID"), entries: count.min(1),
+  email,
+  date: day,
+  hours: hours.refine((h) => h > 0 && h <= 24, "Hours must be more than 0 and at most 24"),
+  type: z.enum(ACTIVITY_TYPE_VALUES),
+  review: opt(key("review ID")),
+  note: opt(text()),
+  threatModel: key("threat model ID"),
+  entries: count.min(1),
 });
 
 export const surveyRow = z.object({
-  title: text(), opensOn: day, closesOn: day,
-  questions: z.array(z.object({ position: z.int(), text: text(), kind: z.enum(SurveyQuestionKind) })),
-  responses: z.array(z.object({
-    email, submittedAt: instant,
-    answers: z.array(z.object({ position: z.int(), rating: opt(z.int().min(1).max(5)), text: opt(text()) })),
-  })),
+  title: text(),
+  opensOn: day,
+  closesOn: day,
+  questions: z.array(
+    z.object({ position: z.int(), text: text(), kind: z.enum(SurveyQuestionKind) }),
+  ),
+  responses: z.array(
+    z.object({
+      email,
+      submittedAt: instant,
+      answers: z.array(
+        z.object({ position: z.int(), rating: opt(z.int().min(1).max(5)), text: opt(text()) }),
+      ),
+    }),
+  ),
 });
 
 /** The audit log, in order: restored by appending what the database lacks (it is append-only). */
 export const auditRow = z.object({
-  at: instant, actor: opt(email), action: text(), entity: text(), entityId: text(), org: opt(key("org")), before: opt(json), after: opt(json),
+  at: instant,
+  actor: opt(email),
+  action: text(),
+  entity: text(),
+  entityId: text(),
+  org: opt(key("org")),
+  before: opt(json),
+  after: opt(json),
 });
 
 export const newsletterRow = z.object({
-  org: key("org"), quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "A quarter like 2026-Q3"),
-  status: z.enum(NewsletterStatus), intro: opt(text()), highlights: opt(text()), content: opt(json),
-  generatedAt: instant, publishedAt: opt(instant), publishedBy: opt(email),
-  deliveries: z.array(z.object({
-    email, status: z.enum(DeliveryStatus), attempts: count, lastError: opt(text()), messageId: opt(text()), sentAt: opt(instant),
-  })),
+  org: key("org"),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "A quarter like 2026-Q3"),
+  status: z.enum(NewsletterStatus),
+  intro: opt(text()),
+  highlights: opt(text()),
+  content: opt(json),
+  generatedAt: instant,
+  publishedAt: opt(instant),
+  publishedBy: opt(email),
+  deliveries: z.array(
+    z.object({
+      email,
+      status: z.enum(DeliveryStatus),
+      attempts: count,
+      lastError: opt(text()),
+      messageId: opt(text()),
+      sentAt: opt(instant),
+    }),
+  ),
 });

@@ -51,9 +51,15 @@ const header = {
   exportedAt: z.string().optional(),
 };
 const arrays = <S extends SectionName>(names: S[]) =>
-  Object.fromEntries(names.map((s) => [s, z.array(SECTION_ROWS[s]).default([])])) as { [K in S]: z.ZodDefault<z.ZodArray<(typeof SECTION_ROWS)[K]>> };
+  Object.fromEntries(names.map((s) => [s, z.array(SECTION_ROWS[s]).default([])])) as {
+    [K in S]: z.ZodDefault<z.ZodArray<(typeof SECTION_ROWS)[K]>>;
+  };
 
 // Every section may be left out (nothing of it to restore); unknown keys are refused so a
 // misspelt section is not silently skipped.
-export const programFileSchema = z.strictObject({ ...header, program: people.programRow.nullish(), ...arrays(PROGRAM_SECTIONS) });
+export const programFileSchema = z.strictObject({
+  ...header,
+  program: people.programRow.nullish(),
+  ...arrays(PROGRAM_SECTIONS),
+});
 export const passwordsFileSchema = z.strictObject({ ...header, ...arrays(["passwords"]) });

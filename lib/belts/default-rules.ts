@@ -8,7 +8,11 @@ export const ONBOARDING_COURSE_KEY = "guardian-onboarding";
 // The rules the program ships with (DESIGN.md, "Belts"); leads edit them in the app.
 export const DEFAULT_BELT_RULES: Record<BeltName, BeltCondition[]> = {
   WHITE: [],
-  YELLOW: [{ type: "previous-belt" }, { type: "course", courseKey: ONBOARDING_COURSE_KEY }, { type: "reviews", min: 2 }],
+  YELLOW: [
+    { type: "previous-belt" },
+    { type: "course", courseKey: ONBOARDING_COURSE_KEY },
+    { type: "reviews", min: 2 },
+  ],
   GREEN: [
     { type: "previous-belt" },
     { type: "required-courses" },

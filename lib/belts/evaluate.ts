@@ -16,21 +16,47 @@ export type BeltFacts = {
   heldBelts: Set<BeltName>;
 };
 
-export type ConditionResult = { condition: BeltCondition; label: string; current: number; required: number; met: boolean };
+export type ConditionResult = {
+  condition: BeltCondition;
+  label: string;
+  current: number;
+  required: number;
+  met: boolean;
+};
 export type RuleResult = { belt: BeltName; met: boolean; conditions: ConditionResult[] };
 
 const DAY = 86_400_000;
 
 function hoursIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
   const since = windowDays ? today.getTime() - windowDays * DAY : -Infinity;
-  return facts.hours.filter((h) => h.date.getTime() > since && h.date.getTime() <= today.getTime()).reduce((s, h) => s + h.quarterHours, 0) / 4;
+  return (
+    facts.hours
+      .filter((h) => h.date.getTime() > since && h.date.getTime() <= today.getTime())
+      .reduce((s, h) => s + h.quarterHours, 0) / 4
+  );
 }
 
-export function evaluateCondition(condition: BeltCondition, facts: BeltFacts, belt: BeltName, today: Date, courseTitles: Record<string, string> = {}): ConditionResult {
-  const result = (label: string, current: number, required: number) => ({ condition, label, current, required, met: current >= required });
+export function evaluateCondition(
+  condition: BeltCondition,
+  facts: BeltFacts,
+  belt: BeltName,
+  today: Date,
+  courseTitles: Record<string, string> = {},
+): ConditionResult {
+  const result = (label: string, current: number, required: number) => ({
+    condition,
+    label,
+    current,
+    required,
+    met: current >= required,
+  });
   switch (condition.type) {
     case "course":
-      return result(`Complete “${courseTitles[condition.courseKey] ?? condition.courseKey}”`, facts.completedCourses.has(condition.courseKey) ? 1 : 0, 1);
+      return result(
+        `Complete “${courseTitles[condition.courseKey] ?? condition.courseKey}”`,
+        facts.completedCourses.has(condition.courseKey) ? 1 : 0,
+        1,
+      );
     case "required-courses": {
       const done = facts.requiredCourses.filter((c) => facts.completedCourses.has(c)).length;
       return result("Complete every required course", done, facts.requiredCourses.length);
@@ -40,25 +66,49 @@ export function evaluateCondition(condition: BeltCondition, facts: BeltFacts, be
     case "threat-models":
       return result("Co-author approved threat models", facts.threatModels, condition.min);
     case "hours":
-      return result(condition.windowDays ? `Log security hours in the last ${condition.windowDays} days` : "Log security hours", hoursIn(facts, condition.windowDays, today), condition.min);
+      return result(
+        condition.windowDays
+          ? `Log security hours in the last ${condition.windowDays} days`
+          : "Log security hours",
+        hoursIn(facts, condition.windowDays, today),
+        condition.min,
+      );
     case "feedback-average": {
       const n = facts.ratings.length;
       const avg = n ? facts.ratings.reduce((a, b) => a + b, 0) / n : 0;
       // Too few ratings cannot meet the rule, whatever their average.
       const met = n >= condition.minRatings && avg >= condition.min;
-      return { condition, label: `Average feedback of at least ${condition.min} over ${condition.minRatings}+ ratings`, current: Math.round(avg * 100) / 100, required: condition.min, met };
+      return {
+        condition,
+        label: `Average feedback of at least ${condition.min} over ${condition.minRatings}+ ratings`,
+        current: Math.round(avg * 100) / 100,
+        required: condition.min,
+        met,
+      };
     }
     case "mentoring":
       return result("Mentor other guardians", facts.mentees, condition.min);
     case "previous-belt": {
       const previous = BELT_ORDER[BELT_ORDER.indexOf(belt) - 1];
       if (!previous) return result("No earlier belt needed", 1, 1);
-      return { ...result(`Hold the ${previous.charAt(0) + previous.slice(1).toLowerCase()} belt`, facts.heldBelts.has(previous) ? 1 : 0, 1) };
+      return {
+        ...result(
+          `Hold the ${previous.charAt(0) + previous.slice(1).toLowerCase()} belt`,
+          facts.heldBelts.has(previous) ? 1 : 0,
+          1,
+        ),
+      };
     }
   }
 }
 
-export function evaluateRule(belt: BeltName, conditions: BeltCondition[], facts: BeltFacts, today: Date, courseTitles?: Record<string, string>): RuleResult {
+export function evaluateRule(
+  belt: BeltName,
+  conditions: BeltCondition[],
+  facts: BeltFacts,
+  today: Date,
+  courseTitles?: Record<string, string>,
+): RuleResult {
   const results = conditions.map((c) => evaluateCondition(c, facts, belt, today, courseTitles));
   return { belt, met: results.every((r) => r.met), conditions: results };
 }
@@ -67,7 +117,11 @@ export function evaluateRule(belt: BeltName, conditions: BeltCondition[], facts:
  * Belts a person newly qualifies for, in order. Awarding a lower belt can satisfy the next
  * one's "previous belt" condition, so the ladder is walked with the growing set of held belts.
  */
-export function beltsToAward(rules: Record<BeltName, BeltCondition[]>, facts: BeltFacts, today: Date): RuleResult[] {
+export function beltsToAward(
+  rules: Record<BeltName, BeltCondition[]>,
+  facts: BeltFacts,
+  today: Date,
+): RuleResult[] {
   const held = new Set(facts.heldBelts);
   const awards: RuleResult[] = [];
   for (const belt of BELT_ORDER) {
@@ -81,7 +135,12 @@ export function beltsToAward(rules: Record<BeltName, BeltCondition[]>, facts: Be
 }
 
 /** The lowest belt not yet held, with each condition's progress; null when every belt is held. */
-export function nextBelt(rules: Record<BeltName, BeltCondition[]>, facts: BeltFacts, today: Date, courseTitles?: Record<string, string>): RuleResult | null {
+export function nextBelt(
+  rules: Record<BeltName, BeltCondition[]>,
+  facts: BeltFacts,
+  today: Date,
+  courseTitles?: Record<string, string>,
+): RuleResult | null {
   const belt = BELT_ORDER.find((b) => !facts.heldBelts.has(b));
   return belt ? evaluateRule(belt, rules[belt], facts, today, courseTitles) : null;
 }

@@ -1,10 +1,19 @@
 import path from "node:path";
 import pg from "pg";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from "./embedded";
 import { migrate } from "./migrate";
 import { parseDatabaseUrl, redactUrl, withDatabase } from "./url";
 
-export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; stop: () => Promise<void> };
+export type PreparedDatabase = {
+  url: string;
+  embedded: EmbeddedServer | null;
+  stop: () => Promise<void>;
+};
 
 export const EMBEDDED_DEFAULTS = {
   dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve(".data/pg"),
@@ -23,11 +32,15 @@ export async function checkReachable(url: string): Promise<void> {
     const parsed = parseDatabaseUrl(url);
     const where = `${parsed.hostname}:${parsed.port || 5432}`;
     const reason =
-      e.code === "ECONNREFUSED" ? "connection refused: is PostgreSQL running there?"
-      : e.code === "ENOTFOUND" ? "unknown host"
-      : e.code === "28P01" ? "wrong user name or password"
-      : e.code === "3D000" ? "that database does not exist"
-      : e.message;
+      e.code === "ECONNREFUSED"
+        ? "connection refused: is PostgreSQL running there?"
+        : e.code === "ENOTFOUND"
+          ? "unknown host"
+          : e.code === "28P01"
+            ? "wrong user name or password"
+            : e.code === "3D000"
+              ? "that database does not exist"
+              : e.message;
     throw new Error(`Cannot reach the database at ${where} (${redactUrl(url)}): ${reason}`);
   } finally {
     await client.end().catch(() => {});
@@ -38,7 +51,13 @@ export async function checkReachable(url: string): Promise<void> {
  * DATABASE_URL when set, otherwise an embedded PostgreSQL under .data/. Applies migrations.
  */
 export async function prepareDatabase(
-  opts: { log?: (line: string) => void; dataDir?: string; port?: number; database?: string; fresh?: boolean } = {},
+  opts: {
+    log?: (line: string) => void;
+    dataDir?: string;
+    port?: number;
+    database?: string;
+    fresh?: boolean;
+  } = {},
 ): Promise<PreparedDatabase> {
   const log = opts.log ?? (() => {});
   let url: string;
@@ -63,10 +82,13 @@ export async function prepareDatabase(
     if (opts.fresh) await dropDatabase(embedded.url("postgres"), database);
     await ensureDatabase(embedded.url("postgres"), database);
     url = embedded.url(database);
-    log(`embedded PostgreSQL ${embedded.owned ? "started" : "already running"} on port ${port} (data in ${path.relative(process.cwd(), dataDir)})`);
+    log(
+      `embedded PostgreSQL ${embedded.owned ? "started" : "already running"} on port ${port} (data in ${path.relative(process.cwd(), dataDir)})`,
+    );
   }
   const result = await migrate(url, { log });
-  if (result.applied.length === 0) log(`database schema up to date (${result.alreadyApplied.length} migrations)`);
+  if (result.applied.length === 0)
+    log(`database schema up to date (${result.alreadyApplied.length} migrations)`);
   return { url, embedded, stop: async () => embedded?.stop() };
 }
 

@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "postcss.config.mjs",
+];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 
 function newestMtime(target: string): number {

@@ -4,7 +4,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.");
+  if (!connectionString)
+    throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.");
   const adapter = new PrismaPg({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),

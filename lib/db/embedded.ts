@@ -12,7 +12,11 @@ import pg from "pg";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; owned: boolean };
+export type EmbeddedServer = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  owned: boolean;
+};
 
 const USER = "guardians";
 const PASSWORD = "guardians";
@@ -44,7 +48,11 @@ function untraversableAncestor(target: string): string | null {
  */
 function allowPostgresToTraverse(targets: string[]) {
   for (const target of targets) {
-    for (let blocked = untraversableAncestor(target); blocked; blocked = untraversableAncestor(target)) {
+    for (
+      let blocked = untraversableAncestor(target);
+      blocked;
+      blocked = untraversableAncestor(target)
+    ) {
       const stat = fs.statSync(blocked);
       if (stat.uid !== 0) {
         throw new Error(
@@ -53,7 +61,9 @@ function allowPostgresToTraverse(targets: string[]) {
         );
       }
       fs.chmodSync(blocked, (stat.mode & 0o7777) | 0o001);
-      console.log(`[guardians] let the 'postgres' account traverse ${blocked} (chmod o+x) so the embedded PostgreSQL can run`);
+      console.log(
+        `[guardians] let the 'postgres' account traverse ${blocked} (chmod o+x) so the embedded PostgreSQL can run`,
+      );
     }
   }
 }
@@ -72,7 +82,14 @@ function runningPid(dataDir: string): number | null {
 }
 
 async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: "postgres",
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.end();
@@ -86,9 +103,14 @@ async function canConnect(port: number): Promise<boolean> {
  * Starts (or reuses, when another process of ours already runs it) a PostgreSQL cluster
  * kept in `dataDir`. Only the process that started the cluster stops it.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  quiet?: boolean;
+}): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir);
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
 
   if (runningPid(dataDir) && (await canConnect(opts.port))) {
     return { url, stop: async () => {}, owned: false };
@@ -105,7 +127,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: isRoot(),
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+    ],
     onLog: (m) => {
       logs.push(m);
       if (logs.length > 50) logs.shift();
@@ -136,7 +165,8 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

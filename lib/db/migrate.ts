@@ -38,7 +38,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * Applies every migration folder not yet recorded in `_prisma_migrations`, each in its own
  * transaction, under a PostgreSQL advisory lock so concurrent starts apply each one once.
  */
-export async function migrate(databaseUrl: string, opts: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrationResult> {
+export async function migrate(
+  databaseUrl: string,
+  opts: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrationResult> {
   const files = readMigrations(opts.dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -54,7 +57,9 @@ export async function migrate(databaseUrl: string, opts: { dir?: string; log?: (
       const previous = applied.get(file.name);
       if (previous) {
         if (previous !== file.checksum) {
-          throw new Error(`Migration ${file.name} was edited after it was applied (checksum differs). Add a new migration instead.`);
+          throw new Error(
+            `Migration ${file.name} was edited after it was applied (checksum differs). Add a new migration instead.`,
+          );
         }
         result.alreadyApplied.push(file.name);
         continue;
@@ -67,7 +72,10 @@ export async function migrate(databaseUrl: string, opts: { dir?: string; log?: (
           [id, file.checksum, file.name],
         );
         await client.query(file.sql);
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -6,13 +6,18 @@ export function parseDatabaseUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new DatabaseUrlError(`DATABASE_URL is not a valid URL. Expected postgresql://user:password@host:5432/database`);
+    throw new DatabaseUrlError(
+      `DATABASE_URL is not a valid URL. Expected postgresql://user:password@host:5432/database`,
+    );
   }
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
-    throw new DatabaseUrlError(`DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`);
+    throw new DatabaseUrlError(
+      `DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`,
+    );
   }
   if (!url.hostname) throw new DatabaseUrlError("DATABASE_URL has no host name");
-  if (url.pathname.length <= 1) throw new DatabaseUrlError("DATABASE_URL names no database (add /database_name at the end)");
+  if (url.pathname.length <= 1)
+    throw new DatabaseUrlError("DATABASE_URL names no database (add /database_name at the end)");
   return url;
 }
 

@@ -11,7 +11,13 @@ const toText = (v: unknown): string | null => {
   return String(v);
 };
 
-export async function bulkInsert<T>(client: pg.ClientBase, table: string, columns: Column<T>[], rows: T[], chunk = 20_000): Promise<void> {
+export async function bulkInsert<T>(
+  client: pg.ClientBase,
+  table: string,
+  columns: Column<T>[],
+  rows: T[],
+  chunk = 20_000,
+): Promise<void> {
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`);
   const select = columns.map((c, i) => `u.c${i}::${c.cast}`).join(", ");
@@ -19,13 +25,22 @@ export async function bulkInsert<T>(client: pg.ClientBase, table: string, column
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${params}) AS u(${aliases.join(", ")})`;
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
-    await client.query(sql, columns.map((c) => slice.map((r) => toText(c.get(r)))));
+    await client.query(
+      sql,
+      columns.map((c) => slice.map((r) => toText(c.get(r)))),
+    );
   }
 }
 
 /** Moves a table's id sequence past the explicit ids just inserted. */
 export async function syncSequence(client: pg.ClientBase, table: string): Promise<void> {
-  await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
+  await client.query(
+    `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`,
+  );
 }
 
-export const col = <T,>(name: string, cast: string, get: (row: T) => unknown): Column<T> => ({ name, cast, get });
+export const col = <T>(name: string, cast: string, get: (row: T) => unknown): Column<T> => ({
+  name,
+  cast,
+  get,
+});

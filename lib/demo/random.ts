@@ -49,4 +49,5 @@ export class Random {
 
 export const DAY = 86_400_000;
 export const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
-export const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+export const utcDay = (d: Date) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));

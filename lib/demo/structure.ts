@@ -1,22 +1,151 @@
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { addDays, DAY, Random, utcDay } from "./random";
-import type { MembershipRow, OrgRow, ScaleConfig, StatusChangeRow, TeamRow, UserRow } from "./types";
+import type {
+  MembershipRow,
+  OrgRow,
+  ScaleConfig,
+  StatusChangeRow,
+  TeamRow,
+  UserRow,
+} from "./types";
 
-const TOP_ORGS = ["Payments", "Retail", "Cloud Platform", "Devices", "Marketplace", "Identity", "Data", "Media", "Logistics", "Ads", "Health", "Travel", "Finance", "Gaming", "Mobility"];
-const SUB = ["Core", "Growth", "Infrastructure", "Experience", "Integrations", "Operations", "Analytics", "Mobile"];
-const TEAM_WORDS = ["Ledger", "Checkout", "Gateway", "Search", "Catalog", "Billing", "Auth", "Notifications", "Pricing", "Orders", "Inventory", "Reporting", "Fraud", "Onboarding", "Sync", "Storage", "Edge", "Mesh", "Insights", "Wallet", "Loyalty", "Shipping", "Returns", "Support"];
-const FIRST = ["Alex", "Sam", "Jordan", "Priya", "Chen", "Maria", "Omar", "Yuki", "Lena", "Tom", "Aisha", "Diego", "Nina", "Ravi", "Sofia", "Kai", "Elena", "Ibrahim", "Hana", "Leo", "Zoe", "Marek", "Fatima", "Noah", "Ines", "Ola", "Tariq", "Mia", "Jonas", "Grace"];
-const LAST = ["Smith", "Garcia", "Kim", "Patel", "Nguyen", "Müller", "Rossi", "Silva", "Khan", "Cohen", "Novak", "Okafor", "Larsen", "Dubois", "Tanaka", "Ivanova", "Haddad", "Moreau", "Berg", "Costa"];
+const TOP_ORGS = [
+  "Payments",
+  "Retail",
+  "Cloud Platform",
+  "Devices",
+  "Marketplace",
+  "Identity",
+  "Data",
+  "Media",
+  "Logistics",
+  "Ads",
+  "Health",
+  "Travel",
+  "Finance",
+  "Gaming",
+  "Mobility",
+];
+const SUB = [
+  "Core",
+  "Growth",
+  "Infrastructure",
+  "Experience",
+  "Integrations",
+  "Operations",
+  "Analytics",
+  "Mobile",
+];
+const TEAM_WORDS = [
+  "Ledger",
+  "Checkout",
+  "Gateway",
+  "Search",
+  "Catalog",
+  "Billing",
+  "Auth",
+  "Notifications",
+  "Pricing",
+  "Orders",
+  "Inventory",
+  "Reporting",
+  "Fraud",
+  "Onboarding",
+  "Sync",
+  "Storage",
+  "Edge",
+  "Mesh",
+  "Insights",
+  "Wallet",
+  "Loyalty",
+  "Shipping",
+  "Returns",
+  "Support",
+];
+const FIRST = [
+  "Alex",
+  "Sam",
+  "Jordan",
+  "Priya",
+  "Chen",
+  "Maria",
+  "Omar",
+  "Yuki",
+  "Lena",
+  "Tom",
+  "Aisha",
+  "Diego",
+  "Nina",
+  "Ravi",
+  "Sofia",
+  "Kai",
+  "Elena",
+  "Ibrahim",
+  "Hana",
+  "Leo",
+  "Zoe",
+  "Marek",
+  "Fatima",
+  "Noah",
+  "Ines",
+  "Ola",
+  "Tariq",
+  "Mia",
+  "Jonas",
+  "Grace",
+];
+const LAST = [
+  "Smith",
+  "Garcia",
+  "Kim",
+  "Patel",
+  "Nguyen",
+  "Müller",
+  "Rossi",
+  "Silva",
+  "Khan",
+  "Cohen",
+  "Novak",
+  "Okafor",
+  "Larsen",
+  "Dubois",
+  "Tanaka",
+  "Ivanova",
+  "Haddad",
+  "Moreau",
+  "Berg",
+  "Costa",
+];
 
-export type Structure = { orgs: OrgRow[]; teams: TeamRow[]; users: UserRow[]; memberships: MembershipRow[]; statusChanges: StatusChangeRow[]; engineers: number[]; leadId: number; demoGuardianId: number; start: Date };
+export type Structure = {
+  orgs: OrgRow[];
+  teams: TeamRow[];
+  users: UserRow[];
+  memberships: MembershipRow[];
+  statusChanges: StatusChangeRow[];
+  engineers: number[];
+  leadId: number;
+  demoGuardianId: number;
+  start: Date;
+};
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): Structure {
   const start = utcDay(addDays(today, -Math.round(cfg.years * 365)));
   const orgs: OrgRow[] = [];
   for (let t = 0; t < cfg.topOrgs; t++) {
-    const top = { id: orgs.length + 1, key: slug(TOP_ORGS[t % TOP_ORGS.length]) + (t >= TOP_ORGS.length ? `-${t}` : ""), name: TOP_ORGS[t % TOP_ORGS.length] + (t >= TOP_ORGS.length ? ` ${t}` : ""), parentId: null, leaderId: null };
+    const top = {
+      id: orgs.length + 1,
+      key: slug(TOP_ORGS[t % TOP_ORGS.length]) + (t >= TOP_ORGS.length ? `-${t}` : ""),
+      name: TOP_ORGS[t % TOP_ORGS.length] + (t >= TOP_ORGS.length ? ` ${t}` : ""),
+      parentId: null,
+      leaderId: null,
+    };
     orgs.push(top);
     for (let s = 0; s < cfg.subOrgsPerTop; s++) {
       const name = `${top.name} ${SUB[s % SUB.length]}${s >= SUB.length ? ` ${s}` : ""}`;
@@ -28,10 +157,26 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
   for (let i = 0; i < cfg.teams; i++) {
     const org = leafOrgs[i % leafOrgs.length];
     const pilot = i < Math.max(3, Math.round(cfg.teams * 0.08));
-    const joinedOn = pilot ? start : utcDay(addDays(start, rand.int(0, Math.round(cfg.years * 365 * 0.8))));
+    const joinedOn = pilot
+      ? start
+      : utcDay(addDays(start, rand.int(0, Math.round(cfg.years * 365 * 0.8))));
     const name = `${TEAM_WORDS[i % TEAM_WORDS.length]} ${org.name.split(" ").pop()}${i >= TEAM_WORDS.length ? ` ${Math.floor(i / TEAM_WORDS.length) + 1}` : ""}`;
-    const profile = rand.weighted<string>([["QUICK_WINS", 2], ["HIGH_IMPACT", 3], ["HIGH_RISK", 2], ["NONE", 3]]);
-    teams.push({ id: i + 1, key: `${slug(name)}-${i + 1}`, name, orgId: org.id, profile, pilot, joinedOn, riskBudget: profile === "HIGH_RISK" ? 30 : 20 });
+    const profile = rand.weighted<string>([
+      ["QUICK_WINS", 2],
+      ["HIGH_IMPACT", 3],
+      ["HIGH_RISK", 2],
+      ["NONE", 3],
+    ]);
+    teams.push({
+      id: i + 1,
+      key: `${slug(name)}-${i + 1}`,
+      name,
+      orgId: org.id,
+      profile,
+      pilot,
+      joinedOn,
+      riskBudget: profile === "HIGH_RISK" ? 30 : 20,
+    });
   }
 
   // Demo accounts first (ids 1–7), then leaders, security engineers and builders.
@@ -42,7 +187,14 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
     return row;
   };
   const firstTeamOrg1 = teams.find((t) => orgs[t.orgId - 1].parentId === 1)!;
-  const demo = (k: keyof typeof DEMO_ACCOUNTS, orgId: number | null, teamId: number | null) => add({ ...DEMO_ACCOUNTS[k], roles: [...DEMO_ACCOUNTS[k].roles], orgId, teamId, passwordHash: "DEMO" });
+  const demo = (k: keyof typeof DEMO_ACCOUNTS, orgId: number | null, teamId: number | null) =>
+    add({
+      ...DEMO_ACCOUNTS[k],
+      roles: [...DEMO_ACCOUNTS[k].roles],
+      orgId,
+      teamId,
+      passwordHash: "DEMO",
+    });
   demo("admin", null, null);
   const lead = demo("lead", null, null);
   const engineer = demo("engineer", null, null);
@@ -54,22 +206,64 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
   orgs[cfg.subOrgsPerTop + 1].leaderId = leader2.id;
   const name = () => `${rand.pick(FIRST)} ${rand.pick(LAST)}`;
   for (const org of orgs.filter((o) => o.leaderId === null)) {
-    const leader = add({ email: `leader.${org.key}@example.com`, name: name(), roles: ["MANAGER"], orgId: org.id, teamId: null });
+    const leader = add({
+      email: `leader.${org.key}@example.com`,
+      name: name(),
+      roles: ["MANAGER"],
+      orgId: org.id,
+      teamId: null,
+    });
     org.leaderId = leader.id;
   }
   const engineers = [engineer.id];
   const engineerCount = Math.max(4, Math.round(cfg.people / 250));
-  for (let i = 1; i < engineerCount; i++) engineers.push(add({ email: `appsec${i}@example.com`, name: name(), roles: ["SECURITY_ENGINEER"], orgId: null, teamId: null }).id);
+  for (let i = 1; i < engineerCount; i++)
+    engineers.push(
+      add({
+        email: `appsec${i}@example.com`,
+        name: name(),
+        roles: ["SECURITY_ENGINEER"],
+        orgId: null,
+        teamId: null,
+      }).id,
+    );
   while (users.length < cfg.people) {
     const team = teams[users.length % teams.length];
-    add({ email: `person${users.length + 1}@example.com`, name: name(), roles: ["BUILDER"], orgId: team.orgId, teamId: team.id });
+    add({
+      email: `person${users.length + 1}@example.com`,
+      name: name(),
+      roles: ["BUILDER"],
+      orgId: team.orgId,
+      teamId: team.id,
+    });
   }
 
-  const { memberships, statusChanges } = simulateMemberships(rand, cfg, teams, users, today, { demoGuardianId: demoGuardian.id, demoTeamId: firstTeamOrg1.id, leadId: lead.id });
-  return { orgs, teams, users, memberships, statusChanges, engineers, leadId: lead.id, demoGuardianId: demoGuardian.id, start };
+  const { memberships, statusChanges } = simulateMemberships(rand, cfg, teams, users, today, {
+    demoGuardianId: demoGuardian.id,
+    demoTeamId: firstTeamOrg1.id,
+    leadId: lead.id,
+  });
+  return {
+    orgs,
+    teams,
+    users,
+    memberships,
+    statusChanges,
+    engineers,
+    leadId: lead.id,
+    demoGuardianId: demoGuardian.id,
+    start,
+  };
 }
 
-function simulateMemberships(rand: Random, cfg: ScaleConfig, teams: TeamRow[], users: UserRow[], today: Date, demo: { demoGuardianId: number; demoTeamId: number; leadId: number }) {
+function simulateMemberships(
+  rand: Random,
+  cfg: ScaleConfig,
+  teams: TeamRow[],
+  users: UserRow[],
+  today: Date,
+  demo: { demoGuardianId: number; demoTeamId: number; leadId: number },
+) {
   const memberships: MembershipRow[] = [];
   const statusChanges: StatusChangeRow[] = [];
   const byTeam = new Map<number, UserRow[]>();
@@ -82,7 +276,15 @@ function simulateMemberships(rand: Random, cfg: ScaleConfig, teams: TeamRow[], u
   const record = (m: Omit<MembershipRow, "id">) => {
     const row = { ...m, id: memberships.length + 1 };
     memberships.push(row);
-    const change = (from: string | null, to: string, at: Date, by: number | null) => statusChanges.push({ id: statusChanges.length + 1, membershipId: row.id, fromStatus: from, toStatus: to, changedById: by, at });
+    const change = (from: string | null, to: string, at: Date, by: number | null) =>
+      statusChanges.push({
+        id: statusChanges.length + 1,
+        membershipId: row.id,
+        fromStatus: from,
+        toStatus: to,
+        changedById: by,
+        at,
+      });
     change(null, "NOMINATED", row.nominatedOn, row.nominatedById);
     if (row.activeOn) change("NOMINATED", "ACTIVE", row.activeOn, demo.leadId);
     if (row.declinedOn) change("NOMINATED", "DECLINED", row.declinedOn, demo.leadId);
@@ -91,7 +293,18 @@ function simulateMemberships(rand: Random, cfg: ScaleConfig, teams: TeamRow[], u
   };
   const span = (today.getTime() - teams[0].joinedOn.getTime()) / DAY;
   const demoActive = utcDay(addDays(today, -400));
-  record({ userId: demo.demoGuardianId, teamId: demo.demoTeamId, status: "ACTIVE", reason: "Already the team's go-to person for security questions.", nominatedById: null, approvedById: demo.leadId, nominatedOn: addDays(demoActive, -10), activeOn: demoActive, leftOn: null, declinedOn: null });
+  record({
+    userId: demo.demoGuardianId,
+    teamId: demo.demoTeamId,
+    status: "ACTIVE",
+    reason: "Already the team's go-to person for security questions.",
+    nominatedById: null,
+    approvedById: demo.leadId,
+    nominatedOn: addDays(demoActive, -10),
+    activeOn: demoActive,
+    leftOn: null,
+    declinedOn: null,
+  });
   for (const team of teams) {
     const people = byTeam.get(team.id) ?? [];
     if (people.length === 0 || !rand.chance(team.pilot ? 1 : cfg.guardianTeamsShare)) continue;
@@ -100,22 +313,63 @@ function simulateMemberships(rand: Random, cfg: ScaleConfig, teams: TeamRow[], u
       const person = people[g % people.length];
       const sinceJoin = (today.getTime() - team.joinedOn.getTime()) / DAY;
       // Teams adopt the program over time: nominations land at any point after joining.
-      const nominatedOn = utcDay(addDays(team.joinedOn, rand.int(0, Math.max(1, Math.round(Math.min(sinceJoin, span) * 0.9)))));
+      const nominatedOn = utcDay(
+        addDays(
+          team.joinedOn,
+          rand.int(0, Math.max(1, Math.round(Math.min(sinceJoin, span) * 0.9))),
+        ),
+      );
       const ageDays = (today.getTime() - nominatedOn.getTime()) / DAY;
       const nominator = people[(g + 1) % people.length]?.id ?? null;
       if (ageDays < 20 && rand.chance(0.7)) {
-        record({ userId: person.id, teamId: team.id, status: "NOMINATED", reason: "Volunteered after the last security review.", nominatedById: nominator, approvedById: null, nominatedOn, activeOn: null, leftOn: null, declinedOn: null });
+        record({
+          userId: person.id,
+          teamId: team.id,
+          status: "NOMINATED",
+          reason: "Volunteered after the last security review.",
+          nominatedById: nominator,
+          approvedById: null,
+          nominatedOn,
+          activeOn: null,
+          leftOn: null,
+          declinedOn: null,
+        });
         continue;
       }
       if (rand.chance(0.06)) {
-        record({ userId: person.id, teamId: team.id, status: "DECLINED", reason: "Keen, but new to the team.", nominatedById: nominator, approvedById: demo.leadId, nominatedOn, activeOn: null, leftOn: null, declinedOn: utcDay(addDays(nominatedOn, rand.int(2, 15))) });
+        record({
+          userId: person.id,
+          teamId: team.id,
+          status: "DECLINED",
+          reason: "Keen, but new to the team.",
+          nominatedById: nominator,
+          approvedById: demo.leadId,
+          nominatedOn,
+          activeOn: null,
+          leftOn: null,
+          declinedOn: utcDay(addDays(nominatedOn, rand.int(2, 15))),
+        });
         continue;
       }
       const activeOn = utcDay(addDays(nominatedOn, rand.int(3, 20)));
       if (activeOn > today) continue;
       const tenure = rand.lognormal(700, 0.6);
-      const leftOn = activeOn.getTime() + tenure * DAY < today.getTime() ? utcDay(addDays(activeOn, Math.round(tenure))) : null;
-      record({ userId: person.id, teamId: team.id, status: leftOn ? "ALUMNI" : "ACTIVE", reason: "Cares about secure design and helps teammates.", nominatedById: nominator, approvedById: demo.leadId, nominatedOn, activeOn, leftOn, declinedOn: null });
+      const leftOn =
+        activeOn.getTime() + tenure * DAY < today.getTime()
+          ? utcDay(addDays(activeOn, Math.round(tenure)))
+          : null;
+      record({
+        userId: person.id,
+        teamId: team.id,
+        status: leftOn ? "ALUMNI" : "ACTIVE",
+        reason: "Cares about secure design and helps teammates.",
+        nominatedById: nominator,
+        approvedById: demo.leadId,
+        nominatedOn,
+        activeOn,
+        leftOn,
+        declinedOn: null,
+      });
       if (!person.roles.includes("GUARDIAN")) person.roles.push("GUARDIAN");
     }
   }

@@ -1,10 +1,58 @@
 import { addDays, DAY, Random, utcDay } from "./random";
-import type { ActivityRow, AuthorRow, ChecklistRow, FindingRow, MembershipRow, ParticipantRow, ReleaseRow, ReviewRow, ScaleConfig, TeamRow, ThreatModelRow, ThreatRow, UserRow } from "./types";
+import type {
+  ActivityRow,
+  AuthorRow,
+  ChecklistRow,
+  FindingRow,
+  MembershipRow,
+  ParticipantRow,
+  ReleaseRow,
+  ReviewRow,
+  ScaleConfig,
+  TeamRow,
+  ThreatModelRow,
+  ThreatRow,
+  UserRow,
+} from "./types";
 
-export const RUNBOOK = ["Threat model reviewed", "Data classification", "Authentication and authorisation", "Logging and monitoring", "Dependencies", "Secrets management"];
-const SERVICES = ["payments API", "login flow", "export job", "admin console", "webhook receiver", "mobile sync", "search indexer", "file upload", "partner integration", "feature flags", "audit trail", "billing portal"];
-const STRIDE = ["SPOOFING", "TAMPERING", "REPUDIATION", "INFORMATION_DISCLOSURE", "DENIAL_OF_SERVICE", "ELEVATION_OF_PRIVILEGE"];
-const MITIGATIONS = ["Enforce mTLS between services", "Validate and canonicalise input", "Sign and verify audit events", "Encrypt at rest with per-tenant keys", "Rate-limit by client and token", "Check authorisation on every object"];
+export const RUNBOOK = [
+  "Threat model reviewed",
+  "Data classification",
+  "Authentication and authorisation",
+  "Logging and monitoring",
+  "Dependencies",
+  "Secrets management",
+];
+const SERVICES = [
+  "payments API",
+  "login flow",
+  "export job",
+  "admin console",
+  "webhook receiver",
+  "mobile sync",
+  "search indexer",
+  "file upload",
+  "partner integration",
+  "feature flags",
+  "audit trail",
+  "billing portal",
+];
+const STRIDE = [
+  "SPOOFING",
+  "TAMPERING",
+  "REPUDIATION",
+  "INFORMATION_DISCLOSURE",
+  "DENIAL_OF_SERVICE",
+  "ELEVATION_OF_PRIVILEGE",
+];
+const MITIGATIONS = [
+  "Enforce mTLS between services",
+  "Validate and canonicalise input",
+  "Sign and verify audit events",
+  "Encrypt at rest with per-tenant keys",
+  "Rate-limit by client and token",
+  "Check authorisation on every object",
+];
 
 /** Guardians of a team on a day, from the memberships (the simulation's own view of the rule). */
 export class GuardianIndex {
@@ -18,11 +66,21 @@ export class GuardianIndex {
     }
   }
   on(teamId: number, day: Date): number[] {
-    return (this.byTeam.get(teamId) ?? []).filter((m) => m.activeOn! <= day && (!m.leftOn || m.leftOn >= day)).map((m) => m.userId);
+    return (this.byTeam.get(teamId) ?? [])
+      .filter((m) => m.activeOn! <= day && (!m.leftOn || m.leftOn >= day))
+      .map((m) => m.userId);
   }
 }
 
-export function simulateReviews(rand: Random, cfg: ScaleConfig, teams: TeamRow[], membersByTeam: Map<number, UserRow[]>, guardians: GuardianIndex, engineers: number[], today: Date) {
+export function simulateReviews(
+  rand: Random,
+  cfg: ScaleConfig,
+  teams: TeamRow[],
+  membersByTeam: Map<number, UserRow[]>,
+  guardians: GuardianIndex,
+  engineers: number[],
+  today: Date,
+) {
   const reviews: ReviewRow[] = [];
   const participants: ParticipantRow[] = [];
   const checklist: ChecklistRow[] = [];
@@ -44,26 +102,73 @@ export function simulateReviews(rand: Random, cfg: ScaleConfig, teams: TeamRow[]
       const completedAt = new Date(startedAt.getTime() + workDays * DAY);
       const done = completedAt < today;
       const id = reviews.length + 1;
-      const effortEngineer = Math.max(1, Math.round(rand.lognormal(withGuardian ? 2.5 : 4, 0.35) * 4));
+      const effortEngineer = Math.max(
+        1,
+        Math.round(rand.lognormal(withGuardian ? 2.5 : 4, 0.35) * 4),
+      );
       const people = [{ userId: engineerId, qh: effortEngineer }];
-      if (withGuardian) people.push({ userId: rand.pick(present), qh: Math.max(1, Math.round(rand.lognormal(1.5, 0.4) * 4)) });
+      if (withGuardian)
+        people.push({
+          userId: rand.pick(present),
+          qh: Math.max(1, Math.round(rand.lognormal(1.5, 0.4) * 4)),
+        });
       const builder = members.length ? rand.pick(members) : null;
-      if (builder && !people.some((p) => p.userId === builder.id) && rand.chance(0.6)) people.push({ userId: builder.id, qh: Math.max(1, Math.round(rand.lognormal(1, 0.5) * 4)) });
+      if (builder && !people.some((p) => p.userId === builder.id) && rand.chance(0.6))
+        people.push({
+          userId: builder.id,
+          qh: Math.max(1, Math.round(rand.lognormal(1, 0.5) * 4)),
+        });
       reviews.push({
-        id, key: `REV-${String(id).padStart(6, "0")}`, teamId: team.id, service: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)}`,
-        requestedAt, startedAt: startedAt < today ? startedAt : null, completedAt: done ? completedAt : null,
-        securityEngineerId: startedAt < today ? engineerId : null, effortQuarterHours: done ? people.reduce((s, p) => s + p.qh, 0) : null,
-        outcome: done ? rand.weighted([["APPROVED", 5], ["APPROVED_WITH_FINDINGS", 4], ["CHANGES_REQUIRED", 1]]) : null,
+        id,
+        key: `REV-${String(id).padStart(6, "0")}`,
+        teamId: team.id,
+        service: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)}`,
+        requestedAt,
+        startedAt: startedAt < today ? startedAt : null,
+        completedAt: done ? completedAt : null,
+        securityEngineerId: startedAt < today ? engineerId : null,
+        effortQuarterHours: done ? people.reduce((s, p) => s + p.qh, 0) : null,
+        outcome: done
+          ? rand.weighted([
+              ["APPROVED", 5],
+              ["APPROVED_WITH_FINDINGS", 4],
+              ["CHANGES_REQUIRED", 1],
+            ])
+          : null,
       });
-      for (const p of people) participants.push({ reviewId: id, userId: p.userId, effortQuarterHours: done ? p.qh : null });
-      RUNBOOK.forEach((label, position) => checklist.push({ id: checklist.length + 1, reviewId: id, label, position, done: done || rand.chance(0.3) }));
+      for (const p of people)
+        participants.push({
+          reviewId: id,
+          userId: p.userId,
+          effortQuarterHours: done ? p.qh : null,
+        });
+      RUNBOOK.forEach((label, position) =>
+        checklist.push({
+          id: checklist.length + 1,
+          reviewId: id,
+          label,
+          position,
+          done: done || rand.chance(0.3),
+        }),
+      );
       if (done) {
         const n = rand.poisson(withGuardian ? 0.6 : 1.0);
-        for (let f = 0; f < n; f++) findings.push(simulateFinding(rand, findings.length + 1, id, team.id, utcDay(completedAt), today));
+        for (let f = 0; f < n; f++)
+          findings.push(
+            simulateFinding(rand, findings.length + 1, id, team.id, utcDay(completedAt), today),
+          );
         if (rand.chance(0.7)) {
           const startedOn = utcDay(addDays(requestedAt, -rand.int(5, 30)));
           const releasedAt = addDays(completedAt, rand.lognormal(4, 0.6));
-          releases.push({ id: releases.length + 1, key: `REL-${String(releases.length + 1).padStart(6, "0")}`, teamId: team.id, name: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)} launch`, startedOn, releasedOn: releasedAt < today ? utcDay(releasedAt) : null, reviewId: id });
+          releases.push({
+            id: releases.length + 1,
+            key: `REL-${String(releases.length + 1).padStart(6, "0")}`,
+            teamId: team.id,
+            name: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)} launch`,
+            startedOn,
+            releasedOn: releasedAt < today ? utcDay(releasedAt) : null,
+            reviewId: id,
+          });
         }
       }
     }
@@ -71,22 +176,66 @@ export function simulateReviews(rand: Random, cfg: ScaleConfig, teams: TeamRow[]
     for (let i = 0; i < unreviewed; i++) {
       const startedOn = utcDay(new Date(team.joinedOn.getTime() + rand.next() * days * DAY));
       const releasedAt = addDays(startedOn, rand.lognormal(14, 0.5));
-      releases.push({ id: releases.length + 1, key: `REL-${String(releases.length + 1).padStart(6, "0")}`, teamId: team.id, name: `${team.name.split(" ")[0]} small change`, startedOn, releasedOn: releasedAt < today ? utcDay(releasedAt) : null, reviewId: null });
+      releases.push({
+        id: releases.length + 1,
+        key: `REL-${String(releases.length + 1).padStart(6, "0")}`,
+        teamId: team.id,
+        name: `${team.name.split(" ")[0]} small change`,
+        startedOn,
+        releasedOn: releasedAt < today ? utcDay(releasedAt) : null,
+        reviewId: null,
+      });
     }
   }
   return { reviews, participants, checklist, findings, releases };
 }
 
-function simulateFinding(rand: Random, id: number, reviewId: number, teamId: number, openedOn: Date, today: Date): FindingRow {
-  const severity = rand.weighted<string>([["CRITICAL", 1], ["HIGH", 3], ["MEDIUM", 5], ["LOW", 4]]);
-  const fate = rand.weighted<string>([["MITIGATED", 76], ["ACCEPTED", 10], ["FALSE_POSITIVE", 8], ["OPEN", 6]]);
-  const closeAfter = rand.lognormal(severity === "CRITICAL" ? 6 : severity === "HIGH" ? 15 : 35, 0.7);
+function simulateFinding(
+  rand: Random,
+  id: number,
+  reviewId: number,
+  teamId: number,
+  openedOn: Date,
+  today: Date,
+): FindingRow {
+  const severity = rand.weighted<string>([
+    ["CRITICAL", 1],
+    ["HIGH", 3],
+    ["MEDIUM", 5],
+    ["LOW", 4],
+  ]);
+  const fate = rand.weighted<string>([
+    ["MITIGATED", 76],
+    ["ACCEPTED", 10],
+    ["FALSE_POSITIVE", 8],
+    ["OPEN", 6],
+  ]);
+  const closeAfter = rand.lognormal(
+    severity === "CRITICAL" ? 6 : severity === "HIGH" ? 15 : 35,
+    0.7,
+  );
   const closedAt = addDays(openedOn, Math.max(1, Math.round(closeAfter)));
   const closed = fate !== "OPEN" && closedAt < today;
-  return { id, key: `FND-${String(id).padStart(6, "0")}`, reviewId, teamId, title: `${severity.toLowerCase()} ${rand.pick(["injection", "broken access control", "weak crypto", "secrets in logs", "SSRF", "missing rate limit"])}`, severity, status: closed ? fate : "OPEN", openedOn, closedOn: closed ? utcDay(closedAt) : null };
+  return {
+    id,
+    key: `FND-${String(id).padStart(6, "0")}`,
+    reviewId,
+    teamId,
+    title: `${severity.toLowerCase()} ${rand.pick(["injection", "broken access control", "weak crypto", "secrets in logs", "SSRF", "missing rate limit"])}`,
+    severity,
+    status: closed ? fate : "OPEN",
+    openedOn,
+    closedOn: closed ? utcDay(closedAt) : null,
+  };
 }
 
-export function simulateThreatModels(rand: Random, teams: TeamRow[], guardians: GuardianIndex, engineers: number[], today: Date) {
+export function simulateThreatModels(
+  rand: Random,
+  teams: TeamRow[],
+  guardians: GuardianIndex,
+  engineers: number[],
+  today: Date,
+) {
   const models: ThreatModelRow[] = [];
   const authors: AuthorRow[] = [];
   const threats: ThreatRow[] = [];
@@ -100,13 +249,50 @@ export function simulateThreatModels(rand: Random, teams: TeamRow[], guardians: 
       const approvedAt = addDays(createdOn, rand.lognormal(guardianAuthor ? 12 : 18, 0.5));
       const approved = approvedAt < today;
       const id = models.length + 1;
-      models.push({ id, key: `TM-${String(id).padStart(5, "0")}`, teamId: team.id, system: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)}`, status: approved ? "APPROVED" : rand.chance(0.5) ? "IN_REVIEW" : "DRAFT", createdOn, approvedOn: approved ? utcDay(approvedAt) : null });
+      models.push({
+        id,
+        key: `TM-${String(id).padStart(5, "0")}`,
+        teamId: team.id,
+        system: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)}`,
+        status: approved ? "APPROVED" : rand.chance(0.5) ? "IN_REVIEW" : "DRAFT",
+        createdOn,
+        approvedOn: approved ? utcDay(approvedAt) : null,
+      });
       if (guardianAuthor) authors.push({ threatModelId: id, userId: guardianAuthor });
-      if (!guardianAuthor || rand.chance(0.5)) authors.push({ threatModelId: id, userId: rand.pick(engineers) });
+      if (!guardianAuthor || rand.chance(0.5))
+        authors.push({ threatModelId: id, userId: rand.pick(engineers) });
       const count = rand.int(3, 8);
       for (let t = 0; t < count; t++) {
-        const status = rand.weighted<string>(guardianAuthor ? [["IMPLEMENTED", 6], ["PLANNED", 3], ["ACCEPTED", 1], ["NONE", 1]] : [["IMPLEMENTED", 5], ["PLANNED", 3], ["ACCEPTED", 1], ["NONE", 3]]);
-        threats.push({ id: threats.length + 1, key: `THR-${String(threats.length + 1).padStart(6, "0")}`, threatModelId: id, title: `${rand.pick(["Token replay", "Tampered payload", "Unlogged admin action", "Data leak via export", "Resource exhaustion", "Privilege escalation"])}`, category: rand.pick(STRIDE), severity: rand.weighted([["CRITICAL", 1], ["HIGH", 3], ["MEDIUM", 4], ["LOW", 3]]), mitigation: status === "NONE" ? null : rand.pick(MITIGATIONS), mitigationStatus: status });
+        const status = rand.weighted<string>(
+          guardianAuthor
+            ? [
+                ["IMPLEMENTED", 6],
+                ["PLANNED", 3],
+                ["ACCEPTED", 1],
+                ["NONE", 1],
+              ]
+            : [
+                ["IMPLEMENTED", 5],
+                ["PLANNED", 3],
+                ["ACCEPTED", 1],
+                ["NONE", 3],
+              ],
+        );
+        threats.push({
+          id: threats.length + 1,
+          key: `THR-${String(threats.length + 1).padStart(6, "0")}`,
+          threatModelId: id,
+          title: `${rand.pick(["Token replay", "Tampered payload", "Unlogged admin action", "Data leak via export", "Resource exhaustion", "Privilege escalation"])}`,
+          category: rand.pick(STRIDE),
+          severity: rand.weighted([
+            ["CRITICAL", 1],
+            ["HIGH", 3],
+            ["MEDIUM", 4],
+            ["LOW", 3],
+          ]),
+          mitigation: status === "NONE" ? null : rand.pick(MITIGATIONS),
+          mitigationStatus: status,
+        });
       }
     }
   }

@@ -19,17 +19,22 @@ export async function* exportCsv(c: pg.ClientBase, file: FileName): AsyncGenerat
   for await (const chunk of exportChunks(c, file)) yield chunk.text;
 }
 
-async function* exportChunks(c: pg.ClientBase, file: FileName): AsyncGenerator<{ text: string; rows: number }> {
+async function* exportChunks(
+  c: pg.ClientBase,
+  file: FileName,
+): AsyncGenerator<{ text: string; rows: number }> {
   const spec = SPECS[file];
   yield { text: `\uFEFF${csvLine([...spec.columns])}`, rows: 0 };
   let after = "0";
   for (;;) {
     const page = await readPage(c, file, after, PAGE);
     if (page.length === 0) return;
-    const text = page.map((r) => {
-      const cells = spec.format(r.row);
-      return csvLine(spec.columns.map((col) => cells[col]));
-    }).join("");
+    const text = page
+      .map((r) => {
+        const cells = spec.format(r.row);
+        return csvLine(spec.columns.map((col) => cells[col]));
+      })
+      .join("");
     yield { text, rows: page.length };
     after = page[page.length - 1].id;
     if (page.length < PAGE) return;
@@ -40,7 +45,11 @@ async function* exportChunks(c: pg.ClientBase, file: FileName): AsyncGenerator<{
  * Writes every CSV file and program.json (with `passwords`, also passwords.json) into
  * `folder`; returns the number of data rows or records of each.
  */
-export async function exportAll(c: pg.ClientBase, folder: string, opts: { passwords?: boolean } = {}): Promise<Record<string, number>> {
+export async function exportAll(
+  c: pg.ClientBase,
+  folder: string,
+  opts: { passwords?: boolean } = {},
+): Promise<Record<string, number>> {
   await mkdir(folder, { recursive: true });
   const counts: Record<string, number> = {};
   // One snapshot for all files, so references between them agree.
@@ -51,7 +60,8 @@ export async function exportAll(c: pg.ClientBase, folder: string, opts: { passwo
       let rows = 0;
       for await (const chunk of exportChunks(c, file)) {
         rows += chunk.rows;
-        if (!out.write(chunk.text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+        if (!out.write(chunk.text))
+          await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       }
       out.end();
       await finished(out);

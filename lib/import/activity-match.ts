@@ -9,9 +9,17 @@ import { issue, type ImportIssue } from "./types";
 /** A stored entry of a person in the file; deleted entries only reserve their idempotency key. */
 export type StoredActivity = { row: ActivityRow; deleted: boolean };
 
-export type ActivityPlan = { create: (ParsedRow<ActivityRow> & { occurrence: number })[]; unchanged: number; errors: ImportIssue[] };
+export type ActivityPlan = {
+  create: (ParsedRow<ActivityRow> & { occurrence: number })[];
+  unchanged: number;
+  errors: ImportIssue[];
+};
 
-export function matchActivities(rows: ParsedRow<ActivityRow>[], stored: StoredActivity[], now: Date): ActivityPlan {
+export function matchActivities(
+  rows: ParsedRow<ActivityRow>[],
+  stored: StoredActivity[],
+  now: Date,
+): ActivityPlan {
   const live = new Map<string, number>();
   const all = new Map<string, number>();
   const dayTotal = new Map<string, number>();
@@ -40,7 +48,14 @@ export function matchActivities(rows: ParsedRow<ActivityRow>[], stored: StoredAc
     const day = `${r.row.email} ${r.row.date}`;
     const total = (dayTotal.get(day) ?? 0) + r.row.hours;
     if (total > MAX_DAY_QUARTER_HOURS) {
-      plan.errors.push(issue("activities.csv", r.line, "hours", `${r.row.email} would have ${total / 4} h on ${r.row.date}; at most 24 h a day can be logged`));
+      plan.errors.push(
+        issue(
+          "activities.csv",
+          r.line,
+          "hours",
+          `${r.row.email} would have ${total / 4} h on ${r.row.date}; at most 24 h a day can be logged`,
+        ),
+      );
       continue;
     }
     dayTotal.set(day, total);

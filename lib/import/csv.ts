@@ -32,7 +32,11 @@ export function readCsv(input: string): CsvResult {
         let from = i + 1;
         for (;;) {
           const q = text.indexOf('"', from);
-          if (q === -1) return { records, error: { line: start, message: "A quoted field is never closed (a \" is missing)." } };
+          if (q === -1)
+            return {
+              records,
+              error: { line: start, message: 'A quoted field is never closed (a " is missing).' },
+            };
           line += newlinesBetween(text, from, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(from, q + 1);
@@ -45,7 +49,14 @@ export function readCsv(input: string): CsvResult {
         }
         const c = text.charCodeAt(i);
         if (i < n && c !== COMMA && c !== LF && c !== CR) {
-          return { records, error: { line, message: "Unexpected text after a closing quote: put the whole field in quotes and double any \" inside it." } };
+          return {
+            records,
+            error: {
+              line,
+              message:
+                'Unexpected text after a closing quote: put the whole field in quotes and double any " inside it.',
+            },
+          };
         }
         cells.push(value);
       } else {
@@ -77,7 +88,8 @@ export function readCsv(input: string): CsvResult {
 
 /** Decodes UTF-8 (a BOM is dropped); null when the bytes are not UTF-8. */
 export function decodeUtf8(content: string | Uint8Array): string | null {
-  if (typeof content === "string") return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  if (typeof content === "string")
+    return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(content);
   } catch {

@@ -13,7 +13,12 @@ export function sameRow<Row>(spec: AnySpec, present: string[], a: Row, b: Row): 
   return present.every((c) => fa[c] === fb[c]);
 }
 
-export function diffRows<Row>(spec: AnySpec, present: string[], rows: ParsedRow<Row>[], existing: Map<string, Existing<Row>>): Diff<Row> {
+export function diffRows<Row>(
+  spec: AnySpec,
+  present: string[],
+  rows: ParsedRow<Row>[],
+  existing: Map<string, Existing<Row>>,
+): Diff<Row> {
   const diff: Diff<Row> = { create: [], update: [], unchanged: 0 };
   for (const r of rows) {
     const found = existing.get(spec.key(r.row));

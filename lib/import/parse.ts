@@ -22,7 +22,11 @@ export type ParsedFile = {
 export type ParseResult = { files: ParsedFile[]; errors: ImportIssue[]; warnings: ImportIssue[] };
 
 const baseName = (name: string) => name.split(/[\\/]/).pop()!.trim().toLowerCase();
-const headerName = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const headerName = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 export function parseImportFiles(uploads: UploadedFile[]): ParseResult {
   const errors: ImportIssue[] = [];
@@ -32,7 +36,14 @@ export function parseImportFiles(uploads: UploadedFile[]): ParseResult {
     const name = baseName(upload.name);
     const spec = specFor(name);
     if (!spec) {
-      errors.push(issue(upload.name, null, null, `${upload.name} is not one of the import files (${FILE_NAMES.join(", ")})`));
+      errors.push(
+        issue(
+          upload.name,
+          null,
+          null,
+          `${upload.name} is not one of the import files (${FILE_NAMES.join(", ")})`,
+        ),
+      );
       continue;
     }
     if (byName.has(spec.name)) {
@@ -45,7 +56,12 @@ export function parseImportFiles(uploads: UploadedFile[]): ParseResult {
   return { files: FILE_NAMES.flatMap((n) => byName.get(n) ?? []), errors, warnings };
 }
 
-function parseFile(spec: AnySpec, content: string | Uint8Array, errors: ImportIssue[], warnings: ImportIssue[]): ParsedFile | null {
+function parseFile(
+  spec: AnySpec,
+  content: string | Uint8Array,
+  errors: ImportIssue[],
+  warnings: ImportIssue[],
+): ParsedFile | null {
   const file = spec.name;
   const text = decodeUtf8(content);
   if (text === null) {
@@ -59,7 +75,9 @@ function parseFile(spec: AnySpec, content: string | Uint8Array, errors: ImportIs
   }
   const [head, ...body] = csv.records;
   if (!head || head.cells.every((c) => c.trim() === "")) {
-    errors.push(issue(file, 1, null, "The file is empty: it needs a header row with the column names"));
+    errors.push(
+      issue(file, 1, null, "The file is empty: it needs a header row with the column names"),
+    );
     return null;
   }
   const header = head.cells.map(headerName);
@@ -69,10 +87,19 @@ function parseFile(spec: AnySpec, content: string | Uint8Array, errors: ImportIs
   header.forEach((h, i) => {
     if (h === "" && body.every((r) => (r.cells[i] ?? "").trim() === "")) return; // a trailing empty column
     if (seen.has(h)) {
-      errors.push(issue(file, 1, h || null, `The column ${h || "(no name)"} appears twice in the header`));
+      errors.push(
+        issue(file, 1, h || null, `The column ${h || "(no name)"} appears twice in the header`),
+      );
       headerOk = false;
     } else if (!known.has(h)) {
-      warnings.push(issue(file, 1, h || null, `The column ${h || "(no name)"} is not part of ${file} and is ignored`));
+      warnings.push(
+        issue(
+          file,
+          1,
+          h || null,
+          `The column ${h || "(no name)"} is not part of ${file} and is ignored`,
+        ),
+      );
     }
     seen.add(h);
   });
@@ -95,17 +122,30 @@ function parseFile(spec: AnySpec, content: string | Uint8Array, errors: ImportIs
     if (record.cells.every((c) => c.trim() === "")) continue;
     parsed.total++;
     if (!headerOk) continue;
-    if (record.cells.length > header.length && record.cells.slice(header.length).some((c) => c.trim() !== "")) {
-      errors.push(issue(file, record.line, null, `This row has ${record.cells.length} cells but the header has ${header.length} columns`));
+    if (
+      record.cells.length > header.length &&
+      record.cells.slice(header.length).some((c) => c.trim() !== "")
+    ) {
+      errors.push(
+        issue(
+          file,
+          record.line,
+          null,
+          `This row has ${record.cells.length} cells but the header has ${header.length} columns`,
+        ),
+      );
       continue;
     }
     const raw: Record<string, string> = {};
-    for (const c of spec.columns) raw[c] = index.has(c) ? (record.cells[index.get(c)!] ?? "").trim() : "";
+    for (const c of spec.columns)
+      raw[c] = index.has(c) ? (record.cells[index.get(c)!] ?? "").trim() : "";
     const result = spec.schema.safeParse(raw);
     if (!result.success) {
-      for (const e of result.error.issues) errors.push(issue(file, record.line, e.path.length ? String(e.path[0]) : null, e.message));
+      for (const e of result.error.issues)
+        errors.push(issue(file, record.line, e.path.length ? String(e.path[0]) : null, e.message));
       if (spec.defines) {
-        const key = spec.defines === "user" ? raw[spec.keyColumn].toLowerCase() : raw[spec.keyColumn];
+        const key =
+          spec.defines === "user" ? raw[spec.keyColumn].toLowerCase() : raw[spec.keyColumn];
         parsed.failedKeys.add(key);
         if (!firstLine.has(key)) firstLine.set(key, record.line);
       }
@@ -115,7 +155,14 @@ function parseFile(spec: AnySpec, content: string | Uint8Array, errors: ImportIs
       const key = spec.key(result.data);
       const first = firstLine.get(key);
       if (first !== undefined) {
-        errors.push(issue(file, record.line, spec.keyColumn, `Duplicate ${spec.keyName} “${key}”: also on line ${first}`));
+        errors.push(
+          issue(
+            file,
+            record.line,
+            spec.keyColumn,
+            `Duplicate ${spec.keyName} “${key}”: also on line ${first}`,
+          ),
+        );
         continue;
       }
       firstLine.set(key, record.line);

@@ -7,7 +7,14 @@ import { issue, type ImportIssue } from "./types";
 export const REF_KINDS: RefKind[] = ["org", "team", "user", "review", "threatModel", "course"];
 export type KeySets = Record<RefKind, Set<string>>;
 
-export const emptyKeySets = (): KeySets => ({ org: new Set(), team: new Set(), user: new Set(), review: new Set(), threatModel: new Set(), course: new Set() });
+export const emptyKeySets = (): KeySets => ({
+  org: new Set(),
+  team: new Set(),
+  user: new Set(),
+  review: new Set(),
+  threatModel: new Set(),
+  course: new Set(),
+});
 
 /** Keys the files define (including rows that failed, so they are not reported twice). */
 export function definedKeys(files: ParsedFile[]): KeySets {
@@ -23,13 +30,22 @@ export function definedKeys(files: ParsedFile[]): KeySets {
 /** Every key the files define or point at: what the database must be asked about. */
 export function wantedKeys(files: ParsedFile[]): KeySets {
   const sets = definedKeys(files);
-  for (const f of files) for (const r of f.rows) for (const ref of f.spec.refs(r.row)) sets[ref.kind].add(ref.key);
+  for (const f of files)
+    for (const r of f.rows) for (const ref of f.spec.refs(r.row)) sets[ref.kind].add(ref.key);
   // A failed row's key with a NUL (already reported) cannot be in the database, which refuses to be asked about it.
-  for (const kind of REF_KINDS) for (const key of sets[kind]) if (key.includes("\u0000")) sets[kind].delete(key);
+  for (const kind of REF_KINDS)
+    for (const key of sets[kind]) if (key.includes("\u0000")) sets[kind].delete(key);
   return sets;
 }
 
-const what: Record<RefKind, string> = { org: "org", team: "team", user: "person", review: "review", threatModel: "threat model", course: "course" };
+const what: Record<RefKind, string> = {
+  org: "org",
+  team: "team",
+  user: "person",
+  review: "review",
+  threatModel: "threat model",
+  course: "course",
+};
 
 /** Errors for references to nothing; `inDatabase` holds the wanted keys that exist. */
 export function checkReferences(files: ParsedFile[], inDatabase: KeySets): ImportIssue[] {
@@ -39,7 +55,14 @@ export function checkReferences(files: ParsedFile[], inDatabase: KeySets): Impor
     for (const r of f.rows) {
       for (const ref of f.spec.refs(r.row)) {
         if (defined[ref.kind].has(ref.key) || inDatabase[ref.kind].has(ref.key)) continue;
-        errors.push(issue(f.spec.name, r.line, ref.column, `No ${what[ref.kind]} “${ref.key}” in ${REF_SOURCE[ref.kind]} or the database`));
+        errors.push(
+          issue(
+            f.spec.name,
+            r.line,
+            ref.column,
+            `No ${what[ref.kind]} “${ref.key}” in ${REF_SOURCE[ref.kind]} or the database`,
+          ),
+        );
       }
     }
   }
@@ -47,7 +70,10 @@ export function checkReferences(files: ParsedFile[], inDatabase: KeySets): Impor
 }
 
 /** Errors for orgs whose parent chain comes back to them. `dbParents`: org key → parent key. */
-export function checkOrgCycles(files: ParsedFile[], dbParents: Map<string, string | null>): ImportIssue[] {
+export function checkOrgCycles(
+  files: ParsedFile[],
+  dbParents: Map<string, string | null>,
+): ImportIssue[] {
   const orgs = files.find((f) => f.spec.name === "orgs.csv");
   if (!orgs || !orgs.present.includes("parent_org")) return [];
   const parents = new Map(dbParents);
@@ -59,7 +85,14 @@ export function checkOrgCycles(files: ParsedFile[], dbParents: Map<string, strin
     while (at && chain.length <= parents.size) {
       chain.push(at);
       if (at === r.row.org) {
-        errors.push(issue("orgs.csv", r.line, "parent_org", `These parents form a cycle: ${chain.join(" → ")}`));
+        errors.push(
+          issue(
+            "orgs.csv",
+            r.line,
+            "parent_org",
+            `These parents form a cycle: ${chain.join(" → ")}`,
+          ),
+        );
         break;
       }
       at = parents.get(at) ?? null;

@@ -1,9 +1,33 @@
 // activities.csv, courses.csv, completions.csv and feedback.csv.
 import { z } from "zod";
 import { ref, type FileSpec } from "./spec";
-import { day, email, enumCell, enumToCsv, formatHours, formatYesNo, hours, hoursOrZero, integerIn, keyText, optionalKey, optionalText, text, yesNo } from "./values";
+import {
+  day,
+  email,
+  enumCell,
+  enumToCsv,
+  formatHours,
+  formatYesNo,
+  hours,
+  hoursOrZero,
+  integerIn,
+  keyText,
+  optionalKey,
+  optionalText,
+  text,
+  yesNo,
+} from "./values";
 
-export const ACTIVITY_TYPE_VALUES = ["QUESTION", "SPRINT_STORY", "DEEP_DIVE", "SUPPORT", "REVIEW", "THREAT_MODEL", "TRAINING", "OTHER"] as const;
+export const ACTIVITY_TYPE_VALUES = [
+  "QUESTION",
+  "SPRINT_STORY",
+  "DEEP_DIVE",
+  "SUPPORT",
+  "REVIEW",
+  "THREAT_MODEL",
+  "TRAINING",
+  "OTHER",
+] as const;
 
 const activityRow = z.object({
   email: email(),
@@ -16,7 +40,8 @@ const activityRow = z.object({
 export type ActivityRow = z.infer<typeof activityRow>;
 
 /** Activities have no natural key: a row is identified by all of its values. */
-export const activityKey = (r: ActivityRow) => [r.email, r.date, r.hours, r.activity_type, r.review_id ?? "", r.note ?? ""].join("\u001f");
+export const activityKey = (r: ActivityRow) =>
+  [r.email, r.date, r.hours, r.activity_type, r.review_id ?? "", r.note ?? ""].join("\u001f");
 
 export const activitiesFile: FileSpec<ActivityRow> = {
   name: "activities.csv",
@@ -28,10 +53,21 @@ export const activitiesFile: FileSpec<ActivityRow> = {
   key: activityKey,
   repeatable: true,
   refs: (r) => [...ref("email", "user", r.email), ...ref("review_id", "review", r.review_id)],
-  format: (r) => ({ email: r.email, date: r.date, hours: formatHours(r.hours), activity_type: enumToCsv(r.activity_type), review_id: text(r.review_id), note: text(r.note) }),
+  format: (r) => ({
+    email: r.email,
+    date: r.date,
+    hours: formatHours(r.hours),
+    activity_type: enumToCsv(r.activity_type),
+    review_id: text(r.review_id),
+    note: text(r.note),
+  }),
 };
 
-const courseRow = z.object({ course: keyText("course"), required: yesNo("required"), hours: hoursOrZero("hours") });
+const courseRow = z.object({
+  course: keyText("course"),
+  required: yesNo("required"),
+  hours: hoursOrZero("hours"),
+});
 export type CourseRow = z.infer<typeof courseRow>;
 
 export const coursesFile: FileSpec<CourseRow> = {
@@ -44,10 +80,18 @@ export const coursesFile: FileSpec<CourseRow> = {
   key: (r) => r.course,
   defines: "course",
   refs: () => [],
-  format: (r) => ({ course: r.course, required: formatYesNo(r.required), hours: formatHours(r.hours) }),
+  format: (r) => ({
+    course: r.course,
+    required: formatYesNo(r.required),
+    hours: formatHours(r.hours),
+  }),
 };
 
-const completionRow = z.object({ email: email(), course: keyText("course"), completed_on: day("completion date") });
+const completionRow = z.object({
+  email: email(),
+  course: keyText("course"),
+  completed_on: day("completion date"),
+});
 export type CompletionRow = z.infer<typeof completionRow>;
 
 export const completionsFile: FileSpec<CompletionRow> = {
@@ -72,8 +116,18 @@ const feedbackRow = z
     comment: optionalText("comment", 2000),
   })
   .superRefine((r, ctx) => {
-    if (!r.review_id && !r.threat_model_id) ctx.addIssue({ code: "custom", path: ["review_id"], message: "Enter review_id or threat_model_id" });
-    if (r.review_id && r.threat_model_id) ctx.addIssue({ code: "custom", path: ["threat_model_id"], message: "Give review_id or threat_model_id, not both" });
+    if (!r.review_id && !r.threat_model_id)
+      ctx.addIssue({
+        code: "custom",
+        path: ["review_id"],
+        message: "Enter review_id or threat_model_id",
+      });
+    if (r.review_id && r.threat_model_id)
+      ctx.addIssue({
+        code: "custom",
+        path: ["threat_model_id"],
+        message: "Give review_id or threat_model_id, not both",
+      });
   });
 export type FeedbackRow = z.infer<typeof feedbackRow>;
 
@@ -84,8 +138,26 @@ export const feedbackFile: FileSpec<FeedbackRow> = {
   keyColumn: "guardian_email",
   keyName: "subject and guardian",
   schema: feedbackRow,
-  key: (r) => (r.review_id ? `review ${r.review_id} ${r.guardian_email}` : `threat-model ${r.threat_model_id} ${r.guardian_email}`),
-  refs: (r) => [...ref("review_id", "review", r.review_id), ...ref("threat_model_id", "threatModel", r.threat_model_id), ...ref("guardian_email", "user", r.guardian_email), ...ref("rater_email", "user", r.rater_email)],
-  headerProblem: (present) => (present.has("review_id") || present.has("threat_model_id") ? null : "The header needs a review_id or a threat_model_id column"),
-  format: (r) => ({ review_id: text(r.review_id), threat_model_id: text(r.threat_model_id), guardian_email: r.guardian_email, rater_email: r.rater_email, rating: String(r.rating), comment: text(r.comment) }),
+  key: (r) =>
+    r.review_id
+      ? `review ${r.review_id} ${r.guardian_email}`
+      : `threat-model ${r.threat_model_id} ${r.guardian_email}`,
+  refs: (r) => [
+    ...ref("review_id", "review", r.review_id),
+    ...ref("threat_model_id", "threatModel", r.threat_model_id),
+    ...ref("guardian_email", "user", r.guardian_email),
+    ...ref("rater_email", "user", r.rater_email),
+  ],
+  headerProblem: (present) =>
+    present.has("review_id") || present.has("threat_model_id")
+      ? null
+      : "The header needs a review_id or a threat_model_id column",
+  format: (r) => ({
+    review_id: text(r.review_id),
+    threat_model_id: text(r.threat_model_id),
+    guardian_email: r.guardian_email,
+    rater_email: r.rater_email,
+    rating: String(r.rating),
+    comment: text(r.comment),
+  }),
 };

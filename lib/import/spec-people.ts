@@ -1,14 +1,39 @@
 // orgs.csv, teams.csv, people.csv and guardians.csv.
 import { z } from "zod";
 import { ref, type FileSpec } from "./spec";
-import { day, email, enumCellOr, enumList, enumToCsv, keyText, optionalDay, optionalEmail, optionalKey, requiredText, text, yesNo, formatYesNo } from "./values";
+import {
+  day,
+  email,
+  enumCellOr,
+  enumList,
+  enumToCsv,
+  keyText,
+  optionalDay,
+  optionalEmail,
+  optionalKey,
+  requiredText,
+  text,
+  yesNo,
+  formatYesNo,
+} from "./values";
 
-export const ROLE_VALUES = ["ADMIN", "LEAD", "SECURITY_ENGINEER", "GUARDIAN", "MANAGER", "BUILDER"] as const;
+export const ROLE_VALUES = [
+  "ADMIN",
+  "LEAD",
+  "SECURITY_ENGINEER",
+  "GUARDIAN",
+  "MANAGER",
+  "BUILDER",
+] as const;
 export const PROFILE_VALUES = ["QUICK_WINS", "HIGH_IMPACT", "HIGH_RISK", "NONE"] as const;
 // DECLINED is not in DESIGN.md's list but exists in the data, so exports of it import back.
 export const GUARDIAN_STATUS_VALUES = ["NOMINATED", "ACTIVE", "ALUMNI", "DECLINED"] as const;
 
-const orgRow = z.object({ org: keyText("org"), parent_org: optionalKey("parent org"), leader_email: optionalEmail() });
+const orgRow = z.object({
+  org: keyText("org"),
+  parent_org: optionalKey("parent org"),
+  leader_email: optionalEmail(),
+});
 export type OrgRow = z.infer<typeof orgRow>;
 
 export const orgsFile: FileSpec<OrgRow> = {
@@ -18,12 +43,24 @@ export const orgsFile: FileSpec<OrgRow> = {
   keyColumn: "org",
   keyName: "org",
   schema: orgRow.superRefine((r, ctx) => {
-    if (r.parent_org === r.org) ctx.addIssue({ code: "custom", path: ["parent_org"], message: "An org cannot be its own parent" });
+    if (r.parent_org === r.org)
+      ctx.addIssue({
+        code: "custom",
+        path: ["parent_org"],
+        message: "An org cannot be its own parent",
+      });
   }),
   key: (r) => r.org,
   defines: "org",
-  refs: (r) => [...ref("parent_org", "org", r.parent_org), ...ref("leader_email", "user", r.leader_email)],
-  format: (r) => ({ org: r.org, parent_org: text(r.parent_org), leader_email: text(r.leader_email) }),
+  refs: (r) => [
+    ...ref("parent_org", "org", r.parent_org),
+    ...ref("leader_email", "user", r.leader_email),
+  ],
+  format: (r) => ({
+    org: r.org,
+    parent_org: text(r.parent_org),
+    leader_email: text(r.leader_email),
+  }),
 };
 
 const teamRow = z.object({
@@ -45,7 +82,13 @@ export const teamsFile: FileSpec<TeamRow> = {
   key: (r) => r.team,
   defines: "team",
   refs: (r) => ref("org", "org", r.org),
-  format: (r) => ({ team: r.team, org: r.org, profile: enumToCsv(r.profile), pilot: formatYesNo(r.pilot), joined_on: r.joined_on }),
+  format: (r) => ({
+    team: r.team,
+    org: r.org,
+    profile: enumToCsv(r.profile),
+    pilot: formatYesNo(r.pilot),
+    joined_on: r.joined_on,
+  }),
 };
 
 const personRow = z.object({
@@ -67,7 +110,13 @@ export const peopleFile: FileSpec<PersonRow> = {
   key: (r) => r.email,
   defines: "user",
   refs: (r) => [...ref("org", "org", r.org), ...ref("team", "team", r.team)],
-  format: (r) => ({ email: r.email, name: r.name, roles: r.roles.map(enumToCsv).join("; "), org: text(r.org), team: text(r.team) }),
+  format: (r) => ({
+    email: r.email,
+    name: r.name,
+    roles: r.roles.map(enumToCsv).join("; "),
+    org: text(r.org),
+    team: text(r.team),
+  }),
 };
 
 const guardianRow = z
@@ -80,12 +129,17 @@ const guardianRow = z
     left_on: optionalDay(),
   })
   .superRefine((r, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if ((r.status === "ACTIVE" || r.status === "ALUMNI") && !r.active_on) problem("active_on", `An ${r.status.toLowerCase()} guardian needs active_on`);
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if ((r.status === "ACTIVE" || r.status === "ALUMNI") && !r.active_on)
+      problem("active_on", `An ${r.status.toLowerCase()} guardian needs active_on`);
     if (r.status === "ALUMNI" && !r.left_on) problem("left_on", "An alumni guardian needs left_on");
-    if ((r.status === "ACTIVE" || r.status === "NOMINATED") && r.left_on) problem("left_on", `A ${r.status.toLowerCase()} guardian has no left_on`);
-    if (r.active_on && r.left_on && r.left_on < r.active_on) problem("left_on", "left_on is before active_on");
-    if (r.active_on && r.active_on < r.nominated_on) problem("active_on", "active_on is before nominated_on");
+    if ((r.status === "ACTIVE" || r.status === "NOMINATED") && r.left_on)
+      problem("left_on", `A ${r.status.toLowerCase()} guardian has no left_on`);
+    if (r.active_on && r.left_on && r.left_on < r.active_on)
+      problem("left_on", "left_on is before active_on");
+    if (r.active_on && r.active_on < r.nominated_on)
+      problem("active_on", "active_on is before nominated_on");
   });
 export type GuardianRow = z.infer<typeof guardianRow>;
 
@@ -98,6 +152,12 @@ export const guardiansFile: FileSpec<GuardianRow> = {
   schema: guardianRow,
   key: (r) => `${r.email} ${r.team}`,
   refs: (r) => [...ref("email", "user", r.email), ...ref("team", "team", r.team)],
-  format: (r) => ({ email: r.email, team: r.team, status: enumToCsv(r.status), nominated_on: r.nominated_on, active_on: text(r.active_on), left_on: text(r.left_on) }),
+  format: (r) => ({
+    email: r.email,
+    team: r.team,
+    status: enumToCsv(r.status),
+    nominated_on: r.nominated_on,
+    active_on: text(r.active_on),
+    left_on: text(r.left_on),
+  }),
 };
-

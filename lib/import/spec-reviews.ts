@@ -1,7 +1,23 @@
 // reviews.csv, findings.csv and releases.csv.
 import { z } from "zod";
 import { ref, refs, type FileSpec } from "./spec";
-import { day, emailList, enumCell, enumCellOr, enumToCsv, formatHours, instant, keyText, optionalDay, optionalEmail, optionalHours, optionalInstant, optionalKey, requiredText, text } from "./values";
+import {
+  day,
+  emailList,
+  enumCell,
+  enumCellOr,
+  enumToCsv,
+  formatHours,
+  instant,
+  keyText,
+  optionalDay,
+  optionalEmail,
+  optionalHours,
+  optionalInstant,
+  optionalKey,
+  requiredText,
+  text,
+} from "./values";
 
 export const SEVERITY_VALUES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export const FINDING_STATUS_VALUES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
@@ -21,25 +37,61 @@ const reviewRow = z
     effort_hours: optionalHours("effort"),
   })
   .superRefine((r, ctx) => {
-    if (r.started_at && before(r.started_at, r.requested_at)) ctx.addIssue({ code: "custom", path: ["started_at"], message: "started_at is before requested_at" });
-    if (r.completed_at && before(r.completed_at, r.requested_at)) ctx.addIssue({ code: "custom", path: ["completed_at"], message: "completed_at is before requested_at" });
-    else if (r.completed_at && r.started_at && before(r.completed_at, r.started_at)) ctx.addIssue({ code: "custom", path: ["completed_at"], message: "completed_at is before started_at" });
+    if (r.started_at && before(r.started_at, r.requested_at))
+      ctx.addIssue({
+        code: "custom",
+        path: ["started_at"],
+        message: "started_at is before requested_at",
+      });
+    if (r.completed_at && before(r.completed_at, r.requested_at))
+      ctx.addIssue({
+        code: "custom",
+        path: ["completed_at"],
+        message: "completed_at is before requested_at",
+      });
+    else if (r.completed_at && r.started_at && before(r.completed_at, r.started_at))
+      ctx.addIssue({
+        code: "custom",
+        path: ["completed_at"],
+        message: "completed_at is before started_at",
+      });
   });
 export type ReviewRow = z.infer<typeof reviewRow>;
 
 export const reviewsFile: FileSpec<ReviewRow> = {
   name: "reviews.csv",
-  columns: ["review_id", "team", "service", "requested_at", "started_at", "completed_at", "security_engineer_email", "guardian_emails", "effort_hours"],
+  columns: [
+    "review_id",
+    "team",
+    "service",
+    "requested_at",
+    "started_at",
+    "completed_at",
+    "security_engineer_email",
+    "guardian_emails",
+    "effort_hours",
+  ],
   required: ["review_id", "team", "service", "requested_at"],
   keyColumn: "review_id",
   keyName: "review_id",
   schema: reviewRow,
   key: (r) => r.review_id,
   defines: "review",
-  refs: (r) => [...ref("team", "team", r.team), ...ref("security_engineer_email", "user", r.security_engineer_email), ...refs("guardian_emails", "user", r.guardian_emails)],
+  refs: (r) => [
+    ...ref("team", "team", r.team),
+    ...ref("security_engineer_email", "user", r.security_engineer_email),
+    ...refs("guardian_emails", "user", r.guardian_emails),
+  ],
   format: (r) => ({
-    review_id: r.review_id, team: r.team, service: r.service, requested_at: r.requested_at, started_at: text(r.started_at), completed_at: text(r.completed_at),
-    security_engineer_email: text(r.security_engineer_email), guardian_emails: r.guardian_emails.join("; "), effort_hours: r.effort_hours === null ? "" : formatHours(r.effort_hours),
+    review_id: r.review_id,
+    team: r.team,
+    service: r.service,
+    requested_at: r.requested_at,
+    started_at: text(r.started_at),
+    completed_at: text(r.completed_at),
+    security_engineer_email: text(r.security_engineer_email),
+    guardian_emails: r.guardian_emails.join("; "),
+    effort_hours: r.effort_hours === null ? "" : formatHours(r.effort_hours),
   }),
 };
 
@@ -53,9 +105,24 @@ const findingRow = z
     closed_on: optionalDay(),
   })
   .superRefine((r, ctx) => {
-    if (r.closed_on && r.closed_on < r.opened_on) ctx.addIssue({ code: "custom", path: ["closed_on"], message: "closed_on is before opened_on" });
-    if (r.status === "OPEN" && r.closed_on) ctx.addIssue({ code: "custom", path: ["closed_on"], message: "An open finding has no closed_on" });
-    if (r.status !== "OPEN" && !r.closed_on) ctx.addIssue({ code: "custom", path: ["closed_on"], message: `A ${enumToCsv(r.status)} finding needs closed_on` });
+    if (r.closed_on && r.closed_on < r.opened_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closed_on"],
+        message: "closed_on is before opened_on",
+      });
+    if (r.status === "OPEN" && r.closed_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closed_on"],
+        message: "An open finding has no closed_on",
+      });
+    if (r.status !== "OPEN" && !r.closed_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closed_on"],
+        message: `A ${enumToCsv(r.status)} finding needs closed_on`,
+      });
   });
 export type FindingRow = z.infer<typeof findingRow>;
 
@@ -68,7 +135,14 @@ export const findingsFile: FileSpec<FindingRow> = {
   schema: findingRow,
   key: (r) => r.finding_id,
   refs: (r) => ref("review_id", "review", r.review_id),
-  format: (r) => ({ finding_id: r.finding_id, review_id: r.review_id, severity: enumToCsv(r.severity), opened_on: r.opened_on, status: enumToCsv(r.status), closed_on: text(r.closed_on) }),
+  format: (r) => ({
+    finding_id: r.finding_id,
+    review_id: r.review_id,
+    severity: enumToCsv(r.severity),
+    opened_on: r.opened_on,
+    status: enumToCsv(r.status),
+    closed_on: text(r.closed_on),
+  }),
 };
 
 const releaseRow = z
@@ -81,7 +155,12 @@ const releaseRow = z
     review_id: optionalKey("review ID"),
   })
   .superRefine((r, ctx) => {
-    if (r.released_on && r.released_on < r.started_on) ctx.addIssue({ code: "custom", path: ["released_on"], message: "released_on is before started_on" });
+    if (r.released_on && r.released_on < r.started_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["released_on"],
+        message: "released_on is before started_on",
+      });
   });
 export type ReleaseRow = z.infer<typeof releaseRow>;
 
@@ -94,5 +173,12 @@ export const releasesFile: FileSpec<ReleaseRow> = {
   schema: releaseRow,
   key: (r) => r.release_id,
   refs: (r) => [...ref("team", "team", r.team), ...ref("review_id", "review", r.review_id)],
-  format: (r) => ({ release_id: r.release_id, team: r.team, name: r.name, started_on: r.started_on, released_on: text(r.released_on), review_id: text(r.review_id) }),
+  format: (r) => ({
+    release_id: r.release_id,
+    team: r.team,
+    name: r.name,
+    started_on: r.started_on,
+    released_on: text(r.released_on),
+    review_id: text(r.review_id),
+  }),
 };

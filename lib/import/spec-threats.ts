@@ -2,13 +2,38 @@
 import { z } from "zod";
 import { ref, refs, type FileSpec } from "./spec";
 import { SEVERITY_VALUES } from "./spec-reviews";
-import { day, emailList, enumCell, enumCellOr, enumToCsv, keyText, optionalDay, optionalText, requiredText, text } from "./values";
+import {
+  day,
+  emailList,
+  enumCell,
+  enumCellOr,
+  enumToCsv,
+  keyText,
+  optionalDay,
+  optionalText,
+  requiredText,
+  text,
+} from "./values";
 
 export const THREAT_MODEL_STATUS_VALUES = ["DRAFT", "IN_REVIEW", "APPROVED"] as const;
-export const STRIDE_VALUES = ["SPOOFING", "TAMPERING", "REPUDIATION", "INFORMATION_DISCLOSURE", "DENIAL_OF_SERVICE", "ELEVATION_OF_PRIVILEGE"] as const;
+export const STRIDE_VALUES = [
+  "SPOOFING",
+  "TAMPERING",
+  "REPUDIATION",
+  "INFORMATION_DISCLOSURE",
+  "DENIAL_OF_SERVICE",
+  "ELEVATION_OF_PRIVILEGE",
+] as const;
 export const MITIGATION_STATUS_VALUES = ["NONE", "PLANNED", "IMPLEMENTED", "ACCEPTED"] as const;
 
-const STRIDE_LETTERS = { s: "SPOOFING", t: "TAMPERING", r: "REPUDIATION", i: "INFORMATION_DISCLOSURE", d: "DENIAL_OF_SERVICE", e: "ELEVATION_OF_PRIVILEGE" } as const;
+const STRIDE_LETTERS = {
+  s: "SPOOFING",
+  t: "TAMPERING",
+  r: "REPUDIATION",
+  i: "INFORMATION_DISCLOSURE",
+  d: "DENIAL_OF_SERVICE",
+  e: "ELEVATION_OF_PRIVILEGE",
+} as const;
 
 const threatModelRow = z
   .object({
@@ -21,14 +46,32 @@ const threatModelRow = z
     approved_on: optionalDay(),
   })
   .superRefine((r, ctx) => {
-    if (r.status === "APPROVED" && !r.approved_on) ctx.addIssue({ code: "custom", path: ["approved_on"], message: "An approved threat model needs approved_on" });
-    if (r.approved_on && r.approved_on < r.created_on) ctx.addIssue({ code: "custom", path: ["approved_on"], message: "approved_on is before created_on" });
+    if (r.status === "APPROVED" && !r.approved_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["approved_on"],
+        message: "An approved threat model needs approved_on",
+      });
+    if (r.approved_on && r.approved_on < r.created_on)
+      ctx.addIssue({
+        code: "custom",
+        path: ["approved_on"],
+        message: "approved_on is before created_on",
+      });
   });
 export type ThreatModelRow = z.infer<typeof threatModelRow>;
 
 export const threatModelsFile: FileSpec<ThreatModelRow> = {
   name: "threat_models.csv",
-  columns: ["threat_model_id", "team", "system", "author_emails", "status", "created_on", "approved_on"],
+  columns: [
+    "threat_model_id",
+    "team",
+    "system",
+    "author_emails",
+    "status",
+    "created_on",
+    "approved_on",
+  ],
   required: ["threat_model_id", "team", "system", "status", "created_on"],
   keyColumn: "threat_model_id",
   keyName: "threat_model_id",
@@ -37,8 +80,13 @@ export const threatModelsFile: FileSpec<ThreatModelRow> = {
   defines: "threatModel",
   refs: (r) => [...ref("team", "team", r.team), ...refs("author_emails", "user", r.author_emails)],
   format: (r) => ({
-    threat_model_id: r.threat_model_id, team: r.team, system: r.system, author_emails: r.author_emails.join("; "),
-    status: enumToCsv(r.status), created_on: r.created_on, approved_on: text(r.approved_on),
+    threat_model_id: r.threat_model_id,
+    team: r.team,
+    system: r.system,
+    author_emails: r.author_emails.join("; "),
+    status: enumToCsv(r.status),
+    created_on: r.created_on,
+    approved_on: text(r.approved_on),
   }),
 };
 
@@ -54,7 +102,14 @@ export type ThreatRow = z.infer<typeof threatRow>;
 
 export const threatsFile: FileSpec<ThreatRow> = {
   name: "threats.csv",
-  columns: ["threat_id", "threat_model_id", "category", "severity", "mitigation", "mitigation_status"],
+  columns: [
+    "threat_id",
+    "threat_model_id",
+    "category",
+    "severity",
+    "mitigation",
+    "mitigation_status",
+  ],
   required: ["threat_id", "threat_model_id", "category", "severity"],
   keyColumn: "threat_id",
   keyName: "threat_id",
@@ -62,7 +117,11 @@ export const threatsFile: FileSpec<ThreatRow> = {
   key: (r) => r.threat_id,
   refs: (r) => ref("threat_model_id", "threatModel", r.threat_model_id),
   format: (r) => ({
-    threat_id: r.threat_id, threat_model_id: r.threat_model_id, category: enumToCsv(r.category), severity: enumToCsv(r.severity),
-    mitigation: text(r.mitigation), mitigation_status: enumToCsv(r.mitigation_status),
+    threat_id: r.threat_id,
+    threat_model_id: r.threat_model_id,
+    category: enumToCsv(r.category),
+    severity: enumToCsv(r.severity),
+    mitigation: text(r.mitigation),
+    mitigation_status: enumToCsv(r.mitigation_status),
   }),
 };

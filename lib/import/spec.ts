@@ -4,8 +4,19 @@
 import type { z } from "zod";
 
 export const FILE_NAMES = [
-  "orgs.csv", "teams.csv", "people.csv", "guardians.csv", "reviews.csv", "findings.csv", "releases.csv",
-  "threat_models.csv", "threats.csv", "activities.csv", "courses.csv", "completions.csv", "feedback.csv",
+  "orgs.csv",
+  "teams.csv",
+  "people.csv",
+  "guardians.csv",
+  "reviews.csv",
+  "findings.csv",
+  "releases.csv",
+  "threat_models.csv",
+  "threats.csv",
+  "activities.csv",
+  "courses.csv",
+  "completions.csv",
+  "feedback.csv",
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];
 
@@ -14,7 +25,12 @@ export type RefKind = "org" | "team" | "user" | "review" | "threatModel" | "cour
 export type Ref = { column: string; kind: RefKind; key: string };
 
 export const REF_SOURCE: Record<RefKind, FileName> = {
-  org: "orgs.csv", team: "teams.csv", user: "people.csv", review: "reviews.csv", threatModel: "threat_models.csv", course: "courses.csv",
+  org: "orgs.csv",
+  team: "teams.csv",
+  user: "people.csv",
+  review: "reviews.csv",
+  threatModel: "threat_models.csv",
+  course: "courses.csv",
 };
 
 export type FileSpec<Row> = {
@@ -47,5 +63,7 @@ export function presentColumns(spec: AnySpec, header: ReadonlySet<string>): stri
   return spec.columns.filter((c) => header.has(c));
 }
 
-export const ref = (column: string, kind: RefKind, key: string | null | undefined): Ref[] => (key ? [{ column, kind, key }] : []);
-export const refs = (column: string, kind: RefKind, keys: readonly string[]): Ref[] => keys.map((key) => ({ column, kind, key }));
+export const ref = (column: string, kind: RefKind, key: string | null | undefined): Ref[] =>
+  key ? [{ column, kind, key }] : [];
+export const refs = (column: string, kind: RefKind, keys: readonly string[]): Ref[] =>
+  keys.map((key) => ({ column, kind, key }));

@@ -1,7 +1,12 @@
 // Shared shapes of the spreadsheet import (DESIGN.md, "Spreadsheet import and export").
 
 /** One problem in an upload. `line` is the 1-based line in the file (header = 1); null for a whole file. */
-export type ImportIssue = { file: string; line: number | null; column: string | null; message: string };
+export type ImportIssue = {
+  file: string;
+  line: number | null;
+  column: string | null;
+  message: string;
+};
 
 export type FileCounts = { rows: number; create: number; update: number; unchanged: number };
 
@@ -15,7 +20,17 @@ export type ImportReport = {
 /** One uploaded file: raw bytes (UTF-8, optional BOM) or already decoded text. */
 export type UploadedFile = { name: string; content: string | Uint8Array };
 
-export const issue = (file: string, line: number | null, column: string | null, message: string): ImportIssue => ({ file, line, column, message });
+export const issue = (
+  file: string,
+  line: number | null,
+  column: string | null,
+  message: string,
+): ImportIssue => ({ file, line, column, message });
 
 /** What the import page receives: the report with long error lists cut, and their full counts. */
-export type ImportView = ImportReport & { mode: "preview" | "commit"; committed: boolean; errorCount: number; warningCount: number };
+export type ImportView = ImportReport & {
+  mode: "preview" | "commit";
+  committed: boolean;
+  errorCount: number;
+  warningCount: number;
+};

@@ -37,10 +37,12 @@ export function optionalCell<T, F = null>(parse: CellParser<T>, fallback: F = nu
   });
 }
 
-const maxLength = (what: string, max: number): CellParser<string> => (v, fail) => {
-  if (v.length > max) fail(`The ${what} is longer than ${max} characters`);
-  return v;
-};
+const maxLength =
+  (what: string, max: number): CellParser<string> =>
+  (v, fail) => {
+    if (v.length > max) fail(`The ${what} is longer than ${max} characters`);
+    return v;
+  };
 
 export const keyText = (what: string) => cell(what, maxLength(what, 200));
 export const optionalKey = (what: string) => optionalCell(maxLength(what, 200));
@@ -58,13 +60,24 @@ export const optionalEmail = () => optionalCell(emailParser);
 
 /** `a; b; c` → sorted, de-duplicated list (lists are sets: order carries no meaning). */
 export function splitList(v: string): string[] {
-  return [...new Set(v.split(";").map((s) => s.trim()).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      v
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
 }
 
 export const emailList = () =>
-  optionalCell((v, fail) => [...new Set(splitList(v).map((e) => emailParser(e, fail)))].sort(), [] as string[]);
+  optionalCell(
+    (v, fail) => [...new Set(splitList(v).map((e) => emailParser(e, fail)))].sort(),
+    [] as string[],
+  );
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Milliseconds since the epoch of an ISO 8601 date or date-time (no zone = UTC), or null. */
 export function parseIsoInstant(v: string): number | null {
@@ -72,8 +85,11 @@ export function parseIsoInstant(v: string): number | null {
   if (!m) return null;
   const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1, 7);
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
-  const year = Number(y), month = Number(mo), dayOfMonth = Number(d);
-  if (year < 1900 || month < 1 || month > 12 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  const year = Number(y),
+    month = Number(mo),
+    dayOfMonth = Number(d);
+  if (year < 1900 || month < 1 || month > 12 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return null;
   if (dayOfMonth < 1 || dayOfMonth > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   let t = Date.UTC(year, month - 1, dayOfMonth, Number(h), Number(mi), Number(s), ms);
   const zone = m[8];
@@ -86,14 +102,18 @@ export function parseIsoInstant(v: string): number | null {
 }
 
 /** `2026-03-31T14:05:00Z` (milliseconds only when there are some). */
-export const formatInstant = (ms: number | Date) => new Date(ms).toISOString().replace(".000Z", "Z");
+export const formatInstant = (ms: number | Date) =>
+  new Date(ms).toISOString().replace(".000Z", "Z");
 export const formatDay = (ms: number | Date) => new Date(ms).toISOString().slice(0, 10);
 
-const dateParser = (format: (t: number) => string): CellParser<string> => (v, fail) => {
-  const t = parseIsoInstant(v);
-  if (t === null) fail(`${show(v)} is not a date: use ISO 8601, e.g. 2026-03-31 or 2026-03-31T14:05:00Z`);
-  return t === null ? "" : format(t);
-};
+const dateParser =
+  (format: (t: number) => string): CellParser<string> =>
+  (v, fail) => {
+    const t = parseIsoInstant(v);
+    if (t === null)
+      fail(`${show(v)} is not a date: use ISO 8601, e.g. 2026-03-31 or 2026-03-31T14:05:00Z`);
+    return t === null ? "" : format(t);
+  };
 
 /** A calendar day as `YYYY-MM-DD` (a date-time counts as its UTC day). */
 export const day = (what: string) => cell(what, dateParser(formatDay));
@@ -104,9 +124,17 @@ export const optionalInstant = () => optionalCell(dateParser(formatInstant));
 
 /** CSV spelling of an enum value: QUICK_WINS ↔ quick-wins. */
 export const enumToCsv = (v: string) => v.toLowerCase().replace(/_/g, "-");
-const normalToken = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, "-");
+const normalToken = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 
-function enumParser<T extends string>(values: readonly T[], what: string, aliases: Record<string, T>): CellParser<T> {
+function enumParser<T extends string>(
+  values: readonly T[],
+  what: string,
+  aliases: Record<string, T>,
+): CellParser<T> {
   const table = new Map<string, T>(values.map((v) => [enumToCsv(v), v]));
   for (const [k, v] of Object.entries(aliases)) table.set(k, v);
   const allowed = values.map(enumToCsv).join(" / ");
@@ -117,17 +145,27 @@ function enumParser<T extends string>(values: readonly T[], what: string, aliase
   };
 }
 
-export const enumCell = <const T extends string>(values: readonly T[], what: string, aliases: Record<string, T> = {}) =>
-  cell(what, enumParser(values, what, aliases));
+export const enumCell = <const T extends string>(
+  values: readonly T[],
+  what: string,
+  aliases: Record<string, T> = {},
+) => cell(what, enumParser(values, what, aliases));
 
 /** An enum cell that may be empty (then `fallback`). */
-export const enumCellOr = <const T extends string>(values: readonly T[], what: string, fallback: T, aliases: Record<string, T> = {}) =>
-  optionalCell(enumParser(values, what, aliases), fallback);
+export const enumCellOr = <const T extends string>(
+  values: readonly T[],
+  what: string,
+  fallback: T,
+  aliases: Record<string, T> = {},
+) => optionalCell(enumParser(values, what, aliases), fallback);
 
 /** `a; b` of enum values → sorted, de-duplicated list. */
 export const enumList = <const T extends string>(values: readonly T[], what: string) => {
   const parse = enumParser(values, what, {});
-  return optionalCell((v, fail) => [...new Set(splitList(v).map((x) => parse(x, fail)))].sort(), [] as T[]);
+  return optionalCell(
+    (v, fail) => [...new Set(splitList(v).map((x) => parse(x, fail)))].sort(),
+    [] as T[],
+  );
 };
 
 const YES = new Set(["yes", "y", "true", "1"]);
@@ -143,16 +181,20 @@ export const formatYesNo = (b: boolean) => (b ? "yes" : "no");
 const NUMBER = /^\d+(\.\d+)?$|^\.\d+$/;
 
 /** Hours in quarter-hour steps, stored as integer quarter-hours (1.5 → 6). */
-const hoursParser = (what: string, opts: { positive?: boolean; max?: number }): CellParser<number> => (v, fail) => {
-  const n = Number(v);
-  if (/^-/.test(v) && Number.isFinite(n)) fail(`The ${what} cannot be negative`);
-  else if (!NUMBER.test(v)) fail(`${show(v)} is not a number of hours: write e.g. 1.5`);
-  else if (opts.positive && n <= 0) fail(`The ${what} must be more than 0`);
-  else if (opts.max !== undefined && n > opts.max) fail(`The ${what} can be at most ${opts.max}`);
-  else if (!Number.isInteger(n * 4)) fail(`Use quarter-hour steps for the ${what}: 0.25, 0.5, 0.75…`);
-  return Math.round(n * 4);
-};
-export const hours = (what: string, opts: { positive?: boolean; max?: number } = {}) => cell(what, hoursParser(what, opts));
+const hoursParser =
+  (what: string, opts: { positive?: boolean; max?: number }): CellParser<number> =>
+  (v, fail) => {
+    const n = Number(v);
+    if (/^-/.test(v) && Number.isFinite(n)) fail(`The ${what} cannot be negative`);
+    else if (!NUMBER.test(v)) fail(`${show(v)} is not a number of hours: write e.g. 1.5`);
+    else if (opts.positive && n <= 0) fail(`The ${what} must be more than 0`);
+    else if (opts.max !== undefined && n > opts.max) fail(`The ${what} can be at most ${opts.max}`);
+    else if (!Number.isInteger(n * 4))
+      fail(`Use quarter-hour steps for the ${what}: 0.25, 0.5, 0.75…`);
+    return Math.round(n * 4);
+  };
+export const hours = (what: string, opts: { positive?: boolean; max?: number } = {}) =>
+  cell(what, hoursParser(what, opts));
 export const optionalHours = (what: string) => optionalCell(hoursParser(what, {}));
 export const hoursOrZero = (what: string) => optionalCell(hoursParser(what, {}), 0);
 
@@ -162,7 +204,8 @@ export const formatHours = (qh: number) => String(qh / 4);
 export const integerIn = (what: string, min: number, max: number) =>
   cell(what, (v, fail) => {
     const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || n > max) fail(`${show(v)} is not a whole number from ${min} to ${max} (${what})`);
+    if (!/^\d+$/.test(v) || n < min || n > max)
+      fail(`${show(v)} is not a whole number from ${min} to ${max} (${what})`);
     return n;
   });
 

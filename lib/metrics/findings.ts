@@ -4,7 +4,12 @@ import { daysBetween, mean, ratio, type Figure } from "./stats";
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export type SeverityName = (typeof SEVERITIES)[number];
 
-export type FindingFact = { severity: SeverityName; status: string; openedOn: Date; closedOn: Date | null };
+export type FindingFact = {
+  severity: SeverityName;
+  status: string;
+  openedOn: Date;
+  closedOn: Date | null;
+};
 
 export type FindingMetrics = {
   teams: number;
@@ -20,10 +25,17 @@ export type FindingMetrics = {
  * `findings` must hold every finding opened before the period's end; `teamsAtEnd` the teams in
  * scope with joined_on ≤ end. Period is [start, end) in UTC; "≤ end" means before `end`.
  */
-export function findingMetrics(findings: FindingFact[], teamsAtEnd: number, start: Date, end: Date): FindingMetrics {
+export function findingMetrics(
+  findings: FindingFact[],
+  teamsAtEnd: number,
+  start: Date,
+  end: Date,
+): FindingMetrics {
   const inPeriod = (d: Date) => d >= start && d < end;
   const opened = findings.filter((f) => inPeriod(f.openedOn));
-  const mitigated = findings.filter((f) => f.status === "MITIGATED" && f.closedOn && inPeriod(f.closedOn));
+  const mitigated = findings.filter(
+    (f) => f.status === "MITIGATED" && f.closedOn && inPeriod(f.closedOn),
+  );
   const perTeamBySeverity = Object.fromEntries(
     SEVERITIES.map((s) => [s, ratio(opened.filter((f) => f.severity === s).length, teamsAtEnd)]),
   ) as Record<SeverityName, Figure>;
@@ -34,6 +46,8 @@ export function findingMetrics(findings: FindingFact[], teamsAtEnd: number, star
     perTeamBySeverity,
     mitigated: mitigated.length,
     meanDaysToMitigate: mean(mitigated.map((f) => daysBetween(f.openedOn, f.closedOn!))),
-    openAtEnd: findings.filter((f) => f.openedOn < end && (f.closedOn === null || f.closedOn >= end)).length,
+    openAtEnd: findings.filter(
+      (f) => f.openedOn < end && (f.closedOn === null || f.closedOn >= end),
+    ).length,
   };
 }

@@ -3,33 +3,106 @@ import { NEW_GUARDIANS_CHART, type SeriesData } from "./series";
 import type { Figure } from "./stats";
 
 export const GOAL_METRICS = {
-  NEW_GUARDIANS: { label: "New guardians", unit: "", digits: 0, pick: (m: QuarterMetricsLike) => m.people.newInPeriod, additive: true },
-  ACTIVE_GUARDIANS: { label: "Active guardians", unit: "", digits: 0, pick: (m: QuarterMetricsLike) => m.people.activeAtEnd, additive: false },
-  TEAM_COVERAGE_PCT: { label: "Teams with a guardian", unit: "%", digits: 1, pick: (m: QuarterMetricsLike) => m.people.coveragePct, additive: false },
-  REVIEW_CYCLE_REDUCTION_PCT: { label: "Review time saved with a guardian", unit: "%", digits: 1, pick: (m: QuarterMetricsLike) => m.cycle.reductionPct, additive: false },
-  HOURS_PER_GUARDIAN_MONTH: { label: "Hours per guardian-month", unit: "h", digits: 2, pick: (m: QuarterMetricsLike) => m.time.hoursPerGuardianMonth, additive: false },
-  TRAINING_COMPLETION_PCT: { label: "Required training complete", unit: "%", digits: 1, pick: (m: QuarterMetricsLike) => m.training.allRequiredPct, additive: false },
-  GUARDIAN_THREAT_MODEL_SHARE_PCT: { label: "Threat models by guardians", unit: "%", digits: 1, pick: (m: QuarterMetricsLike) => m.threatModels.guardianAuthoredPct, additive: false },
-  FINDINGS_PER_TEAM: { label: "Findings per team", unit: "", digits: 2, pick: (m: QuarterMetricsLike) => m.findings.perTeam, additive: true },
-  AVERAGE_FEEDBACK: { label: "Average feedback rating", unit: "/5", digits: 2, pick: (m: QuarterMetricsLike) => m.feedback.mean, additive: false },
+  NEW_GUARDIANS: {
+    label: "New guardians",
+    unit: "",
+    digits: 0,
+    pick: (m: QuarterMetricsLike) => m.people.newInPeriod,
+    additive: true,
+  },
+  ACTIVE_GUARDIANS: {
+    label: "Active guardians",
+    unit: "",
+    digits: 0,
+    pick: (m: QuarterMetricsLike) => m.people.activeAtEnd,
+    additive: false,
+  },
+  TEAM_COVERAGE_PCT: {
+    label: "Teams with a guardian",
+    unit: "%",
+    digits: 1,
+    pick: (m: QuarterMetricsLike) => m.people.coveragePct,
+    additive: false,
+  },
+  REVIEW_CYCLE_REDUCTION_PCT: {
+    label: "Review time saved with a guardian",
+    unit: "%",
+    digits: 1,
+    pick: (m: QuarterMetricsLike) => m.cycle.reductionPct,
+    additive: false,
+  },
+  HOURS_PER_GUARDIAN_MONTH: {
+    label: "Hours per guardian-month",
+    unit: "h",
+    digits: 2,
+    pick: (m: QuarterMetricsLike) => m.time.hoursPerGuardianMonth,
+    additive: false,
+  },
+  TRAINING_COMPLETION_PCT: {
+    label: "Required training complete",
+    unit: "%",
+    digits: 1,
+    pick: (m: QuarterMetricsLike) => m.training.allRequiredPct,
+    additive: false,
+  },
+  GUARDIAN_THREAT_MODEL_SHARE_PCT: {
+    label: "Threat models by guardians",
+    unit: "%",
+    digits: 1,
+    pick: (m: QuarterMetricsLike) => m.threatModels.guardianAuthoredPct,
+    additive: false,
+  },
+  FINDINGS_PER_TEAM: {
+    label: "Findings per team",
+    unit: "",
+    digits: 2,
+    pick: (m: QuarterMetricsLike) => m.findings.perTeam,
+    additive: true,
+  },
+  AVERAGE_FEEDBACK: {
+    label: "Average feedback rating",
+    unit: "/5",
+    digits: 2,
+    pick: (m: QuarterMetricsLike) => m.feedback.mean,
+    additive: false,
+  },
 } as const;
 
 export type GoalMetricName = keyof typeof GOAL_METRICS;
-export type GoalProgress = { value: Figure; target: number; met: boolean | null; progressPct: Figure };
+export type GoalProgress = {
+  value: Figure;
+  target: number;
+  met: boolean | null;
+  progressPct: Figure;
+};
 
 /**
  * Progress of a goal over its period's quarters so far (oldest first): counts add up over a
  * year goal's quarters; rates and levels take the latest quarter.
  */
-export function goalProgress(metric: GoalMetricName, target: number, higherIsBetter: boolean, quarters: QuarterMetricsLike[]): GoalProgress {
+export function goalProgress(
+  metric: GoalMetricName,
+  target: number,
+  higherIsBetter: boolean,
+  quarters: QuarterMetricsLike[],
+): GoalProgress {
   const def = GOAL_METRICS[metric];
   const values = quarters.map(def.pick);
   let value: Figure;
-  if (def.additive && metric === "NEW_GUARDIANS") value = values.reduce<number>((s, v) => s + (v ?? 0), 0);
+  if (def.additive && metric === "NEW_GUARDIANS")
+    value = values.reduce<number>((s, v) => s + (v ?? 0), 0);
   else value = values.at(-1) ?? null;
   if (value === null) return { value, target, met: null, progressPct: null };
   const met = higherIsBetter ? value >= target : value <= target;
-  const progressPct = higherIsBetter ? (target > 0 ? Math.min(100, (value / target) * 100) : 100) : value <= target ? 100 : target > 0 ? Math.max(0, (target / value) * 100) : 0;
+  const progressPct = higherIsBetter
+    ? target > 0
+      ? Math.min(100, (value / target) * 100)
+      : 100
+    : value <= target
+      ? 100
+      : target > 0
+        ? Math.max(0, (target / value) * 100)
+        : 0;
   return { value, target, met, progressPct };
 }
 
@@ -37,13 +110,20 @@ export function goalProgress(metric: GoalMetricName, target: number, higherIsBet
  * The program's new-guardians goal as a target per quarter, charted against each quarter's new
  * guardians: a yearly goal is spread evenly over its four quarters.
  */
-export function newGuardiansGoalSeries(quarters: string[], goal: { target: number; period: string } | null): SeriesData | null {
+export function newGuardiansGoalSeries(
+  quarters: string[],
+  goal: { target: number; period: string } | null,
+): SeriesData | null {
   if (!goal) return null;
   const yearly = goal.period === "YEAR";
   return {
     id: "new-goal",
-    label: yearly ? "Program goal: new guardians (a quarter of the yearly target)" : "Program goal: new guardians per quarter",
-    unit: "", digits: yearly ? 2 : 0, chart: NEW_GUARDIANS_CHART,
+    label: yearly
+      ? "Program goal: new guardians (a quarter of the yearly target)"
+      : "Program goal: new guardians per quarter",
+    unit: "",
+    digits: yearly ? 2 : 0,
+    chart: NEW_GUARDIANS_CHART,
     points: quarters.map((quarter) => ({ quarter, value: yearly ? goal.target / 4 : goal.target })),
   };
 }

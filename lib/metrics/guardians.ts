@@ -1,19 +1,38 @@
 // Who was an active guardian when. A membership counts on a day when
 // active_on ≤ day and (left_on is null or left_on ≥ day); days are UTC dates.
-export type ActiveInterval = { userId: number; teamId: number; activeOn: Date; leftOn: Date | null };
+export type ActiveInterval = {
+  userId: number;
+  teamId: number;
+  activeOn: Date;
+  leftOn: Date | null;
+};
 
 const DAY_MS = 86_400_000;
 /** Whole UTC days since the epoch: cheap to compare, exact for date-only values. */
 export const dayNumber = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
-export function isActiveOn(interval: Pick<ActiveInterval, "activeOn" | "leftOn">, day: Date): boolean {
+export function isActiveOn(
+  interval: Pick<ActiveInterval, "activeOn" | "leftOn">,
+  day: Date,
+): boolean {
   const d = dayNumber(day);
-  return dayNumber(interval.activeOn) <= d && (interval.leftOn === null || dayNumber(interval.leftOn) >= d);
+  return (
+    dayNumber(interval.activeOn) <= d &&
+    (interval.leftOn === null || dayNumber(interval.leftOn) >= d)
+  );
 }
 
 /** People with a membership active on `day` (optionally only for one team). */
-export function activeGuardiansOn(intervals: ActiveInterval[], day: Date, teamId?: number): Set<number> {
-  return new Set(intervals.filter((i) => (teamId === undefined || i.teamId === teamId) && isActiveOn(i, day)).map((i) => i.userId));
+export function activeGuardiansOn(
+  intervals: ActiveInterval[],
+  day: Date,
+  teamId?: number,
+): Set<number> {
+  return new Set(
+    intervals
+      .filter((i) => (teamId === undefined || i.teamId === teamId) && isActiveOn(i, day))
+      .map((i) => i.userId),
+  );
 }
 
 /** Answers "was this person an active guardian on that day?" in constant time per person. */
@@ -21,7 +40,10 @@ export class GuardianDays {
   private byUser = new Map<number, [number, number][]>();
   constructor(intervals: ActiveInterval[]) {
     for (const i of intervals) {
-      const span: [number, number] = [dayNumber(i.activeOn), i.leftOn ? dayNumber(i.leftOn) : Infinity];
+      const span: [number, number] = [
+        dayNumber(i.activeOn),
+        i.leftOn ? dayNumber(i.leftOn) : Infinity,
+      ];
       const list = this.byUser.get(i.userId);
       if (list) list.push(span);
       else this.byUser.set(i.userId, [span]);
@@ -58,14 +80,29 @@ export function monthsOf(start: Date, end: Date): { start: Date; end: Date }[] {
 }
 
 /** Whether an interval covers at least one day of [start, end). */
-export function overlaps(interval: Pick<ActiveInterval, "activeOn" | "leftOn">, start: Date, end: Date): boolean {
-  return dayNumber(interval.activeOn) <= dayNumber(lastDay(end)) && (interval.leftOn === null || dayNumber(interval.leftOn) >= dayNumber(start));
+export function overlaps(
+  interval: Pick<ActiveInterval, "activeOn" | "leftOn">,
+  start: Date,
+  end: Date,
+): boolean {
+  return (
+    dayNumber(interval.activeOn) <= dayNumber(lastDay(end)) &&
+    (interval.leftOn === null || dayNumber(interval.leftOn) >= dayNumber(start))
+  );
 }
 
 /** For each guardian, the months of the period in which they were active at least one day; summed. */
-export function guardianMonths(intervals: ActiveInterval[], start: Date, end: Date, days = new GuardianDays(intervals)): number {
-  const months = monthsOf(start, end).map((m) => [dayNumber(m.start), dayNumber(lastDay(m.end))] as const);
+export function guardianMonths(
+  intervals: ActiveInterval[],
+  start: Date,
+  end: Date,
+  days = new GuardianDays(intervals),
+): number {
+  const months = monthsOf(start, end).map(
+    (m) => [dayNumber(m.start), dayNumber(lastDay(m.end))] as const,
+  );
   let total = 0;
-  for (const userId of days.users()) for (const [from, to] of months) if (days.activeBetween(userId, from, to)) total++;
+  for (const userId of days.users())
+    for (const [from, to] of months) if (days.activeBetween(userId, from, to)) total++;
   return total;
 }

@@ -3,7 +3,12 @@ import { percent, type Figure } from "./stats";
 
 // Metric 8: people. Belts: the highest live award on or before the period's last day.
 export const BELTS = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
-export type BeltAwardFact = { userId: number; belt: (typeof BELTS)[number]; awardedOn: Date; revokedAt: Date | null };
+export type BeltAwardFact = {
+  userId: number;
+  belt: (typeof BELTS)[number];
+  awardedOn: Date;
+  revokedAt: Date | null;
+};
 
 export type PeopleMetrics = {
   activeAtEnd: number;
@@ -25,7 +30,9 @@ export function peopleMetrics(input: {
 }): PeopleMetrics {
   const last = lastDay(input.end);
   const active = activeGuardiansOn(input.intervals, last);
-  const yearBefore = new Date(Date.UTC(last.getUTCFullYear() - 1, last.getUTCMonth(), last.getUTCDate()));
+  const yearBefore = new Date(
+    Date.UTC(last.getUTCFullYear() - 1, last.getUTCMonth(), last.getUTCDate()),
+  );
   const activeYearBefore = activeGuardiansOn(input.intervals, yearBefore);
   const stillActive = [...activeYearBefore].filter((u) => active.has(u)).length;
   // New: a person whose first activation falls in the period.
@@ -34,9 +41,15 @@ export function peopleMetrics(input: {
     const prev = firstActive.get(i.userId);
     if (!prev || i.activeOn < prev) firstActive.set(i.userId, i.activeOn);
   }
-  const newInPeriod = [...firstActive.values()].filter((d) => d >= input.start && d < input.end).length;
+  const newInPeriod = [...firstActive.values()].filter(
+    (d) => d >= input.start && d < input.end,
+  ).length;
   const teamSet = new Set(input.teamIdsAtEnd);
-  const covered = new Set(input.intervals.filter((i) => teamSet.has(i.teamId) && isActiveOn(i, last)).map((i) => i.teamId));
+  const covered = new Set(
+    input.intervals
+      .filter((i) => teamSet.has(i.teamId) && isActiveOn(i, last))
+      .map((i) => i.teamId),
+  );
   const highest = new Map<number, number>();
   for (const a of input.awards) {
     if (a.awardedOn > last || (a.revokedAt !== null && a.revokedAt <= last)) continue;

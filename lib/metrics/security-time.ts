@@ -14,7 +14,12 @@ export type SecurityTimeMetrics = {
 };
 
 /** `activities` are the entries dated in [start, end); `intervals` every guardian membership that was ever active. */
-export function securityTimeMetrics(activities: ActivityFact[], intervals: ActiveInterval[], start: Date, end: Date): SecurityTimeMetrics {
+export function securityTimeMetrics(
+  activities: ActivityFact[],
+  intervals: ActiveInterval[],
+  start: Date,
+  end: Date,
+): SecurityTimeMetrics {
   const days = new GuardianDays(intervals);
   let guardianQh = 0;
   let builderQh = 0;

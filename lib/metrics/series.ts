@@ -5,11 +5,31 @@ import type { Figure } from "./stats";
 
 // What each dashboard view charts: series over quarters, shared by chart, table and CSV.
 // Series of one `chart` share a chart (by default, series of one unit do).
-export type SeriesDef = { id: string; label: string; unit: string; digits: number; chart?: string; pick: (m: QuarterMetricsLike) => Figure };
+export type SeriesDef = {
+  id: string;
+  label: string;
+  unit: string;
+  digits: number;
+  chart?: string;
+  pick: (m: QuarterMetricsLike) => Figure;
+};
 export type FamilyDef = { id: string; title: string; description: string; series: SeriesDef[] };
-export type SeriesData = { id: string; label: string; unit: string; digits: number; chart?: string; points: { quarter: string; value: Figure }[] };
+export type SeriesData = {
+  id: string;
+  label: string;
+  unit: string;
+  digits: number;
+  chart?: string;
+  points: { quarter: string; value: Figure }[];
+};
 /** One CSV row: a series point, or a figure with its metric name spelled out (e.g. a survey question's mean). */
-export type CsvPoint = { metric: string; quarter: string; value: Figure; digits: number; unit: string };
+export type CsvPoint = {
+  metric: string;
+  quarter: string;
+  value: Figure;
+  digits: number;
+  unit: string;
+};
 
 const days = { unit: "days", digits: 1 };
 const pct = { unit: "%", digits: 1 };
@@ -19,70 +39,331 @@ export const NEW_GUARDIANS_CHART = "New guardians";
 const perTeam = { unit: "", digits: 2, chart: "Findings opened per team" };
 
 export const FAMILIES: FamilyDef[] = [
-  { id: "reviews", title: "Review cycle time and effort", description: "Reviews completed in the quarter: requested to completed, with and without a guardian.", series: [
-    { id: "cycle-mean-with", label: "Mean cycle time, with guardian", ...days, pick: (m) => m.cycle.withGuardian.mean },
-    { id: "cycle-mean-without", label: "Mean cycle time, without guardian", ...days, pick: (m) => m.cycle.withoutGuardian.mean },
-    { id: "cycle-median-with", label: "Median cycle time, with guardian", ...days, pick: (m) => m.cycle.withGuardian.median },
-    { id: "cycle-median-without", label: "Median cycle time, without guardian", ...days, pick: (m) => m.cycle.withoutGuardian.median },
-    { id: "cycle-reduction", label: "Cycle-time reduction with guardian", ...pct, pick: (m) => m.cycle.reductionPct },
-    { id: "effort-with", label: "Mean effort, with guardian", ...hours, pick: (m) => m.effort.withGuardian },
-    { id: "effort-without", label: "Mean effort, without guardian", ...hours, pick: (m) => m.effort.withoutGuardian },
-    { id: "reviews-completed", label: "Reviews completed", ...count, pick: (m) => m.cycle.all.n },
-  ] },
-  { id: "releases", title: "Time to release features", description: "Releases in the quarter: started to released, by how their linked review was run.", series: [
-    { id: "release-mean-with", label: "Mean, review with guardian", ...days, pick: (m) => m.releases["with-guardian"].mean },
-    { id: "release-mean-without", label: "Mean, review without guardian", ...days, pick: (m) => m.releases["without-guardian"].mean },
-    { id: "release-mean-none", label: "Mean, no linked review", ...days, pick: (m) => m.releases["no-review"].mean },
-    { id: "release-mean-all", label: "Mean, all releases", ...days, pick: (m) => m.releases.all.mean },
-    { id: "release-median-with", label: "Median, review with guardian", ...days, chart: "Median time to release", pick: (m) => m.releases["with-guardian"].median },
-    { id: "release-median-without", label: "Median, review without guardian", ...days, chart: "Median time to release", pick: (m) => m.releases["without-guardian"].median },
-    { id: "release-median-none", label: "Median, no linked review", ...days, chart: "Median time to release", pick: (m) => m.releases["no-review"].median },
-    { id: "release-median-all", label: "Median, all releases", ...days, chart: "Median time to release", pick: (m) => m.releases.all.median },
-    { id: "releases-with", label: "Releases, review with guardian", ...count, pick: (m) => m.releases["with-guardian"].n },
-    { id: "releases-without", label: "Releases, review without guardian", ...count, pick: (m) => m.releases["without-guardian"].n },
-    { id: "releases-none", label: "Releases, no linked review", ...count, pick: (m) => m.releases["no-review"].n },
-  ] },
-  { id: "findings", title: "Security issues", description: "Findings opened per team in scope (by severity), mitigated in the quarter and how fast, and findings open at the quarter's end.", series: [
-    { id: "findings-per-team", label: "Findings per team", ...perTeam, pick: (m) => m.findings.perTeam },
-    { id: "findings-critical", label: "Critical per team", ...perTeam, pick: (m) => m.findings.perTeamBySeverity.CRITICAL },
-    { id: "findings-high", label: "High per team", ...perTeam, pick: (m) => m.findings.perTeamBySeverity.HIGH },
-    { id: "findings-medium", label: "Medium per team", ...perTeam, pick: (m) => m.findings.perTeamBySeverity.MEDIUM },
-    { id: "findings-low", label: "Low per team", ...perTeam, pick: (m) => m.findings.perTeamBySeverity.LOW },
-    { id: "mitigate-days", label: "Mean time to mitigate", ...days, pick: (m) => m.findings.meanDaysToMitigate },
-    { id: "findings-opened", label: "Opened in the quarter", ...count, chart: "Open vs mitigated", pick: (m) => m.findings.opened },
-    { id: "findings-mitigated", label: "Mitigated in the quarter", ...count, chart: "Open vs mitigated", pick: (m) => m.findings.mitigated },
-    { id: "open-at-end", label: "Open at quarter end", ...count, chart: "Open vs mitigated", pick: (m) => m.findings.openAtEnd },
-  ] },
-  { id: "time", title: "Time on security work", description: "Hours logged by guardians (on days they were active) and by builders, in all and by activity type.", series: [
-    { id: "hours-per-guardian-month", label: "Hours per guardian-month", unit: "h", digits: 2, chart: "Hours per guardian-month", pick: (m) => m.time.hoursPerGuardianMonth },
-    { id: "guardian-hours", label: "Guardian hours", ...hours, chart: "Guardian and builder hours", pick: (m) => m.time.guardianHours },
-    { id: "builder-hours", label: "Builder hours", ...hours, chart: "Guardian and builder hours", pick: (m) => m.time.builderHours },
-    ...ACTIVITY_TYPES.map((t) => ({ id: `guardian-hours-${t}`, label: `Guardian hours: ${ACTIVITY_LABELS[t].toLowerCase()}`, ...hours, chart: "Guardian hours by activity type",
-      pick: (m: QuarterMetricsLike) => m.time.guardianHoursByType[t] ?? 0 })),
-    ...ACTIVITY_TYPES.map((t) => ({ id: `builder-hours-${t}`, label: `Builder hours: ${ACTIVITY_LABELS[t].toLowerCase()}`, ...hours, chart: "Builder hours by activity type",
-      pick: (m: QuarterMetricsLike) => m.time.builderHoursByType[t] ?? 0 })),
-  ] },
-  { id: "training", title: "Training completion", description: "Of the guardians active at the quarter's end, who had completed their training by then.", series: [
-    { id: "required-complete", label: "Completed every required course", ...pct, pick: (m) => m.training.allRequiredPct },
-    { id: "optional-any", label: "Completed an optional course", ...pct, pick: (m) => m.training.anyOptionalPct },
-  ] },
-  { id: "threat-models", title: "Threat models", description: "Threat models approved in the quarter, how many had a guardian author, and documented mitigations.", series: [
-    { id: "tm-approved", label: "Approved", ...count, pick: (m) => m.threatModels.approved },
-    { id: "tm-guardian-share", label: "Guardian-authored share", ...pct, pick: (m) => m.threatModels.guardianAuthoredPct },
-    { id: "tm-documented", label: "Threats with documented mitigation", ...pct, pick: (m) => m.threatModels.documentedPct },
-  ] },
-  { id: "people", title: "Guardians", description: "Active guardians at the quarter's end, new guardians, retention over a year and team coverage.", series: [
-    { id: "active", label: "Active guardians", ...count, pick: (m) => m.people.activeAtEnd },
-    { id: "new", label: "New guardians", ...count, chart: NEW_GUARDIANS_CHART, pick: (m) => m.people.newInPeriod },
-    { id: "retention", label: "Retention over a year", ...pct, pick: (m) => m.people.retentionPct },
-    { id: "coverage", label: "Teams with a guardian", ...pct, pick: (m) => m.people.coveragePct },
-    ...(["NONE", ...BELTS] as const).map((b) => ({ id: `belt-${b}`, label: b === "NONE" ? "No belt yet" : `${b.charAt(0)}${b.slice(1).toLowerCase()} belt`, ...count,
-      chart: "Belts of the active guardians at the quarter's end", pick: (m: QuarterMetricsLike) => m.people.beltDistribution[b] })),
-  ] },
-  { id: "feedback", title: "Feedback", description: "Security engineers' ratings (1–5) of guardians' input, by the review's completion or the threat model's approval.", series: [
-    { id: "rating-mean", label: "Mean rating", unit: "/5", digits: 2, pick: (m) => m.feedback.mean },
-    { id: "ratings", label: "Ratings given", ...count, pick: (m) => m.feedback.n },
-  ] },
+  {
+    id: "reviews",
+    title: "Review cycle time and effort",
+    description:
+      "Reviews completed in the quarter: requested to completed, with and without a guardian.",
+    series: [
+      {
+        id: "cycle-mean-with",
+        label: "Mean cycle time, with guardian",
+        ...days,
+        pick: (m) => m.cycle.withGuardian.mean,
+      },
+      {
+        id: "cycle-mean-without",
+        label: "Mean cycle time, without guardian",
+        ...days,
+        pick: (m) => m.cycle.withoutGuardian.mean,
+      },
+      {
+        id: "cycle-median-with",
+        label: "Median cycle time, with guardian",
+        ...days,
+        pick: (m) => m.cycle.withGuardian.median,
+      },
+      {
+        id: "cycle-median-without",
+        label: "Median cycle time, without guardian",
+        ...days,
+        pick: (m) => m.cycle.withoutGuardian.median,
+      },
+      {
+        id: "cycle-reduction",
+        label: "Cycle-time reduction with guardian",
+        ...pct,
+        pick: (m) => m.cycle.reductionPct,
+      },
+      {
+        id: "effort-with",
+        label: "Mean effort, with guardian",
+        ...hours,
+        pick: (m) => m.effort.withGuardian,
+      },
+      {
+        id: "effort-without",
+        label: "Mean effort, without guardian",
+        ...hours,
+        pick: (m) => m.effort.withoutGuardian,
+      },
+      { id: "reviews-completed", label: "Reviews completed", ...count, pick: (m) => m.cycle.all.n },
+    ],
+  },
+  {
+    id: "releases",
+    title: "Time to release features",
+    description:
+      "Releases in the quarter: started to released, by how their linked review was run.",
+    series: [
+      {
+        id: "release-mean-with",
+        label: "Mean, review with guardian",
+        ...days,
+        pick: (m) => m.releases["with-guardian"].mean,
+      },
+      {
+        id: "release-mean-without",
+        label: "Mean, review without guardian",
+        ...days,
+        pick: (m) => m.releases["without-guardian"].mean,
+      },
+      {
+        id: "release-mean-none",
+        label: "Mean, no linked review",
+        ...days,
+        pick: (m) => m.releases["no-review"].mean,
+      },
+      {
+        id: "release-mean-all",
+        label: "Mean, all releases",
+        ...days,
+        pick: (m) => m.releases.all.mean,
+      },
+      {
+        id: "release-median-with",
+        label: "Median, review with guardian",
+        ...days,
+        chart: "Median time to release",
+        pick: (m) => m.releases["with-guardian"].median,
+      },
+      {
+        id: "release-median-without",
+        label: "Median, review without guardian",
+        ...days,
+        chart: "Median time to release",
+        pick: (m) => m.releases["without-guardian"].median,
+      },
+      {
+        id: "release-median-none",
+        label: "Median, no linked review",
+        ...days,
+        chart: "Median time to release",
+        pick: (m) => m.releases["no-review"].median,
+      },
+      {
+        id: "release-median-all",
+        label: "Median, all releases",
+        ...days,
+        chart: "Median time to release",
+        pick: (m) => m.releases.all.median,
+      },
+      {
+        id: "releases-with",
+        label: "Releases, review with guardian",
+        ...count,
+        pick: (m) => m.releases["with-guardian"].n,
+      },
+      {
+        id: "releases-without",
+        label: "Releases, review without guardian",
+        ...count,
+        pick: (m) => m.releases["without-guardian"].n,
+      },
+      {
+        id: "releases-none",
+        label: "Releases, no linked review",
+        ...count,
+        pick: (m) => m.releases["no-review"].n,
+      },
+    ],
+  },
+  {
+    id: "findings",
+    title: "Security issues",
+    description:
+      "Findings opened per team in scope (by severity), mitigated in the quarter and how fast, and findings open at the quarter's end.",
+    series: [
+      {
+        id: "findings-per-team",
+        label: "Findings per team",
+        ...perTeam,
+        pick: (m) => m.findings.perTeam,
+      },
+      {
+        id: "findings-critical",
+        label: "Critical per team",
+        ...perTeam,
+        pick: (m) => m.findings.perTeamBySeverity.CRITICAL,
+      },
+      {
+        id: "findings-high",
+        label: "High per team",
+        ...perTeam,
+        pick: (m) => m.findings.perTeamBySeverity.HIGH,
+      },
+      {
+        id: "findings-medium",
+        label: "Medium per team",
+        ...perTeam,
+        pick: (m) => m.findings.perTeamBySeverity.MEDIUM,
+      },
+      {
+        id: "findings-low",
+        label: "Low per team",
+        ...perTeam,
+        pick: (m) => m.findings.perTeamBySeverity.LOW,
+      },
+      {
+        id: "mitigate-days",
+        label: "Mean time to mitigate",
+        ...days,
+        pick: (m) => m.findings.meanDaysToMitigate,
+      },
+      {
+        id: "findings-opened",
+        label: "Opened in the quarter",
+        ...count,
+        chart: "Open vs mitigated",
+        pick: (m) => m.findings.opened,
+      },
+      {
+        id: "findings-mitigated",
+        label: "Mitigated in the quarter",
+        ...count,
+        chart: "Open vs mitigated",
+        pick: (m) => m.findings.mitigated,
+      },
+      {
+        id: "open-at-end",
+        label: "Open at quarter end",
+        ...count,
+        chart: "Open vs mitigated",
+        pick: (m) => m.findings.openAtEnd,
+      },
+    ],
+  },
+  {
+    id: "time",
+    title: "Time on security work",
+    description:
+      "Hours logged by guardians (on days they were active) and by builders, in all and by activity type.",
+    series: [
+      {
+        id: "hours-per-guardian-month",
+        label: "Hours per guardian-month",
+        unit: "h",
+        digits: 2,
+        chart: "Hours per guardian-month",
+        pick: (m) => m.time.hoursPerGuardianMonth,
+      },
+      {
+        id: "guardian-hours",
+        label: "Guardian hours",
+        ...hours,
+        chart: "Guardian and builder hours",
+        pick: (m) => m.time.guardianHours,
+      },
+      {
+        id: "builder-hours",
+        label: "Builder hours",
+        ...hours,
+        chart: "Guardian and builder hours",
+        pick: (m) => m.time.builderHours,
+      },
+      ...ACTIVITY_TYPES.map((t) => ({
+        id: `guardian-hours-${t}`,
+        label: `Guardian hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        ...hours,
+        chart: "Guardian hours by activity type",
+        pick: (m: QuarterMetricsLike) => m.time.guardianHoursByType[t] ?? 0,
+      })),
+      ...ACTIVITY_TYPES.map((t) => ({
+        id: `builder-hours-${t}`,
+        label: `Builder hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        ...hours,
+        chart: "Builder hours by activity type",
+        pick: (m: QuarterMetricsLike) => m.time.builderHoursByType[t] ?? 0,
+      })),
+    ],
+  },
+  {
+    id: "training",
+    title: "Training completion",
+    description:
+      "Of the guardians active at the quarter's end, who had completed their training by then.",
+    series: [
+      {
+        id: "required-complete",
+        label: "Completed every required course",
+        ...pct,
+        pick: (m) => m.training.allRequiredPct,
+      },
+      {
+        id: "optional-any",
+        label: "Completed an optional course",
+        ...pct,
+        pick: (m) => m.training.anyOptionalPct,
+      },
+    ],
+  },
+  {
+    id: "threat-models",
+    title: "Threat models",
+    description:
+      "Threat models approved in the quarter, how many had a guardian author, and documented mitigations.",
+    series: [
+      { id: "tm-approved", label: "Approved", ...count, pick: (m) => m.threatModels.approved },
+      {
+        id: "tm-guardian-share",
+        label: "Guardian-authored share",
+        ...pct,
+        pick: (m) => m.threatModels.guardianAuthoredPct,
+      },
+      {
+        id: "tm-documented",
+        label: "Threats with documented mitigation",
+        ...pct,
+        pick: (m) => m.threatModels.documentedPct,
+      },
+    ],
+  },
+  {
+    id: "people",
+    title: "Guardians",
+    description:
+      "Active guardians at the quarter's end, new guardians, retention over a year and team coverage.",
+    series: [
+      { id: "active", label: "Active guardians", ...count, pick: (m) => m.people.activeAtEnd },
+      {
+        id: "new",
+        label: "New guardians",
+        ...count,
+        chart: NEW_GUARDIANS_CHART,
+        pick: (m) => m.people.newInPeriod,
+      },
+      {
+        id: "retention",
+        label: "Retention over a year",
+        ...pct,
+        pick: (m) => m.people.retentionPct,
+      },
+      { id: "coverage", label: "Teams with a guardian", ...pct, pick: (m) => m.people.coveragePct },
+      ...(["NONE", ...BELTS] as const).map((b) => ({
+        id: `belt-${b}`,
+        label: b === "NONE" ? "No belt yet" : `${b.charAt(0)}${b.slice(1).toLowerCase()} belt`,
+        ...count,
+        chart: "Belts of the active guardians at the quarter's end",
+        pick: (m: QuarterMetricsLike) => m.people.beltDistribution[b],
+      })),
+    ],
+  },
+  {
+    id: "feedback",
+    title: "Feedback",
+    description:
+      "Security engineers' ratings (1–5) of guardians' input, by the review's completion or the threat model's approval.",
+    series: [
+      {
+        id: "rating-mean",
+        label: "Mean rating",
+        unit: "/5",
+        digits: 2,
+        pick: (m) => m.feedback.mean,
+      },
+      { id: "ratings", label: "Ratings given", ...count, pick: (m) => m.feedback.n },
+    ],
+  },
 ];
 
 export function familyById(id: string): FamilyDef | undefined {
@@ -90,11 +371,16 @@ export function familyById(id: string): FamilyDef | undefined {
 }
 
 export function buildSeries(family: FamilyDef, quarters: QuarterMetricsLike[]): SeriesData[] {
-  return family.series.map(({ pick, ...s }) => ({ ...s, points: quarters.map((q) => ({ quarter: q.quarter, value: pick(q) })) }));
+  return family.series.map(({ pick, ...s }) => ({
+    ...s,
+    points: quarters.map((q) => ({ quarter: q.quarter, value: pick(q) })),
+  }));
 }
 
 /** Series grouped into charts: by their `chart`, else by unit; in order of first appearance. */
-export function chartGroups(series: SeriesData[]): { key: string; title: string; unit: string; series: SeriesData[] }[] {
+export function chartGroups(
+  series: SeriesData[],
+): { key: string; title: string; unit: string; series: SeriesData[] }[] {
   const groups = new Map<string, SeriesData[]>();
   for (const s of series) {
     const key = s.chart ?? `unit:${s.unit}`;
@@ -102,7 +388,12 @@ export function chartGroups(series: SeriesData[]): { key: string; title: string;
     if (list) list.push(s);
     else groups.set(key, [s]);
   }
-  return [...groups].map(([key, group]) => ({ key, title: group[0].chart ?? group.map((s) => s.label).join(" · "), unit: group[0].unit, series: group }));
+  return [...groups].map(([key, group]) => ({
+    key,
+    title: group[0].chart ?? group.map((s) => s.label).join(" · "),
+    unit: group[0].unit,
+    series: group,
+  }));
 }
 
 /** A family's series with extra ones (e.g. a goal) placed after the last series of the same chart. */
@@ -116,10 +407,27 @@ export function withExtraSeries(series: SeriesData[], extras: SeriesData[]): Ser
 }
 
 /** CSV of a family: one row per point, with the metric's name, the filter and the value; `extra` rows follow the series. */
-export function seriesCsv(series: SeriesData[], filterLabel: string, extra: CsvPoint[] = []): string {
+export function seriesCsv(
+  series: SeriesData[],
+  filterLabel: string,
+  extra: CsvPoint[] = [],
+): string {
   const esc = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const points: CsvPoint[] = series.flatMap((s) => s.points.map((p) => ({ metric: s.label, quarter: p.quarter, value: p.value, digits: s.digits, unit: s.unit })));
+  const points: CsvPoint[] = series.flatMap((s) =>
+    s.points.map((p) => ({
+      metric: s.label,
+      quarter: p.quarter,
+      value: p.value,
+      digits: s.digits,
+      unit: s.unit,
+    })),
+  );
   const lines = ["metric,filter,quarter,value,unit"];
-  for (const p of [...points, ...extra]) lines.push([p.metric, filterLabel, p.quarter, p.value === null ? "" : p.value.toFixed(p.digits), p.unit].map(esc).join(","));
+  for (const p of [...points, ...extra])
+    lines.push(
+      [p.metric, filterLabel, p.quarter, p.value === null ? "" : p.value.toFixed(p.digits), p.unit]
+        .map(esc)
+        .join(","),
+    );
   return lines.join("\n") + "\n";
 }

@@ -18,5 +18,8 @@ export function teamOptions(teams: TeamOptionSource[]): Option[] {
   };
   const byName = count((t) => t.name);
   const byNameOrg = count((t) => `${t.name}\u0000${t.orgName}`);
-  return teams.map((t) => ({ value: String(t.id), label: teamLabel(t, byName.get(t.name)!, byNameOrg.get(`${t.name}\u0000${t.orgName}`)!) }));
+  return teams.map((t) => ({
+    value: String(t.id),
+    label: teamLabel(t, byName.get(t.name)!, byNameOrg.get(`${t.name}\u0000${t.orgName}`)!),
+  }));
 }

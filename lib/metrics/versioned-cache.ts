@@ -34,9 +34,18 @@ export class VersionedCache {
   private running = 0;
   private readonly queue: (() => void)[] = [];
 
-  constructor(private readonly maxEntries = 2_000, private readonly now: () => number = Date.now, private readonly maxConcurrentRefreshes = 1) {}
+  constructor(
+    private readonly maxEntries = 2_000,
+    private readonly now: () => number = Date.now,
+    private readonly maxConcurrentRefreshes = 1,
+  ) {}
 
-  get<T>(key: string, version: string, compute: () => Promise<T>, { maxStaleMs, refreshAfterMs = 0, unchanged }: CacheOptions): Promise<T> {
+  get<T>(
+    key: string,
+    version: string,
+    compute: () => Promise<T>,
+    { maxStaleMs, refreshAfterMs = 0, unchanged }: CacheOptions,
+  ): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
       this.touch(key, hit);
@@ -46,18 +55,25 @@ export class VersionedCache {
         if (!hit.settled) return hit.value as Promise<T>;
         const age = this.now() - hit.computedAt;
         if (age <= maxStaleMs) {
-          if (!hit.refresh && age >= refreshAfterMs) this.startRefresh(key, hit, version, this.recheck(hit, version, compute, unchanged));
+          if (!hit.refresh && age >= refreshAfterMs)
+            this.startRefresh(key, hit, version, this.recheck(hit, version, compute, unchanged));
           return hit.value as Promise<T>;
         }
         if (hit.refresh) return hit.refresh.value as Promise<T>;
       }
-      if (hit.settled) return this.computeFresh(key, version, this.recheck(hit, version, compute, unchanged));
+      if (hit.settled)
+        return this.computeFresh(key, version, this.recheck(hit, version, compute, unchanged));
     }
     return this.computeFresh(key, version, compute);
   }
 
   /** `compute`, or the cached figures again when `unchanged` says the changes do not touch them. */
-  private recheck<T>(hit: Entry, version: string, compute: () => Promise<T>, unchanged: CacheOptions["unchanged"]): () => Promise<T> {
+  private recheck<T>(
+    hit: Entry,
+    version: string,
+    compute: () => Promise<T>,
+    unchanged: CacheOptions["unchanged"],
+  ): () => Promise<T> {
     if (!unchanged) return compute;
     return async () => {
       const same = await unchanged(hit.version, version).catch(() => false); // unsure: recompute
@@ -83,8 +99,12 @@ export class VersionedCache {
     const entry: Entry = { version, value, computedAt: this.now(), settled: false, refresh: null };
     this.entries.set(key, entry);
     value.then(
-      () => { entry.settled = true; },
-      () => { if (this.entries.get(key) === entry) this.entries.delete(key); },
+      () => {
+        entry.settled = true;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
     );
     this.evict();
     return value;
@@ -100,7 +120,13 @@ export class VersionedCache {
     value.then(
       () => {
         if (this.entries.get(key) !== stale) return; // replaced meanwhile
-        this.entries.set(key, { version, value, computedAt: startedAt, settled: true, refresh: null });
+        this.entries.set(key, {
+          version,
+          value,
+          computedAt: startedAt,
+          settled: true,
+          refresh: null,
+        });
       },
       () => {
         if (stale.refresh?.value === value) stale.refresh = null; // keep serving the old figures; the next reader retries
@@ -110,7 +136,8 @@ export class VersionedCache {
 
   /** Runs background work `maxConcurrentRefreshes` at a time. */
   private async limited<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.maxConcurrentRefreshes) await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.running >= this.maxConcurrentRefreshes)
+      await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
       return await work();
@@ -126,6 +153,7 @@ export class VersionedCache {
   }
 
   private evict() {
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -1,7 +1,17 @@
 import type { NewsletterContent } from "./assemble";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+const escape = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /** The email's HTML part: inline styles only, every value escaped. */
 export function renderHtml(c: NewsletterContent, readUrl?: string): string {
@@ -10,13 +20,23 @@ export function renderHtml(c: NewsletterContent, readUrl?: string): string {
     `<h1 style="font-size:22px;margin:0 0 4px">${escape(c.title)}</h1>`,
     `<p style="color:#475569;margin:0 0 20px">${escape(c.subtitle)}</p>`,
     ...(c.intro ? paragraphs(c.intro).map(p) : []),
-    ...(c.highlights ? [`<div style="border-left:4px solid #2559b8;padding:8px 12px;margin:0 0 16px;background:#eef6ff">${paragraphs(c.highlights).map(p).join("")}</div>`] : []),
-    ...c.sections.map((s) => [
-      `<h2 style="font-size:17px;margin:20px 0 8px">${escape(s.heading)}</h2>`,
-      ...s.paragraphs.map(p),
-      s.table ? `<table style="border-collapse:collapse;width:100%;font-size:13px"><thead><tr>${s.table.columns.map((col) => `<th style="text-align:left;border-bottom:1px solid #cbd5e1;padding:4px">${escape(col)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((cell) => `<td style="border-bottom:1px solid #e2e8f0;padding:4px">${escape(cell)}</td>`).join("")}</tr>`).join("")}</tbody></table>` : "",
-    ].join("")),
-    readUrl ? `<p style="margin-top:24px"><a href="${escape(readUrl)}">Read it in Guardians</a></p>` : "",
+    ...(c.highlights
+      ? [
+          `<div style="border-left:4px solid #2559b8;padding:8px 12px;margin:0 0 16px;background:#eef6ff">${paragraphs(c.highlights).map(p).join("")}</div>`,
+        ]
+      : []),
+    ...c.sections.map((s) =>
+      [
+        `<h2 style="font-size:17px;margin:20px 0 8px">${escape(s.heading)}</h2>`,
+        ...s.paragraphs.map(p),
+        s.table
+          ? `<table style="border-collapse:collapse;width:100%;font-size:13px"><thead><tr>${s.table.columns.map((col) => `<th style="text-align:left;border-bottom:1px solid #cbd5e1;padding:4px">${escape(col)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((cell) => `<td style="border-bottom:1px solid #e2e8f0;padding:4px">${escape(cell)}</td>`).join("")}</tr>`).join("")}</tbody></table>`
+          : "",
+      ].join(""),
+    ),
+    readUrl
+      ? `<p style="margin-top:24px"><a href="${escape(readUrl)}">Read it in Guardians</a></p>`
+      : "",
   ];
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:680px;margin:0 auto;padding:16px">${parts.join("")}</body></html>`;
 }
@@ -28,7 +48,8 @@ export function renderText(c: NewsletterContent, readUrl?: string): string {
   if (c.highlights) lines.push(...paragraphs(c.highlights).flatMap((p) => [`> ${p}`, ""]));
   for (const s of c.sections) {
     lines.push(s.heading, "-".repeat(s.heading.length), ...s.paragraphs.flatMap((p) => [p, ""]));
-    if (s.table) lines.push(s.table.columns.join(" | "), ...s.table.rows.map((r) => r.join(" | ")), "");
+    if (s.table)
+      lines.push(s.table.columns.join(" | "), ...s.table.rows.map((r) => r.join(" | ")), "");
   }
   if (readUrl) lines.push(`Read it in Guardians: ${readUrl}`);
   return lines.join("\n").trim() + "\n";

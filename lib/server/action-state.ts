@@ -1,7 +1,11 @@
 import type { z } from "zod";
 
 // What every form action returns to its form (used with React's useActionState).
-export type ActionState = { status: "idle" | "ok" | "error"; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+export type ActionState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+};
 
 export const idle: ActionState = { status: "idle" };
 
@@ -19,7 +23,15 @@ export function invalid(error: z.ZodError): ActionState {
  * refused before validation with a message on the field (rather than failing at the write).
  */
 export function controlCharacterErrors(fields: Record<string, unknown>): ActionState | null {
-  const bad = Object.entries(fields).filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k);
+  const bad = Object.entries(fields)
+    .filter(([, v]) => typeof v === "string" && v.includes("\u0000"))
+    .map(([k]) => k);
   if (bad.length === 0) return null;
-  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: Object.fromEntries(bad.map((k) => [k, ["Remove the invisible control character (NUL) from this field."]])) };
+  return {
+    status: "error",
+    message: "Please correct the highlighted fields.",
+    fieldErrors: Object.fromEntries(
+      bad.map((k) => [k, ["Remove the invisible control character (NUL) from this field."]]),
+    ),
+  };
 }

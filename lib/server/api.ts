@@ -5,7 +5,9 @@ import { DomainError, NotFoundError, PermissionError } from "./errors";
 
 /** Same-site check for mutating API requests: the Origin (or Referer) must be this app. */
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin") ?? (request.headers.get("referer") ? new URL(request.headers.get("referer")!).origin : null);
+  const origin =
+    request.headers.get("origin") ??
+    (request.headers.get("referer") ? new URL(request.headers.get("referer")!).origin : null);
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
@@ -20,8 +22,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = e?.code ?? e?.cause?.code;
   return (
     error instanceof Prisma.PrismaClientInitializationError ||
-    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "P1001", "P1017"].includes(code ?? "") ||
-    /Connection terminated|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error|Code: `(57P0[13]|08006|08001)`/i.test(e?.message ?? "")
+    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "P1001", "P1017"].includes(
+      code ?? "",
+    ) ||
+    /Connection terminated|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error|Code: `(57P0[13]|08006|08001)`/i.test(
+      e?.message ?? "",
+    )
   );
 }
 
@@ -39,11 +45,24 @@ export async function answer(run: () => Promise<Response>): Promise<Response> {
 
 /** Maps failures to JSON answers: 422 for bad input, 404 for out-of-scope, 503 while the database is down. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ZodError) return Response.json({ error: "Invalid input", issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 422 });
-  if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-  if (error instanceof PermissionError) return Response.json({ error: error.message }, { status: 403 });
+  if (error instanceof ZodError)
+    return Response.json(
+      {
+        error: "Invalid input",
+        issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
+      { status: 422 },
+    );
+  if (error instanceof NotFoundError)
+    return Response.json({ error: error.message }, { status: 404 });
+  if (error instanceof PermissionError)
+    return Response.json({ error: error.message }, { status: 403 });
   if (error instanceof DomainError) return Response.json({ error: error.message }, { status: 422 });
-  if (isDatabaseUnavailable(error)) return Response.json({ error: "The database is unavailable. Nothing was saved; try again in a moment." }, { status: 503, headers: { "Retry-After": "5" } });
+  if (isDatabaseUnavailable(error))
+    return Response.json(
+      { error: "The database is unavailable. Nothing was saved; try again in a moment." },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   console.error("api request failed", error);
   return Response.json({ error: "Something went wrong and nothing was saved." }, { status: 500 });
 }

@@ -6,7 +6,15 @@ type Tx = Prisma.TransactionClient;
 /** Records a change inside the same transaction as the change itself. */
 export async function audit(
   tx: Tx,
-  entry: { actorId: number | null; action: string; entity: string; entityId: string | number | bigint; orgId?: number | null; before?: unknown; after?: unknown },
+  entry: {
+    actorId: number | null;
+    action: string;
+    entity: string;
+    entityId: string | number | bigint;
+    orgId?: number | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ) {
   await tx.auditLog.create({
     data: {
@@ -24,5 +32,7 @@ export async function audit(
 // BigInt and Date values become strings so any row can be stored as JSON.
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }

@@ -13,15 +13,36 @@ const smtpSchema = z.object({
   SMTP_TLS: z.enum(["true", "starttls", "false"]).default("starttls"),
 });
 
-export type Mailer = { from: string; send: (message: { to: string; subject: string; html: string; text: string }) => Promise<{ messageId: string }> };
+export type Mailer = {
+  from: string;
+  send: (message: {
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+  }) => Promise<{ messageId: string }>;
+};
 
-export function mailerFromEnv(env: Record<string, string | undefined> = process.env): Mailer | null {
+export function mailerFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Mailer | null {
   if (!env.SMTP_HOST) return null;
   const cfg = smtpSchema.parse(env);
   const transport: Transporter = nodemailer.createTransport({
-    host: cfg.SMTP_HOST, port: cfg.SMTP_PORT, secure: cfg.SMTP_TLS === "true", ignoreTLS: cfg.SMTP_TLS === "false",
+    host: cfg.SMTP_HOST,
+    port: cfg.SMTP_PORT,
+    secure: cfg.SMTP_TLS === "true",
+    ignoreTLS: cfg.SMTP_TLS === "false",
     auth: cfg.SMTP_USER ? { user: cfg.SMTP_USER, pass: cfg.SMTP_PASSWORD ?? "" } : undefined,
-    connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
   });
-  return { from: cfg.SMTP_FROM, send: async (m) => { const info = await transport.sendMail({ from: cfg.SMTP_FROM, ...m }); return { messageId: info.messageId }; } };
+  return {
+    from: cfg.SMTP_FROM,
+    send: async (m) => {
+      const info = await transport.sendMail({ from: cfg.SMTP_FROM, ...m });
+      return { messageId: info.messageId };
+    },
+  };
 }

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
-export const ACTIVITY_TYPES = ["QUESTION", "SPRINT_STORY", "DEEP_DIVE", "SUPPORT", "REVIEW", "THREAT_MODEL", "TRAINING", "OTHER"] as const;
+export const ACTIVITY_TYPES = [
+  "QUESTION",
+  "SPRINT_STORY",
+  "DEEP_DIVE",
+  "SUPPORT",
+  "REVIEW",
+  "THREAT_MODEL",
+  "TRAINING",
+  "OTHER",
+] as const;
 
 export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
   QUESTION: "Answering security questions",
@@ -37,7 +46,12 @@ export const activitySchema = z.object({
     .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
   type: z.enum(ACTIVITY_TYPES, "Choose what kind of work it was"),
   link: linkSchema.prefault(""),
-  note: z.string().trim().max(500, "Keep the note under 500 characters").optional().transform((v) => (v ? v : null)),
+  note: z
+    .string()
+    .trim()
+    .max(500, "Keep the note under 500 characters")
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const newActivitySchema = activitySchema.extend({

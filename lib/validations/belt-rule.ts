@@ -12,7 +12,11 @@ export const beltConditionSchema = z.discriminatedUnion("type", [
     // Only hours logged in the last `windowDays` days count; absent = all time.
     windowDays: z.int().min(1).max(3650).optional(),
   }),
-  z.object({ type: z.literal("feedback-average"), min: z.number().min(1).max(5), minRatings: z.int().min(1).max(1000).default(3) }),
+  z.object({
+    type: z.literal("feedback-average"),
+    min: z.number().min(1).max(5),
+    minRatings: z.int().min(1).max(1000).default(3),
+  }),
   z.object({ type: z.literal("mentoring"), min: z.int().min(1).max(100) }),
   z.object({ type: z.literal("previous-belt") }),
 ]);

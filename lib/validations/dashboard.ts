@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf, type Quarter } from "@/lib/period";
 
-const quarterParam = z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined);
+const quarterParam = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/)
+  .optional()
+  .catch(undefined);
 
 // Filters come from the URL so a view can be shared; malformed values fall back to defaults.
 export const dashboardFilterSchema = z.object({
@@ -22,7 +26,14 @@ export function filterQuarters(filter: DashboardFilter, today = new Date()): Qua
   let from = (filter.from && parseQuarterKey(filter.from)) || addQuarters(to, -7);
   if (quarterKey(from) > quarterKey(to)) from = to;
   const quarters: Quarter[] = [];
-  for (let q = from; quarterKey(q) <= quarterKey(to) && quarters.length < MAX_QUARTERS; q = addQuarters(q, 1)) quarters.push(q);
+  for (
+    let q = from;
+    quarterKey(q) <= quarterKey(to) && quarters.length < MAX_QUARTERS;
+    q = addQuarters(q, 1)
+  )
+    quarters.push(q);
   // Keep the most recent quarters when the range is longer than the maximum.
-  return quarterKey(quarters.at(-1)!) === quarterKey(to) ? quarters : Array.from({ length: MAX_QUARTERS }, (_, i) => addQuarters(to, i - MAX_QUARTERS + 1));
+  return quarterKey(quarters.at(-1)!) === quarterKey(to)
+    ? quarters
+    : Array.from({ length: MAX_QUARTERS }, (_, i) => addQuarters(to, i - MAX_QUARTERS + 1));
 }

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { GOAL_METRICS } from "@/lib/metrics/goals";
 
-const metricNames = Object.keys(GOAL_METRICS) as [keyof typeof GOAL_METRICS, ...(keyof typeof GOAL_METRICS)[]];
+const metricNames = Object.keys(GOAL_METRICS) as [
+  keyof typeof GOAL_METRICS,
+  ...(keyof typeof GOAL_METRICS)[],
+];
 
 export const goalSchema = z.object({
-  title: z.string().trim().min(3, "Describe the goal in a few words").max(200, "Keep the goal under 200 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Describe the goal in a few words")
+    .max(200, "Keep the goal under 200 characters"),
   metric: z.enum(metricNames, "Choose what the goal measures"),
-  target: z.coerce.number({ error: "Enter the target as a number" }).refine(Number.isFinite, "Enter the target as a number").min(0, "The target cannot be negative").max(1_000_000, "That target is too large"),
+  target: z.coerce
+    .number({ error: "Enter the target as a number" })
+    .refine(Number.isFinite, "Enter the target as a number")
+    .min(0, "The target cannot be negative")
+    .max(1_000_000, "That target is too large"),
   period: z.enum(["QUARTER", "YEAR"], "Choose quarter or year"),
   higherIsBetter: z.preprocess((v) => v !== "lower", z.boolean()),
 });

@@ -3,7 +3,15 @@ import { z } from "zod";
 export const recognitionSchema = z.object({
   recipientId: z.coerce.number().int().positive("Choose who to recognise"),
   kind: z.enum(["AWARD", "KUDOS"], "Choose award or kudos"),
-  title: z.string().trim().min(3, "Give it a short title").max(120, "Keep the title under 120 characters"),
-  reason: z.string().trim().min(10, "Say in a sentence what they did").max(1000, "Keep the reason under 1,000 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give it a short title")
+    .max(120, "Keep the title under 120 characters"),
+  reason: z
+    .string()
+    .trim()
+    .min(10, "Say in a sentence what they did")
+    .max(1000, "Keep the reason under 1,000 characters"),
 });
 export type RecognitionInput = z.infer<typeof recognitionSchema>;

@@ -1,39 +1,71 @@
 import { z } from "zod";
 
-const id = (what: string) => z.coerce.number({ error: `Choose a ${what}` }).int(`Choose a ${what}`).positive(`Choose a ${what}`);
+const id = (what: string) =>
+  z.coerce
+    .number({ error: `Choose a ${what}` })
+    .int(`Choose a ${what}`)
+    .positive(`Choose a ${what}`);
 const day = z.iso.date("Enter a date like 2026-11-22");
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), day.optional());
 /** Today's UTC date: the day the server calls today. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 const notFuture = (d: string | undefined) => !d || d <= todayUtc();
 /** A team typed by name or key (suggested from a list), resolved on the server within the caller's scope. */
-export const teamField = z.string({ error: "Choose a team" }).trim().min(1, "Choose a team").max(200, "Choose a team from the list");
+export const teamField = z
+  .string({ error: "Choose a team" })
+  .trim()
+  .min(1, "Choose a team")
+  .max(200, "Choose a team from the list");
 
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export const OUTCOMES = ["APPROVED", "APPROVED_WITH_FINDINGS", "CHANGES_REQUIRED", "WITHDRAWN"] as const;
+export const OUTCOMES = [
+  "APPROVED",
+  "APPROVED_WITH_FINDINGS",
+  "CHANGES_REQUIRED",
+  "WITHDRAWN",
+] as const;
 export const FINDING_STATUSES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
 
 export const requestReviewSchema = z.object({
   team: teamField,
-  service: z.string().trim().min(2, "Name the service or feature").max(200, "Keep the name under 200 characters"),
+  service: z
+    .string()
+    .trim()
+    .min(2, "Name the service or feature")
+    .max(200, "Keep the name under 200 characters"),
   requestedOn: optionalDay.refine(notFuture, "The request date cannot be in the future"),
 });
 
 /** Starting assigns a security engineer: the one chosen, or the caller when they are one. */
 export const startReviewSchema = z.object({
   reviewId: id("review"),
-  securityEngineerId: z.preprocess((v) => (v === "" ? undefined : v), id("security engineer").optional()),
+  securityEngineerId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    id("security engineer").optional(),
+  ),
 });
 
 export const participantSchema = z.object({
   reviewId: id("review"),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter the participant's email")),
-  effortHours: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Enter hours as a number" }).min(0, "Hours cannot be negative").max(500, "That is a lot of hours").refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps").optional()),
+  effortHours: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number({ error: "Enter hours as a number" })
+      .min(0, "Hours cannot be negative")
+      .max(500, "That is a lot of hours")
+      .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps")
+      .optional(),
+  ),
 });
 
 export const findingSchema = z.object({
   reviewId: id("review"),
-  title: z.string().trim().min(3, "Describe the finding in a few words").max(300, "Keep the title under 300 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Describe the finding in a few words")
+    .max(300, "Keep the title under 300 characters"),
   severity: z.enum(SEVERITIES, "Choose a severity"),
   openedOn: optionalDay.refine(notFuture, "The opening date cannot be in the future"),
 });
@@ -45,9 +77,16 @@ const findingStatusFields = z.object({
 });
 
 /** The form's post: a closed finding needs its closing date (not in the future); an open one has none. */
-export const findingStatusSchema = findingStatusFields.extend({ reviewId: id("review") })
-  .refine((v) => v.status === "OPEN" || v.closedOn, { message: "Enter the date it was closed", path: ["closedOn"] })
-  .refine((v) => notFuture(v.closedOn), { message: "The closing date cannot be in the future", path: ["closedOn"] });
+export const findingStatusSchema = findingStatusFields
+  .extend({ reviewId: id("review") })
+  .refine((v) => v.status === "OPEN" || v.closedOn, {
+    message: "Enter the date it was closed",
+    path: ["closedOn"],
+  })
+  .refine((v) => notFuture(v.closedOn), {
+    message: "The closing date cannot be in the future",
+    path: ["closedOn"],
+  });
 
 export const completeReviewSchema = z.object({
   reviewId: id("review"),
@@ -55,15 +94,32 @@ export const completeReviewSchema = z.object({
   completedOn: optionalDay,
 });
 
-export const checklistSchema = z.object({ itemId: id("checklist item"), done: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()) });
+export const checklistSchema = z.object({
+  itemId: id("checklist item"),
+  done: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()),
+});
 
-export const ratingSchema = z.object({
-  reviewId: id("review").optional(),
-  threatModelId: id("threat model").optional(),
-  guardianId: id("guardian"),
-  rating: z.coerce.number({ error: "Choose a rating from 1 to 5" }).int("Choose a rating from 1 to 5").min(1, "Choose a rating from 1 to 5").max(5, "Choose a rating from 1 to 5"),
-  comment: z.string().trim().max(1000, "Keep the comment under 1,000 characters").optional().transform((v) => v || null),
-}).refine((v) => (v.reviewId ? 1 : 0) + (v.threatModelId ? 1 : 0) === 1, { message: "Rate input to one review or one threat model", path: ["reviewId"] });
+export const ratingSchema = z
+  .object({
+    reviewId: id("review").optional(),
+    threatModelId: id("threat model").optional(),
+    guardianId: id("guardian"),
+    rating: z.coerce
+      .number({ error: "Choose a rating from 1 to 5" })
+      .int("Choose a rating from 1 to 5")
+      .min(1, "Choose a rating from 1 to 5")
+      .max(5, "Choose a rating from 1 to 5"),
+    comment: z
+      .string()
+      .trim()
+      .max(1000, "Keep the comment under 1,000 characters")
+      .optional()
+      .transform((v) => v || null),
+  })
+  .refine((v) => (v.reviewId ? 1 : 0) + (v.threatModelId ? 1 : 0) === 1, {
+    message: "Rate input to one review or one threat model",
+    path: ["reviewId"],
+  });
 
 export type RequestReviewInput = z.infer<typeof requestReviewSchema>;
 export type ParticipantInput = z.infer<typeof participantSchema>;

@@ -1,35 +1,77 @@
 import { z } from "zod";
 import { teamField } from "./review";
 
-export const STRIDE = ["SPOOFING", "TAMPERING", "REPUDIATION", "INFORMATION_DISCLOSURE", "DENIAL_OF_SERVICE", "ELEVATION_OF_PRIVILEGE"] as const;
+export const STRIDE = [
+  "SPOOFING",
+  "TAMPERING",
+  "REPUDIATION",
+  "INFORMATION_DISCLOSURE",
+  "DENIAL_OF_SERVICE",
+  "ELEVATION_OF_PRIVILEGE",
+] as const;
 export const MITIGATION_STATUSES = ["NONE", "PLANNED", "IMPLEMENTED", "ACCEPTED"] as const;
-const id = (what: string) => z.coerce.number({ error: `Choose a ${what}` }).int().positive(`Choose a ${what}`);
+const id = (what: string) =>
+  z.coerce
+    .number({ error: `Choose a ${what}` })
+    .int()
+    .positive(`Choose a ${what}`);
 
 export const threatModelSchema = z.object({
   team: teamField,
-  system: z.string().trim().min(2, "Name the system").max(200, "Keep the name under 200 characters"),
+  system: z
+    .string()
+    .trim()
+    .min(2, "Name the system")
+    .max(200, "Keep the name under 200 characters"),
 });
 
 export const threatSchema = z.object({
   threatModelId: id("threat model"),
-  threatId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
-  title: z.string().trim().min(3, "Describe the threat in a few words").max(300, "Keep the title under 300 characters"),
+  threatId: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Describe the threat in a few words")
+    .max(300, "Keep the title under 300 characters"),
   category: z.enum(STRIDE, "Choose a STRIDE category"),
   severity: z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"], "Choose a severity"),
-  mitigation: z.string().trim().max(2000, "Keep the mitigation under 2,000 characters").optional().transform((v) => v || null),
+  mitigation: z
+    .string()
+    .trim()
+    .max(2000, "Keep the mitigation under 2,000 characters")
+    .optional()
+    .transform((v) => v || null),
   mitigationStatus: z.enum(MITIGATION_STATUSES, "Choose the mitigation status"),
 });
 
-export const authorSchema = z.object({ threatModelId: id("threat model"), email: z.string().trim().toLowerCase().pipe(z.email("Enter the author's email")) });
+export const authorSchema = z.object({
+  threatModelId: id("threat model"),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter the author's email")),
+});
 
 export const decisionSchema = z.object({
   threatModelId: id("threat model"),
   decision: z.enum(["approve", "return"], "Choose approve or send back"),
-  comment: z.string().trim().max(2000).optional().transform((v) => v || null),
+  comment: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((v) => v || null),
   acceptUndocumented: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
-export const commentSchema = z.object({ threatModelId: id("threat model"), body: z.string().trim().min(2, "Write a comment").max(4000, "Keep the comment under 4,000 characters") });
+export const commentSchema = z.object({
+  threatModelId: id("threat model"),
+  body: z
+    .string()
+    .trim()
+    .min(2, "Write a comment")
+    .max(4000, "Keep the comment under 4,000 characters"),
+});
 
 export type ThreatModelInput = z.infer<typeof threatModelSchema>;
 export type ThreatInput = z.infer<typeof threatSchema>;

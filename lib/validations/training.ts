@@ -1,12 +1,33 @@
 import { z } from "zod";
 
-const optionalUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })).nullable());
+const optionalUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  z
+    .string()
+    .trim()
+    .max(500)
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://" }))
+    .nullable(),
+);
 
 export const courseSchema = z.object({
-  title: z.string().trim().min(3, "Give the course a title").max(160, "Keep the title under 160 characters"),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the course a title")
+    .max(160, "Keep the title under 160 characters"),
   required: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  hours: z.coerce.number({ error: "Enter the hours as a number" }).min(0, "Hours cannot be negative").max(500, "That is a very long course").refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps"),
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters").optional().transform((v) => v || null),
+  hours: z.coerce
+    .number({ error: "Enter the hours as a number" })
+    .min(0, "Hours cannot be negative")
+    .max(500, "That is a very long course")
+    .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps"),
+  description: z
+    .string()
+    .trim()
+    .max(2000, "Keep the description under 2,000 characters")
+    .optional()
+    .transform((v) => v || null),
   link: optionalUrl.optional().transform((v) => v ?? null),
 });
 
@@ -15,11 +36,17 @@ export const completionSchema = z.object({
   completedOn: z.iso.date("Enter a date like 2026-11-22"),
   evidenceUrl: optionalUrl.optional().transform((v) => v ?? null),
   // A lead may record a completion for someone else.
-  email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().toLowerCase().pipe(z.email("Enter a valid email")).optional()),
+  email: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().toLowerCase().pipe(z.email("Enter a valid email")).optional(),
+  ),
 });
 
 export const courseStatusSchema = z.object({
-  id: z.coerce.number({ error: "Choose a course" }).int("Choose a course").positive("Choose a course"),
+  id: z.coerce
+    .number({ error: "Choose a course" })
+    .int("Choose a course")
+    .positive("Choose a course"),
   change: z.enum(["retire", "reactivate"], "Choose retire or reactivate"),
 });
 

@@ -3,7 +3,9 @@ import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
@@ -15,7 +17,9 @@ test("the sign-in page has no serious accessibility violation", async ({ page })
 });
 
 for (const [role, email] of Object.entries(DEMO).filter(([k]) => k !== "leader2")) {
-  test(`the ${role} home has no serious accessibility violation (light and dark)`, async ({ page }) => {
+  test(`the ${role} home has no serious accessibility violation (light and dark)`, async ({
+    page,
+  }) => {
     await signIn(page, email);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

@@ -9,7 +9,9 @@ test("a guardian who opens a lead-only page is refused", async ({ page }) => {
   await signIn(page, DEMO.guardian);
   const response = await page.goto("/program/edit");
   expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "You do not have access to this page" }),
+  ).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Log hours" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);

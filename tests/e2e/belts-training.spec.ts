@@ -3,7 +3,9 @@ import { DEMO, expect, signIn, test } from "./fixtures";
 test("a guardian records a course completion and sees their progress move", async ({ page }) => {
   await signIn(page, DEMO.guardian);
   // The demo data leaves the guardian one required course short of Green (lib/demo/growth.ts).
-  const requiredCourses = page.getByRole("listitem").filter({ hasText: "Complete every required course" });
+  const requiredCourses = page
+    .getByRole("listitem")
+    .filter({ hasText: "Complete every required course" });
   await expect(requiredCourses).toContainText("3 of 4");
   await page.goto("/training");
   const left = page.getByTestId("required-left");
@@ -16,7 +18,11 @@ test("a guardian records a course completion and sees their progress move", asyn
   await expect(page.getByText(/^Next belt: /)).toBeVisible();
   // Either Green still waits for other conditions (its course condition is now met), or the
   // completion was the last one missing and Green was awarded at once (Black is next).
-  await expect(requiredCourses.filter({ hasText: "4 of 4" }).or(page.getByText("Next belt: Black", { exact: true }))).toBeVisible();
+  await expect(
+    requiredCourses
+      .filter({ hasText: "4 of 4" })
+      .or(page.getByText("Next belt: Black", { exact: true })),
+  ).toBeVisible();
 });
 
 test("a lead edits a rule, previews who qualifies, saves and sees new awards", async ({ page }) => {
@@ -25,7 +31,10 @@ test("a lead edits a rule, previews who qualifies, saves and sees new awards", a
   const yellow = page.getByRole("form", { name: "YELLOW belt rule" });
   // Make Yellow easier: remove every condition but the previous belt.
   while ((await yellow.getByRole("button", { name: /^Remove condition/ }).count()) > 1) {
-    await yellow.getByRole("button", { name: /^Remove condition/ }).last().click();
+    await yellow
+      .getByRole("button", { name: /^Remove condition/ })
+      .last()
+      .click();
   }
   await yellow.getByRole("button", { name: "Preview who qualifies" }).click();
   const message = yellow.getByRole("status");

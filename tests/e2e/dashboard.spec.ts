@@ -5,7 +5,9 @@ test("the overview renders its cards and charts from the demo data", async ({ pa
   await signIn(page, DEMO.lead);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Program dashboard" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Headline figures" }).getByRole("link")).toHaveCount(8);
+  await expect(
+    page.getByRole("region", { name: "Headline figures" }).getByRole("link"),
+  ).toHaveCount(8);
   await expect(page.locator(".recharts-line")).not.toHaveCount(0);
   await expect(page.getByText("Active guardians", { exact: true }).first()).toBeVisible();
 });
@@ -25,17 +27,29 @@ test("changing a filter changes the URL and the figures", async ({ page }) => {
 test("the CSV download of a view matches its table", async ({ page }) => {
   await signIn(page, DEMO.lead);
   await page.goto("/dashboard/reviews?from=2026-Q1&to=2026-Q3");
-  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]).then(([d]) => d);
-  const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const download = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]).then(([d]) => d);
+  const csv = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(csv[0]).toBe("metric,filter,quarter,value,unit");
   const row = page.getByRole("row", { name: /^Mean cycle time, with guardian/ });
   const cells = await row.getByRole("cell").allTextContents();
-  const fromCsv = csv.filter((l) => l.startsWith('"Mean cycle time, with guardian"')).map((l) => l.split(",").at(-2));
+  const fromCsv = csv
+    .filter((l) => l.startsWith('"Mean cycle time, with guardian"'))
+    .map((l) => l.split(",").at(-2));
   expect(fromCsv).toHaveLength(3);
-  expect(cells.map((c) => (c === "not enough data" ? "" : c.replace(" days", "")))).toEqual(fromCsv);
+  expect(cells.map((c) => (c === "not enough data" ? "" : c.replace(" days", "")))).toEqual(
+    fromCsv,
+  );
 });
 
-test("a manager sees their organisation only and another org's view answers 404", async ({ page }) => {
+test("a manager sees their organisation only and another org's view answers 404", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   await page.goto("/dashboard");
   await expect(page.getByText("Scope: your organisations.")).toBeVisible();

@@ -25,7 +25,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
-        if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 40[134]/.test(m.text())) errors.push(m.text());
+        if (
+          m.type() === "error" &&
+          !/Failed to load resource: the server responded with a status of 40[134]/.test(m.text())
+        )
+          errors.push(m.text());
       });
       page.on("pageerror", (e) => errors.push(e.message));
       await use(errors);

@@ -1,18 +1,32 @@
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-const csv = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+const csv = (name: string, text: string) => ({
+  name,
+  mimeType: "text/csv",
+  buffer: Buffer.from(text, "utf8"),
+});
 
-test("a lead previews files with a bad row: the error shows on its line and nothing can be committed", async ({ page }) => {
+test("a lead previews files with a bad row: the error shows on its line and nothing can be committed", async ({
+  page,
+}) => {
   await signIn(page, DEMO.lead);
   await page.goto("/import");
   await expect(page.getByRole("heading", { name: "Import and export" })).toBeVisible();
   const commit = page.getByRole("button", { name: "Commit import" });
   await expect(commit).toBeDisabled();
-  await page.getByLabel("CSV files").setInputFiles([
-    csv("orgs.csv", "org,parent_org,leader_email\ne2e-import-org,,\n"),
-    csv("teams.csv", "team,org,profile,pilot,joined_on\ne2e-import-team,e2e-import-org,none,no,2025-01-01\n"),
-    csv("reviews.csv", "review_id,team,service,requested_at\nE2E-REV-1,e2e-import-team,Cards API,2025-02-01T10:00:00Z\nE2E-REV-2,e2e-import-team,Ledger,31/01/2025\n"),
-  ]);
+  await page
+    .getByLabel("CSV files")
+    .setInputFiles([
+      csv("orgs.csv", "org,parent_org,leader_email\ne2e-import-org,,\n"),
+      csv(
+        "teams.csv",
+        "team,org,profile,pilot,joined_on\ne2e-import-team,e2e-import-org,none,no,2025-01-01\n",
+      ),
+      csv(
+        "reviews.csv",
+        "review_id,team,service,requested_at\nE2E-REV-1,e2e-import-team,Cards API,2025-02-01T10:00:00Z\nE2E-REV-2,e2e-import-team,Ledger,31/01/2025\n",
+      ),
+    ]);
   await page.getByRole("button", { name: "Preview import" }).click();
 
   const counts = page.getByRole("table", { name: "Preview" });
@@ -36,20 +50,33 @@ test("a lead exports a file and importing it back changes nothing", async ({ pag
   expect(body.toString("utf8")).toMatch(/^\uFEFFcourse,required,hours\r\n/);
 
   await page.goto("/import");
-  await expect(page.getByRole("link", { name: "courses.csv" })).toHaveAttribute("href", "/api/export/courses.csv");
-  await page.getByLabel("CSV files").setInputFiles([{ name: "courses.csv", mimeType: "text/csv", buffer: body }]);
+  await expect(page.getByRole("link", { name: "courses.csv" })).toHaveAttribute(
+    "href",
+    "/api/export/courses.csv",
+  );
+  await page
+    .getByLabel("CSV files")
+    .setInputFiles([{ name: "courses.csv", mimeType: "text/csv", buffer: body }]);
   await page.getByRole("button", { name: "Preview import" }).click();
-  await expect(page.getByText("No errors. Commit the import to write these changes in one step.")).toBeVisible();
+  await expect(
+    page.getByText("No errors. Commit the import to write these changes in one step."),
+  ).toBeVisible();
   const commit = page.getByRole("button", { name: "Commit import" });
   await expect(commit).toBeEnabled();
   await commit.click();
-  await expect(page.getByText("Nothing to change: the database already holds these rows.")).toBeVisible();
+  await expect(
+    page.getByText("Nothing to change: the database already holds these rows."),
+  ).toBeVisible();
 });
 
-test("people without the import permission are refused the page and the exports", async ({ page }) => {
+test("people without the import permission are refused the page and the exports", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   const response = await page.goto("/import");
   expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "You do not have access to this page" }),
+  ).toBeVisible();
   expect((await page.request.get("/api/export/people.csv")).status()).toBe(403);
 });

@@ -1,6 +1,8 @@
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-test("a guardian logs 1.5 h of review work in three interactions and the month total grows", async ({ page }) => {
+test("a guardian logs 1.5 h of review work in three interactions and the month total grows", async ({
+  page,
+}) => {
   await signIn(page, DEMO.guardian);
   await page.goto("/log");
   const total = page.getByTestId("month-total");

@@ -1,10 +1,17 @@
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-test("a manager nominates a builder, the lead approves and the team shows as covered", async ({ page, browser }) => {
+test("a manager nominates a builder, the lead approves and the team shows as covered", async ({
+  page,
+  browser,
+}) => {
   // A seeded builder of the manager's organisation (not a demo account: other tests rely on those roles).
   await signIn(page, DEMO.manager);
   await page.goto("/directory/people?q=example.com");
-  const builderRow = page.getByRole("row").filter({ hasText: "@example.com" }).filter({ has: page.getByRole("cell", { name: "Builder", exact: true }) }).first();
+  const builderRow = page
+    .getByRole("row")
+    .filter({ hasText: "@example.com" })
+    .filter({ has: page.getByRole("cell", { name: "Builder", exact: true }) })
+    .first();
   const nomineeName = (await builderRow.getByRole("link").first().textContent())!.trim();
   const nomineeEmail = (await builderRow.getByRole("cell").nth(1).textContent())!.trim();
   // Find a team of the organisation without a guardian.
@@ -24,7 +31,10 @@ test("a manager nominates a builder, the lead approves and the team shows as cov
   const lead = await browser.newPage();
   await signIn(lead, DEMO.lead);
   await lead.goto("/nominations");
-  await lead.getByRole("button", { name: `Approve ${nomineeName}` }).first().click();
+  await lead
+    .getByRole("button", { name: `Approve ${nomineeName}` })
+    .first()
+    .click();
   await expect(lead.getByRole("button", { name: `Approve ${nomineeName}` })).toHaveCount(0);
   await lead.goto(teamUrl);
   await expect(lead.getByText("Covered", { exact: true })).toBeVisible();

@@ -5,7 +5,15 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-const ACCOUNTS = ["admin", "lead", "engineer", "guardian", "manager", "builder", "leader2"] as const;
+const ACCOUNTS = [
+  "admin",
+  "lead",
+  "engineer",
+  "guardian",
+  "manager",
+  "builder",
+  "leader2",
+] as const;
 type Account = (typeof ACCOUNTS)[number];
 
 // Columns: admin lead engineer | guardian manager builder (org A) | leader2 (org B)
@@ -40,11 +48,28 @@ const PAGES: [string, string][] = [
 // Pages of one record of organisation A, by the link found on the guardian's list page.
 const RECORDS: [string, string, string, RegExp, string][] = [
   ["review", "/reviews", "/reviews/", /^\/reviews\/\d+$/, "200 200 200 200 200 200 404"],
-  ["threat model", "/threat-models", "/threat-models/", /^\/threat-models\/\d+$/, "200 200 200 200 200 200 404"],
-  ["team", "/directory", "/directory/teams/", /^\/directory\/teams\/\d+$/, "200 200 200 200 200 200 404"],
+  [
+    "threat model",
+    "/threat-models",
+    "/threat-models/",
+    /^\/threat-models\/\d+$/,
+    "200 200 200 200 200 200 404",
+  ],
+  [
+    "team",
+    "/directory",
+    "/directory/teams/",
+    /^\/directory\/teams\/\d+$/,
+    "200 200 200 200 200 200 404",
+  ],
 ];
 
-async function firstLink(page: Page, list: string, prefix: string, pattern: RegExp): Promise<string> {
+async function firstLink(
+  page: Page,
+  list: string,
+  prefix: string,
+  pattern: RegExp,
+): Promise<string> {
   await page.goto(list);
   const links = page.locator(`main a[href^='${prefix}']`);
   await links.first().waitFor();
@@ -61,15 +86,22 @@ async function findRecords(browser: Browser) {
   const page = await context.newPage();
   await signIn(page, DEMO.guardian);
   const found: [string, string][] = [];
-  for (const [, list, prefix, pattern, expected] of RECORDS) found.push([await firstLink(page, list, prefix, pattern), expected]);
+  for (const [, list, prefix, pattern, expected] of RECORDS)
+    found.push([await firstLink(page, list, prefix, pattern), expected]);
   const team = found.find(([path]) => path.startsWith("/directory/teams/"))![0];
   found.push([`${team}/edit`, "200 200 403 403 403 403 403"]);
   // A profile of someone in the guardian's team: the builder's.
   await page.goto("/directory/people?q=builder%40guardians.test");
-  const profile = await page.locator("main a[href^='/people/']").first().getAttribute("href", { timeout: 10_000 });
+  const profile = await page
+    .locator("main a[href^='/people/']")
+    .first()
+    .getAttribute("href", { timeout: 10_000 });
   expect(profile).toMatch(/^\/people\/\d+$/);
   found.push([profile!, "200 200 200 200 200 200 404"]);
-  found.push([`/directory/people/${profile!.split("/").pop()}/edit`, "200 200 403 403 403 403 403"]);
+  found.push([
+    `/directory/people/${profile!.split("/").pop()}/edit`,
+    "200 200 403 403 403 403 403",
+  ]);
   await context.close();
   return found;
 }

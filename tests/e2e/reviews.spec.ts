@@ -1,6 +1,9 @@
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-test("a security engineer completes a review with two findings and rates the guardian; another org cannot see it", async ({ page, browser }) => {
+test("a security engineer completes a review with two findings and rates the guardian; another org cannot see it", async ({
+  page,
+  browser,
+}) => {
   // The guardian requests a review for their team.
   await signIn(page, DEMO.guardian);
   await page.goto("/reviews");
@@ -24,7 +27,10 @@ test("a security engineer completes a review with two findings and rates the gua
   await participant.getByRole("button", { name: "Add participant" }).click();
   await expect(engineer.getByText("Gina Guardian (guardian) · 1.5 h")).toBeVisible();
   const finding = engineer.getByRole("form", { name: "Record a finding" });
-  for (const [title, severity] of [["IDOR on card lookup", "HIGH"], ["Verbose error pages", "LOW"]]) {
+  for (const [title, severity] of [
+    ["IDOR on card lookup", "HIGH"],
+    ["Verbose error pages", "LOW"],
+  ]) {
     await finding.getByLabel("Finding").fill(title);
     await finding.getByLabel("Severity").selectOption(severity);
     await finding.getByRole("button", { name: "Add finding" }).click();
@@ -34,7 +40,9 @@ test("a security engineer completes a review with two findings and rates the gua
   await complete.getByLabel("Outcome").selectOption("APPROVED_WITH_FINDINGS");
   await complete.getByRole("button", { name: "Complete review" }).click();
   await complete.getByRole("dialog").getByRole("button", { name: "Complete the review" }).click();
-  await expect(engineer.getByText(/completed \d+ \w+ \d{4} \(Approved with findings\)/)).toBeVisible();
+  await expect(
+    engineer.getByText(/completed \d+ \w+ \d{4} \(Approved with findings\)/),
+  ).toBeVisible();
   const rate = engineer.getByRole("form", { name: "Rate Gina Guardian" });
   await rate.getByLabel("Rating").selectOption("5");
   await rate.getByRole("button", { name: "Save rating" }).click();

@@ -21,26 +21,53 @@ test("the session cookie is httpOnly and SameSite", async ({ page, context }) =>
   expect(cookie.secure).toBe(false);
 });
 
-test("a cross-site request to a mutating route is refused and changes nothing", async ({ page, context }) => {
+test("a cross-site request to a mutating route is refused and changes nothing", async ({
+  page,
+  context,
+}) => {
   // The builder, not the demo guardian: the hour-logging journey checks the guardian's month total.
   await signIn(page, DEMO.builder);
   const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const body = { date: new Date().toISOString().slice(0, 10), hours: 0.25, type: "OTHER", idempotencyKey: randomUUID() };
-  const foreign = await page.request.post("/api/activities", { headers: { origin: "https://evil.example", cookie: cookies }, data: body });
+  const body = {
+    date: new Date().toISOString().slice(0, 10),
+    hours: 0.25,
+    type: "OTHER",
+    idempotencyKey: randomUUID(),
+  };
+  const foreign = await page.request.post("/api/activities", {
+    headers: { origin: "https://evil.example", cookie: cookies },
+    data: body,
+  });
   expect(foreign.status()).toBe(403);
-  const same = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: body });
+  const same = await page.request.post("/api/activities", {
+    headers: { origin: new URL(page.url()).origin, cookie: cookies },
+    data: body,
+  });
   expect(same.status()).toBe(201);
-  const again = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: body });
+  const again = await page.request.post("/api/activities", {
+    headers: { origin: new URL(page.url()).origin, cookie: cookies },
+    data: body,
+  });
   expect(again.status()).toBe(200); // the same idempotency key: no second entry
-  const bad = await page.request.post("/api/activities", { headers: { origin: new URL(page.url()).origin, cookie: cookies }, data: { ...body, hours: -3, idempotencyKey: randomUUID() } });
+  const bad = await page.request.post("/api/activities", {
+    headers: { origin: new URL(page.url()).origin, cookie: cookies },
+    data: { ...body, hours: -3, idempotencyKey: randomUUID() },
+  });
   expect(bad.status()).toBe(422);
   expect((await bad.json()).issues[0].message).toBe("Hours must be more than 0");
 });
 
-test("API routes answer a caller without a session with 401, pages send them to sign in", async ({ playwright, baseURL }) => {
+test("API routes answer a caller without a session with 401, pages send them to sign in", async ({
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const origin = new URL(baseURL!).origin;
-  const api = await anonymous.post("/api/activities", { headers: { origin }, data: { date: "2026-01-05", hours: 1, type: "OTHER", idempotencyKey: randomUUID() }, maxRedirects: 0 });
+  const api = await anonymous.post("/api/activities", {
+    headers: { origin },
+    data: { date: "2026-01-05", hours: 1, type: "OTHER", idempotencyKey: randomUUID() },
+    maxRedirects: 0,
+  });
   expect(api.status()).toBe(401);
   expect(await api.json()).toEqual({ error: "Sign in first." });
   expect((await anonymous.get("/api/teams?for=dashboard", { maxRedirects: 0 })).status()).toBe(401);
@@ -50,7 +77,9 @@ test("API routes answer a caller without a session with 401, pages send them to 
   await anonymous.dispose();
 });
 
-test("a server action replayed from another site is refused and changes nothing", async ({ page }) => {
+test("a server action replayed from another site is refused and changes nothing", async ({
+  page,
+}) => {
   await signIn(page, DEMO.builder);
   await page.goto("/log");
   const total = page.getByTestId("month-total");
@@ -67,12 +96,18 @@ test("a server action replayed from another site is refused and changes nothing"
   await expect(page.getByRole("status")).toHaveText("Logged 0.25 h.");
   const logged = await total.textContent();
   expect(logged).not.toBe(before);
-  const key = /name="(?:_?\d+_)?idempotencyKey"\r\n\r\n([^\r]+)/.exec(request.postData() ?? "")?.[1];
+  const key = /name="(?:_?\d+_)?idempotencyKey"\r\n\r\n([^\r]+)/.exec(
+    request.postData() ?? "",
+  )?.[1];
   expect(key, "the form sends an idempotency key").toBeTruthy();
   const replay = (origin: string) => {
     const headers: Record<string, string> = { ...request.headers(), origin };
     delete headers["content-length"];
-    return page.request.post(request.url(), { headers, data: request.postData()!.replace(key!, randomUUID()), failOnStatusCode: false });
+    return page.request.post(request.url(), {
+      headers,
+      data: request.postData()!.replace(key!, randomUUID()),
+      failOnStatusCode: false,
+    });
   };
   // Control: the same replay from the app's own origin is accepted and logs another 0.25 h, so
   // the refusal below is the Origin check and not a malformed replay.

@@ -23,7 +23,9 @@ test("a wrong password shows a clear error and stays on sign-in", async ({ page 
   await page.getByLabel("Email").fill(DEMO.leader2);
   await page.getByLabel("Password").fill("still-wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText(
+    "Email or password is incorrect.",
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -1,6 +1,9 @@
 import { DEMO, expect, signIn, test } from "./fixtures";
 
-test("a guardian drafts a threat model with an undocumented threat; approval waits for acceptance; another org gets 404", async ({ page, browser }) => {
+test("a guardian drafts a threat model with an undocumented threat; approval waits for acceptance; another org gets 404", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.guardian);
   await page.goto("/threat-models");
   const start = page.getByRole("form", { name: "Start a threat model" });

@@ -20,12 +20,23 @@ export function actAs(userId: number | null) {
 }
 
 export function sessionModule() {
-  return { loadActor, getActor: async (): Promise<SessionActor | null> => (session.userId == null ? null : loadActor(session.userId)) };
+  return {
+    loadActor,
+    getActor: async (): Promise<SessionActor | null> =>
+      session.userId == null ? null : loadActor(session.userId),
+  };
 }
 
 export function nextCacheModule() {
   const noop = () => {};
-  return { revalidatePath: noop, revalidateTag: noop, updateTag: noop, refresh: noop, unstable_noStore: noop, unstable_cache: <T>(fn: T) => fn };
+  return {
+    revalidatePath: noop,
+    revalidateTag: noop,
+    updateTag: noop,
+    refresh: noop,
+    unstable_noStore: noop,
+    unstable_cache: <T>(fn: T) => fn,
+  };
 }
 
 /**
@@ -36,7 +47,9 @@ export async function startSmtp() {
   const { SMTPServer } = await import("smtp-server");
   const received: string[][] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, session, callback) {
       stream.on("data", () => {});
       stream.on("end", () => {
@@ -47,7 +60,12 @@ export async function startSmtp() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as import("node:net").AddressInfo;
-  Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_TLS: "false", SMTP_FROM: "Guardians <guardians@example.test>" });
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    SMTP_TLS: "false",
+    SMTP_FROM: "Guardians <guardians@example.test>",
+  });
   return { received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -64,7 +82,8 @@ export type Outcome =
 
 export function formData(fields: Record<string, string | Blob | undefined>): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, value);
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined) form.append(key, value);
   return form;
 }
 
@@ -75,8 +94,10 @@ export async function invoke(action: ServerAction, form: FormData): Promise<Outc
     return state.status === "ok" ? { kind: "ok", state } : { kind: "error", state };
   } catch (error) {
     const digest = (error as { digest?: unknown })?.digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { kind: "redirect", to: digest.split(";")[2] ?? "" };
-    if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { kind: "not-found" };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT"))
+      return { kind: "redirect", to: digest.split(";")[2] ?? "" };
+    if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
+      return { kind: "not-found" };
     return { kind: "threw", error };
   }
 }
@@ -92,22 +113,47 @@ let tableNames: string[] | null = null;
 
 /** Row count and a hash of every row of every table: any insert, update or delete changes it. */
 export async function fingerprint(): Promise<Record<string, string>> {
-  tableNames ??= (await db.$queryRaw<{ name: string }[]>`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`).map((r) => r.name);
-  const sql = tableNames.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`).join(" UNION ALL ");
+  tableNames ??= (
+    await db.$queryRaw<
+      { name: string }[]
+    >`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`
+  ).map((r) => r.name);
+  const sql = tableNames
+    .map(
+      (t) =>
+        `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`,
+    )
+    .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 
-export const rowCount = (print: Record<string, string>, table: string) => Number(print[table]?.split(":")[0] ?? NaN);
+export const rowCount = (print: Record<string, string>, table: string) =>
+  Number(print[table]?.split(":")[0] ?? NaN);
 
 /** Tables whose content differs between two fingerprints. */
-export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).sort();
+export function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
+  return Object.keys({ ...before, ...after })
+    .filter((t) => before[t] !== after[t])
+    .sort();
 }
 
 // ---- the two-organisation world ----------------------------------------------------------
 
-export const ACTORS = ["admin", "lead", "securityEngineer", "guardianA", "managerA", "builderA", "guardianB", "managerB", "builderB"] as const;
+export const ACTORS = [
+  "admin",
+  "lead",
+  "securityEngineer",
+  "guardianA",
+  "managerA",
+  "builderA",
+  "guardianB",
+  "managerB",
+  "builderB",
+] as const;
 export type ActorKey = (typeof ACTORS)[number];
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -126,7 +172,15 @@ async function organisation(name: string) {
   const team = await createTeam(sub.id, { name: `${name} Core` });
   const guardian = await createUser(["GUARDIAN"], { orgId: sub.id, teamId: team.id });
   const builder = await createUser(["BUILDER"], { orgId: sub.id, teamId: team.id });
-  const membership = await db.guardianMembership.create({ data: { userId: guardian.id, teamId: team.id, status: "ACTIVE", nominatedOn: day(daysAgo(700)), activeOn: day(daysAgo(700)) } });
+  const membership = await db.guardianMembership.create({
+    data: {
+      userId: guardian.id,
+      teamId: team.id,
+      status: "ACTIVE",
+      nominatedOn: day(daysAgo(700)),
+      activeOn: day(daysAgo(700)),
+    },
+  });
   return { org, sub, team, manager, guardian, builder, membership };
 }
 
@@ -143,57 +197,202 @@ export async function buildWorld() {
   // Two more people of org A: one to nominate, one already nominated.
   const candidate = await createUser(["BUILDER"], { orgId: A.sub.id, teamId: A.team.id });
   const nominee = await createUser(["BUILDER"], { orgId: A.sub.id, teamId: A.team.id });
-  const nomination = await db.guardianMembership.create({ data: { userId: nominee.id, teamId: A.team.id, status: "NOMINATED", reason: "Knows the card flows well", nominatedById: A.manager.id, nominatedOn: day(daysAgo(50)) } });
+  const nomination = await db.guardianMembership.create({
+    data: {
+      userId: nominee.id,
+      teamId: A.team.id,
+      status: "NOMINATED",
+      reason: "Knows the card flows well",
+      nominatedById: A.manager.id,
+      nominatedOn: day(daysAgo(50)),
+    },
+  });
 
-  const activity = await db.activityEntry.create({ data: { userId: A.guardian.id, date: day(daysAgo(20)), quarterHours: 8, type: "QUESTION", note: "Answered questions", idempotencyKey: randomUUID() } });
-  await db.activityEntryVersion.create({ data: { entryId: activity.id, version: 1, date: activity.date, quarterHours: 8, type: "QUESTION", note: activity.note, changedById: A.guardian.id } });
+  const activity = await db.activityEntry.create({
+    data: {
+      userId: A.guardian.id,
+      date: day(daysAgo(20)),
+      quarterHours: 8,
+      type: "QUESTION",
+      note: "Answered questions",
+      idempotencyKey: randomUUID(),
+    },
+  });
+  await db.activityEntryVersion.create({
+    data: {
+      entryId: activity.id,
+      version: 1,
+      date: activity.date,
+      quarterHours: 8,
+      type: "QUESTION",
+      note: activity.note,
+      changedById: A.guardian.id,
+    },
+  });
 
-  const runbook = [await db.runbookItem.create({ data: { label: "Threat model reviewed", position: 0 } }), await db.runbookItem.create({ data: { label: "Dependencies scanned", position: 1 } })];
-  const requested = await db.review.create({ data: { key: "REV-A-1", teamId: A.team.id, service: "Cards API", requestedAt: day(daysAgo(50)), requestedById: A.guardian.id } });
+  const runbook = [
+    await db.runbookItem.create({ data: { label: "Threat model reviewed", position: 0 } }),
+    await db.runbookItem.create({ data: { label: "Dependencies scanned", position: 1 } }),
+  ];
+  const requested = await db.review.create({
+    data: {
+      key: "REV-A-1",
+      teamId: A.team.id,
+      service: "Cards API",
+      requestedAt: day(daysAgo(50)),
+      requestedById: A.guardian.id,
+    },
+  });
   const started = await db.review.create({
-    data: { key: "REV-A-2", teamId: A.team.id, service: "Vault", requestedAt: day(daysAgo(80)), startedAt: day(daysAgo(79)), securityEngineerId: securityEngineer.id,
-      participants: { create: [{ userId: securityEngineer.id }, { userId: A.guardian.id, effortQuarterHours: 4 }] },
-      checklist: { create: runbook.map((r) => ({ label: r.label, position: r.position })) } },
+    data: {
+      key: "REV-A-2",
+      teamId: A.team.id,
+      service: "Vault",
+      requestedAt: day(daysAgo(80)),
+      startedAt: day(daysAgo(79)),
+      securityEngineerId: securityEngineer.id,
+      participants: {
+        create: [{ userId: securityEngineer.id }, { userId: A.guardian.id, effortQuarterHours: 4 }],
+      },
+      checklist: { create: runbook.map((r) => ({ label: r.label, position: r.position })) },
+    },
     include: { checklist: { orderBy: { position: "asc" } } },
   });
-  const finding = await db.finding.create({ data: { key: "FND-A-1", reviewId: started.id, teamId: A.team.id, title: "IDOR on card lookup", severity: "HIGH", openedOn: day(daysAgo(78)) } });
+  const finding = await db.finding.create({
+    data: {
+      key: "FND-A-1",
+      reviewId: started.id,
+      teamId: A.team.id,
+      title: "IDOR on card lookup",
+      severity: "HIGH",
+      openedOn: day(daysAgo(78)),
+    },
+  });
   const completed = await db.review.create({
-    data: { key: "REV-A-3", teamId: A.team.id, service: "Ledger", requestedAt: day(daysAgo(170)), startedAt: day(daysAgo(169)), completedAt: day(daysAgo(150)), outcome: "APPROVED", securityEngineerId: securityEngineer.id,
-      participants: { create: [{ userId: securityEngineer.id }, { userId: A.guardian.id, effortQuarterHours: 8 }] } },
+    data: {
+      key: "REV-A-3",
+      teamId: A.team.id,
+      service: "Ledger",
+      requestedAt: day(daysAgo(170)),
+      startedAt: day(daysAgo(169)),
+      completedAt: day(daysAgo(150)),
+      outcome: "APPROVED",
+      securityEngineerId: securityEngineer.id,
+      participants: {
+        create: [{ userId: securityEngineer.id }, { userId: A.guardian.id, effortQuarterHours: 8 }],
+      },
+    },
   });
 
   const tm = (key: string, system: string, status: "DRAFT" | "IN_REVIEW" | "APPROVED") =>
     db.threatModel.create({
-      data: { key, teamId: A.team.id, system, status, createdOn: day(daysAgo(110)), approvedOn: status === "APPROVED" ? day(daysAgo(80)) : null,
+      data: {
+        key,
+        teamId: A.team.id,
+        system,
+        status,
+        createdOn: day(daysAgo(110)),
+        approvedOn: status === "APPROVED" ? day(daysAgo(80)) : null,
         authors: { create: [{ userId: A.guardian.id }] },
-        threats: { create: [{ key: `THR-${key}`, title: "Token replay", category: "SPOOFING", severity: "HIGH", mitigation: "Short-lived tokens", mitigationStatus: "IMPLEMENTED" }] } },
+        threats: {
+          create: [
+            {
+              key: `THR-${key}`,
+              title: "Token replay",
+              category: "SPOOFING",
+              severity: "HIGH",
+              mitigation: "Short-lived tokens",
+              mitigationStatus: "IMPLEMENTED",
+            },
+          ],
+        },
+      },
     });
   const tmDraft = await tm("TM-A-1", "Card vault", "DRAFT");
   const tmInReview = await tm("TM-A-2", "Payouts", "IN_REVIEW");
   const tmApproved = await tm("TM-A-3", "Ledger", "APPROVED");
   const draftThreat = await db.threat.findFirstOrThrow({ where: { threatModelId: tmDraft.id } });
-  const release = await db.release.create({ data: { key: "REL-A-1", teamId: A.team.id, name: "Cards v1", startedOn: day(daysAgo(60)), reviewId: completed.id } });
+  const release = await db.release.create({
+    data: {
+      key: "REL-A-1",
+      teamId: A.team.id,
+      name: "Cards v1",
+      startedOn: day(daysAgo(60)),
+      reviewId: completed.id,
+    },
+  });
 
-  const course = await db.course.create({ data: { key: "secure-coding", title: "Secure coding", required: true, quarterHours: 8 } });
-  const award = await db.beltAward.create({ data: { userId: A.guardian.id, belt: "WHITE", awardedOn: day(daysAgo(300)), evidence: { rule: [] } } });
-  await db.program.create({ data: { id: 1, name: "Security Guardians", vision: "Security ownership in every team.", mission: "Train, empower and recognise guardians." } });
-  const goal = await db.goal.create({ data: { title: "Train 3 new guardians a quarter", metric: "NEW_GUARDIANS", target: 3 } });
+  const course = await db.course.create({
+    data: { key: "secure-coding", title: "Secure coding", required: true, quarterHours: 8 },
+  });
+  const award = await db.beltAward.create({
+    data: {
+      userId: A.guardian.id,
+      belt: "WHITE",
+      awardedOn: day(daysAgo(300)),
+      evidence: { rule: [] },
+    },
+  });
+  await db.program.create({
+    data: {
+      id: 1,
+      name: "Security Guardians",
+      vision: "Security ownership in every team.",
+      mission: "Train, empower and recognise guardians.",
+    },
+  });
+  const goal = await db.goal.create({
+    data: { title: "Train 3 new guardians a quarter", metric: "NEW_GUARDIANS", target: 3 },
+  });
   const draft = await db.newsletter.create({ data: { orgId: A.org.id, quarter: "2025-Q2" } });
   const published = await db.newsletter.create({
-    data: { orgId: A.org.id, quarter: "2025-Q1", status: "PUBLISHED", publishedAt: new Date(), publishedById: lead.id,
-      content: { title: "Payments: Q1 2025", subtitle: "Guardians", intro: null, highlights: null, sections: [] },
-      deliveries: { create: [{ email: A.manager.email }] } },
+    data: {
+      orgId: A.org.id,
+      quarter: "2025-Q1",
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+      publishedById: lead.id,
+      content: {
+        title: "Payments: Q1 2025",
+        subtitle: "Guardians",
+        intro: null,
+        highlights: null,
+        sections: [],
+      },
+      deliveries: { create: [{ email: A.manager.email }] },
+    },
   });
 
   const users: Record<ActorKey, { id: number; email: string }> = {
-    admin, lead, securityEngineer,
-    guardianA: A.guardian, managerA: A.manager, builderA: A.builder,
-    guardianB: B.guardian, managerB: B.manager, builderB: B.builder,
+    admin,
+    lead,
+    securityEngineer,
+    guardianA: A.guardian,
+    managerA: A.manager,
+    builderA: A.builder,
+    guardianB: B.guardian,
+    managerB: B.manager,
+    builderB: B.builder,
   };
   return {
-    users, A, B, candidate, nomination, activity, runbook, course, award, goal, draft, published,
-    reviews: { requested, started, completed }, checklistItem: started.checklist[0], finding,
-    threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved }, draftThreat, release,
+    users,
+    A,
+    B,
+    candidate,
+    nomination,
+    activity,
+    runbook,
+    course,
+    award,
+    goal,
+    draft,
+    published,
+    reviews: { requested, started, completed },
+    checklistItem: started.checklist[0],
+    finding,
+    threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved },
+    draftThreat,
+    release,
   };
 }
 

@@ -19,7 +19,20 @@ import * as threatModels from "@/lib/server/threat-models/actions";
 import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
 import { resetDatabase } from "../setup/db";
-import { actAs, buildWorld, changedTables, daysAgo, fingerprint, formData, invoke, messagesOf, startSmtp, type ActorKey, type ServerAction, type World } from "./action-harness";
+import {
+  actAs,
+  buildWorld,
+  changedTables,
+  daysAgo,
+  fingerprint,
+  formData,
+  invoke,
+  messagesOf,
+  startSmtp,
+  type ActorKey,
+  type ServerAction,
+  type World,
+} from "./action-harness";
 
 vi.mock("@/lib/auth/session", async () => (await import("./action-harness")).sessionModule());
 vi.mock("next/cache", async () => (await import("./action-harness")).nextCacheModule());
@@ -32,57 +45,204 @@ beforeAll(async () => {
 afterAll(() => smtp.stop());
 
 const RUNS = 25;
-const MODULES = { activity, belts, directory, newsletters, nominations, program, recognition, releases, reviews, runbook, threatModels, training } as const;
+const MODULES = {
+  activity,
+  belts,
+  directory,
+  newsletters,
+  nominations,
+  program,
+  recognition,
+  releases,
+  reviews,
+  runbook,
+  threatModels,
+  training,
+} as const;
 
 // ---- hostile values ------------------------------------------------------------------------
 
 const MISSING = undefined;
 const evilFile = new File(["<script>alert(1)</script>"], "evil.html", { type: "text/html" });
 const HOSTILE_CONSTANTS = [
-  "'; DROP TABLE \"User\"; --", "1 OR 1=1", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "NaN", "-1", "1e309", "-1e309", "0x10",
-  "", " ", "\u0000", "a\u0000b", "🛡️", "‮evil", "review:-1", "threat-model:99999999999", "2026-02-30", "null", "undefined", "true", "[]", "{}", "__proto__",
+  '\'; DROP TABLE "User"; --',
+  "1 OR 1=1",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "NaN",
+  "-1",
+  "1e309",
+  "-1e309",
+  "0x10",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "🛡️",
+  "‮evil",
+  "review:-1",
+  "threat-model:99999999999",
+  "2026-02-30",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  "__proto__",
 ];
 /** Any value at all: wrong types, huge strings, unicode, NUL, odd numbers, SQL and HTML. */
 const hostile: fc.Arbitrary<string | File | undefined> = fc.oneof(
-  fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary", maxLength: 50 }), fc.string({ minLength: 5_000, maxLength: 20_000 }),
-  fc.constantFrom(...HOSTILE_CONSTANTS), fc.integer().map(String), fc.double().map(String), fc.constant(evilFile), fc.constant(MISSING),
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary", maxLength: 50 }),
+  fc.string({ minLength: 5_000, maxLength: 20_000 }),
+  fc.constantFrom(...HOSTILE_CONSTANTS),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constant(evilFile),
+  fc.constant(MISSING),
 );
 
 // Values a field surely rejects, by kind of field. "ref" also names a record that does not exist.
 const SCRIPT = "<script>alert(1)</script>";
-const notANumber = fc.oneof(fc.constantFrom("abc", "NaN", "1e309", "-1e309", "Infinity", SCRIPT, "'; DROP TABLE \"User\"; --", "\u0000", "🛡️", "1,5"), fc.string().map((s) => `x${s}`));
-const badId = fc.oneof(notANumber, fc.constantFrom("", " ", "0", "-1", "-0", "1.5"), fc.constant(evilFile), fc.constant(MISSING));
-const text = (min: number, max: number) => fc.oneof(
-  fc.constantFrom("", " ", "\n\t "), fc.string({ maxLength: min - 1 }), fc.string({ unit: "binary-ascii", maxLength: min - 1 }),
-  fc.string({ unit: "grapheme", maxLength: 40 }).map((s) => `${"Z".repeat(max + 1)}${SCRIPT}${s}`), fc.constant(evilFile), fc.constant(MISSING),
+const notANumber = fc.oneof(
+  fc.constantFrom(
+    "abc",
+    "NaN",
+    "1e309",
+    "-1e309",
+    "Infinity",
+    SCRIPT,
+    '\'; DROP TABLE "User"; --',
+    "\u0000",
+    "🛡️",
+    "1,5",
+  ),
+  fc.string().map((s) => `x${s}`),
 );
-const tooLong = (max: number) => fc.string({ maxLength: 40 }).map((s) => `${"Z".repeat(max + 1)}${SCRIPT}${s}`);
-const notInEnum = fc.oneof(fc.string().map((s) => `zz ${s}`), fc.constantFrom("", " approve", "APPROVE ", "kudos", SCRIPT, "' OR '1'='1", "\u0000"), fc.constant(evilFile), fc.constant(MISSING));
-const badDate = fc.oneof(fc.constantFrom("", "2026-02-30", "2026-13-01", "2026-1-1", "20261101", "2026/11/01", "yesterday", "0000-00-00", "2026-11-01T00:00:00Z", SCRIPT, "' OR '1'='1"), fc.constant(evilFile), fc.constant(MISSING));
+const badId = fc.oneof(
+  notANumber,
+  fc.constantFrom("", " ", "0", "-1", "-0", "1.5"),
+  fc.constant(evilFile),
+  fc.constant(MISSING),
+);
+const text = (min: number, max: number) =>
+  fc.oneof(
+    fc.constantFrom("", " ", "\n\t "),
+    fc.string({ maxLength: min - 1 }),
+    fc.string({ unit: "binary-ascii", maxLength: min - 1 }),
+    fc
+      .string({ unit: "grapheme", maxLength: 40 })
+      .map((s) => `${"Z".repeat(max + 1)}${SCRIPT}${s}`),
+    fc.constant(evilFile),
+    fc.constant(MISSING),
+  );
+const tooLong = (max: number) =>
+  fc.string({ maxLength: 40 }).map((s) => `${"Z".repeat(max + 1)}${SCRIPT}${s}`);
+const notInEnum = fc.oneof(
+  fc.string().map((s) => `zz ${s}`),
+  fc.constantFrom("", " approve", "APPROVE ", "kudos", SCRIPT, "' OR '1'='1", "\u0000"),
+  fc.constant(evilFile),
+  fc.constant(MISSING),
+);
+const badDate = fc.oneof(
+  fc.constantFrom(
+    "",
+    "2026-02-30",
+    "2026-13-01",
+    "2026-1-1",
+    "20261101",
+    "2026/11/01",
+    "yesterday",
+    "0000-00-00",
+    "2026-11-01T00:00:00Z",
+    SCRIPT,
+    "' OR '1'='1",
+  ),
+  fc.constant(evilFile),
+  fc.constant(MISSING),
+);
 const POISON = {
   id: badId,
   ref: fc.oneof(badId, fc.constantFrom("987654321", "2147483647")),
   optionalRef: fc.oneof(notANumber, fc.constantFrom(" ", "0", "-1", "1.5", "987654321")),
   date: badDate,
   pastDate: fc.oneof(badDate, fc.constantFrom("2999-01-01", "9999-12-31")),
-  uuid: fc.oneof(fc.string().map((s) => `not-a-uuid-${s}`), fc.constantFrom("", SCRIPT), fc.constant(MISSING)),
-  email: fc.oneof(fc.constantFrom("", "not-an-email", "a@", "@example.test", `${SCRIPT}@x`, "'; DROP TABLE \"User\"; --", "nobody@example.invalid"), fc.string().map((s) => s.replace(/@/g, "")), fc.constant(MISSING)),
-  quarter: fc.oneof(fc.constantFrom("", "2026-Q5", "2026Q1", "26-Q1", "2026-Q0", "2999-Q1", SCRIPT), fc.string().map((s) => `Q${s}`), fc.constant(MISSING)),
-  conditions: fc.oneof(fc.constantFrom("", "not json", "{", "[", "null", "{}", "[{\"type\":\"nope\"}]", "[{\"type\":\"hours\",\"min\":-1}]", "[{\"type\":\"hours\",\"min\":1e309}]",
-    "[{\"type\":\"course\",\"courseKey\":\"\"}]", JSON.stringify(Array.from({ length: 21 }, () => ({ type: "previous-belt" }))), "x".repeat(20_001), SCRIPT), fc.constant(MISSING)),
-  hours: fc.oneof(notANumber, fc.constantFrom("", "0", "-1", "-0.25", "0.3", "24.25", "25", "1e3"), fc.constant(MISSING)),
+  uuid: fc.oneof(
+    fc.string().map((s) => `not-a-uuid-${s}`),
+    fc.constantFrom("", SCRIPT),
+    fc.constant(MISSING),
+  ),
+  email: fc.oneof(
+    fc.constantFrom(
+      "",
+      "not-an-email",
+      "a@",
+      "@example.test",
+      `${SCRIPT}@x`,
+      '\'; DROP TABLE "User"; --',
+      "nobody@example.invalid",
+    ),
+    fc.string().map((s) => s.replace(/@/g, "")),
+    fc.constant(MISSING),
+  ),
+  quarter: fc.oneof(
+    fc.constantFrom("", "2026-Q5", "2026Q1", "26-Q1", "2026-Q0", "2999-Q1", SCRIPT),
+    fc.string().map((s) => `Q${s}`),
+    fc.constant(MISSING),
+  ),
+  conditions: fc.oneof(
+    fc.constantFrom(
+      "",
+      "not json",
+      "{",
+      "[",
+      "null",
+      "{}",
+      '[{"type":"nope"}]',
+      '[{"type":"hours","min":-1}]',
+      '[{"type":"hours","min":1e309}]',
+      '[{"type":"course","courseKey":""}]',
+      JSON.stringify(Array.from({ length: 21 }, () => ({ type: "previous-belt" }))),
+      "x".repeat(20_001),
+      SCRIPT,
+    ),
+    fc.constant(MISSING),
+  ),
+  hours: fc.oneof(
+    notANumber,
+    fc.constantFrom("", "0", "-1", "-0.25", "0.3", "24.25", "25", "1e3"),
+    fc.constant(MISSING),
+  ),
   rating: fc.oneof(notANumber, fc.constantFrom("", "0", "6", "4.5", "-1"), fc.constant(MISSING)),
-  courseHours: fc.oneof(notANumber, fc.constantFrom("-1", "0.3", "501", "1e3"), fc.constant(MISSING)),
+  courseHours: fc.oneof(
+    notANumber,
+    fc.constantFrom("-1", "0.3", "501", "1e3"),
+    fc.constant(MISSING),
+  ),
   target: fc.oneof(notANumber, fc.constantFrom("-1", "-0.01", "1000001"), fc.constant(MISSING)),
   riskBudget: fc.oneof(notANumber, fc.constantFrom("-1", "1.5", "10001"), fc.constant(MISSING)),
-  entryId: fc.oneof(fc.constantFrom("", "-1", "1.5", "1e3", "0x10", " 1", "1".repeat(19), SCRIPT, "987654321"), fc.string().map((s) => `x${s}`), fc.constant(MISSING)),
+  entryId: fc.oneof(
+    fc.constantFrom("", "-1", "1.5", "1e3", "0x10", " 1", "1".repeat(19), SCRIPT, "987654321"),
+    fc.string().map((s) => `x${s}`),
+    fc.constant(MISSING),
+  ),
   enum: notInEnum,
   /** A typed team: blank, too long, or no team anyone can see (never echoed back). */
-  team: fc.oneof(text(1, 200), fc.constantFrom("No such team", SCRIPT, "987654321", "' OR '1'='1", "%", "team-%")),
+  team: fc.oneof(
+    text(1, 200),
+    fc.constantFrom("No such team", SCRIPT, "987654321", "' OR '1'='1", "%", "team-%"),
+  ),
   /** A review key no review of the team has (or too long). */
-  reviewKey: fc.oneof(fc.constantFrom("REV-999999", "REV-B-1", SCRIPT, "%", "x".repeat(41)), fc.string({ minLength: 1, maxLength: 30 }).map((s) => `NOPE-${s}`)),
+  reviewKey: fc.oneof(
+    fc.constantFrom("REV-999999", "REV-B-1", SCRIPT, "%", "x".repeat(41)),
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `NOPE-${s}`),
+  ),
   /** An optional date that is set but malformed or in the future. */
-  futureDate: fc.oneof(fc.constantFrom("2999-01-01", "9999-12-31", "2026-02-30", "yesterday", SCRIPT), fc.constant(evilFile)),
+  futureDate: fc.oneof(
+    fc.constantFrom("2999-01-01", "9999-12-31", "2026-02-30", "yesterday", SCRIPT),
+    fc.constant(evilFile),
+  ),
   text,
   tooLong,
 };
@@ -100,110 +260,579 @@ type FuzzCase = {
 
 const P = POISON;
 const CASES: FuzzCase[] = [
-  { module: "activity", action: "logActivityAction", actor: "guardianA", poison: { date: P.pastDate, hours: P.hours, type: P.enum, idempotencyKey: P.uuid },
-    valid: (w) => ({ date: daysAgo(19), hours: "1.5", type: "REVIEW", link: `review:${w.reviews.started.id}`, note: "Prepared", idempotencyKey: randomUUID() }) },
-  { module: "activity", action: "updateActivityAction", actor: "guardianA", poison: { id: P.entryId, date: P.pastDate, hours: P.hours, type: P.enum },
-    valid: (w) => ({ id: String(w.activity.id), date: daysAgo(20), hours: "3", type: "DEEP_DIVE", link: "", note: "Deep dive" }) },
-  { module: "activity", action: "deleteActivityAction", actor: "guardianA", poison: { id: P.entryId }, valid: (w) => ({ id: String(w.activity.id) }) },
-  { module: "belts", action: "beltRuleAction", actor: "lead", poison: { belt: P.enum, conditions: P.conditions, intent: P.enum },
-    valid: () => ({ belt: "YELLOW", conditions: JSON.stringify([{ type: "previous-belt" }]), intent: "save" }) },
-  { module: "belts", action: "revokeBeltAction", actor: "lead", poison: { awardId: P.ref, reason: P.text(5, 500) }, valid: (w) => ({ awardId: String(w.award.id), reason: "Awarded by mistake" }) },
-  { module: "directory", action: "saveTeamAction", actor: "lead",
-    poison: { id: P.optionalRef, name: P.text(2, 120), orgId: P.ref, profile: P.enum, joinedOn: P.date, riskBudget: P.riskBudget },
-    valid: (w) => ({ id: String(w.A.team.id), name: "Payments Core", orgId: String(w.A.sub.id), profile: "HIGH_RISK", pilot: "on", joinedOn: "2025-01-01", riskBudget: "30" }) },
-  { module: "directory", action: "saveOrgAction", actor: "lead", poison: { id: P.optionalRef, name: P.text(2, 120), parentId: P.optionalRef, leaderEmail: P.email.filter((e) => typeof e === "string" && e.trim() !== "") },
-    valid: (w) => ({ id: String(w.A.sub.id), name: "Payments / Cards", parentId: String(w.A.org.id), leaderEmail: "", recipients: "cards@example.test" }) },
+  {
+    module: "activity",
+    action: "logActivityAction",
+    actor: "guardianA",
+    poison: { date: P.pastDate, hours: P.hours, type: P.enum, idempotencyKey: P.uuid },
+    valid: (w) => ({
+      date: daysAgo(19),
+      hours: "1.5",
+      type: "REVIEW",
+      link: `review:${w.reviews.started.id}`,
+      note: "Prepared",
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  {
+    module: "activity",
+    action: "updateActivityAction",
+    actor: "guardianA",
+    poison: { id: P.entryId, date: P.pastDate, hours: P.hours, type: P.enum },
+    valid: (w) => ({
+      id: String(w.activity.id),
+      date: daysAgo(20),
+      hours: "3",
+      type: "DEEP_DIVE",
+      link: "",
+      note: "Deep dive",
+    }),
+  },
+  {
+    module: "activity",
+    action: "deleteActivityAction",
+    actor: "guardianA",
+    poison: { id: P.entryId },
+    valid: (w) => ({ id: String(w.activity.id) }),
+  },
+  {
+    module: "belts",
+    action: "beltRuleAction",
+    actor: "lead",
+    poison: { belt: P.enum, conditions: P.conditions, intent: P.enum },
+    valid: () => ({
+      belt: "YELLOW",
+      conditions: JSON.stringify([{ type: "previous-belt" }]),
+      intent: "save",
+    }),
+  },
+  {
+    module: "belts",
+    action: "revokeBeltAction",
+    actor: "lead",
+    poison: { awardId: P.ref, reason: P.text(5, 500) },
+    valid: (w) => ({ awardId: String(w.award.id), reason: "Awarded by mistake" }),
+  },
+  {
+    module: "directory",
+    action: "saveTeamAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      name: P.text(2, 120),
+      orgId: P.ref,
+      profile: P.enum,
+      joinedOn: P.date,
+      riskBudget: P.riskBudget,
+    },
+    valid: (w) => ({
+      id: String(w.A.team.id),
+      name: "Payments Core",
+      orgId: String(w.A.sub.id),
+      profile: "HIGH_RISK",
+      pilot: "on",
+      joinedOn: "2025-01-01",
+      riskBudget: "30",
+    }),
+  },
+  {
+    module: "directory",
+    action: "saveOrgAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      name: P.text(2, 120),
+      parentId: P.optionalRef,
+      leaderEmail: P.email.filter((e) => typeof e === "string" && e.trim() !== ""),
+    },
+    valid: (w) => ({
+      id: String(w.A.sub.id),
+      name: "Payments / Cards",
+      parentId: String(w.A.org.id),
+      leaderEmail: "",
+      recipients: "cards@example.test",
+    }),
+  },
   // A person's only role unticked (anything but "on"/"true") leaves them without a role; a valid new email would create someone.
-  { module: "directory", action: "createPersonAction", actor: "lead",
-    poison: { email: P.email.filter((e) => e !== "nobody@example.invalid"), name: P.text(2, 120), orgId: P.optionalRef, teamId: P.optionalRef, "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING) },
-    valid: (w) => ({ email: "new.person@example.test", name: "New Person", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
-  { module: "directory", action: "updatePersonAction", actor: "lead",
-    poison: { id: P.ref, name: P.text(2, 120), orgId: P.optionalRef, teamId: P.optionalRef, "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING) },
-    valid: (w) => ({ id: String(w.A.builder.id), name: "Renamed Builder", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
-  { module: "directory", action: "changePersonStatusAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }) },
-  { module: "newsletters", action: "generateDraftAction", actor: "lead", poison: { orgId: P.ref, quarter: P.quarter }, valid: (w) => ({ orgId: String(w.A.org.id), quarter: "2025-Q3" }) },
-  { module: "newsletters", action: "generateAllAction", actor: "lead", poison: { quarter: P.quarter }, valid: () => ({ quarter: "2025-Q3" }) },
-  { module: "newsletters", action: "updateDraftAction", actor: "lead", poison: { id: P.ref, intro: P.tooLong(4000), highlights: P.tooLong(4000) },
-    valid: (w) => ({ id: String(w.draft.id), intro: "A strong quarter.", highlights: "Three new guardians." }) },
-  { module: "newsletters", action: "publishAction", actor: "lead", poison: { id: P.ref }, valid: (w) => ({ id: String(w.draft.id) }) },
-  { module: "newsletters", action: "deliverAction", actor: "lead", poison: { id: P.ref }, valid: (w) => ({ id: String(w.published.id) }) },
-  { module: "nominations", action: "nominateAction", actor: "guardianA", poison: { teamId: P.ref, email: P.email, reason: P.text(10, 1000) },
-    valid: (w) => ({ teamId: String(w.A.team.id), email: w.candidate.email, reason: "Asks the right questions in design reviews" }) },
-  { module: "nominations", action: "decideNominationAction", actor: "lead", poison: { membershipId: P.ref, decision: P.enum, note: P.tooLong(500) },
-    valid: (w) => ({ membershipId: String(w.nomination.id), decision: "approve", note: "Welcome" }) },
-  { module: "nominations", action: "stepDownAction", actor: "guardianA", poison: { membershipId: P.ref, note: P.tooLong(500) }, valid: (w) => ({ membershipId: String(w.A.membership.id), note: "Moving teams" }) },
-  { module: "program", action: "updateProgramAction", actor: "lead", poison: { name: P.text(2, 120), vision: P.text(10, 1000), mission: P.text(10, 2000) },
-    valid: () => ({ name: "Guardians", vision: "Security ownership everywhere.", mission: "Train, empower and recognise guardians." }) },
-  { module: "program", action: "saveGoalAction", actor: "lead", poison: { id: P.optionalRef, title: P.text(3, 200), metric: P.enum, target: P.target, period: P.enum },
-    valid: (w) => ({ id: String(w.goal.id), title: "Train 4 new guardians", metric: "NEW_GUARDIANS", target: "4", period: "QUARTER", higherIsBetter: "higher" }) },
-  { module: "program", action: "deleteGoalAction", actor: "lead", poison: { id: P.ref }, valid: (w) => ({ id: String(w.goal.id) }) },
-  { module: "recognition", action: "giveRecognitionAction", actor: "managerA", poison: { recipientId: P.ref, kind: P.enum, title: P.text(3, 120), reason: P.text(10, 1000) },
-    valid: (w) => ({ recipientId: String(w.A.guardian.id), kind: "KUDOS", title: "Great catch", reason: "Found the IDOR before the release" }) },
-  { module: "releases", action: "createReleaseAction", actor: "guardianA", poison: { team: P.team, name: P.text(2, 200), startedOn: P.pastDate, releasedOn: P.futureDate, reviewKey: P.reviewKey },
-    valid: (w) => ({ team: w.A.team.name, name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
-  { module: "releases", action: "updateReleaseAction", actor: "guardianA", poison: { id: P.ref, name: P.text(2, 200), startedOn: P.pastDate, releasedOn: P.futureDate, reviewKey: P.reviewKey },
-    valid: (w) => ({ id: String(w.release.id), name: "Cards v1", startedOn: daysAgo(60), releasedOn: daysAgo(1), reviewKey: w.reviews.started.key }) },
-  { module: "reviews", action: "requestReviewAction", actor: "guardianA", poison: { team: P.team, service: P.text(2, 200), requestedOn: P.futureDate }, valid: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }) },
-  { module: "reviews", action: "startReviewAction", actor: "lead", poison: { reviewId: P.ref, securityEngineerId: P.ref }, valid: (w) => ({ reviewId: String(w.reviews.requested.id), securityEngineerId: String(w.users.securityEngineer.id) }) },
-  { module: "reviews", action: "addParticipantAction", actor: "securityEngineer", poison: { reviewId: P.ref, email: P.email },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), email: w.A.builder.email, effortHours: "2" }) },
+  {
+    module: "directory",
+    action: "createPersonAction",
+    actor: "lead",
+    poison: {
+      email: P.email.filter((e) => e !== "nobody@example.invalid"),
+      name: P.text(2, 120),
+      orgId: P.optionalRef,
+      teamId: P.optionalRef,
+      "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING),
+    },
+    valid: (w) => ({
+      email: "new.person@example.test",
+      name: "New Person",
+      "role-BUILDER": "on",
+      orgId: String(w.A.sub.id),
+      teamId: String(w.A.team.id),
+    }),
+  },
+  {
+    module: "directory",
+    action: "updatePersonAction",
+    actor: "lead",
+    poison: {
+      id: P.ref,
+      name: P.text(2, 120),
+      orgId: P.optionalRef,
+      teamId: P.optionalRef,
+      "role-BUILDER": fc.constantFrom("", "off", "ON", "yes", SCRIPT, evilFile, MISSING),
+    },
+    valid: (w) => ({
+      id: String(w.A.builder.id),
+      name: "Renamed Builder",
+      "role-BUILDER": "on",
+      orgId: String(w.A.sub.id),
+      teamId: String(w.A.team.id),
+    }),
+  },
+  {
+    module: "directory",
+    action: "changePersonStatusAction",
+    actor: "lead",
+    poison: { id: P.ref, change: P.enum },
+    valid: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }),
+  },
+  {
+    module: "newsletters",
+    action: "generateDraftAction",
+    actor: "lead",
+    poison: { orgId: P.ref, quarter: P.quarter },
+    valid: (w) => ({ orgId: String(w.A.org.id), quarter: "2025-Q3" }),
+  },
+  {
+    module: "newsletters",
+    action: "generateAllAction",
+    actor: "lead",
+    poison: { quarter: P.quarter },
+    valid: () => ({ quarter: "2025-Q3" }),
+  },
+  {
+    module: "newsletters",
+    action: "updateDraftAction",
+    actor: "lead",
+    poison: { id: P.ref, intro: P.tooLong(4000), highlights: P.tooLong(4000) },
+    valid: (w) => ({
+      id: String(w.draft.id),
+      intro: "A strong quarter.",
+      highlights: "Three new guardians.",
+    }),
+  },
+  {
+    module: "newsletters",
+    action: "publishAction",
+    actor: "lead",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.draft.id) }),
+  },
+  {
+    module: "newsletters",
+    action: "deliverAction",
+    actor: "lead",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.published.id) }),
+  },
+  {
+    module: "nominations",
+    action: "nominateAction",
+    actor: "guardianA",
+    poison: { teamId: P.ref, email: P.email, reason: P.text(10, 1000) },
+    valid: (w) => ({
+      teamId: String(w.A.team.id),
+      email: w.candidate.email,
+      reason: "Asks the right questions in design reviews",
+    }),
+  },
+  {
+    module: "nominations",
+    action: "decideNominationAction",
+    actor: "lead",
+    poison: { membershipId: P.ref, decision: P.enum, note: P.tooLong(500) },
+    valid: (w) => ({ membershipId: String(w.nomination.id), decision: "approve", note: "Welcome" }),
+  },
+  {
+    module: "nominations",
+    action: "stepDownAction",
+    actor: "guardianA",
+    poison: { membershipId: P.ref, note: P.tooLong(500) },
+    valid: (w) => ({ membershipId: String(w.A.membership.id), note: "Moving teams" }),
+  },
+  {
+    module: "program",
+    action: "updateProgramAction",
+    actor: "lead",
+    poison: { name: P.text(2, 120), vision: P.text(10, 1000), mission: P.text(10, 2000) },
+    valid: () => ({
+      name: "Guardians",
+      vision: "Security ownership everywhere.",
+      mission: "Train, empower and recognise guardians.",
+    }),
+  },
+  {
+    module: "program",
+    action: "saveGoalAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      title: P.text(3, 200),
+      metric: P.enum,
+      target: P.target,
+      period: P.enum,
+    },
+    valid: (w) => ({
+      id: String(w.goal.id),
+      title: "Train 4 new guardians",
+      metric: "NEW_GUARDIANS",
+      target: "4",
+      period: "QUARTER",
+      higherIsBetter: "higher",
+    }),
+  },
+  {
+    module: "program",
+    action: "deleteGoalAction",
+    actor: "lead",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.goal.id) }),
+  },
+  {
+    module: "recognition",
+    action: "giveRecognitionAction",
+    actor: "managerA",
+    poison: { recipientId: P.ref, kind: P.enum, title: P.text(3, 120), reason: P.text(10, 1000) },
+    valid: (w) => ({
+      recipientId: String(w.A.guardian.id),
+      kind: "KUDOS",
+      title: "Great catch",
+      reason: "Found the IDOR before the release",
+    }),
+  },
+  {
+    module: "releases",
+    action: "createReleaseAction",
+    actor: "guardianA",
+    poison: {
+      team: P.team,
+      name: P.text(2, 200),
+      startedOn: P.pastDate,
+      releasedOn: P.futureDate,
+      reviewKey: P.reviewKey,
+    },
+    valid: (w) => ({
+      team: w.A.team.name,
+      name: "Cards v2",
+      startedOn: daysAgo(30),
+      releasedOn: daysAgo(5),
+      reviewKey: w.reviews.requested.key,
+    }),
+  },
+  {
+    module: "releases",
+    action: "updateReleaseAction",
+    actor: "guardianA",
+    poison: {
+      id: P.ref,
+      name: P.text(2, 200),
+      startedOn: P.pastDate,
+      releasedOn: P.futureDate,
+      reviewKey: P.reviewKey,
+    },
+    valid: (w) => ({
+      id: String(w.release.id),
+      name: "Cards v1",
+      startedOn: daysAgo(60),
+      releasedOn: daysAgo(1),
+      reviewKey: w.reviews.started.key,
+    }),
+  },
+  {
+    module: "reviews",
+    action: "requestReviewAction",
+    actor: "guardianA",
+    poison: { team: P.team, service: P.text(2, 200), requestedOn: P.futureDate },
+    valid: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }),
+  },
+  {
+    module: "reviews",
+    action: "startReviewAction",
+    actor: "lead",
+    poison: { reviewId: P.ref, securityEngineerId: P.ref },
+    valid: (w) => ({
+      reviewId: String(w.reviews.requested.id),
+      securityEngineerId: String(w.users.securityEngineer.id),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "addParticipantAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.ref, email: P.email },
+    valid: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      email: w.A.builder.email,
+      effortHours: "2",
+    }),
+  },
   // The review id of these two posts only says which page to refresh; the item or finding decides.
-  { module: "reviews", action: "checklistAction", actor: "securityEngineer", poison: { reviewId: P.id, itemId: P.ref },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), itemId: String(w.checklistItem.id), done: "true" }) },
-  { module: "reviews", action: "findingStatusAction", actor: "securityEngineer", poison: { reviewId: P.id, findingId: P.ref, status: P.enum },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: daysAgo(1) }) },
-  { module: "reviews", action: "addFindingAction", actor: "securityEngineer", poison: { reviewId: P.ref, title: P.text(3, 300), severity: P.enum, openedOn: P.futureDate },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW", openedOn: daysAgo(3) }) },
-  { module: "reviews", action: "completeReviewAction", actor: "securityEngineer", poison: { reviewId: P.ref, outcome: P.enum },
-    valid: (w) => ({ reviewId: String(w.reviews.started.id), outcome: "APPROVED", completedOn: "" }) },
-  { module: "reviews", action: "rateGuardianAction", actor: "securityEngineer", poison: { guardianId: P.ref, rating: P.rating },
-    valid: (w) => ({ reviewId: String(w.reviews.completed.id), guardianId: String(w.A.guardian.id), rating: "4", comment: "Well prepared" }) },
-  { module: "runbook", action: "saveRunbookItemAction", actor: "lead", poison: { id: P.optionalRef, label: P.text(3, 120) }, valid: () => ({ id: "", label: "Secrets scanned" }) },
-  { module: "runbook", action: "changeRunbookItemAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.runbook[1].id), change: "up" }) },
-  { module: "threatModels", action: "createThreatModelAction", actor: "guardianA", poison: { team: P.team, system: P.text(2, 200) }, valid: (w) => ({ team: w.A.team.key, system: "Refund engine" }) },
-  { module: "threatModels", action: "saveThreatAction", actor: "guardianA",
-    poison: { threatModelId: P.ref, threatId: P.optionalRef, title: P.text(3, 300), category: P.enum, severity: P.enum, mitigationStatus: P.enum, mitigation: P.tooLong(2000) },
-    valid: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: "", title: "Replay of refunds", category: "TAMPERING", severity: "MEDIUM", mitigation: "Idempotency keys", mitigationStatus: "PLANNED" }) },
-  { module: "threatModels", action: "addAuthorAction", actor: "guardianA", poison: { threatModelId: P.ref, email: P.email },
-    valid: (w) => ({ threatModelId: String(w.threatModels.draft.id), email: w.A.builder.email }) },
-  { module: "threatModels", action: "submitAction", actor: "guardianA", poison: { threatModelId: P.ref }, valid: (w) => ({ threatModelId: String(w.threatModels.draft.id) }) },
-  { module: "threatModels", action: "decideAction", actor: "securityEngineer", poison: { threatModelId: P.ref, decision: P.enum, comment: P.tooLong(2000) },
-    valid: (w) => ({ threatModelId: String(w.threatModels.inReview.id), decision: "approve", comment: "Solid", acceptUndocumented: "" }) },
-  { module: "threatModels", action: "commentAction", actor: "securityEngineer", poison: { threatModelId: P.ref, body: P.text(2, 4000) },
-    valid: (w) => ({ threatModelId: String(w.threatModels.inReview.id), body: "Consider rate limits" }) },
-  { module: "threatModels", action: "rateAuthorAction", actor: "securityEngineer", poison: { guardianId: P.ref, rating: P.rating },
-    valid: (w) => ({ threatModelId: String(w.threatModels.approved.id), guardianId: String(w.A.guardian.id), rating: "5" }) },
-  { module: "training", action: "recordCompletionAction", actor: "guardianA", poison: { courseId: P.ref, completedOn: P.pastDate, evidenceUrl: fc.constantFrom("javascript:alert(1)", "ftp://x.test", "not a url", SCRIPT) },
-    valid: (w) => ({ courseId: String(w.course.id), completedOn: daysAgo(3), evidenceUrl: "", email: "" }) },
-  { module: "training", action: "saveCourseAction", actor: "lead", poison: { id: P.optionalRef, title: P.text(3, 160), hours: P.courseHours, link: fc.constantFrom("javascript:alert(1)", "data:text/html,<script>", "not a url") },
-    valid: (w) => ({ id: String(w.course.id), title: "Secure coding 2", required: "on", hours: "2.5", description: "Updated", link: "https://example.test/course" }) },
-  { module: "training", action: "changeCourseStatusAction", actor: "lead", poison: { id: P.ref, change: P.enum }, valid: (w) => ({ id: String(w.course.id), change: "retire" }) },
+  {
+    module: "reviews",
+    action: "checklistAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.id, itemId: P.ref },
+    valid: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      itemId: String(w.checklistItem.id),
+      done: "true",
+    }),
+  },
+  {
+    module: "reviews",
+    action: "findingStatusAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.id, findingId: P.ref, status: P.enum },
+    valid: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      findingId: String(w.finding.id),
+      status: "MITIGATED",
+      closedOn: daysAgo(1),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "addFindingAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.ref, title: P.text(3, 300), severity: P.enum, openedOn: P.futureDate },
+    valid: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      title: "Verbose errors",
+      severity: "LOW",
+      openedOn: daysAgo(3),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "completeReviewAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.ref, outcome: P.enum },
+    valid: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      outcome: "APPROVED",
+      completedOn: "",
+    }),
+  },
+  {
+    module: "reviews",
+    action: "rateGuardianAction",
+    actor: "securityEngineer",
+    poison: { guardianId: P.ref, rating: P.rating },
+    valid: (w) => ({
+      reviewId: String(w.reviews.completed.id),
+      guardianId: String(w.A.guardian.id),
+      rating: "4",
+      comment: "Well prepared",
+    }),
+  },
+  {
+    module: "runbook",
+    action: "saveRunbookItemAction",
+    actor: "lead",
+    poison: { id: P.optionalRef, label: P.text(3, 120) },
+    valid: () => ({ id: "", label: "Secrets scanned" }),
+  },
+  {
+    module: "runbook",
+    action: "changeRunbookItemAction",
+    actor: "lead",
+    poison: { id: P.ref, change: P.enum },
+    valid: (w) => ({ id: String(w.runbook[1].id), change: "up" }),
+  },
+  {
+    module: "threatModels",
+    action: "createThreatModelAction",
+    actor: "guardianA",
+    poison: { team: P.team, system: P.text(2, 200) },
+    valid: (w) => ({ team: w.A.team.key, system: "Refund engine" }),
+  },
+  {
+    module: "threatModels",
+    action: "saveThreatAction",
+    actor: "guardianA",
+    poison: {
+      threatModelId: P.ref,
+      threatId: P.optionalRef,
+      title: P.text(3, 300),
+      category: P.enum,
+      severity: P.enum,
+      mitigationStatus: P.enum,
+      mitigation: P.tooLong(2000),
+    },
+    valid: (w) => ({
+      threatModelId: String(w.threatModels.draft.id),
+      threatId: "",
+      title: "Replay of refunds",
+      category: "TAMPERING",
+      severity: "MEDIUM",
+      mitigation: "Idempotency keys",
+      mitigationStatus: "PLANNED",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "addAuthorAction",
+    actor: "guardianA",
+    poison: { threatModelId: P.ref, email: P.email },
+    valid: (w) => ({ threatModelId: String(w.threatModels.draft.id), email: w.A.builder.email }),
+  },
+  {
+    module: "threatModels",
+    action: "submitAction",
+    actor: "guardianA",
+    poison: { threatModelId: P.ref },
+    valid: (w) => ({ threatModelId: String(w.threatModels.draft.id) }),
+  },
+  {
+    module: "threatModels",
+    action: "decideAction",
+    actor: "securityEngineer",
+    poison: { threatModelId: P.ref, decision: P.enum, comment: P.tooLong(2000) },
+    valid: (w) => ({
+      threatModelId: String(w.threatModels.inReview.id),
+      decision: "approve",
+      comment: "Solid",
+      acceptUndocumented: "",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "commentAction",
+    actor: "securityEngineer",
+    poison: { threatModelId: P.ref, body: P.text(2, 4000) },
+    valid: (w) => ({
+      threatModelId: String(w.threatModels.inReview.id),
+      body: "Consider rate limits",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "rateAuthorAction",
+    actor: "securityEngineer",
+    poison: { guardianId: P.ref, rating: P.rating },
+    valid: (w) => ({
+      threatModelId: String(w.threatModels.approved.id),
+      guardianId: String(w.A.guardian.id),
+      rating: "5",
+    }),
+  },
+  {
+    module: "training",
+    action: "recordCompletionAction",
+    actor: "guardianA",
+    poison: {
+      courseId: P.ref,
+      completedOn: P.pastDate,
+      evidenceUrl: fc.constantFrom("javascript:alert(1)", "ftp://x.test", "not a url", SCRIPT),
+    },
+    valid: (w) => ({
+      courseId: String(w.course.id),
+      completedOn: daysAgo(3),
+      evidenceUrl: "",
+      email: "",
+    }),
+  },
+  {
+    module: "training",
+    action: "saveCourseAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      title: P.text(3, 160),
+      hours: P.courseHours,
+      link: fc.constantFrom("javascript:alert(1)", "data:text/html,<script>", "not a url"),
+    },
+    valid: (w) => ({
+      id: String(w.course.id),
+      title: "Secure coding 2",
+      required: "on",
+      hours: "2.5",
+      description: "Updated",
+      link: "https://example.test/course",
+    }),
+  },
+  {
+    module: "training",
+    action: "changeCourseStatusAction",
+    actor: "lead",
+    poison: { id: P.ref, change: P.enum },
+    valid: (w) => ({ id: String(w.course.id), change: "retire" }),
+  },
 ];
 
 /** One post: one poisoned field; every other known field valid, hostile or missing; junk keys on top. */
 function posts(c: FuzzCase, w: World) {
   const valid = c.valid(w);
   const keys = [...new Set([...Object.keys(valid), ...Object.keys(c.poison)])];
-  return fc.constantFrom(...Object.keys(c.poison)).chain((poisoned) =>
-    fc.record({
-      poisoned: fc.constant(poisoned),
-      value: c.poison[poisoned],
-      others: fc.record(Object.fromEntries(keys.filter((k) => k !== poisoned).map((k) => [k, fc.oneof({ weight: 2, arbitrary: fc.constant(valid[k]) }, { weight: 1, arbitrary: hostile })]))),
-      junk: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "$where", "id[]", "teamId")), hostile, { maxKeys: 3 }),
-    }),
-  ).map(({ poisoned, value, others, junk }) => {
-    // Junk first: a known key sent twice counts once, with the last value (Object.fromEntries).
-    const form = formData(junk as Record<string, string | File | undefined>);
-    for (const [k, v] of Object.entries({ ...others, [poisoned]: value })) {
-      form.delete(k);
-      if (v !== undefined) form.append(k, v);
-    }
-    // fast-check prints counterexamples with this.
-    return { poisoned, form, [fc.toStringMethod]: () => `poisoned ${poisoned}: ${describeForm(form)}` };
-  });
+  return fc
+    .constantFrom(...Object.keys(c.poison))
+    .chain((poisoned) =>
+      fc.record({
+        poisoned: fc.constant(poisoned),
+        value: c.poison[poisoned],
+        others: fc.record(
+          Object.fromEntries(
+            keys
+              .filter((k) => k !== poisoned)
+              .map((k) => [
+                k,
+                fc.oneof(
+                  { weight: 2, arbitrary: fc.constant(valid[k]) },
+                  { weight: 1, arbitrary: hostile },
+                ),
+              ]),
+          ),
+        ),
+        junk: fc.dictionary(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom("__proto__", "constructor", "$where", "id[]", "teamId"),
+          ),
+          hostile,
+          { maxKeys: 3 },
+        ),
+      }),
+    )
+    .map(({ poisoned, value, others, junk }) => {
+      // Junk first: a known key sent twice counts once, with the last value (Object.fromEntries).
+      const form = formData(junk as Record<string, string | File | undefined>);
+      for (const [k, v] of Object.entries({ ...others, [poisoned]: value })) {
+        form.delete(k);
+        if (v !== undefined) form.append(k, v);
+      }
+      // fast-check prints counterexamples with this.
+      return {
+        poisoned,
+        form,
+        [fc.toStringMethod]: () => `poisoned ${poisoned}: ${describeForm(form)}`,
+      };
+    });
 }
 
-const describeForm = (form: FormData) => JSON.stringify([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v) : `File(${v.name})`]));
+const describeForm = (form: FormData) =>
+  JSON.stringify(
+    [...form.entries()].map(([k, v]) => [
+      k,
+      typeof v === "string"
+        ? v.length > 80
+          ? `${v.slice(0, 80)}…(${v.length})`
+          : v
+        : `File(${v.name})`,
+    ]),
+  );
 
 let world: World;
 beforeAll(async () => {
@@ -213,8 +842,13 @@ beforeAll(async () => {
 
 describe("server actions refuse hostile posts and write nothing", () => {
   it("every exported action is fuzzed (reevaluate has no fields: see below)", () => {
-    const exported = Object.entries(MODULES).flatMap(([m, mod]) => Object.keys(mod).map((name) => `${m}.${name}`));
-    const covered = new Set([...CASES.map((c) => `${c.module}.${c.action}`), "belts.reevaluateAction"]);
+    const exported = Object.entries(MODULES).flatMap(([m, mod]) =>
+      Object.keys(mod).map((name) => `${m}.${name}`),
+    );
+    const covered = new Set([
+      ...CASES.map((c) => `${c.module}.${c.action}`),
+      "belts.reevaluateAction",
+    ]);
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);
   });
 
@@ -231,7 +865,8 @@ describe("server actions refuse hostile posts and write nothing", () => {
           if (outcome.kind !== "error") return;
           expect(outcome.state.message, where).toBeTruthy();
           expect(outcome.state.message, where).not.toMatch(/Something went wrong/);
-          for (const m of messagesOf(outcome.state)) expect(m, where).not.toMatch(/<script|onerror=/i);
+          for (const m of messagesOf(outcome.state))
+            expect(m, where).not.toMatch(/<script|onerror=/i);
           expect(changedTables(baseline, await fingerprint()), where).toEqual([]);
         }),
         { numRuns: RUNS },
@@ -245,11 +880,24 @@ describe("server actions refuse hostile posts and write nothing", () => {
     expect(first.kind).toBe("ok");
     const baseline = await fingerprint();
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("__proto__", "belt", "userId")), hostile, { maxKeys: 4 }), async (junk) => {
-        const outcome = await invoke(belts.reevaluateAction, formData(junk as Record<string, string | File | undefined>));
-        expect(outcome).toEqual({ kind: "ok", state: { status: "ok", message: "Everyone re-evaluated: 0 new belts." } });
-        expect(changedTables(baseline, await fingerprint())).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.oneof(fc.string(), fc.constantFrom("__proto__", "belt", "userId")),
+          hostile,
+          { maxKeys: 4 },
+        ),
+        async (junk) => {
+          const outcome = await invoke(
+            belts.reevaluateAction,
+            formData(junk as Record<string, string | File | undefined>),
+          );
+          expect(outcome).toEqual({
+            kind: "ok",
+            state: { status: "ok", message: "Everyone re-evaluated: 0 new belts." },
+          });
+          expect(changedTables(baseline, await fingerprint())).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -260,14 +908,41 @@ describe("POST /api/activities refuses hostile JSON and writes nothing", () => {
     actAs(world.users.guardianA.id);
     const baseline = await fingerprint();
     const body = fc.oneof(
-      fc.string(), fc.constantFrom("", "null", "[]", "{", SCRIPT, "\u0000"),
-      fc.record({ date: fc.oneof(fc.constant(daysAgo(2)), hostile.filter((v) => typeof v !== "object")), hours: fc.oneof(fc.constantFrom(0, -1, 25, 0.3, Number.MAX_VALUE, "1.5x"), fc.double().filter((h) => !(h > 0 && h <= 24 && Number.isInteger(h * 4)))), type: fc.oneof(fc.constant("REVIEW"), fc.string()), idempotencyKey: fc.oneof(fc.uuid(), fc.string()) }).map((o) => JSON.stringify(o)),
+      fc.string(),
+      fc.constantFrom("", "null", "[]", "{", SCRIPT, "\u0000"),
+      fc
+        .record({
+          date: fc.oneof(
+            fc.constant(daysAgo(2)),
+            hostile.filter((v) => typeof v !== "object"),
+          ),
+          hours: fc.oneof(
+            fc.constantFrom(0, -1, 25, 0.3, Number.MAX_VALUE, "1.5x"),
+            fc.double().filter((h) => !(h > 0 && h <= 24 && Number.isInteger(h * 4))),
+          ),
+          type: fc.oneof(fc.constant("REVIEW"), fc.string()),
+          idempotencyKey: fc.oneof(fc.uuid(), fc.string()),
+        })
+        .map((o) => JSON.stringify(o)),
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const res = await postActivity(new Request("http://localhost:3000/api/activities", { method: "POST", headers: { host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" }, body: text }));
+        const res = await postActivity(
+          new Request("http://localhost:3000/api/activities", {
+            method: "POST",
+            headers: {
+              host: "localhost:3000",
+              origin: "http://localhost:3000",
+              "content-type": "application/json",
+            },
+            body: text,
+          }),
+        );
         const answer = await res.text();
-        expect(res.status, `${text.slice(0, 200)} → ${answer.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(
+          res.status,
+          `${text.slice(0, 200)} → ${answer.slice(0, 200)}`,
+        ).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(answer).not.toMatch(/<script/i);
         expect(changedTables(baseline, await fingerprint())).toEqual([]);
@@ -281,23 +956,68 @@ describe("a NUL character, which PostgreSQL text cannot hold, is refused on its 
   it("in an otherwise valid form: a field message, nothing written", async () => {
     actAs(world.users.guardianA.id);
     const baseline = await fingerprint();
-    const outcome = await invoke(activity.logActivityAction, formData({ date: daysAgo(1), hours: "1.5", type: "REVIEW", note: "looked at\u0000 the diff", idempotencyKey: randomUUID() }));
-    expect(outcome).toEqual({ kind: "error", state: { status: "error", message: "Please correct the highlighted fields.", fieldErrors: { note: ["Remove the invisible control character (NUL) from this field."] } } });
+    const outcome = await invoke(
+      activity.logActivityAction,
+      formData({
+        date: daysAgo(1),
+        hours: "1.5",
+        type: "REVIEW",
+        note: "looked at\u0000 the diff",
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    expect(outcome).toEqual({
+      kind: "error",
+      state: {
+        status: "error",
+        message: "Please correct the highlighted fields.",
+        fieldErrors: { note: ["Remove the invisible control character (NUL) from this field."] },
+      },
+    });
     actAs(world.users.lead.id);
-    const release = await invoke(releases.createReleaseAction, formData({ team: world.A.team.name, name: "Cards\u0000 v2", startedOn: daysAgo(10), releasedOn: "", reviewKey: "" }));
-    expect(release.kind === "error" && release.state.fieldErrors?.name).toEqual(["Remove the invisible control character (NUL) from this field."]);
+    const release = await invoke(
+      releases.createReleaseAction,
+      formData({
+        team: world.A.team.name,
+        name: "Cards\u0000 v2",
+        startedOn: daysAgo(10),
+        releasedOn: "",
+        reviewKey: "",
+      }),
+    );
+    expect(release.kind === "error" && release.state.fieldErrors?.name).toEqual([
+      "Remove the invisible control character (NUL) from this field.",
+    ]);
     expect(changedTables(baseline, await fingerprint())).toEqual([]);
   });
 
   it("in the JSON API: 422 naming the field, nothing written", async () => {
     actAs(world.users.guardianA.id);
     const baseline = await fingerprint();
-    const res = await postActivity(new Request("http://localhost:3000/api/activities", {
-      method: "POST", headers: { host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" },
-      body: JSON.stringify({ date: daysAgo(1), hours: 1, type: "REVIEW", note: "a\u0000b", idempotencyKey: randomUUID() }),
-    }));
+    const res = await postActivity(
+      new Request("http://localhost:3000/api/activities", {
+        method: "POST",
+        headers: {
+          host: "localhost:3000",
+          origin: "http://localhost:3000",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          date: daysAgo(1),
+          hours: 1,
+          type: "REVIEW",
+          note: "a\u0000b",
+          idempotencyKey: randomUUID(),
+        }),
+      }),
+    );
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: "Invalid input", issues: [{ path: "note", message: "Remove the invisible control character (NUL) from this field." }] });
+    expect(await res.json()).toEqual({
+      error: "Invalid input",
+      issues: [
+        { path: "note", message: "Remove the invisible control character (NUL) from this field." },
+      ],
+    });
     expect(changedTables(baseline, await fingerprint())).toEqual([]);
   });
 });

@@ -21,7 +21,21 @@ import { GET as getMetrics } from "@/app/api/metrics/[family]/route";
 import { POST as postImport } from "@/app/(app)/import/run/route";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../setup/db";
-import { ACTORS, actAs, buildWorld, changedTables, daysAgo, fingerprint, formData, invoke, rowCount, startSmtp, type ActorKey, type ServerAction, type World } from "./action-harness";
+import {
+  ACTORS,
+  actAs,
+  buildWorld,
+  changedTables,
+  daysAgo,
+  fingerprint,
+  formData,
+  invoke,
+  rowCount,
+  startSmtp,
+  type ActorKey,
+  type ServerAction,
+  type World,
+} from "./action-harness";
 
 vi.mock("@/lib/auth/session", async () => (await import("./action-harness")).sessionModule());
 vi.mock("next/cache", async () => (await import("./action-harness")).nextCacheModule());
@@ -33,7 +47,20 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.stop());
 
-const MODULES = { activity, belts, directory, newsletters, nominations, program, recognition, releases, reviews, runbook, threatModels, training } as const;
+const MODULES = {
+  activity,
+  belts,
+  directory,
+  newsletters,
+  nominations,
+  program,
+  recognition,
+  releases,
+  reviews,
+  runbook,
+  threatModels,
+  training,
+} as const;
 type ModuleName = keyof typeof MODULES;
 
 // Y = allowed (answers ok or redirects, and writes); P = refused for want of the permission
@@ -54,127 +81,553 @@ type Case = {
 const CASES: Case[] = [
   // Columns of `expect`: admin lead securityEngineer | guardianA managerA builderA | guardianB managerB builderB
   // Hours: only the person's own entries; links only to reviews they can see.
-  { module: "activity", action: "logActivityAction", expect: "P P Y | Y P Y | N P N", writes: ["ActivityEntry", "ActivityEntryVersion"],
-    form: (w) => ({ date: daysAgo(19), hours: "1.5", type: "REVIEW", link: `review:${w.reviews.started.id}`, note: "Prepared the review", idempotencyKey: randomUUID() }) },
-  { module: "activity", action: "updateActivityAction", expect: "P P N | Y P N | N P N", writes: ["ActivityEntry", "ActivityEntryVersion"],
-    form: (w) => ({ id: String(w.activity.id), date: daysAgo(20), hours: "3", type: "DEEP_DIVE", link: "", note: "Deep dive on tokens" }) },
-  { module: "activity", action: "deleteActivityAction", expect: "P P N | Y P N | N P N", writes: ["ActivityEntry", "ActivityEntryVersion"],
-    form: (w) => ({ id: String(w.activity.id) }) },
+  {
+    module: "activity",
+    action: "logActivityAction",
+    expect: "P P Y | Y P Y | N P N",
+    writes: ["ActivityEntry", "ActivityEntryVersion"],
+    form: (w) => ({
+      date: daysAgo(19),
+      hours: "1.5",
+      type: "REVIEW",
+      link: `review:${w.reviews.started.id}`,
+      note: "Prepared the review",
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  {
+    module: "activity",
+    action: "updateActivityAction",
+    expect: "P P N | Y P N | N P N",
+    writes: ["ActivityEntry", "ActivityEntryVersion"],
+    form: (w) => ({
+      id: String(w.activity.id),
+      date: daysAgo(20),
+      hours: "3",
+      type: "DEEP_DIVE",
+      link: "",
+      note: "Deep dive on tokens",
+    }),
+  },
+  {
+    module: "activity",
+    action: "deleteActivityAction",
+    expect: "P P N | Y P N | N P N",
+    writes: ["ActivityEntry", "ActivityEntryVersion"],
+    form: (w) => ({ id: String(w.activity.id) }),
+  },
 
   // Belts: the lead's.
-  { module: "belts", action: "beltRuleAction", expect: "Y Y P | P P P | P P P", writes: ["BeltRule"],
-    form: () => ({ belt: "YELLOW", conditions: JSON.stringify([{ type: "previous-belt" }, { type: "reviews", min: 1 }]), intent: "save" }) },
-  { module: "belts", action: "beltRuleAction", variant: "preview", expect: "Y Y P | P P P | P P P", writes: [],
-    form: () => ({ belt: "YELLOW", conditions: JSON.stringify([{ type: "previous-belt" }]), intent: "preview" }) },
-  { module: "belts", action: "reevaluateAction", expect: "Y Y P | P P P | P P P", writes: ["BeltAward"], form: () => ({}) },
-  { module: "belts", action: "revokeBeltAction", expect: "Y Y P | P P P | P P P", writes: ["BeltAward"],
-    form: (w) => ({ awardId: String(w.award.id), reason: "Awarded by mistake" }) },
+  {
+    module: "belts",
+    action: "beltRuleAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["BeltRule"],
+    form: () => ({
+      belt: "YELLOW",
+      conditions: JSON.stringify([{ type: "previous-belt" }, { type: "reviews", min: 1 }]),
+      intent: "save",
+    }),
+  },
+  {
+    module: "belts",
+    action: "beltRuleAction",
+    variant: "preview",
+    expect: "Y Y P | P P P | P P P",
+    writes: [],
+    form: () => ({
+      belt: "YELLOW",
+      conditions: JSON.stringify([{ type: "previous-belt" }]),
+      intent: "preview",
+    }),
+  },
+  {
+    module: "belts",
+    action: "reevaluateAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["BeltAward"],
+    form: () => ({}),
+  },
+  {
+    module: "belts",
+    action: "revokeBeltAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["BeltAward"],
+    form: (w) => ({ awardId: String(w.award.id), reason: "Awarded by mistake" }),
+  },
 
   // Directory: the lead's.
-  { module: "directory", action: "saveTeamAction", expect: "Y Y P | P P P | P P P", writes: ["Team"],
-    form: (w) => ({ id: String(w.A.team.id), name: "Payments Core Renamed", orgId: String(w.A.sub.id), profile: "HIGH_RISK", pilot: "on", joinedOn: "2025-01-01", riskBudget: "30" }) },
-  { module: "directory", action: "saveOrgAction", expect: "Y Y P | P P P | P P P", writes: ["Org"],
-    form: (w) => ({ id: String(w.A.sub.id), name: "Payments / Cards", parentId: String(w.A.org.id), leaderEmail: "", recipients: "cards@example.test" }) },
+  {
+    module: "directory",
+    action: "saveTeamAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Team"],
+    form: (w) => ({
+      id: String(w.A.team.id),
+      name: "Payments Core Renamed",
+      orgId: String(w.A.sub.id),
+      profile: "HIGH_RISK",
+      pilot: "on",
+      joinedOn: "2025-01-01",
+      riskBudget: "30",
+    }),
+  },
+  {
+    module: "directory",
+    action: "saveOrgAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Org"],
+    form: (w) => ({
+      id: String(w.A.sub.id),
+      name: "Payments / Cards",
+      parentId: String(w.A.org.id),
+      leaderEmail: "",
+      recipients: "cards@example.test",
+    }),
+  },
   // People: the admin's and the lead's (only an admin grants the Admin role: people.test.ts).
-  { module: "directory", action: "createPersonAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
-    form: (w) => ({ email: "new.person@example.test", name: "New Person", "role-BUILDER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
-  { module: "directory", action: "updatePersonAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
-    form: (w) => ({ id: String(w.A.builder.id), name: "Renamed Builder", "role-BUILDER": "on", "role-MANAGER": "on", orgId: String(w.A.sub.id), teamId: String(w.A.team.id) }) },
-  { module: "directory", action: "changePersonStatusAction", expect: "Y Y P | P P P | P P P", writes: ["User"],
-    form: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }) },
+  {
+    module: "directory",
+    action: "createPersonAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["User"],
+    form: (w) => ({
+      email: "new.person@example.test",
+      name: "New Person",
+      "role-BUILDER": "on",
+      orgId: String(w.A.sub.id),
+      teamId: String(w.A.team.id),
+    }),
+  },
+  {
+    module: "directory",
+    action: "updatePersonAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["User"],
+    form: (w) => ({
+      id: String(w.A.builder.id),
+      name: "Renamed Builder",
+      "role-BUILDER": "on",
+      "role-MANAGER": "on",
+      orgId: String(w.A.sub.id),
+      teamId: String(w.A.team.id),
+    }),
+  },
+  {
+    module: "directory",
+    action: "changePersonStatusAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["User"],
+    form: (w) => ({ id: String(w.A.builder.id), change: "deactivate" }),
+  },
 
   // Newsletters: the lead's.
-  { module: "newsletters", action: "generateDraftAction", expect: "Y Y P | P P P | P P P", writes: ["Newsletter"],
-    form: (w) => ({ orgId: String(w.A.org.id), quarter: "2025-Q3" }) },
-  { module: "newsletters", action: "generateAllAction", expect: "Y Y P | P P P | P P P", writes: ["Newsletter"], form: () => ({ quarter: "2025-Q3" }) },
-  { module: "newsletters", action: "updateDraftAction", expect: "Y Y P | P P P | P P P", writes: ["Newsletter"],
-    form: (w) => ({ id: String(w.draft.id), intro: "A strong quarter.", highlights: "Three new guardians." }) },
-  { module: "newsletters", action: "publishAction", expect: "Y Y P | P P P | P P P", writes: ["Newsletter", "NewsletterDelivery"], form: (w) => ({ id: String(w.draft.id) }) },
-  { module: "newsletters", action: "deliverAction", expect: "Y Y P | P P P | P P P", writes: ["NewsletterDelivery"], form: (w) => ({ id: String(w.published.id) }) },
+  {
+    module: "newsletters",
+    action: "generateDraftAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Newsletter"],
+    form: (w) => ({ orgId: String(w.A.org.id), quarter: "2025-Q3" }),
+  },
+  {
+    module: "newsletters",
+    action: "generateAllAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Newsletter"],
+    form: () => ({ quarter: "2025-Q3" }),
+  },
+  {
+    module: "newsletters",
+    action: "updateDraftAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Newsletter"],
+    form: (w) => ({
+      id: String(w.draft.id),
+      intro: "A strong quarter.",
+      highlights: "Three new guardians.",
+    }),
+  },
+  {
+    module: "newsletters",
+    action: "publishAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Newsletter", "NewsletterDelivery"],
+    form: (w) => ({ id: String(w.draft.id) }),
+  },
+  {
+    module: "newsletters",
+    action: "deliverAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["NewsletterDelivery"],
+    form: (w) => ({ id: String(w.published.id) }),
+  },
 
   // Nominations: anyone of the team's organisation nominates (not the security engineer), the lead decides,
   // the guardian themself or the lead records a step-down.
-  { module: "nominations", action: "nominateAction", expect: "Y Y P | Y Y Y | N N N", writes: ["GuardianMembership", "GuardianStatusChange"],
-    form: (w) => ({ teamId: String(w.A.team.id), email: w.candidate.email, reason: "Asks the right questions in design reviews" }) },
-  { module: "nominations", action: "decideNominationAction", expect: "Y Y P | P P P | P P P", writes: ["GuardianMembership", "GuardianStatusChange"],
-    form: (w) => ({ membershipId: String(w.nomination.id), decision: "approve", note: "Welcome" }) },
-  { module: "nominations", action: "stepDownAction", expect: "Y Y N | Y N N | N N N", writes: ["GuardianMembership", "GuardianStatusChange"],
-    form: (w) => ({ membershipId: String(w.A.membership.id), note: "Moving teams" }) },
+  {
+    module: "nominations",
+    action: "nominateAction",
+    expect: "Y Y P | Y Y Y | N N N",
+    writes: ["GuardianMembership", "GuardianStatusChange"],
+    form: (w) => ({
+      teamId: String(w.A.team.id),
+      email: w.candidate.email,
+      reason: "Asks the right questions in design reviews",
+    }),
+  },
+  {
+    module: "nominations",
+    action: "decideNominationAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["GuardianMembership", "GuardianStatusChange"],
+    form: (w) => ({ membershipId: String(w.nomination.id), decision: "approve", note: "Welcome" }),
+  },
+  {
+    module: "nominations",
+    action: "stepDownAction",
+    expect: "Y Y N | Y N N | N N N",
+    writes: ["GuardianMembership", "GuardianStatusChange"],
+    form: (w) => ({ membershipId: String(w.A.membership.id), note: "Moving teams" }),
+  },
 
   // Program, goals and runbook: the lead's.
-  { module: "program", action: "updateProgramAction", expect: "Y Y P | P P P | P P P", writes: ["Program"],
-    form: () => ({ name: "Guardians", vision: "Security ownership everywhere.", mission: "Train, empower and recognise guardians." }) },
-  { module: "program", action: "saveGoalAction", expect: "Y Y P | P P P | P P P", writes: ["Goal"],
-    form: (w) => ({ id: String(w.goal.id), title: "Train 4 new guardians a quarter", metric: "NEW_GUARDIANS", target: "4", period: "QUARTER", higherIsBetter: "higher" }) },
-  { module: "program", action: "deleteGoalAction", expect: "Y Y P | P P P | P P P", writes: ["Goal"], form: (w) => ({ id: String(w.goal.id) }) },
-  { module: "runbook", action: "saveRunbookItemAction", expect: "Y Y P | P P P | P P P", writes: ["RunbookItem"], form: () => ({ id: "", label: "Secrets scanned" }) },
-  { module: "runbook", action: "changeRunbookItemAction", expect: "Y Y P | P P P | P P P", writes: ["RunbookItem"], form: (w) => ({ id: String(w.runbook[1].id), change: "up" }) },
+  {
+    module: "program",
+    action: "updateProgramAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Program"],
+    form: () => ({
+      name: "Guardians",
+      vision: "Security ownership everywhere.",
+      mission: "Train, empower and recognise guardians.",
+    }),
+  },
+  {
+    module: "program",
+    action: "saveGoalAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Goal"],
+    form: (w) => ({
+      id: String(w.goal.id),
+      title: "Train 4 new guardians a quarter",
+      metric: "NEW_GUARDIANS",
+      target: "4",
+      period: "QUARTER",
+      higherIsBetter: "higher",
+    }),
+  },
+  {
+    module: "program",
+    action: "deleteGoalAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Goal"],
+    form: (w) => ({ id: String(w.goal.id) }),
+  },
+  {
+    module: "runbook",
+    action: "saveRunbookItemAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["RunbookItem"],
+    form: () => ({ id: "", label: "Secrets scanned" }),
+  },
+  {
+    module: "runbook",
+    action: "changeRunbookItemAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["RunbookItem"],
+    form: (w) => ({ id: String(w.runbook[1].id), change: "up" }),
+  },
 
   // Recognition: the lead everywhere, a manager in the organisations they lead.
-  { module: "recognition", action: "giveRecognitionAction", expect: "Y Y P | P Y P | P N P", writes: ["Recognition"],
-    form: (w) => ({ recipientId: String(w.A.guardian.id), kind: "KUDOS", title: "Great catch", reason: "Found the IDOR before the release" }) },
+  {
+    module: "recognition",
+    action: "giveRecognitionAction",
+    expect: "Y Y P | P Y P | P N P",
+    writes: ["Recognition"],
+    form: (w) => ({
+      recipientId: String(w.A.guardian.id),
+      kind: "KUDOS",
+      title: "Great catch",
+      reason: "Found the IDOR before the release",
+    }),
+  },
 
   // Releases: whoever may request reviews for the team's organisation.
-  { module: "releases", action: "createReleaseAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Release"],
-    form: (w) => ({ team: w.A.team.name, name: "Cards v2", startedOn: daysAgo(30), releasedOn: daysAgo(5), reviewKey: w.reviews.requested.key }) },
-  { module: "releases", action: "updateReleaseAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Release"],
-    form: (w) => ({ id: String(w.release.id), name: "Cards v1", startedOn: daysAgo(60), releasedOn: daysAgo(1), reviewKey: w.reviews.started.key }) },
+  {
+    module: "releases",
+    action: "createReleaseAction",
+    expect: "Y Y P | Y Y Y | N N N",
+    writes: ["Release"],
+    form: (w) => ({
+      team: w.A.team.name,
+      name: "Cards v2",
+      startedOn: daysAgo(30),
+      releasedOn: daysAgo(5),
+      reviewKey: w.reviews.requested.key,
+    }),
+  },
+  {
+    module: "releases",
+    action: "updateReleaseAction",
+    expect: "Y Y P | Y Y Y | N N N",
+    writes: ["Release"],
+    form: (w) => ({
+      id: String(w.release.id),
+      name: "Cards v1",
+      startedOn: daysAgo(60),
+      releasedOn: daysAgo(1),
+      reviewKey: w.reviews.started.key,
+    }),
+  },
 
   // Reviews: requested by the team's organisation, run by security engineers and the lead; only engineers rate.
-  { module: "reviews", action: "requestReviewAction", expect: "Y Y P | Y Y Y | N N N", writes: ["Review"],
-    form: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }) },
-  { module: "reviews", action: "startReviewAction", expect: "Y Y Y | P P P | P P P", writes: ["Review"], form: (w) => ({ reviewId: String(w.reviews.requested.id), securityEngineerId: String(w.users.securityEngineer.id) }) },
-  { module: "reviews", action: "addParticipantAction", expect: "Y Y Y | P P P | P P P", writes: ["ReviewParticipant", "Review"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), email: w.A.builder.email, effortHours: "2" }) },
-  { module: "reviews", action: "checklistAction", expect: "Y Y Y | P P P | P P P", writes: ["ReviewChecklistItem"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), itemId: String(w.checklistItem.id), done: "true" }) },
-  { module: "reviews", action: "addFindingAction", expect: "Y Y Y | P P P | P P P", writes: ["Finding"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), title: "Verbose errors", severity: "LOW", openedOn: daysAgo(3) }) },
-  { module: "reviews", action: "findingStatusAction", expect: "Y Y Y | P P P | P P P", writes: ["Finding"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), findingId: String(w.finding.id), status: "MITIGATED", closedOn: daysAgo(1) }) },
-  { module: "reviews", action: "completeReviewAction", expect: "Y Y Y | P P P | P P P", writes: ["Review"],
-    form: (w) => ({ reviewId: String(w.reviews.started.id), outcome: "APPROVED_WITH_FINDINGS", completedOn: "" }) },
-  { module: "reviews", action: "rateGuardianAction", expect: "P P Y | P P P | P P P", writes: ["Feedback"],
-    form: (w) => ({ reviewId: String(w.reviews.completed.id), guardianId: String(w.A.guardian.id), rating: "4", comment: "Well prepared" }) },
+  {
+    module: "reviews",
+    action: "requestReviewAction",
+    expect: "Y Y P | Y Y Y | N N N",
+    writes: ["Review"],
+    form: (w) => ({ team: w.A.team.name, service: "Refunds API", requestedOn: daysAgo(2) }),
+  },
+  {
+    module: "reviews",
+    action: "startReviewAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["Review"],
+    form: (w) => ({
+      reviewId: String(w.reviews.requested.id),
+      securityEngineerId: String(w.users.securityEngineer.id),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "addParticipantAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["ReviewParticipant", "Review"],
+    form: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      email: w.A.builder.email,
+      effortHours: "2",
+    }),
+  },
+  {
+    module: "reviews",
+    action: "checklistAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["ReviewChecklistItem"],
+    form: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      itemId: String(w.checklistItem.id),
+      done: "true",
+    }),
+  },
+  {
+    module: "reviews",
+    action: "addFindingAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["Finding"],
+    form: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      title: "Verbose errors",
+      severity: "LOW",
+      openedOn: daysAgo(3),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "findingStatusAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["Finding"],
+    form: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      findingId: String(w.finding.id),
+      status: "MITIGATED",
+      closedOn: daysAgo(1),
+    }),
+  },
+  {
+    module: "reviews",
+    action: "completeReviewAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["Review"],
+    form: (w) => ({
+      reviewId: String(w.reviews.started.id),
+      outcome: "APPROVED_WITH_FINDINGS",
+      completedOn: "",
+    }),
+  },
+  {
+    module: "reviews",
+    action: "rateGuardianAction",
+    expect: "P P Y | P P P | P P P",
+    writes: ["Feedback"],
+    form: (w) => ({
+      reviewId: String(w.reviews.completed.id),
+      guardianId: String(w.A.guardian.id),
+      rating: "4",
+      comment: "Well prepared",
+    }),
+  },
 
   // Threat models: written by engineers, the lead and the team organisation's guardians; approved by engineers and the lead.
-  { module: "threatModels", action: "createThreatModelAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModel", "ThreatModelAuthor"],
-    form: (w) => ({ team: w.A.team.key, system: "Refund engine" }) },
-  { module: "threatModels", action: "saveThreatAction", expect: "Y Y Y | Y P P | N P P", writes: ["Threat"],
-    form: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: "", title: "Replay of refund requests", category: "TAMPERING", severity: "MEDIUM", mitigation: "Idempotency keys", mitigationStatus: "PLANNED" }) },
-  { module: "threatModels", action: "saveThreatAction", variant: "edit a threat", expect: "Y Y Y | Y P P | N P P", writes: ["Threat"],
-    form: (w) => ({ threatModelId: String(w.threatModels.draft.id), threatId: String(w.draftThreat.id), title: "Token replay", category: "SPOOFING", severity: "CRITICAL", mitigation: "Nonce and 60 s expiry", mitigationStatus: "PLANNED" }) },
-  { module: "threatModels", action: "addAuthorAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModelAuthor"],
-    form: (w) => ({ threatModelId: String(w.threatModels.draft.id), email: w.A.builder.email }) },
-  { module: "threatModels", action: "submitAction", expect: "Y Y Y | Y P P | N P P", writes: ["ThreatModel"], form: (w) => ({ threatModelId: String(w.threatModels.draft.id) }) },
-  { module: "threatModels", action: "decideAction", expect: "Y Y Y | P P P | P P P", writes: ["ThreatModel"],
-    form: (w) => ({ threatModelId: String(w.threatModels.inReview.id), decision: "approve", comment: "Solid", acceptUndocumented: "" }) },
-  { module: "threatModels", action: "commentAction", expect: "Y Y Y | P P P | P P P", writes: ["ThreatModelComment"],
-    form: (w) => ({ threatModelId: String(w.threatModels.inReview.id), body: "Consider rate limits" }) },
-  { module: "threatModels", action: "rateAuthorAction", expect: "P P Y | P P P | P P P", writes: ["Feedback"],
-    form: (w) => ({ threatModelId: String(w.threatModels.approved.id), guardianId: String(w.A.guardian.id), rating: "5" }) },
+  {
+    module: "threatModels",
+    action: "createThreatModelAction",
+    expect: "Y Y Y | Y P P | N P P",
+    writes: ["ThreatModel", "ThreatModelAuthor"],
+    form: (w) => ({ team: w.A.team.key, system: "Refund engine" }),
+  },
+  {
+    module: "threatModels",
+    action: "saveThreatAction",
+    expect: "Y Y Y | Y P P | N P P",
+    writes: ["Threat"],
+    form: (w) => ({
+      threatModelId: String(w.threatModels.draft.id),
+      threatId: "",
+      title: "Replay of refund requests",
+      category: "TAMPERING",
+      severity: "MEDIUM",
+      mitigation: "Idempotency keys",
+      mitigationStatus: "PLANNED",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "saveThreatAction",
+    variant: "edit a threat",
+    expect: "Y Y Y | Y P P | N P P",
+    writes: ["Threat"],
+    form: (w) => ({
+      threatModelId: String(w.threatModels.draft.id),
+      threatId: String(w.draftThreat.id),
+      title: "Token replay",
+      category: "SPOOFING",
+      severity: "CRITICAL",
+      mitigation: "Nonce and 60 s expiry",
+      mitigationStatus: "PLANNED",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "addAuthorAction",
+    expect: "Y Y Y | Y P P | N P P",
+    writes: ["ThreatModelAuthor"],
+    form: (w) => ({ threatModelId: String(w.threatModels.draft.id), email: w.A.builder.email }),
+  },
+  {
+    module: "threatModels",
+    action: "submitAction",
+    expect: "Y Y Y | Y P P | N P P",
+    writes: ["ThreatModel"],
+    form: (w) => ({ threatModelId: String(w.threatModels.draft.id) }),
+  },
+  {
+    module: "threatModels",
+    action: "decideAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["ThreatModel"],
+    form: (w) => ({
+      threatModelId: String(w.threatModels.inReview.id),
+      decision: "approve",
+      comment: "Solid",
+      acceptUndocumented: "",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "commentAction",
+    expect: "Y Y Y | P P P | P P P",
+    writes: ["ThreatModelComment"],
+    form: (w) => ({
+      threatModelId: String(w.threatModels.inReview.id),
+      body: "Consider rate limits",
+    }),
+  },
+  {
+    module: "threatModels",
+    action: "rateAuthorAction",
+    expect: "P P Y | P P P | P P P",
+    writes: ["Feedback"],
+    form: (w) => ({
+      threatModelId: String(w.threatModels.approved.id),
+      guardianId: String(w.A.guardian.id),
+      rating: "5",
+    }),
+  },
 
   // Training: completions for oneself (guardians, builders; the lead for anyone); the catalogue is the lead's.
-  { module: "training", action: "recordCompletionAction", variant: "for guardian A", expect: "Y Y P | Y P N | N P N", writes: ["CourseCompletion"],
-    form: (w) => ({ courseId: String(w.course.id), completedOn: daysAgo(3), evidenceUrl: "", email: w.A.guardian.email }) },
-  { module: "training", action: "recordCompletionAction", variant: "own", expect: "Y Y P | Y P Y | Y P Y", writes: ["CourseCompletion"],
-    form: (w) => ({ courseId: String(w.course.id), completedOn: daysAgo(3), evidenceUrl: "https://example.test/cert", email: "" }) },
-  { module: "training", action: "saveCourseAction", expect: "Y Y P | P P P | P P P", writes: ["Course"],
-    form: (w) => ({ id: String(w.course.id), title: "Secure coding 2", required: "on", hours: "2.5", description: "Updated", link: "https://example.test/course" }) },
-  { module: "training", action: "changeCourseStatusAction", expect: "Y Y P | P P P | P P P", writes: ["Course"], form: (w) => ({ id: String(w.course.id), change: "retire" }) },
+  {
+    module: "training",
+    action: "recordCompletionAction",
+    variant: "for guardian A",
+    expect: "Y Y P | Y P N | N P N",
+    writes: ["CourseCompletion"],
+    form: (w) => ({
+      courseId: String(w.course.id),
+      completedOn: daysAgo(3),
+      evidenceUrl: "",
+      email: w.A.guardian.email,
+    }),
+  },
+  {
+    module: "training",
+    action: "recordCompletionAction",
+    variant: "own",
+    expect: "Y Y P | Y P Y | Y P Y",
+    writes: ["CourseCompletion"],
+    form: (w) => ({
+      courseId: String(w.course.id),
+      completedOn: daysAgo(3),
+      evidenceUrl: "https://example.test/cert",
+      email: "",
+    }),
+  },
+  {
+    module: "training",
+    action: "saveCourseAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Course"],
+    form: (w) => ({
+      id: String(w.course.id),
+      title: "Secure coding 2",
+      required: "on",
+      hours: "2.5",
+      description: "Updated",
+      link: "https://example.test/course",
+    }),
+  },
+  {
+    module: "training",
+    action: "changeCourseStatusAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Course"],
+    form: (w) => ({ id: String(w.course.id), change: "retire" }),
+  },
 ];
 
 const LABEL: Record<ActorKey, string> = {
-  admin: "admin", lead: "program lead", securityEngineer: "security engineer",
-  guardianA: "guardian of org A", managerA: "manager of org A", builderA: "builder of org A",
-  guardianB: "guardian of org B", managerB: "manager of org B", builderB: "builder of org B",
+  admin: "admin",
+  lead: "program lead",
+  securityEngineer: "security engineer",
+  guardianA: "guardian of org A",
+  managerA: "manager of org A",
+  builderA: "builder of org A",
+  guardianB: "guardian of org B",
+  managerB: "manager of org B",
+  builderB: "builder of org B",
 };
-const VERDICT: Record<Mark, string> = { Y: "allow", P: "deny (no permission)", N: "deny (not visible)" };
-const NOT_VISIBLE = /does not exist or is not visible to you\.$|is visible to you\.$|organisation you can see\.$/;
+const VERDICT: Record<Mark, string> = {
+  Y: "allow",
+  P: "deny (no permission)",
+  N: "deny (not visible)",
+};
+const NOT_VISIBLE =
+  /does not exist or is not visible to you\.$|is visible to you\.$|organisation you can see\.$/;
 
 function marks(row: string): Record<ActorKey, Mark> {
   const cells = row.replace(/\|/g, " ").trim().split(/\s+/);
-  if (cells.length !== ACTORS.length || cells.some((c) => !/^[YPN]$/.test(c))) throw new Error(`Bad expectation row: ${row}`);
+  if (cells.length !== ACTORS.length || cells.some((c) => !/^[YPN]$/.test(c)))
+    throw new Error(`Bad expectation row: ${row}`);
   return Object.fromEntries(ACTORS.map((a, i) => [a, cells[i] as Mark])) as Record<ActorKey, Mark>;
 }
 
@@ -199,11 +652,16 @@ async function observe<T>(w: World, call: () => Promise<T>) {
   return { result, before, after, changed };
 }
 
-const caseName = (c: Case) => `${c.module}.${c.action.replace(/Action$/, "")}${c.variant ? ` (${c.variant})` : ""}`;
+const caseName = (c: Case) =>
+  `${c.module}.${c.action.replace(/Action$/, "")}${c.variant ? ` (${c.variant})` : ""}`;
 
 describe("every exported server action is in the matrix", () => {
   it("has a case for each export of lib/server/*/actions.ts", () => {
-    const exported = Object.entries(MODULES).flatMap(([m, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name]) => `${m}.${name}`));
+    const exported = Object.entries(MODULES).flatMap(([m, mod]) =>
+      Object.entries(mod)
+        .filter(([, v]) => typeof v === "function")
+        .map(([name]) => `${m}.${name}`),
+    );
     const covered = new Set(CASES.map((c) => `${c.module}.${c.action}`));
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);
     expect([...covered].filter((c) => !exported.includes(c))).toEqual([]);
@@ -219,9 +677,13 @@ describe("server actions as each role of two organisations", () => {
       it(`${caseName(c)} as ${LABEL[actor]} → ${VERDICT[mark]}`, async () => {
         const w = await freshWorld();
         actAs(w.users[actor].id);
-        const { result, before, after, changed } = await observe(w, () => invoke(action, formData(c.form(w))));
+        const { result, before, after, changed } = await observe(w, () =>
+          invoke(action, formData(c.form(w))),
+        );
         if (mark === "Y") {
-          expect(result.kind === "ok" || result.kind === "redirect", JSON.stringify(result)).toBe(true);
+          expect(result.kind === "ok" || result.kind === "redirect", JSON.stringify(result)).toBe(
+            true,
+          );
           if (c.writes.length === 0) {
             expect(changed).toEqual([]);
           } else {
@@ -230,7 +692,10 @@ describe("server actions as each role of two organisations", () => {
           }
         } else {
           if (mark === "P") {
-            expect(result).toEqual({ kind: "error", state: { status: "error", message: "You do not have permission to do that." } });
+            expect(result).toEqual({
+              kind: "error",
+              state: { status: "error", message: "You do not have permission to do that." },
+            });
           } else if (result.kind !== "not-found") {
             // notFound() would do as well: the record answers as missing either way.
             expect(result.kind, JSON.stringify(result)).toBe("error");
@@ -244,7 +709,10 @@ describe("server actions as each role of two organisations", () => {
       const w = await freshWorld();
       actAs(null);
       const { result, changed } = await observe(w, () => invoke(action, formData(c.form(w))));
-      expect(result).toEqual({ kind: "error", state: { status: "error", message: "Your session has ended. Sign in again." } });
+      expect(result).toEqual({
+        kind: "error",
+        state: { status: "error", message: "Your session has ended. Sign in again." },
+      });
       expect(changed).toEqual([]);
     });
   }
@@ -260,7 +728,10 @@ describe("a deactivated person", () => {
       const action = (MODULES[c.module] as unknown as Record<string, ServerAction>)[c.action];
       const before = await fingerprint();
       const result = await invoke(action, formData(c.form(w)));
-      expect(result, caseName(c)).toEqual({ kind: "error", state: { status: "error", message: "Your session has ended. Sign in again." } });
+      expect(result, caseName(c)).toEqual({
+        kind: "error",
+        state: { status: "error", message: "Your session has ended. Sign in again." },
+      });
       expect(changedTables(before, await fingerprint()), caseName(c)).toEqual([]);
     }
   });
@@ -281,30 +752,118 @@ type Route = {
 };
 
 const ROUTES: Route[] = [
-  { name: "POST /api/activities (hours linked to org A's review)", expect: "403 403 201 | 201 403 201 | 422 403 422 | 401", writes: ["ActivityEntry", "ActivityEntryVersion", "AuditLog"],
-    call: (w) => postActivity(new Request(`${ORIGIN}/api/activities`, { method: "POST", headers: { ...sameSite, "content-type": "application/json" },
-      body: JSON.stringify({ date: daysAgo(18), hours: 1, type: "REVIEW", link: `review:${w.reviews.started.id}`, idempotencyKey: randomUUID() }) })) },
-  { name: "POST /api/activities from another site", expect: "403 403 403 | 403 403 403 | 403 403 403 | 403", writes: [],
-    call: () => postActivity(new Request(`${ORIGIN}/api/activities`, { method: "POST", headers: { host: "localhost:3000", origin: "https://evil.example", "content-type": "application/json" },
-      body: JSON.stringify({ date: daysAgo(18), hours: 1, type: "QUESTION", idempotencyKey: randomUUID() }) })) },
-  { name: "GET /api/metrics/reviews (own scope)", expect: "200 200 200 | 403 200 403 | 403 200 403 | 401", writes: [],
-    call: () => getMetrics(new Request(`${ORIGIN}/api/metrics/reviews`), { params: Promise.resolve({ family: "reviews" }) }) },
-  { name: "GET /api/metrics/reviews?org=A", expect: "200 200 200 | 403 200 403 | 403 404 403 | 401", writes: [],
-    call: (w) => getMetrics(new Request(`${ORIGIN}/api/metrics/reviews?org=${w.A.org.id}`), { params: Promise.resolve({ family: "reviews" }) }) },
-  { name: "GET /api/metrics/findings?team=A", expect: "200 200 200 | 403 200 403 | 403 404 403 | 401", writes: [],
-    call: (w) => getMetrics(new Request(`${ORIGIN}/api/metrics/findings?team=${w.A.team.id}`), { params: Promise.resolve({ family: "findings" }) }) },
-  { name: "GET /api/export/people.csv", expect: "200 200 403 | 403 403 403 | 403 403 403 | 401", writes: [],
-    call: () => getExport(new Request(`${ORIGIN}/api/export/people.csv`), { params: Promise.resolve({ file: "people.csv" }) }) },
-  { name: "POST /import/run (commit orgs.csv)", expect: "200 200 403 | 403 403 403 | 403 403 403 | 401", writes: ["Org", "AuditLog"],
-    call: () => postImport(new Request(`${ORIGIN}/import/run`, { method: "POST", headers: sameSite, body: importForm() })) },
-  { name: "POST /import/run from another site", expect: "403 403 403 | 403 403 403 | 403 403 403 | 403", writes: [],
-    call: () => postImport(new Request(`${ORIGIN}/import/run`, { method: "POST", headers: { host: "localhost:3000", origin: "https://evil.example" }, body: importForm() })) },
+  {
+    name: "POST /api/activities (hours linked to org A's review)",
+    expect: "403 403 201 | 201 403 201 | 422 403 422 | 401",
+    writes: ["ActivityEntry", "ActivityEntryVersion", "AuditLog"],
+    call: (w) =>
+      postActivity(
+        new Request(`${ORIGIN}/api/activities`, {
+          method: "POST",
+          headers: { ...sameSite, "content-type": "application/json" },
+          body: JSON.stringify({
+            date: daysAgo(18),
+            hours: 1,
+            type: "REVIEW",
+            link: `review:${w.reviews.started.id}`,
+            idempotencyKey: randomUUID(),
+          }),
+        }),
+      ),
+  },
+  {
+    name: "POST /api/activities from another site",
+    expect: "403 403 403 | 403 403 403 | 403 403 403 | 403",
+    writes: [],
+    call: () =>
+      postActivity(
+        new Request(`${ORIGIN}/api/activities`, {
+          method: "POST",
+          headers: {
+            host: "localhost:3000",
+            origin: "https://evil.example",
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({
+            date: daysAgo(18),
+            hours: 1,
+            type: "QUESTION",
+            idempotencyKey: randomUUID(),
+          }),
+        }),
+      ),
+  },
+  {
+    name: "GET /api/metrics/reviews (own scope)",
+    expect: "200 200 200 | 403 200 403 | 403 200 403 | 401",
+    writes: [],
+    call: () =>
+      getMetrics(new Request(`${ORIGIN}/api/metrics/reviews`), {
+        params: Promise.resolve({ family: "reviews" }),
+      }),
+  },
+  {
+    name: "GET /api/metrics/reviews?org=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) =>
+      getMetrics(new Request(`${ORIGIN}/api/metrics/reviews?org=${w.A.org.id}`), {
+        params: Promise.resolve({ family: "reviews" }),
+      }),
+  },
+  {
+    name: "GET /api/metrics/findings?team=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) =>
+      getMetrics(new Request(`${ORIGIN}/api/metrics/findings?team=${w.A.team.id}`), {
+        params: Promise.resolve({ family: "findings" }),
+      }),
+  },
+  {
+    name: "GET /api/export/people.csv",
+    expect: "200 200 403 | 403 403 403 | 403 403 403 | 401",
+    writes: [],
+    call: () =>
+      getExport(new Request(`${ORIGIN}/api/export/people.csv`), {
+        params: Promise.resolve({ file: "people.csv" }),
+      }),
+  },
+  {
+    name: "POST /import/run (commit orgs.csv)",
+    expect: "200 200 403 | 403 403 403 | 403 403 403 | 401",
+    writes: ["Org", "AuditLog"],
+    call: () =>
+      postImport(
+        new Request(`${ORIGIN}/import/run`, {
+          method: "POST",
+          headers: sameSite,
+          body: importForm(),
+        }),
+      ),
+  },
+  {
+    name: "POST /import/run from another site",
+    expect: "403 403 403 | 403 403 403 | 403 403 403 | 403",
+    writes: [],
+    call: () =>
+      postImport(
+        new Request(`${ORIGIN}/import/run`, {
+          method: "POST",
+          headers: { host: "localhost:3000", origin: "https://evil.example" },
+          body: importForm(),
+        }),
+      ),
+  },
 ];
 
 function importForm() {
   const form = new FormData();
   form.append("mode", "commit");
-  form.append("files", new File(["org,parent_org,leader_email\nimported-org,,\n"], "orgs.csv", { type: "text/csv" }));
+  form.append(
+    "files",
+    new File(["org,parent_org,leader_email\nimported-org,,\n"], "orgs.csv", { type: "text/csv" }),
+  );
   return form;
 }
 
@@ -324,9 +883,11 @@ describe("route handlers as each role, and signed out", () => {
           return { status: response.status, body: await response.text() };
         });
         expect(res.status, res.body.slice(0, 300)).toBe(status);
-        if (status < 300 && r.writes.length) for (const table of r.writes) expect(changed).toContain(table);
+        if (status < 300 && r.writes.length)
+          for (const table of r.writes) expect(changed).toContain(table);
         else expect(changed).toEqual([]);
-        if (status === 200 && r.name.startsWith("GET")) expect(res.body.split("\n")[0]).toMatch(/,/);
+        if (status === 200 && r.name.startsWith("GET"))
+          expect(res.body.split("\n")[0]).toMatch(/,/);
       });
     });
   }

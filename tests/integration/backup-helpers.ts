@@ -12,54 +12,201 @@ import { loadDashboard } from "@/lib/server/metrics/dashboard";
 import { teamOutliers } from "@/lib/server/metrics/outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "@/lib/server/newsletters/facts";
-import { generateDraft, newsletterContent, publish, updateDraft } from "@/lib/server/newsletters/service";
+import {
+  generateDraft,
+  newsletterContent,
+  publish,
+  updateDraft,
+} from "@/lib/server/newsletters/service";
 import { goalsWithProgress } from "@/lib/server/program/goals";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const LAST_QUARTER = quarterKey(addQuarters(quarterOf(new Date()), -1));
 
 export async function addExtras() {
-  const lead = (await loadActor((await db.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id))!;
-  const [org] = await db.org.findMany({ where: { leaderId: { not: null } }, orderBy: { key: "asc" }, take: 1 });
-  await db.org.update({ where: { id: org.id }, data: { newsletterRecipients: ["Ops.Team@example.test", "cto@example.test"] } });
-  const builder = await db.user.findFirstOrThrow({ where: { roles: { has: "BUILDER" }, passwordHash: null }, orderBy: { email: "asc" } });
-  await db.user.update({ where: { id: builder.id }, data: { deactivatedAt: new Date("2026-01-02T03:04:05.678Z") } });
+  const lead = (await loadActor(
+    (await db.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,
+  ))!;
+  const [org] = await db.org.findMany({
+    where: { leaderId: { not: null } },
+    orderBy: { key: "asc" },
+    take: 1,
+  });
+  await db.org.update({
+    where: { id: org.id },
+    data: { newsletterRecipients: ["Ops.Team@example.test", "cto@example.test"] },
+  });
+  const builder = await db.user.findFirstOrThrow({
+    where: { roles: { has: "BUILDER" }, passwordHash: null },
+    orderBy: { email: "asc" },
+  });
+  await db.user.update({
+    where: { id: builder.id },
+    data: { deactivatedAt: new Date("2026-01-02T03:04:05.678Z") },
+  });
   // A guardian who left a team and came back: two memberships of one person and team.
-  const m = await db.guardianMembership.findFirstOrThrow({ where: { status: "ACTIVE", activeOn: { lt: day("2025-06-01") } }, orderBy: { id: "asc" } });
-  await db.guardianMembership.update({ where: { id: m.id }, data: { status: "ALUMNI", leftOn: day("2025-07-01") } });
-  await db.guardianStatusChange.create({ data: { membershipId: m.id, fromStatus: "ACTIVE", toStatus: "ALUMNI", changedById: lead.id, note: "Parental leave", at: new Date("2025-07-01T09:00:00Z") } });
-  await db.guardianMembership.create({ data: { userId: m.userId, teamId: m.teamId, status: "ACTIVE", reason: "Back from leave", nominatedById: lead.id, approvedById: lead.id,
-    nominatedOn: day("2025-09-01"), activeOn: day("2025-09-15"), history: { create: [{ toStatus: "NOMINATED", changedById: lead.id, at: new Date("2025-09-01T10:00:00Z") }, { fromStatus: "NOMINATED", toStatus: "ACTIVE", changedById: lead.id, at: new Date("2025-09-15T10:00:00Z") }] } } });
+  const m = await db.guardianMembership.findFirstOrThrow({
+    where: { status: "ACTIVE", activeOn: { lt: day("2025-06-01") } },
+    orderBy: { id: "asc" },
+  });
+  await db.guardianMembership.update({
+    where: { id: m.id },
+    data: { status: "ALUMNI", leftOn: day("2025-07-01") },
+  });
+  await db.guardianStatusChange.create({
+    data: {
+      membershipId: m.id,
+      fromStatus: "ACTIVE",
+      toStatus: "ALUMNI",
+      changedById: lead.id,
+      note: "Parental leave",
+      at: new Date("2025-07-01T09:00:00Z"),
+    },
+  });
+  await db.guardianMembership.create({
+    data: {
+      userId: m.userId,
+      teamId: m.teamId,
+      status: "ACTIVE",
+      reason: "Back from leave",
+      nominatedById: lead.id,
+      approvedById: lead.id,
+      nominatedOn: day("2025-09-01"),
+      activeOn: day("2025-09-15"),
+      history: {
+        create: [
+          { toStatus: "NOMINATED", changedById: lead.id, at: new Date("2025-09-01T10:00:00Z") },
+          {
+            fromStatus: "NOMINATED",
+            toStatus: "ACTIVE",
+            changedById: lead.id,
+            at: new Date("2025-09-15T10:00:00Z"),
+          },
+        ],
+      },
+    },
+  });
   // Activity entries: two identical ones of which one is linked to a threat model, and a deleted one.
-  const tm = await db.threatModel.findFirstOrThrow({ where: { status: "APPROVED" }, orderBy: { key: "asc" }, include: { authors: true } });
+  const tm = await db.threatModel.findFirstOrThrow({
+    where: { status: "APPROVED" },
+    orderBy: { key: "asc" },
+    include: { authors: true },
+  });
   const author = tm.authors[0].userId;
-  const entry = { userId: author, date: day("2026-02-03"), quarterHours: 6, type: "THREAT_MODEL" as const, note: "STRIDE session" };
-  await db.activityEntry.createMany({ data: [{ ...entry, threatModelId: tm.id }, { ...entry }, { ...entry, quarterHours: 8, deletedAt: new Date() }] });
-  await db.threatModelComment.createMany({ data: [
-    { threatModelId: tm.id, authorId: lead.id, body: "Please add the admin API.", createdAt: new Date("2026-02-01T10:00:00Z") },
-    { threatModelId: tm.id, authorId: author, body: "Added, thanks.", createdAt: new Date("2026-02-02T10:00:00Z") },
-  ] });
+  const entry = {
+    userId: author,
+    date: day("2026-02-03"),
+    quarterHours: 6,
+    type: "THREAT_MODEL" as const,
+    note: "STRIDE session",
+  };
+  await db.activityEntry.createMany({
+    data: [
+      { ...entry, threatModelId: tm.id },
+      { ...entry },
+      { ...entry, quarterHours: 8, deletedAt: new Date() },
+    ],
+  });
+  await db.threatModelComment.createMany({
+    data: [
+      {
+        threatModelId: tm.id,
+        authorId: lead.id,
+        body: "Please add the admin API.",
+        createdAt: new Date("2026-02-01T10:00:00Z"),
+      },
+      {
+        threatModelId: tm.id,
+        authorId: author,
+        body: "Added, thanks.",
+        createdAt: new Date("2026-02-02T10:00:00Z"),
+      },
+    ],
+  });
   // A revoked belt handed out again later, an ended mentorship, an edited rule, a retired course and runbook item.
-  const award = await db.beltAward.findFirstOrThrow({ where: { belt: "YELLOW" }, orderBy: { id: "asc" } });
-  await db.beltAward.update({ where: { id: award.id }, data: { revokedAt: new Date("2026-03-01T12:00:00Z"), revokedById: lead.id, revokeReason: "Recorded by mistake" } });
-  await db.beltAward.create({ data: { userId: award.userId, belt: "YELLOW", awardedOn: day("2026-04-01"), evidence: { rule: [{ label: "Reviews", current: 3, required: 2 }], evaluatedOn: "2026-04-01" } } });
-  await db.mentorship.updateMany({ where: { id: (await db.mentorship.findFirstOrThrow({ orderBy: { id: "asc" } })).id }, data: { endedOn: day("2026-05-01") } });
-  await db.beltRule.update({ where: { belt: "YELLOW" }, data: { conditions: [{ type: "previous-belt" }, { type: "reviews", min: 3 }], updatedById: lead.id } });
-  const optional = await db.course.findFirstOrThrow({ where: { required: false }, orderBy: { key: "asc" } });
-  await db.course.update({ where: { id: optional.id }, data: { active: false, link: "https://learn.example.test/x", description: "Retired in 2026" } });
+  const award = await db.beltAward.findFirstOrThrow({
+    where: { belt: "YELLOW" },
+    orderBy: { id: "asc" },
+  });
+  await db.beltAward.update({
+    where: { id: award.id },
+    data: {
+      revokedAt: new Date("2026-03-01T12:00:00Z"),
+      revokedById: lead.id,
+      revokeReason: "Recorded by mistake",
+    },
+  });
+  await db.beltAward.create({
+    data: {
+      userId: award.userId,
+      belt: "YELLOW",
+      awardedOn: day("2026-04-01"),
+      evidence: {
+        rule: [{ label: "Reviews", current: 3, required: 2 }],
+        evaluatedOn: "2026-04-01",
+      },
+    },
+  });
+  await db.mentorship.updateMany({
+    where: { id: (await db.mentorship.findFirstOrThrow({ orderBy: { id: "asc" } })).id },
+    data: { endedOn: day("2026-05-01") },
+  });
+  await db.beltRule.update({
+    where: { belt: "YELLOW" },
+    data: {
+      conditions: [{ type: "previous-belt" }, { type: "reviews", min: 3 }],
+      updatedById: lead.id,
+    },
+  });
+  const optional = await db.course.findFirstOrThrow({
+    where: { required: false },
+    orderBy: { key: "asc" },
+  });
+  await db.course.update({
+    where: { id: optional.id },
+    data: { active: false, link: "https://learn.example.test/x", description: "Retired in 2026" },
+  });
   await db.runbookItem.updateMany({ where: { position: 0 }, data: { active: false } });
   const completion = await db.courseCompletion.findFirstOrThrow({ orderBy: { id: "asc" } });
-  await db.courseCompletion.update({ where: { id: completion.id }, data: { evidenceUrl: "https://certs.example.test/1", recordedById: lead.id } });
-  await db.team.updateMany({ where: { key: (await db.team.findFirstOrThrow({ orderBy: { key: "asc" } })).key }, data: { riskBudget: 7 } });
-  await db.feedback.updateMany({ where: { rating: 5 }, data: { createdAt: new Date("2026-06-01T08:00:00Z") } });
-  const participant = await db.reviewParticipant.findFirstOrThrow({ orderBy: [{ reviewId: "asc" }, { userId: "asc" }] });
-  await db.reviewParticipant.update({ where: { reviewId_userId: { reviewId: participant.reviewId, userId: participant.userId } }, data: { effortQuarterHours: 5 } });
+  await db.courseCompletion.update({
+    where: { id: completion.id },
+    data: { evidenceUrl: "https://certs.example.test/1", recordedById: lead.id },
+  });
+  await db.team.updateMany({
+    where: { key: (await db.team.findFirstOrThrow({ orderBy: { key: "asc" } })).key },
+    data: { riskBudget: 7 },
+  });
+  await db.feedback.updateMany({
+    where: { rating: 5 },
+    data: { createdAt: new Date("2026-06-01T08:00:00Z") },
+  });
+  const participant = await db.reviewParticipant.findFirstOrThrow({
+    orderBy: [{ reviewId: "asc" }, { userId: "asc" }],
+  });
+  await db.reviewParticipant.update({
+    where: { reviewId_userId: { reviewId: participant.reviewId, userId: participant.userId } },
+    data: { effortQuarterHours: 5 },
+  });
   // Newsletters: one published (content frozen, a delivery sent) and one draft with edits.
   const published = await generateDraft(lead, org.id, LAST_QUARTER);
   await publish(lead, published.id);
-  await db.newsletterDelivery.updateMany({ where: { newsletterId: published.id, email: "cto@example.test" }, data: { status: "SENT", attempts: 1, sentAt: new Date("2026-10-02T08:00:00Z"), messageId: "<1@example.test>" } });
-  const other = await db.org.findFirstOrThrow({ where: { leaderId: { not: null }, id: { not: org.id } }, orderBy: { key: "asc" } });
-  await updateDraft(lead, (await generateDraft(lead, other.id, LAST_QUARTER)).id, { intro: "Welcome to the quarter.", highlights: null });
+  await db.newsletterDelivery.updateMany({
+    where: { newsletterId: published.id, email: "cto@example.test" },
+    data: {
+      status: "SENT",
+      attempts: 1,
+      sentAt: new Date("2026-10-02T08:00:00Z"),
+      messageId: "<1@example.test>",
+    },
+  });
+  const other = await db.org.findFirstOrThrow({
+    where: { leaderId: { not: null }, id: { not: org.id } },
+    orderBy: { key: "asc" },
+  });
+  await updateDraft(lead, (await generateDraft(lead, other.id, LAST_QUARTER)).id, {
+    intro: "Welcome to the quarter.",
+    highlights: null,
+  });
 }
 
 /** Numbers as a person reads them: floating sums in another row order may differ in the last bit. */
@@ -68,50 +215,99 @@ function canon(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Set) return [...v].map(canon).sort();
   if (Array.isArray(v)) return v.map(canon);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, canon(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, canon(x)]));
   return v;
 }
 
 // For lists whose order among equal rows the database does not fix.
-const sortedJson = <T,>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(canon(a)).localeCompare(JSON.stringify(canon(b))));
+const sortedJson = <T>(rows: T[]) =>
+  [...rows].sort((a, b) => JSON.stringify(canon(a)).localeCompare(JSON.stringify(canon(b))));
 
 /** Every dashboard view (overview and each detail family) for the program, each org and a few teams, plus goals, belts and newsletters, by natural keys. */
 export async function dashboardSnapshot() {
   clearMetricsCache();
-  const orgs = await db.org.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true, leaderId: true } });
-  const teams = await db.team.findMany({ orderBy: { key: "asc" }, select: { id: true, key: true } });
+  const orgs = await db.org.findMany({
+    orderBy: { key: "asc" },
+    select: { id: true, key: true, leaderId: true },
+  });
+  const teams = await db.team.findMany({
+    orderBy: { key: "asc" },
+    select: { id: true, key: true },
+  });
   const users = await db.user.findMany({ select: { id: true, email: true } });
   const orgKey = new Map(orgs.map((o) => [o.id, o.key]));
   const teamKey = new Map(teams.map((t) => [t.id, t.key]));
   const email = new Map(users.map((u) => [u.id, u.email]));
   const lead = (await loadActor(users.find((u) => u.email === "lead@guardians.test")!.id))!;
-  const filters: { org?: number; team?: number }[] = [{}, ...orgs.map((o) => ({ org: o.id })), ...teams.slice(0, 4).map((t) => ({ team: t.id }))];
+  const filters: { org?: number; team?: number }[] = [
+    {},
+    ...orgs.map((o) => ({ org: o.id })),
+    ...teams.slice(0, 4).map((t) => ({ team: t.id })),
+  ];
   const views = [];
   for (const filter of filters) {
     const d = await loadDashboard(lead, filter);
     const latest = parseQuarterKey(d.quarters.at(-1)!)!;
-    const [risks, outliers] = await Promise.all([riskBudgets(d.scope, latest), teamOutliers(d.scope, latest)]);
-    const byTeam = <T extends { item: { id: number } }>(rows: T[]) => rows.map(({ item, ...r }) => ({ ...r, team: teamKey.get(item.id) }));
+    const [risks, outliers] = await Promise.all([
+      riskBudgets(d.scope, latest),
+      teamOutliers(d.scope, latest),
+    ]);
+    const byTeam = <T extends { item: { id: number } }>(rows: T[]) =>
+      rows.map(({ item, ...r }) => ({ ...r, team: teamKey.get(item.id) }));
     views.push({
-      filter: { org: filter.org ? orgKey.get(filter.org) : null, team: filter.team ? teamKey.get(filter.team) : null },
-      label: d.label, quarters: d.quarters, orgs: d.scope.orgIds?.map((id) => orgKey.get(id)).sort() ?? null, metrics: d.metrics, headlines: headlines(d.metrics),
+      filter: {
+        org: filter.org ? orgKey.get(filter.org) : null,
+        team: filter.team ? teamKey.get(filter.team) : null,
+      },
+      label: d.label,
+      quarters: d.quarters,
+      orgs: d.scope.orgIds?.map((id) => orgKey.get(id)).sort() ?? null,
+      metrics: d.metrics,
+      headlines: headlines(d.metrics),
       families: FAMILIES.map((f) => ({ family: f.id, series: buildSeries(f, d.metrics) })),
-      risks: risks.map(({ teamId, ...r }) => ({ ...r, team: teamKey.get(teamId) })).sort((a, b) => b.usedPct - a.usedPct || a.team!.localeCompare(b.team!)),
+      risks: risks
+        .map(({ teamId, ...r }) => ({ ...r, team: teamKey.get(teamId) }))
+        .sort((a, b) => b.usedPct - a.usedPct || a.team!.localeCompare(b.team!)),
       outliers: { cycleTime: byTeam(outliers.cycleTime), findings: byTeam(outliers.findings) },
     });
   }
   const newsletters = [];
   for (const o of orgs.filter((x) => x.leaderId)) {
     const f = await newsletterFacts(o.id, parseQuarterKey(LAST_QUARTER)!);
-    newsletters.push({ org: o.key, facts: { ...f, guardians: sortedJson(f.guardians), awards: sortedJson(f.awards) } });
+    newsletters.push({
+      org: o.key,
+      facts: { ...f, guardians: sortedJson(f.guardians), awards: sortedJson(f.awards) },
+    });
   }
-  for (const n of await db.newsletter.findMany({ include: { org: true } })) newsletters.push({ org: n.org.key, quarter: n.quarter, status: n.status, content: await newsletterContent(n) });
-  newsletters.sort((a, b) => JSON.stringify([a.org, "quarter" in a]).localeCompare(JSON.stringify([b.org, "quarter" in b])));
+  for (const n of await db.newsletter.findMany({ include: { org: true } }))
+    newsletters.push({
+      org: n.org.key,
+      quarter: n.quarter,
+      status: n.status,
+      content: await newsletterContent(n),
+    });
+  newsletters.sort((a, b) =>
+    JSON.stringify([a.org, "quarter" in a]).localeCompare(JSON.stringify([b.org, "quarter" in b])),
+  );
   const guardians = await activeGuardianIds();
   const facts = await loadBeltFacts(guardians);
   const belts = {
-    facts: sortedJson([...facts.entries()].map(([id, f]) => ({ ...f, email: email.get(id), requiredCourses: [...f.requiredCourses].sort(), ratings: [...f.ratings].sort(), hours: sortedJson(f.hours) }))),
-    qualifying: sortedJson((await qualifyingAwards(guardians)).map(({ userId, ...a }) => ({ ...a, email: email.get(userId) }))),
+    facts: sortedJson(
+      [...facts.entries()].map(([id, f]) => ({
+        ...f,
+        email: email.get(id),
+        requiredCourses: [...f.requiredCourses].sort(),
+        ratings: [...f.ratings].sort(),
+        hours: sortedJson(f.hours),
+      })),
+    ),
+    qualifying: sortedJson(
+      (await qualifyingAwards(guardians)).map(({ userId, ...a }) => ({
+        ...a,
+        email: email.get(userId),
+      })),
+    ),
   };
   const goals = (await goalsWithProgress()).map((g) => ({ ...g, id: null }));
   return canon({ views, newsletters, belts, goals });

@@ -32,14 +32,29 @@ async function exportFrom(url: string): Promise<string> {
 }
 
 async function load(dir: string): Promise<{ name: string; content: Uint8Array }[]> {
-  return Promise.all((await readdir(dir)).sort().map(async (name) => ({ name, content: new Uint8Array(await readFile(path.join(dir, name))) })));
+  return Promise.all(
+    (await readdir(dir)).sort().map(async (name) => ({
+      name,
+      content: new Uint8Array(await readFile(path.join(dir, name))),
+    })),
+  );
 }
 
 /** The files as text, without the export time and the audit log (compared on its own: a restore adds its import's record). */
 const texts = async (dir: string) =>
-  Object.fromEntries((await load(dir)).map((f) => [f.name, new TextDecoder().decode(f.content).replace(/"exportedAt": "[^"]*"/, "").replace(/,\n {2}"auditLog": \[[\s\S]*?\n {2}\]/, "")]));
+  Object.fromEntries(
+    (await load(dir)).map((f) => [
+      f.name,
+      new TextDecoder()
+        .decode(f.content)
+        .replace(/"exportedAt": "[^"]*"/, "")
+        .replace(/,\n {2}"auditLog": \[[\s\S]*?\n {2}\]/, ""),
+    ]),
+  );
 
-const auditLog = async (dir: string): Promise<{ action: string; entity: string; actor: string | null }[]> =>
+const auditLog = async (
+  dir: string,
+): Promise<{ action: string; entity: string; actor: string | null }[]> =>
   JSON.parse(await readFile(path.join(dir, "program.json"), "utf8")).auditLog;
 
 /** Runs `compute` with the app's Prisma client (lib/db/client.ts) pointed at database B. */
@@ -57,8 +72,14 @@ async function onB<T>(compute: () => Promise<T>): Promise<T> {
 }
 
 const counts = async (url: string) =>
-  withClient(url, async (c) => (await c.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "GuardianMembership")::int AS memberships,
-    (SELECT count(*) FROM "Newsletter")::int AS newsletters, (SELECT coalesce(max(id), 0)::int FROM "AuditLog") AS audit`)).rows[0]);
+  withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "GuardianMembership")::int AS memberships,
+    (SELECT count(*) FROM "Newsletter")::int AS newsletters, (SELECT coalesce(max(id), 0)::int FROM "AuditLog") AS audit`)
+      ).rows[0],
+  );
 
 let folder: string;
 let before: unknown;
@@ -83,34 +104,82 @@ afterAll(async () => {
 describe("backup and restore", () => {
   it("refuses a bad program.json and writes nothing, not even the valid CSV files", async () => {
     const files = await load(folder);
-    const program = JSON.parse(new TextDecoder().decode(files.find((f) => f.name === "program.json")!.content));
+    const program = JSON.parse(
+      new TextDecoder().decode(files.find((f) => f.name === "program.json")!.content),
+    );
     program.memberships[0].nominatedOn = "last spring";
-    program.mentorships.push({ mentor: "nobody@example.test", mentee: program.mentorships[0].mentee, startedOn: "2026-01-01", endedOn: null });
-    const bad: UploadedFile[] = [...files.filter((f) => f.name !== "program.json"), { name: "program.json", content: JSON.stringify(program) }];
-    const result = await withClient(urlB, (c) => runImport(c, bad, { commit: true, actorId: null, passwords: true }));
+    program.mentorships.push({
+      mentor: "nobody@example.test",
+      mentee: program.mentorships[0].mentee,
+      startedOn: "2026-01-01",
+      endedOn: null,
+    });
+    const bad: UploadedFile[] = [
+      ...files.filter((f) => f.name !== "program.json"),
+      { name: "program.json", content: JSON.stringify(program) },
+    ];
+    const result = await withClient(urlB, (c) =>
+      runImport(c, bad, { commit: true, actorId: null, passwords: true }),
+    );
     expect(result.committed).toBe(false);
     expect(result.errors).toEqual([
-      { file: "program.json", line: null, column: "memberships[0].nominatedOn", message: expect.stringContaining("“last spring” is not an ISO 8601 date") },
+      {
+        file: "program.json",
+        line: null,
+        column: "memberships[0].nominatedOn",
+        message: expect.stringContaining("“last spring” is not an ISO 8601 date"),
+      },
     ]);
-    const broken = await withClient(urlB, (c) => runImport(c, [{ name: "program.json", content: "{ not json" }], { commit: true, actorId: null }));
-    expect(broken.errors).toEqual([{ file: "program.json", line: null, column: null, message: expect.stringMatching(/^program\.json is not valid JSON: /) }]);
+    const broken = await withClient(urlB, (c) =>
+      runImport(c, [{ name: "program.json", content: "{ not json" }], {
+        commit: true,
+        actorId: null,
+      }),
+    );
+    expect(broken.errors).toEqual([
+      {
+        file: "program.json",
+        line: null,
+        column: null,
+        message: expect.stringMatching(/^program\.json is not valid JSON: /),
+      },
+    ]);
     program.memberships[0].nominatedOn = "2024-01-01";
-    const unknown: UploadedFile[] = [...files.filter((f) => f.name !== "program.json"), { name: "program.json", content: JSON.stringify(program) }];
-    const refs = await withClient(urlB, (c) => runImport(c, unknown, { commit: true, actorId: null }));
+    const unknown: UploadedFile[] = [
+      ...files.filter((f) => f.name !== "program.json"),
+      { name: "program.json", content: JSON.stringify(program) },
+    ];
+    const refs = await withClient(urlB, (c) =>
+      runImport(c, unknown, { commit: true, actorId: null }),
+    );
     expect(refs.errors).toEqual([
-      { file: "passwords.json", line: null, column: null, message: "passwords.json holds password hashes: it is only imported with npm run import" },
+      {
+        file: "passwords.json",
+        line: null,
+        column: null,
+        message: "passwords.json holds password hashes: it is only imported with npm run import",
+      },
     ]);
     const noPasswords = unknown.filter((f) => f.name !== "passwords.json");
-    const missing = await withClient(urlB, (c) => runImport(c, noPasswords, { commit: true, actorId: null }));
+    const missing = await withClient(urlB, (c) =>
+      runImport(c, noPasswords, { commit: true, actorId: null }),
+    );
     expect(missing.errors).toEqual([
-      { file: "program.json", line: null, column: `mentorships[${program.mentorships.length - 1}].mentor`, message: "No person “nobody@example.test” in the CSV files or the database" },
+      {
+        file: "program.json",
+        line: null,
+        column: `mentorships[${program.mentorships.length - 1}].mentor`,
+        message: "No person “nobody@example.test” in the CSV files or the database",
+      },
     ]);
     expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
   });
 
   it("restores into an empty database with identical dashboards, and a second import changes nothing", async () => {
     const files = await load(folder);
-    const result = await withClient(urlB, (c) => runImport(c, files, { commit: true, actorId: null, passwords: true }));
+    const result = await withClient(urlB, (c) =>
+      runImport(c, files, { commit: true, actorId: null, passwords: true }),
+    );
     expect(result.errors).toEqual([]);
     expect(result.committed).toBe(true);
     const after = await onB(dashboardSnapshot);
@@ -120,10 +189,15 @@ describe("backup and restore", () => {
     // The history comes back whole and in order, followed by the restore's own import record.
     const history = await auditLog(folder);
     expect(history.map((r) => r.action)).toEqual(expect.arrayContaining(["publish", "update"]));
-    expect(await auditLog(copy)).toEqual([...history, expect.objectContaining({ action: "import", entity: "Import", actor: null })]);
+    expect(await auditLog(copy)).toEqual([
+      ...history,
+      expect.objectContaining({ action: "import", entity: "Import", actor: null }),
+    ]);
 
     const stored = await counts(urlB);
-    const again = await withClient(urlB, (c) => runImport(c, files, { commit: true, actorId: null, passwords: true }));
+    const again = await withClient(urlB, (c) =>
+      runImport(c, files, { commit: true, actorId: null, passwords: true }),
+    );
     expect(again.errors).toEqual([]);
     expect(again.committed).toBe(false);
     expect(again.files.filter((f) => f.counts.create + f.counts.update > 0)).toEqual([]);

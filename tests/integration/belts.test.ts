@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
-import { qualifyingAwards, reevaluateBelts, reevaluateEveryone, revokeBelt } from "@/lib/server/belts/service";
+import {
+  qualifyingAwards,
+  reevaluateBelts,
+  reevaluateEveryone,
+  revokeBelt,
+} from "@/lib/server/belts/service";
 import { PermissionError } from "@/lib/server/errors";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
@@ -14,11 +19,30 @@ async function guardianWithTwoReviews() {
   const org = await createOrg();
   const team = await createTeam(org.id);
   const g = await createUser(["GUARDIAN"], { orgId: org.id, teamId: team.id });
-  await db.guardianMembership.create({ data: { userId: g.id, teamId: team.id, status: "ACTIVE", nominatedOn: new Date("2026-01-01"), activeOn: new Date("2026-01-01") } });
+  await db.guardianMembership.create({
+    data: {
+      userId: g.id,
+      teamId: team.id,
+      status: "ACTIVE",
+      nominatedOn: new Date("2026-01-01"),
+      activeOn: new Date("2026-01-01"),
+    },
+  });
   for (const key of ["R1", "R2"]) {
-    await db.review.create({ data: { key, teamId: team.id, service: key, requestedAt: new Date("2026-02-01"), completedAt: new Date("2026-02-05"), participants: { create: [{ userId: g.id }] } } });
+    await db.review.create({
+      data: {
+        key,
+        teamId: team.id,
+        service: key,
+        requestedAt: new Date("2026-02-01"),
+        completedAt: new Date("2026-02-05"),
+        participants: { create: [{ userId: g.id }] },
+      },
+    });
   }
-  const onboarding = await db.course.create({ data: { key: "guardian-onboarding", title: "Onboarding", required: true, onboarding: true } });
+  const onboarding = await db.course.create({
+    data: { key: "guardian-onboarding", title: "Onboarding", required: true, onboarding: true },
+  });
   return { g, onboarding };
 }
 
@@ -26,12 +50,22 @@ describe("belt evaluation", () => {
   it("completing the onboarding course awards Yellow once, even with concurrent evaluations", async () => {
     const { g, onboarding } = await guardianWithTwoReviews();
     expect((await reevaluateBelts([g.id])).map((a) => a.belt)).toEqual(["WHITE"]);
-    await db.courseCompletion.create({ data: { userId: g.id, courseId: onboarding.id, completedOn: new Date("2026-03-01") } });
-    const runs = await Promise.all([reevaluateBelts([g.id]), reevaluateBelts([g.id]), reevaluateBelts([g.id])]);
+    await db.courseCompletion.create({
+      data: { userId: g.id, courseId: onboarding.id, completedOn: new Date("2026-03-01") },
+    });
+    const runs = await Promise.all([
+      reevaluateBelts([g.id]),
+      reevaluateBelts([g.id]),
+      reevaluateBelts([g.id]),
+    ]);
     expect(runs.flat().map((a) => a.belt)).toEqual(["YELLOW"]);
     const awards = await db.beltAward.findMany({ where: { userId: g.id }, orderBy: { id: "asc" } });
     expect(awards.map((a) => a.belt)).toEqual(["WHITE", "YELLOW"]);
-    expect(awards[1].evidence).toMatchObject({ rule: expect.arrayContaining([{ label: "Take part in security reviews", current: 2, required: 2 }]) });
+    expect(awards[1].evidence).toMatchObject({
+      rule: expect.arrayContaining([
+        { label: "Take part in security reviews", current: 2, required: 2 },
+      ]),
+    });
     expect(await db.auditLog.count({ where: { entity: "BeltAward", action: "award" } })).toBe(2);
   });
 

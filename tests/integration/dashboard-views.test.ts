@@ -28,16 +28,28 @@ describe("survey results in the feedback view", () => {
     expect(rest).toEqual([]);
     expect(annual).toMatchObject({ title: "Annual 2026", quarter: "2026-Q3", respondents: 3 }); // g1, the builder and the manager
     const [rating, text] = annual.questions;
-    expect(rating).toMatchObject({ kind: "RATING", responses: 3, distribution: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 } });
+    expect(rating).toMatchObject({
+      kind: "RATING",
+      responses: 3,
+      distribution: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 },
+    });
     expect(rating.kind === "RATING" && rating.mean).toBeCloseTo(11 / 3, 10); // (4 + 2 + 5) / 3
     expect(text).toMatchObject({ kind: "TEXT", responses: 1 }); // the builder's blank answer is none
   });
 
   it("narrow to a team's members, and another org's respondents stay out", async () => {
-    const [team] = await surveyResultsFor({ orgIds: [w.orgA.id, w.orgA2.id], teamId: w.teamA1.id }, Q3, Q3);
+    const [team] = await surveyResultsFor(
+      { orgIds: [w.orgA.id, w.orgA2.id], teamId: w.teamA1.id },
+      Q3,
+      Q3,
+    );
     expect(team.respondents).toBe(2);
     expect(team.questions[0]).toMatchObject({ responses: 2, mean: 3 });
-    const [empty] = await surveyResultsFor({ orgIds: [w.orgA.id, w.orgA2.id], teamId: w.teamA2.id }, Q3, Q3);
+    const [empty] = await surveyResultsFor(
+      { orgIds: [w.orgA.id, w.orgA2.id], teamId: w.teamA2.id },
+      Q3,
+      Q3,
+    );
     expect(empty.respondents).toBe(0);
     expect(empty.questions[0]).toMatchObject({ responses: 0, mean: null });
     const [b] = await surveyResultsFor({ orgIds: [w.orgB.id], teamId: null }, Q3, Q3);
@@ -47,7 +59,10 @@ describe("survey results in the feedback view", () => {
 
   it("take every survey closing in the range, newest first, and none outside it", async () => {
     const all = await surveyResultsFor({ orgIds: null, teamId: null }, Q2, Q3);
-    expect(all.map((s) => [s.title, s.respondents])).toEqual([["Annual 2026", 4], ["Pulse Q2", 1]]);
+    expect(all.map((s) => [s.title, s.respondents])).toEqual([
+      ["Annual 2026", 4],
+      ["Pulse Q2", 1],
+    ]);
     expect(all[0].questions[0]).toMatchObject({ mean: 3 }); // (4 + 2 + 5 + 1) / 4
     expect(await surveyResultsFor(orgA(), Q4, Q4)).toEqual([]);
   });
@@ -56,48 +71,129 @@ describe("survey results in the feedback view", () => {
     const data = await loadDashboard(w.lead, { org: w.orgA.id, from: "2026-Q3", to: "2026-Q3" });
     const extras = await familyExtras("feedback", data);
     expect(extras.surveys).toHaveLength(1);
-    const csv = seriesCsv(buildSeries(familyById("feedback")!, data.metrics), data.label, extras.csv).trim().split("\n");
-    expect(csv).toContain('"Survey ""Annual 2026"", Q1 ""The program helps me"": mean rating",org: Payments (with sub-orgs),2026-Q3,3.67,/5');
-    expect(csv).toContain('"Survey ""Annual 2026"": respondents",org: Payments (with sub-orgs),2026-Q3,3,');
+    const csv = seriesCsv(
+      buildSeries(familyById("feedback")!, data.metrics),
+      data.label,
+      extras.csv,
+    )
+      .trim()
+      .split("\n");
+    expect(csv).toContain(
+      '"Survey ""Annual 2026"", Q1 ""The program helps me"": mean rating",org: Payments (with sub-orgs),2026-Q3,3.67,/5',
+    );
+    expect(csv).toContain(
+      '"Survey ""Annual 2026"": respondents",org: Payments (with sub-orgs),2026-Q3,3,',
+    );
     expect(csv).toContain("Mean rating,org: Payments (with sub-orgs),2026-Q3,4.50,/5");
   });
 });
 
 describe("new guardians against the program goal", () => {
   it("is charted for the whole program only", async () => {
-    await db.program.upsert({ where: { id: 1 }, create: { id: 1, name: "Security Guardians", vision: "", mission: "" }, update: {} });
-    await db.goal.create({ data: { title: "Two new guardians a quarter", metric: "NEW_GUARDIANS", target: 2, period: "QUARTER" } });
+    await db.program.upsert({
+      where: { id: 1 },
+      create: { id: 1, name: "Security Guardians", vision: "", mission: "" },
+      update: {},
+    });
+    await db.goal.create({
+      data: {
+        title: "Two new guardians a quarter",
+        metric: "NEW_GUARDIANS",
+        target: 2,
+        period: "QUARTER",
+      },
+    });
     const data = await loadDashboard(w.lead, { from: "2026-Q3", to: "2026-Q3" });
-    const series = withExtraSeries(buildSeries(familyById("people")!, data.metrics), (await familyExtras("people", data)).series);
+    const series = withExtraSeries(
+      buildSeries(familyById("people")!, data.metrics),
+      (await familyExtras("people", data)).series,
+    );
     const at = series.findIndex((s) => s.id === "new-goal");
     expect(series[at - 1].id).toBe("new");
     expect(series[at].points).toEqual([{ quarter: "2026-Q3", value: 2 }]);
-    expect((await familyExtras("people", await loadDashboard(w.lead, { org: w.orgA.id }))).series).toEqual([]);
+    expect(
+      (await familyExtras("people", await loadDashboard(w.lead, { org: w.orgA.id }))).series,
+    ).toEqual([]);
   });
 });
 
 describe("teams furthest from the median, per detail view", () => {
   const scope = () => ({ orgIds: [w.orgA.id, w.orgA2.id], teamId: null });
-  const rows = async (family: string) => (await familyOutliers(family, scope(), Q3)).map((b) => [b.id, b.rows.map((r) => [r.item.name, r.value, r.median])]);
+  const rows = async (family: string) =>
+    (await familyOutliers(family, scope(), Q3)).map((b) => [
+      b.id,
+      b.rows.map((r) => [r.item.name, r.value, r.median]),
+    ]);
 
   it("reviews: cycle time and effort (ties listed by team name)", async () => {
     // Cards: 2, 4, 6 days (mean 4), effort 4, 3, 5 h; Accounts: 10 days, 2 h.
-    expect(await rows("reviews")).toEqual([["cycle", [["Accounts", 10, 7], ["Cards", 4, 7]]], ["effort", [["Accounts", 2, 3], ["Cards", 4, 3]]]]);
+    expect(await rows("reviews")).toEqual([
+      [
+        "cycle",
+        [
+          ["Accounts", 10, 7],
+          ["Cards", 4, 7],
+        ],
+      ],
+      [
+        "effort",
+        [
+          ["Accounts", 2, 3],
+          ["Cards", 4, 3],
+        ],
+      ],
+    ]);
   });
 
   it("releases, findings, threat models and feedback", async () => {
-    expect(await rows("releases")).toEqual([["release", [["Accounts", 18, 16.5], ["Cards", 15, 16.5]]]]);
-    expect(await rows("findings")).toEqual([["opened", [["Accounts", 1, 1.5], ["Cards", 2, 1.5]]], ["mitigate", [["Cards", 10, 10]]]]);
-    expect(await rows("threat-models")).toEqual([["guardian-share", [["Accounts", 50, 75], ["Cards", 100, 75]]]]);
+    expect(await rows("releases")).toEqual([
+      [
+        "release",
+        [
+          ["Accounts", 18, 16.5],
+          ["Cards", 15, 16.5],
+        ],
+      ],
+    ]);
+    expect(await rows("findings")).toEqual([
+      [
+        "opened",
+        [
+          ["Accounts", 1, 1.5],
+          ["Cards", 2, 1.5],
+        ],
+      ],
+      ["mitigate", [["Cards", 10, 10]]],
+    ]);
+    expect(await rows("threat-models")).toEqual([
+      [
+        "guardian-share",
+        [
+          ["Accounts", 50, 75],
+          ["Cards", 100, 75],
+        ],
+      ],
+    ]);
     expect(await rows("feedback")).toEqual([["rating", [["Cards", 4.5, 4.5]]]]);
   });
 
   it("time on security work and training", async () => {
     // Cards: g1 3.5 h over 3 guardian-months; Accounts: g2 2.5 h over 2 (Aug, Sep).
     const [hours] = await familyOutliers("time", scope(), Q3);
-    expect(Object.fromEntries(hours.rows.map((r) => [r.item.name, r.value]))).toEqual({ Cards: 3.5 / 3, Accounts: 1.25 });
+    expect(Object.fromEntries(hours.rows.map((r) => [r.item.name, r.value]))).toEqual({
+      Cards: 3.5 / 3,
+      Accounts: 1.25,
+    });
     expect(hours.rows[0].median).toBeCloseTo((3.5 / 3 + 1.25) / 2, 10);
-    expect(await rows("training")).toEqual([["required", [["Accounts", 0, 50], ["Cards", 100, 50]]]]);
+    expect(await rows("training")).toEqual([
+      [
+        "required",
+        [
+          ["Accounts", 0, 50],
+          ["Cards", 100, 50],
+        ],
+      ],
+    ]);
     expect(await familyOutliers("people", scope(), Q3)).toEqual([]);
   });
 
@@ -108,10 +204,13 @@ describe("teams furthest from the median, per detail view", () => {
 });
 
 describe("the team filter", () => {
-  const ids = (o: { teams: { value: string }[] }) => o.teams.map((t) => Number(t.value)).sort((a, b) => a - b);
+  const ids = (o: { teams: { value: string }[] }) =>
+    o.teams.map((t) => Number(t.value)).sort((a, b) => a - b);
   it("lists every team of the chosen organisation and its sub-orgs", async () => {
     const options = await filterOptions(w.lead, w.orgA.id);
-    expect(options.teams.map((t) => t.label)).toEqual(expect.arrayContaining(["Accounts", "Card issuing", "Cards"]));
+    expect(options.teams.map((t) => t.label)).toEqual(
+      expect.arrayContaining(["Accounts", "Card issuing", "Cards"]),
+    );
     expect(ids(options)).not.toContain(w.teamB.id);
     expect(ids(await filterOptions(w.lead, undefined))).toContain(w.teamB.id);
   });
@@ -120,6 +219,8 @@ describe("the team filter", () => {
     expect(ids(own)).toContain(w.teamSub.id);
     expect(ids(own)).not.toContain(w.teamB.id);
     expect(ids(await filterOptions(w.manager, w.orgB.id))).not.toContain(w.teamB.id);
-    expect((await filterOptions(w.manager, w.orgB.id)).orgs.map((o) => o.label)).not.toContain("Retail");
+    expect((await filterOptions(w.manager, w.orgB.id)).orgs.map((o) => o.label)).not.toContain(
+      "Retail",
+    );
   });
 });

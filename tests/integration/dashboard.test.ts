@@ -21,8 +21,20 @@ describe("dashboard figures equal the hand-computed values", () => {
     expect(m.cycle.withoutGuardian).toEqual({ n: 2, mean: 8, median: 8 }); // R3 6 d, R4 10 d
     expect(m.cycle.reductionPct).toBeCloseTo(62.5, 10); // (8 − 3) / 8
     expect(m.effort).toEqual({ withGuardian: 3.5, withoutGuardian: 3.5, all: 3.5 }); // (4+3)/2, (5+2)/2
-    expect(m.findings).toMatchObject({ teams: 2, opened: 3, perTeam: 1.5, mitigated: 1, meanDaysToMitigate: 10, openAtEnd: 2 });
-    expect(m.time).toMatchObject({ guardianHours: 6, builderHours: 1.5, guardianMonths: 5, hoursPerGuardianMonth: 1.2 }); // g1: 3 months, g2: Aug + Sep
+    expect(m.findings).toMatchObject({
+      teams: 2,
+      opened: 3,
+      perTeam: 1.5,
+      mitigated: 1,
+      meanDaysToMitigate: 10,
+      openAtEnd: 2,
+    });
+    expect(m.time).toMatchObject({
+      guardianHours: 6,
+      builderHours: 1.5,
+      guardianMonths: 5,
+      hoursPerGuardianMonth: 1.2,
+    }); // g1: 3 months, g2: Aug + Sep
     expect(m.training).toEqual({ guardians: 2, allRequiredPct: 50, anyOptionalPct: 0 });
     expect(m.threatModels.approved).toBe(3);
     expect(m.threatModels.guardianAuthoredPct).toBeCloseTo(200 / 3, 10); // TM1 and TM2 of 3 (only TM1 if the author had to guard the model's own team)
@@ -34,7 +46,14 @@ describe("dashboard figures equal the hand-computed values", () => {
       all: { n: 4, mean: 16.5, median: 15 }, // (10 + 20 + 30 + 6) / 4; median of 6, 10, 20, 30
     });
     // g1 was active a year before the end (2025-09-30) and still is: retention 1 of 1.
-    expect(m.people).toMatchObject({ activeAtEnd: 2, newInPeriod: 1, retentionPct: 100, retentionBase: 1, coveragePct: 100, teamsAtEnd: 2 });
+    expect(m.people).toMatchObject({
+      activeAtEnd: 2,
+      newInPeriod: 1,
+      retentionPct: 100,
+      retentionBase: 1,
+      coveragePct: 100,
+      teamsAtEnd: 2,
+    });
     expect(m.feedback).toEqual({ n: 2, mean: 4.5, median: 4.5 });
   });
 
@@ -52,10 +71,21 @@ describe("dashboard figures equal the hand-computed values", () => {
     const resolved = await resolveScope(w.lead, { org: w.orgA.id });
     expect(resolved.scope.orgIds).toEqual([w.orgA.id, w.orgA2.id]);
     const q4 = { year: 2026, q: 4 as const };
-    expect((await quarterMetrics(resolved.scope, q4)).cycle.all).toEqual({ n: 1, mean: 3, median: 3 }); // RS, in the sub-org
-    expect((await quarterMetrics((await resolveScope(w.lead, { org: w.orgB.id })).scope, q4)).cycle.all.n).toBe(0);
-    expect((await resolveScope(w.lead, { org: w.orgA.id, team: w.teamSub.id })).teamName).toBe("Card issuing");
-    await expect(resolveScope(w.lead, { org: w.orgB.id, team: w.teamSub.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await quarterMetrics(resolved.scope, q4)).cycle.all).toEqual({
+      n: 1,
+      mean: 3,
+      median: 3,
+    }); // RS, in the sub-org
+    expect(
+      (await quarterMetrics((await resolveScope(w.lead, { org: w.orgB.id })).scope, q4)).cycle.all
+        .n,
+    ).toBe(0);
+    expect((await resolveScope(w.lead, { org: w.orgA.id, team: w.teamSub.id })).teamName).toBe(
+      "Card issuing",
+    );
+    await expect(
+      resolveScope(w.lead, { org: w.orgB.id, team: w.teamSub.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("a team filter narrows to one team", async () => {
@@ -67,7 +97,13 @@ describe("dashboard figures equal the hand-computed values", () => {
   it("risk budgets weight open findings and unmitigated threats", async () => {
     const risks = await riskBudgets({ orgIds: [w.orgA.id], teamId: null }, Q3);
     const a1 = risks.find((r) => r.teamId === w.teamA1.id)!;
-    expect(a1).toMatchObject({ findingsPoints: 10, threatPoints: 2, total: 12, budget: 20, over: false });
+    expect(a1).toMatchObject({
+      findingsPoints: 10,
+      threatPoints: 2,
+      total: 12,
+      budget: 20,
+      over: false,
+    });
   });
 
   it("the CSV has one row per point with metric, filter and value", async () => {
@@ -75,8 +111,12 @@ describe("dashboard figures equal the hand-computed values", () => {
     const csv = seriesCsv(buildSeries(familyById("reviews")!, data.metrics), data.label);
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("metric,filter,quarter,value,unit");
-    expect(lines).toContain("\"Mean cycle time, with guardian\",org: Payments (with sub-orgs),2026-Q3,3.0,days");
-    expect(lines).toContain("\"Mean cycle time, without guardian\",org: Payments (with sub-orgs),2026-Q2,,days");
+    expect(lines).toContain(
+      '"Mean cycle time, with guardian",org: Payments (with sub-orgs),2026-Q3,3.0,days',
+    );
+    expect(lines).toContain(
+      '"Mean cycle time, without guardian",org: Payments (with sub-orgs),2026-Q2,,days',
+    );
     expect(lines.length).toBe(1 + 8 * 2);
   });
 });
@@ -86,7 +126,9 @@ describe("dashboard access", () => {
     const own = await resolveScope(w.manager, {});
     expect(own.scope.orgIds).toEqual([w.orgA.id, w.orgA2.id]);
     await expect(resolveScope(w.manager, { org: w.orgB.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resolveScope(w.manager, { team: w.teamB.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resolveScope(w.manager, { team: w.teamB.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
   it("a guardian cannot read dashboards", async () => {
     await expect(resolveScope(w.guardian, {})).rejects.toBeInstanceOf(PermissionError);

@@ -11,7 +11,10 @@ let silent: net.Server;
 let silentPort: number;
 const sockets = new Set<net.Socket>();
 
-const listen = (server: net.Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port)));
+const listen = (server: net.Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port)),
+  );
 
 beforeAll(async () => {
   // A port nothing listens on: bind one, then close it.
@@ -43,13 +46,19 @@ async function failure(run: () => Promise<unknown>): Promise<{ message: string; 
 describe("database down at start", () => {
   it("says in one line that nothing listens there, at once", async () => {
     const { message, ms } = await failure(() => checkReachable(url(closedPort)));
-    expect(message).toBe(`Cannot reach the database at 127.0.0.1:${closedPort} (postgresql://guardians:***@127.0.0.1:${closedPort}/guardians): connection refused: is PostgreSQL running there?`);
+    expect(message).toBe(
+      `Cannot reach the database at 127.0.0.1:${closedPort} (postgresql://guardians:***@127.0.0.1:${closedPort}/guardians): connection refused: is PostgreSQL running there?`,
+    );
     expect(ms).toBeLessThan(2_000);
   });
 
   it("gives up on a server that never answers after the connection timeout, in one line", async () => {
     const { message, ms } = await failure(() => checkReachable(url(silentPort)));
-    expect(message).toMatch(new RegExp(`^Cannot reach the database at 127\\.0\\.0\\.1:${silentPort} \\(postgresql://guardians:\\*\\*\\*@[^)]+\\): \\S.*$`));
+    expect(message).toMatch(
+      new RegExp(
+        `^Cannot reach the database at 127\\.0\\.0\\.1:${silentPort} \\(postgresql://guardians:\\*\\*\\*@[^)]+\\): \\S.*$`,
+      ),
+    );
     expect(message).not.toContain("\n");
     expect(message).not.toContain("secret-password");
     expect(ms).toBeGreaterThanOrEqual(4_500);
@@ -60,23 +69,41 @@ describe("database down at start", () => {
   const migrateWith = (databaseUrl: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve) => {
       const started = Date.now();
-      execFile(process.execPath, ["--import", "tsx", path.resolve("scripts/migrate.ts")], { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 20_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr, ms: Date.now() - started }));
+      execFile(
+        process.execPath,
+        ["--import", "tsx", path.resolve("scripts/migrate.ts")],
+        { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 20_000 },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? ((error as { code?: number }).code ?? null) : 0,
+            stdout,
+            stderr,
+            ms: Date.now() - started,
+          }),
+      );
     });
 
   it("the start's migration step prints that one line and exits with 1, no stack trace", async () => {
     const run = await migrateWith(url(closedPort));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe(`[guardians] Cannot reach the database at 127.0.0.1:${closedPort} (postgresql://guardians:***@127.0.0.1:${closedPort}/guardians): connection refused: is PostgreSQL running there?\n`);
+    expect(run.stderr).toBe(
+      `[guardians] Cannot reach the database at 127.0.0.1:${closedPort} (postgresql://guardians:***@127.0.0.1:${closedPort}/guardians): connection refused: is PostgreSQL running there?\n`,
+    );
     expect(run.ms).toBeLessThan(15_000);
   }, 30_000);
 
   it("a malformed DATABASE_URL gets one line too", async () => {
     for (const [bad, line] of [
-      ["not a url", "DATABASE_URL is not a valid URL. Expected postgresql://user:password@host:5432/database"],
+      [
+        "not a url",
+        "DATABASE_URL is not a valid URL. Expected postgresql://user:password@host:5432/database",
+      ],
       ["mysql://u:p@h/db", "DATABASE_URL must start with postgresql:// (got mysql://)"],
-      ["postgresql://u:p@localhost", "DATABASE_URL names no database (add /database_name at the end)"],
+      [
+        "postgresql://u:p@localhost",
+        "DATABASE_URL names no database (add /database_name at the end)",
+      ],
     ]) {
       const run = await migrateWith(bad);
       expect(run.code).toBe(1);

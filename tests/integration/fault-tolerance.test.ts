@@ -34,7 +34,9 @@ describe("a database restart under load", () => {
     const { logActivity } = await import("@/lib/server/activity/service");
     const { isDatabaseUnavailable } = await import("@/lib/server/api");
     const email = `fault-${Date.now()}@example.test`;
-    const user = await db.user.create({ data: { email, name: "Fault Tester", roles: ["GUARDIAN"] } });
+    const user = await db.user.create({
+      data: { email, name: "Fault Tester", roles: ["GUARDIAN"] },
+    });
     const actor = (await loadActor(user.id))!;
 
     const acked: string[] = [];
@@ -46,14 +48,27 @@ describe("a database restart under load", () => {
     const worker = async (w: number) => {
       for (let i = 0; Date.now() < deadline; i++) {
         const key = randomUUID();
-        const date = new Date(Date.now() - ((w * 37 + i) % 300) * 86_400_000).toISOString().slice(0, 10);
+        const date = new Date(Date.now() - ((w * 37 + i) % 300) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
         const t = Date.now();
         try {
-          await logActivity(actor, { date, hours: 0.25, type: "OTHER", link: null, note: null, idempotencyKey: key });
+          await logActivity(actor, {
+            date,
+            hours: 0.25,
+            type: "OTHER",
+            link: null,
+            note: null,
+            idempotencyKey: key,
+          });
           acked.push(key);
           if (t > restartedAt) successesAfterRestart.push(t);
         } catch (error) {
-          failures.push({ ms: Date.now() - t, unavailable: isDatabaseUnavailable(error), message: (error as Error).message.slice(0, 120) });
+          failures.push({
+            ms: Date.now() - t,
+            unavailable: isDatabaseUnavailable(error),
+            message: (error as Error).message.slice(0, 120),
+          });
           await new Promise((r) => setTimeout(r, 100));
         }
       }
@@ -72,7 +87,10 @@ describe("a database restart under load", () => {
     expect([...new Set(failures.filter((f) => !f.unavailable).map((f) => f.message))]).toEqual([]);
     expect(Math.max(...failures.map((f) => f.ms))).toBeLessThan(10_000);
     expect(successesAfterRestart.length).toBeGreaterThan(0);
-    const rows = await db.activityEntry.findMany({ where: { userId: user.id }, select: { idempotencyKey: true } });
+    const rows = await db.activityEntry.findMany({
+      where: { userId: user.id },
+      select: { idempotencyKey: true },
+    });
     const stored = rows.map((r) => r.idempotencyKey!);
     const ackedSet = new Set(acked);
     expect(stored.filter((k) => ackedSet.has(k)).length).toBe(acked.length);
@@ -85,15 +103,34 @@ describe("POST /api/activities while the database is down", () => {
     const { db } = await import("@/lib/db/client");
     const { actAs } = await import("./action-harness");
     const { POST } = await import("@/app/api/activities/route");
-    const user = await db.user.create({ data: { email: `http-${Date.now()}@example.test`, name: "HTTP Tester", roles: ["GUARDIAN"] } });
+    const user = await db.user.create({
+      data: { email: `http-${Date.now()}@example.test`, name: "HTTP Tester", roles: ["GUARDIAN"] },
+    });
     actAs(user.id);
     const post = async (idempotencyKey: string) => {
       const started = Date.now();
-      const res = await POST(new Request("http://localhost:3000/api/activities", {
-        method: "POST", headers: { host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" },
-        body: JSON.stringify({ date: new Date().toISOString().slice(0, 10), hours: 0.25, type: "OTHER", idempotencyKey }),
-      }));
-      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json(), ms: Date.now() - started };
+      const res = await POST(
+        new Request("http://localhost:3000/api/activities", {
+          method: "POST",
+          headers: {
+            host: "localhost:3000",
+            origin: "http://localhost:3000",
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({
+            date: new Date().toISOString().slice(0, 10),
+            hours: 0.25,
+            type: "OTHER",
+            idempotencyKey,
+          }),
+        }),
+      );
+      return {
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        body: await res.json(),
+        ms: Date.now() - started,
+      };
     };
 
     expect((await post(randomUUID())).status).toBe(201);
@@ -104,7 +141,9 @@ describe("POST /api/activities while the database is down", () => {
         const res = await post(during);
         expect(res.status, JSON.stringify(res.body)).toBe(503);
         expect(Number(res.retryAfter)).toBeGreaterThan(0);
-        expect(res.body.error).toBe("The database is unavailable. Nothing was saved; try again in a moment.");
+        expect(res.body.error).toBe(
+          "The database is unavailable. Nothing was saved; try again in a moment.",
+        );
         // Bounded by the pool's connection timeout (5 s), not a hang.
         expect(res.ms).toBeLessThan(7_000);
       }
@@ -119,6 +158,8 @@ describe("POST /api/activities while the database is down", () => {
     }
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     expect((await post(during)).status).toBe(200);
-    expect(await db.activityEntry.count({ where: { userId: user.id, idempotencyKey: during } })).toBe(1);
+    expect(
+      await db.activityEntry.count({ where: { userId: user.id, idempotencyKey: during } }),
+    ).toBe(1);
   }, 60_000);
 });

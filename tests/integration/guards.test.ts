@@ -34,12 +34,16 @@ describe("organisation scope", () => {
     const actor = (await loadActor(managerA.id))!;
     await expect(getTeamOrThrow(actor, teamA.id)).resolves.toMatchObject({ id: teamA.id });
     await expect(getTeamOrThrow(actor, teamB.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getTeamOrThrow(actor, 999_999)).rejects.toThrow("That team does not exist or is not visible to you.");
+    await expect(getTeamOrThrow(actor, 999_999)).rejects.toThrow(
+      "That team does not exist or is not visible to you.",
+    );
   });
 
   it("a guardian sees only their own org's teams; a lead sees every org", async () => {
     const { subA, teamA, teamB } = await twoOrgs();
-    const guardian = (await loadActor((await createUser(["GUARDIAN"], { orgId: subA.id, teamId: teamA.id })).id))!;
+    const guardian = (await loadActor(
+      (await createUser(["GUARDIAN"], { orgId: subA.id, teamId: teamA.id })).id,
+    ))!;
     await expect(getTeamOrThrow(guardian, teamB.id)).rejects.toBeInstanceOf(NotFoundError);
     const lead = (await loadActor((await createUser(["LEAD"])).id))!;
     await expect(getTeamOrThrow(lead, teamB.id)).resolves.toMatchObject({ id: teamB.id });
@@ -53,7 +57,11 @@ describe("organisation scope", () => {
 });
 
 describe("program edits", () => {
-  const input = { name: "Security Guardians", vision: "Security ownership everywhere.", mission: "Train, empower and recognise guardians." };
+  const input = {
+    name: "Security Guardians",
+    vision: "Security ownership everywhere.",
+    mission: "Train, empower and recognise guardians.",
+  };
 
   it("a guardian is refused and nothing changes", async () => {
     const guardian = (await loadActor((await createUser(["GUARDIAN"])).id))!;
@@ -68,13 +76,20 @@ describe("program edits", () => {
     await updateProgram(lead, { ...input, name: "Guardians" });
     const entries = await db.auditLog.findMany({ orderBy: { id: "asc" } });
     expect(entries.map((e) => e.action)).toEqual(["create", "update"]);
-    expect(entries[1]).toMatchObject({ actorId: lead.id, entity: "Program", before: { name: "Security Guardians" }, after: { name: "Guardians" } });
+    expect(entries[1]).toMatchObject({
+      actorId: lead.id,
+      entity: "Program",
+      before: { name: "Security Guardians" },
+      after: { name: "Guardians" },
+    });
   });
 
   it("the audit log refuses updates and deletes", async () => {
     const lead = (await loadActor((await createUser(["LEAD"])).id))!;
     await updateProgram(lead, input);
-    await expect(db.auditLog.updateMany({ data: { action: "forged" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.updateMany({ data: { action: "forged" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });

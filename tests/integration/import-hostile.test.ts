@@ -24,11 +24,19 @@ describe("hostile import files", () => {
   it("refuses a NUL in a cell at its file, line and column and writes nothing", async () => {
     const actor = await lead();
     const before = await fingerprint();
-    const files = [csv("orgs.csv", "org\nplatform\n"), csv("teams.csv", "team,org,joined_on\ncards,platform,2025-01-15\nvault\u0000x,platform,2025-01-15\n")];
+    const files = [
+      csv("orgs.csv", "org\nplatform\n"),
+      csv(
+        "teams.csv",
+        "team,org,joined_on\ncards,platform,2025-01-15\nvault\u0000x,platform,2025-01-15\n",
+      ),
+    ];
     for (const run of [previewImport, commitImport]) {
       const result = await run(actor, files);
       expect(result.committed).toBe(false);
-      expect(result.errors).toEqual([expect.objectContaining({ file: "teams.csv", line: 3, column: "team" })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ file: "teams.csv", line: 3, column: "team" }),
+      ]);
       expect(result.errors[0].message).toMatch(/NUL/);
     }
     expect(await fingerprint()).toEqual(before);
@@ -37,22 +45,48 @@ describe("hostile import files", () => {
   it("refuses a NUL in a backup record, naming the record, and writes nothing", async () => {
     const actor = await lead();
     const before = await fingerprint();
-    const program = { format: BACKUP_FORMAT, version: BACKUP_VERSION, goals: [{ title: "Train\u0000guardians", metric: "NEW_GUARDIANS", target: 3, period: "QUARTER", higherIsBetter: true }] };
-    const result = await commitImport(actor, [{ name: BACKUP_FILE, content: new TextEncoder().encode(JSON.stringify(program)) }]);
+    const program = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      goals: [
+        {
+          title: "Train\u0000guardians",
+          metric: "NEW_GUARDIANS",
+          target: 3,
+          period: "QUARTER",
+          higherIsBetter: true,
+        },
+      ],
+    };
+    const result = await commitImport(actor, [
+      { name: BACKUP_FILE, content: new TextEncoder().encode(JSON.stringify(program)) },
+    ]);
     expect(result.committed).toBe(false);
-    expect(result.errors).toEqual([expect.objectContaining({ file: BACKUP_FILE, column: "goals[0].title" })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ file: BACKUP_FILE, column: "goals[0].title" }),
+    ]);
     expect(await fingerprint()).toEqual(before);
   });
 
   it("stores SQL, HTML and formula text as the text it is", async () => {
     const actor = await lead();
-    const names = ["'; DROP TABLE \"User\"; --", "<script>alert(1)</script>", "=cmd|' /C calc'!A0"];
+    const names = ['\'; DROP TABLE "User"; --', "<script>alert(1)</script>", "=cmd|' /C calc'!A0"];
     const teams = names.map((n, i) => `t${i},platform,2025-01-15`).join("\n");
-    const people = names.map((n, i) => `p${i}@example.test,"${n.replace(/"/g, '""')}",builder,platform,t${i}`).join("\n");
-    const result = await commitImport(actor, [csv("orgs.csv", "org\nplatform\n"), csv("teams.csv", `team,org,joined_on\n${teams}\n`), csv("people.csv", `email,name,roles,org,team\n${people}\n`)]);
+    const people = names
+      .map((n, i) => `p${i}@example.test,"${n.replace(/"/g, '""')}",builder,platform,t${i}`)
+      .join("\n");
+    const result = await commitImport(actor, [
+      csv("orgs.csv", "org\nplatform\n"),
+      csv("teams.csv", `team,org,joined_on\n${teams}\n`),
+      csv("people.csv", `email,name,roles,org,team\n${people}\n`),
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.committed).toBe(true);
-    const stored = await db.user.findMany({ where: { email: { startsWith: "p" } }, orderBy: { email: "asc" }, select: { name: true } });
+    const stored = await db.user.findMany({
+      where: { email: { startsWith: "p" } },
+      orderBy: { email: "asc" },
+      select: { name: true },
+    });
     expect(stored.map((u) => u.name)).toEqual(names);
   });
 });

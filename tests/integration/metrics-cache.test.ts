@@ -23,12 +23,22 @@ async function guardian() {
   const org = await createOrg();
   const team = await createTeam(org.id);
   const user = await createUser(["GUARDIAN"], { orgId: org.id, teamId: team.id });
-  await db.guardianMembership.create({ data: { userId: user.id, teamId: team.id, nominatedOn: new Date("2019-12-01"), activeOn: new Date("2020-01-01") } });
+  await db.guardianMembership.create({
+    data: {
+      userId: user.id,
+      teamId: team.id,
+      nominatedOn: new Date("2019-12-01"),
+      activeOn: new Date("2020-01-01"),
+    },
+  });
   return (await loadActor(user.id))!;
 }
 
 const log = (actor: Awaited<ReturnType<typeof guardian>>, date: string, hours = "2") =>
-  logActivity(actor, newActivitySchema.parse({ date, hours, type: "REVIEW", idempotencyKey: randomUUID() }));
+  logActivity(
+    actor,
+    newActivitySchema.parse({ date, hours, type: "REVIEW", idempotencyKey: randomUUID() }),
+  );
 
 beforeEach(async () => {
   await resetDatabase();
@@ -64,7 +74,16 @@ describe("unchangedSince", () => {
     const g = await guardian();
     const { entry } = await log(g, today);
     const v1 = await dataVersion();
-    await updateActivity(g, entry.id, newActivitySchema.parse({ date: lastQuarterDay, hours: "2", type: "REVIEW", idempotencyKey: randomUUID() }));
+    await updateActivity(
+      g,
+      entry.id,
+      newActivitySchema.parse({
+        date: lastQuarterDay,
+        hours: "2",
+        type: "REVIEW",
+        idempotencyKey: randomUUID(),
+      }),
+    );
     const v2 = await dataVersion();
     expect(await unchangedSince(v1, v2, quarterRange(current))).toBe(false); // left it
     expect(await unchangedSince(v1, v2, quarterRange(previous))).toBe(false); // moved into it
@@ -79,14 +98,18 @@ describe("unchangedSince", () => {
     const g = await guardian();
     await log(g, today);
     const v1 = await dataVersion();
-    await db.auditLog.create({ data: { actorId: g.id, action: "update", entity: "Team", entityId: "1" } });
+    await db.auditLog.create({
+      data: { actorId: g.id, action: "update", entity: "Team", entityId: "1" },
+    });
     const v2 = await dataVersion();
     expect(await unchangedSince(v1, v2, "none")).toBe(false);
     await log(g, today);
     const v3 = await dataVersion();
     expect(await unchangedSince(v2, v3, "none")).toBe(true);
     expect(await unchangedSince(v3, v2, "none")).toBe(false); // backwards
-    expect(await unchangedSince(v2.replace(/^\d{4}-\d{2}-\d{2}/, "2000-01-01"), v3, "none")).toBe(false);
+    expect(await unchangedSince(v2.replace(/^\d{4}-\d{2}-\d{2}/, "2000-01-01"), v3, "none")).toBe(
+      false,
+    );
     expect(await unchangedSince(v2.replace(/@\d+$/, "@1"), v3, "none")).toBe(false); // same id, another record
     expect(await unchangedSince("garbage", v3, "none")).toBe(false);
   });
@@ -107,7 +130,9 @@ describe("cached quarter figures", () => {
     expect(now2).not.toBe(now1);
     expect(JSON.stringify(now2.time)).not.toBe(JSON.stringify(now1.time));
     // Any other change recomputes every quarter.
-    await db.auditLog.create({ data: { actorId: g.id, action: "update", entity: "GuardianMembership", entityId: "1" } });
+    await db.auditLog.create({
+      data: { actorId: g.id, action: "update", entity: "GuardianMembership", entityId: "1" },
+    });
     expect(await cachedQuarterMetrics(program, previous, { fresh: true })).not.toBe(past);
   });
 });

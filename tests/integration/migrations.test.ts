@@ -39,10 +39,22 @@ describe("migration runner", () => {
     const second = await migrate(url);
     expect(second.applied).toEqual([]);
     expect(second.alreadyApplied).toEqual(all);
-    const rows = await query<{ migration_name: string; finished_at: Date | null; checksum: string }>(url, `SELECT migration_name, finished_at, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await query<{
+      migration_name: string;
+      finished_at: Date | null;
+      checksum: string;
+    }>(
+      url,
+      `SELECT migration_name, finished_at, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(all);
-    expect(rows.every((r) => r.finished_at !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
-    const tables = await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('User', 'Review', 'ActivityEntry', 'AuditLog', 'BeltAward')`);
+    expect(rows.every((r) => r.finished_at !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(
+      true,
+    );
+    const tables = await query<{ n: string }>(
+      url,
+      `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('User', 'Review', 'ActivityEntry', 'AuditLog', 'BeltAward')`,
+    );
     expect(tables[0].n).toBe("5");
   });
 
@@ -50,14 +62,20 @@ describe("migration runner", () => {
     const url = await freshDatabase("race");
     const [a, b] = await Promise.all([migrate(url), migrate(url)]);
     expect([...a.applied, ...b.applied].sort()).toEqual(all);
-    const rows = await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM "_prisma_migrations"`);
+    const rows = await query<{ n: string }>(
+      url,
+      `SELECT count(*)::text AS n FROM "_prisma_migrations"`,
+    );
     expect(rows[0].n).toBe(String(all.length));
   });
 
   it("refuses a migration edited after it was applied", async () => {
     const url = await freshDatabase("edit");
     await migrate(url);
-    await query(url, `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = '${all[0]}'`);
+    await query(
+      url,
+      `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = '${all[0]}'`,
+    );
     await expect(migrate(url)).rejects.toThrow(/was edited after it was applied/);
   });
 });

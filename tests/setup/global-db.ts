@@ -14,7 +14,11 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const database = `guardians_test_${process.pid}_${Date.now()}`;
-  const db = await prepareDatabase({ database, dataDir: path.resolve(process.env.TEST_PG_DIR ?? ".data/pg-test"), port: Number(process.env.TEST_PG_PORT ?? 54330) });
+  const db = await prepareDatabase({
+    database,
+    dataDir: path.resolve(process.env.TEST_PG_DIR ?? ".data/pg-test"),
+    port: Number(process.env.TEST_PG_PORT ?? 54330),
+  });
   project.provide("databaseUrl", db.url);
   return async () => {
     await dropDatabase(withDatabase(db.url, "postgres"), database);

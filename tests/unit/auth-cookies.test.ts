@@ -20,18 +20,35 @@ afterEach(() => {
 type Cookie = { name: string; attributes: string[] };
 
 /** Calls an Auth.js endpoint (Node request/response shape) and returns the cookies it sets. */
-async function cookiesOf(action: string, cookies: Record<string, string>, publicUrl: string): Promise<Cookie[]> {
+async function cookiesOf(
+  action: string,
+  cookies: Record<string, string>,
+  publicUrl: string,
+): Promise<Cookie[]> {
   const headers: Record<string, string | string[]> = {};
-  const req = { method: "GET", query: { nextauth: [action] }, cookies, headers: { host: new URL(publicUrl).host }, body: {} };
+  const req = {
+    method: "GET",
+    query: { nextauth: [action] },
+    cookies,
+    headers: { host: new URL(publicUrl).host },
+    body: {},
+  };
   const res = {
     getHeader: (name: string) => headers[name.toLowerCase()],
-    setHeader: (name: string, value: string | string[]) => void (headers[name.toLowerCase()] = value),
+    setHeader: (name: string, value: string | string[]) =>
+      void (headers[name.toLowerCase()] = value),
     status: () => res,
     send: () => res,
     json: () => res,
     end: () => res,
   };
-  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<unknown>)(req, res, authOptions);
+  await (
+    NextAuth as unknown as (
+      req: unknown,
+      res: unknown,
+      options: NextAuthOptions,
+    ) => Promise<unknown>
+  )(req, res, authOptions);
   return ([headers["set-cookie"] ?? []].flat() as string[]).map((line) => {
     const [pair, ...attributes] = line.split(";").map((p) => p.trim());
     return { name: pair.split("=")[0], attributes: attributes.map((a) => a.toLowerCase()) };
@@ -41,9 +58,16 @@ async function cookiesOf(action: string, cookies: Record<string, string>, public
 /** A signed-in person's session read (Auth.js renews the session cookie) and a CSRF token fetch. */
 async function sessionCookies(publicUrl: string): Promise<Cookie[]> {
   vi.stubEnv("NEXTAUTH_URL", publicUrl);
-  const token = await encode({ token: { sub: "1", uid: 1, name: "G", email: "g@example.test" }, secret: SECRET });
+  const token = await encode({
+    token: { sub: "1", uid: 1, name: "G", email: "g@example.test" },
+    secret: SECRET,
+  });
   // The token under both names, so the name of the renewed cookie shows which one Auth.js uses.
-  const session = await cookiesOf("session", { "next-auth.session-token": token, "__Secure-next-auth.session-token": token }, publicUrl);
+  const session = await cookiesOf(
+    "session",
+    { "next-auth.session-token": token, "__Secure-next-auth.session-token": token },
+    publicUrl,
+  );
   return [...session, ...(await cookiesOf("csrf", {}, publicUrl))];
 }
 
@@ -52,7 +76,9 @@ describe("Auth.js cookies", () => {
     const cookies = await sessionCookies("https://guardians.example.com");
     const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
     expect(session?.name).toBe("__Secure-next-auth.session-token");
-    expect(session?.attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure", "path=/"]));
+    expect(session?.attributes).toEqual(
+      expect.arrayContaining(["httponly", "samesite=lax", "secure", "path=/"]),
+    );
     const csrf = cookies.find((c) => c.name.endsWith("next-auth.csrf-token"));
     expect(csrf?.name).toBe("__Host-next-auth.csrf-token");
     expect(csrf?.attributes).toEqual(expect.arrayContaining(["httponly", "secure", "path=/"]));
@@ -65,7 +91,9 @@ describe("Auth.js cookies", () => {
     expect(session?.attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax"]));
     expect(session?.attributes).not.toContain("secure");
     expect(cookies.every((c) => !c.attributes.includes("secure"))).toBe(true);
-    expect(cookies.find((c) => c.name.endsWith("next-auth.csrf-token"))?.name).toBe("next-auth.csrf-token");
+    expect(cookies.find((c) => c.name.endsWith("next-auth.csrf-token"))?.name).toBe(
+      "next-auth.csrf-token",
+    );
   });
 
   it("sessions last a working day", () => {

@@ -21,7 +21,9 @@ describe("clientIp (per-address sign-in limit)", () => {
 
   it("counts hops from the right with several proxies", () => {
     // client forged 1.1.1.1 → CDN saw 203.0.113.7 → load balancer saw the CDN at 198.51.100.2
-    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.7, 198.51.100.2" }, 2)).toBe("203.0.113.7");
+    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.7, 198.51.100.2" }, 2)).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("joins repeated header lines in order", () => {

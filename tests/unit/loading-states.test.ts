@@ -19,22 +19,41 @@ function files(dir: string, match: (name: string) => boolean): string[] {
 
 describe("loading states", () => {
   it("announce 'Loading…' once, mark the region busy and hide the placeholders from assistive technology", () => {
-    const html = renderToStaticMarkup(createElement(ListPageSkeleton, { label: "Loading reviews…", stats: 2, filters: 1, rows: 3 }));
+    const html = renderToStaticMarkup(
+      createElement(ListPageSkeleton, { label: "Loading reviews…", stats: 2, filters: 1, rows: 3 }),
+    );
     expect(html).toMatch(/^<div role="status" aria-busy="true" aria-live="polite"/);
     expect(html.match(/role="status"/g)).toHaveLength(1);
     expect(html).toContain('<span class="sr-only">Loading reviews…</span>');
     expect(blocks(html)).toHaveLength(2 + 2 + 1 + 3);
-    expect(renderToStaticMarkup(createElement(ListPageSkeleton))).toContain('<span class="sr-only">Loading…</span>');
+    expect(renderToStaticMarkup(createElement(ListPageSkeleton))).toContain(
+      '<span class="sr-only">Loading…</span>',
+    );
   });
 
   it("leave out the title placeholders where the page shows its header outside the loading region", () => {
-    expect(blocks(renderToStaticMarkup(createElement(ListPageSkeleton, { title: false, stats: 2, filters: 1, rows: 3 })))).toHaveLength(2 + 1 + 3);
+    expect(
+      blocks(
+        renderToStaticMarkup(
+          createElement(ListPageSkeleton, { title: false, stats: 2, filters: 1, rows: 3 }),
+        ),
+      ),
+    ).toHaveLength(2 + 1 + 3);
   });
 
   it("build smaller regions and the dashboard's from the same busy region", () => {
-    const small = renderToStaticMarkup(LoadingRegion({ label: "Loading your month…", children: createElement(Skeleton, { className: "h-9" }) }));
-    expect(small).toMatch(/^<div role="status" aria-busy="true" aria-live="polite"[^>]*><span class="sr-only">Loading your month…<\/span><div aria-hidden="true"/);
-    const dashboard = renderToStaticMarkup(createElement(DashboardSkeleton, { cards: 4, charts: 2 }));
+    const small = renderToStaticMarkup(
+      LoadingRegion({
+        label: "Loading your month…",
+        children: createElement(Skeleton, { className: "h-9" }),
+      }),
+    );
+    expect(small).toMatch(
+      /^<div role="status" aria-busy="true" aria-live="polite"[^>]*><span class="sr-only">Loading your month…<\/span><div aria-hidden="true"/,
+    );
+    const dashboard = renderToStaticMarkup(
+      createElement(DashboardSkeleton, { cards: 4, charts: 2 }),
+    );
     expect(dashboard).toMatch(/^<div role="status" aria-busy="true" aria-live="polite"/);
     expect(dashboard).toContain('<span class="sr-only">Loading the figures…</span>');
     expect(blocks(dashboard)).toHaveLength(2 + 4 + 4 + 2);
@@ -48,7 +67,9 @@ describe("loading states", () => {
   });
 
   it("come after the page's own permission check and record lookups, which decide its status", () => {
-    const streaming = files(APP, (n) => n === "page.tsx").filter((f) => fs.readFileSync(f, "utf8").includes("<Suspense"));
+    const streaming = files(APP, (n) => n === "page.tsx").filter((f) =>
+      fs.readFileSync(f, "utf8").includes("<Suspense"),
+    );
     expect(streaming.length).toBeGreaterThan(10);
     const late = streaming.filter((f) => {
       const src = fs.readFileSync(f, "utf8");
@@ -61,7 +82,9 @@ describe("loading states", () => {
   });
 
   it("stream only components that cannot refuse: refusals belong to the page, before its boundary", () => {
-    const refusing = files("components", (n) => /\.tsx?$/.test(n)).filter((f) => /\b(notFound|forbidden|unauthorized|redirect)\(/.test(fs.readFileSync(f, "utf8")));
+    const refusing = files("components", (n) => /\.tsx?$/.test(n)).filter((f) =>
+      /\b(notFound|forbidden|unauthorized|redirect)\(/.test(fs.readFileSync(f, "utf8")),
+    );
     expect(refusing).toEqual([]);
   });
 });

@@ -29,11 +29,36 @@ describe("stats", () => {
 describe("review cycle time and effort", () => {
   // Hand-computed: with guardian 2 and 4 days (mean 3); without 4, 4 and 7 days (mean 5).
   const reviews: ReviewFact[] = [
-    { requestedAt: d("2026-07-01T00:00:00Z"), completedAt: d("2026-07-03T00:00:00Z"), effortQuarterHours: 16, withGuardian: true },
-    { requestedAt: d("2026-07-10T12:00:00Z"), completedAt: d("2026-07-14T12:00:00Z"), effortQuarterHours: 12, withGuardian: true },
-    { requestedAt: d("2026-08-01T00:00:00Z"), completedAt: d("2026-08-05T00:00:00Z"), effortQuarterHours: 24, withGuardian: false },
-    { requestedAt: d("2026-08-01T00:00:00Z"), completedAt: d("2026-08-05T00:00:00Z"), effortQuarterHours: null, withGuardian: false },
-    { requestedAt: d("2026-09-01T00:00:00Z"), completedAt: d("2026-09-08T00:00:00Z"), effortQuarterHours: 20, withGuardian: false },
+    {
+      requestedAt: d("2026-07-01T00:00:00Z"),
+      completedAt: d("2026-07-03T00:00:00Z"),
+      effortQuarterHours: 16,
+      withGuardian: true,
+    },
+    {
+      requestedAt: d("2026-07-10T12:00:00Z"),
+      completedAt: d("2026-07-14T12:00:00Z"),
+      effortQuarterHours: 12,
+      withGuardian: true,
+    },
+    {
+      requestedAt: d("2026-08-01T00:00:00Z"),
+      completedAt: d("2026-08-05T00:00:00Z"),
+      effortQuarterHours: 24,
+      withGuardian: false,
+    },
+    {
+      requestedAt: d("2026-08-01T00:00:00Z"),
+      completedAt: d("2026-08-05T00:00:00Z"),
+      effortQuarterHours: null,
+      withGuardian: false,
+    },
+    {
+      requestedAt: d("2026-09-01T00:00:00Z"),
+      completedAt: d("2026-09-08T00:00:00Z"),
+      effortQuarterHours: 20,
+      withGuardian: false,
+    },
   ];
   it("computes mean, median and reduction exactly as defined", () => {
     const m = reviewCycleMetrics(reviews);
@@ -43,7 +68,14 @@ describe("review cycle time and effort", () => {
     expect(m.all.mean).toBeCloseTo(21 / 5, 10);
   });
   it("handles fractional days", () => {
-    const m = reviewCycleMetrics([{ requestedAt: d("2026-07-01T00:00:00Z"), completedAt: d("2026-07-01T18:00:00Z"), effortQuarterHours: null, withGuardian: true }]);
+    const m = reviewCycleMetrics([
+      {
+        requestedAt: d("2026-07-01T00:00:00Z"),
+        completedAt: d("2026-07-01T18:00:00Z"),
+        effortQuarterHours: null,
+        withGuardian: true,
+      },
+    ]);
     expect(m.withGuardian.mean).toBe(0.75);
   });
   it("has no reduction when one side is empty", () => {
@@ -51,7 +83,11 @@ describe("review cycle time and effort", () => {
     expect(reviewCycleMetrics([]).withGuardian).toEqual({ n: 0, mean: null, median: null });
   });
   it("averages effort hours over reviews that recorded effort", () => {
-    expect(reviewEffortMetrics(reviews)).toEqual({ withGuardian: 3.5, withoutGuardian: 5.5, all: 4.5 });
+    expect(reviewEffortMetrics(reviews)).toEqual({
+      withGuardian: 3.5,
+      withoutGuardian: 5.5,
+      all: 4.5,
+    });
     expect(reviewEffortMetrics([]).all).toBeNull();
   });
 });
@@ -71,11 +107,31 @@ describe("time to release", () => {
 
 describe("findings", () => {
   const findings = [
-    { severity: "HIGH" as const, status: "MITIGATED", openedOn: d("2026-07-05"), closedOn: d("2026-07-15") }, // opened in Q3, mitigated in Q3 after 10 days
+    {
+      severity: "HIGH" as const,
+      status: "MITIGATED",
+      openedOn: d("2026-07-05"),
+      closedOn: d("2026-07-15"),
+    }, // opened in Q3, mitigated in Q3 after 10 days
     { severity: "LOW" as const, status: "OPEN", openedOn: d("2026-08-01"), closedOn: null }, // opened, open at end
-    { severity: "HIGH" as const, status: "MITIGATED", openedOn: d("2026-06-01"), closedOn: d("2026-07-01") }, // opened Q2, mitigated Q3 after 30 days
-    { severity: "CRITICAL" as const, status: "ACCEPTED", openedOn: d("2026-05-01"), closedOn: d("2026-10-01") }, // closed after the end: open at end
-    { severity: "MEDIUM" as const, status: "MITIGATED", openedOn: d("2026-09-30"), closedOn: d("2026-10-02") }, // opened Q3 on the last day
+    {
+      severity: "HIGH" as const,
+      status: "MITIGATED",
+      openedOn: d("2026-06-01"),
+      closedOn: d("2026-07-01"),
+    }, // opened Q2, mitigated Q3 after 30 days
+    {
+      severity: "CRITICAL" as const,
+      status: "ACCEPTED",
+      openedOn: d("2026-05-01"),
+      closedOn: d("2026-10-01"),
+    }, // closed after the end: open at end
+    {
+      severity: "MEDIUM" as const,
+      status: "MITIGATED",
+      openedOn: d("2026-09-30"),
+      closedOn: d("2026-10-02"),
+    }, // opened Q3 on the last day
   ];
   it("counts per team, by severity, time to mitigate and open at end", () => {
     const m = findingMetrics(findings, 2, Q3.start, Q3.end);
@@ -93,11 +149,19 @@ describe("findings", () => {
 
 describe("guardian activity windows", () => {
   it("counts the left day as active", () => {
-    expect(isActiveOn({ activeOn: d("2026-07-01"), leftOn: d("2026-07-31") }, d("2026-07-31T23:00:00Z"))).toBe(true);
-    expect(isActiveOn({ activeOn: d("2026-07-01"), leftOn: d("2026-07-31") }, d("2026-08-01"))).toBe(false);
+    expect(
+      isActiveOn({ activeOn: d("2026-07-01"), leftOn: d("2026-07-31") }, d("2026-07-31T23:00:00Z")),
+    ).toBe(true);
+    expect(
+      isActiveOn({ activeOn: d("2026-07-01"), leftOn: d("2026-07-31") }, d("2026-08-01")),
+    ).toBe(false);
   });
   it("splits a quarter into months", () => {
-    expect(monthsOf(Q3.start, Q3.end).map((m) => m.start.toISOString().slice(0, 7))).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(monthsOf(Q3.start, Q3.end).map((m) => m.start.toISOString().slice(0, 7))).toEqual([
+      "2026-07",
+      "2026-08",
+      "2026-09",
+    ]);
   });
   it("counts guardian-months: a month counts when active at least one day", () => {
     const intervals = [
@@ -120,7 +184,9 @@ describe("time on security work", () => {
         { userId: 1, date: d("2026-09-10"), quarterHours: 4, type: "QUESTION" },
         { userId: 2, date: d("2026-09-10"), quarterHours: 2, type: "OTHER" },
       ],
-      intervals, Q3.start, Q3.end,
+      intervals,
+      Q3.start,
+      Q3.end,
     );
     expect(m.guardianHours).toBe(3.5);
     expect(m.builderHours).toBe(2.5);
@@ -137,30 +203,62 @@ describe("time on security work", () => {
 describe("training", () => {
   it("counts completions on or before the last day", () => {
     const m = trainingMetrics({
-      activeGuardians: [1, 2, 3, 4], requiredCourseIds: [10, 11], optionalCourseIds: [20],
+      activeGuardians: [1, 2, 3, 4],
+      requiredCourseIds: [10, 11],
+      optionalCourseIds: [20],
       completions: [
-        { userId: 1, courseId: 10, completedOn: d("2026-01-01") }, { userId: 1, courseId: 11, completedOn: d("2026-09-30") },
-        { userId: 2, courseId: 10, completedOn: d("2026-01-01") }, { userId: 2, courseId: 11, completedOn: d("2026-10-01") },
-        { userId: 3, courseId: 20, completedOn: d("2026-02-01") }, { userId: 9, courseId: 20, completedOn: d("2026-02-01") },
+        { userId: 1, courseId: 10, completedOn: d("2026-01-01") },
+        { userId: 1, courseId: 11, completedOn: d("2026-09-30") },
+        { userId: 2, courseId: 10, completedOn: d("2026-01-01") },
+        { userId: 2, courseId: 11, completedOn: d("2026-10-01") },
+        { userId: 3, courseId: 20, completedOn: d("2026-02-01") },
+        { userId: 9, courseId: 20, completedOn: d("2026-02-01") },
       ],
       lastDay: d("2026-09-30"),
     });
     expect(m).toEqual({ guardians: 4, allRequiredPct: 25, anyOptionalPct: 25 });
-    expect(trainingMetrics({ activeGuardians: [], requiredCourseIds: [1], optionalCourseIds: [], completions: [], lastDay: d("2026-09-30") }).allRequiredPct).toBeNull();
+    expect(
+      trainingMetrics({
+        activeGuardians: [],
+        requiredCourseIds: [1],
+        optionalCourseIds: [],
+        completions: [],
+        lastDay: d("2026-09-30"),
+      }).allRequiredPct,
+    ).toBeNull();
   });
   it("has no completion figure when there is no required (or optional) course", () => {
-    const m = trainingMetrics({ activeGuardians: [1, 2], requiredCourseIds: [], optionalCourseIds: [], completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }], lastDay: d("2026-09-30") });
+    const m = trainingMetrics({
+      activeGuardians: [1, 2],
+      requiredCourseIds: [],
+      optionalCourseIds: [],
+      completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }],
+      lastDay: d("2026-09-30"),
+    });
     expect(m).toEqual({ guardians: 2, allRequiredPct: null, anyOptionalPct: null });
-    expect(trainingMetrics({ activeGuardians: [1, 2], requiredCourseIds: [], optionalCourseIds: [7], completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }], lastDay: d("2026-09-30") }))
-      .toEqual({ guardians: 2, allRequiredPct: null, anyOptionalPct: 50 });
+    expect(
+      trainingMetrics({
+        activeGuardians: [1, 2],
+        requiredCourseIds: [],
+        optionalCourseIds: [7],
+        completions: [{ userId: 1, courseId: 7, completedOn: d("2026-01-01") }],
+        lastDay: d("2026-09-30"),
+      }),
+    ).toEqual({ guardians: 2, allRequiredPct: null, anyOptionalPct: 50 });
   });
 });
 
 describe("threat models", () => {
   it("computes guardian-authored share and documented mitigations", () => {
     const m = threatModelMetrics([
-      { guardianAuthored: true, threats: [{ mitigationStatus: "NONE" }, { mitigationStatus: "PLANNED" }] },
-      { guardianAuthored: false, threats: [{ mitigationStatus: "IMPLEMENTED" }, { mitigationStatus: "ACCEPTED" }] },
+      {
+        guardianAuthored: true,
+        threats: [{ mitigationStatus: "NONE" }, { mitigationStatus: "PLANNED" }],
+      },
+      {
+        guardianAuthored: false,
+        threats: [{ mitigationStatus: "IMPLEMENTED" }, { mitigationStatus: "ACCEPTED" }],
+      },
       { guardianAuthored: true, threats: [] },
     ]);
     expect(m.approved).toBe(3);
@@ -189,7 +287,13 @@ describe("people", () => {
       ...Q3,
     });
     expect(m).toEqual({
-      activeAtEnd: 2, newInPeriod: 1, retentionPct: 50, retentionBase: 2, coveragePct: 50, coveredTeams: 2, teamsAtEnd: 4,
+      activeAtEnd: 2,
+      newInPeriod: 1,
+      retentionPct: 50,
+      retentionBase: 2,
+      coveragePct: 50,
+      coveredTeams: 2,
+      teamsAtEnd: 4,
       beltDistribution: { NONE: 1, WHITE: 0, YELLOW: 0, GREEN: 1, BLACK: 0 },
     });
   });
@@ -197,9 +301,16 @@ describe("people", () => {
 
 describe("risk budget", () => {
   it("weights severities and flags teams over budget", () => {
-    const r = riskBudget([{ severity: "CRITICAL" }, { severity: "LOW" }], [{ severity: "HIGH" }, { severity: "MEDIUM" }, { severity: "MEDIUM" }], 20);
+    const r = riskBudget(
+      [{ severity: "CRITICAL" }, { severity: "LOW" }],
+      [{ severity: "HIGH" }, { severity: "MEDIUM" }, { severity: "MEDIUM" }],
+      20,
+    );
     expect(r).toMatchObject({ findingsPoints: 11, threatPoints: 9, total: 20, over: false });
-    expect(riskBudget([{ severity: "CRITICAL" }, { severity: "CRITICAL" }, { severity: "LOW" }], [], 20).over).toBe(true);
+    expect(
+      riskBudget([{ severity: "CRITICAL" }, { severity: "CRITICAL" }, { severity: "LOW" }], [], 20)
+        .over,
+    ).toBe(true);
   });
 });
 
@@ -211,21 +322,50 @@ describe("trend and outliers", () => {
     expect(trendDirection([null, null, 3])).toBe("not enough data");
   });
   it("finds the teams furthest from the median", () => {
-    const teams = [{ n: "a", v: 1 }, { n: "b", v: 2 }, { n: "c", v: 3 }, { n: "d", v: 10 }, { n: "e", v: null }];
-    expect(outliers(teams, (t) => t.v, 2).map((o) => [o.item.n, o.distance])).toEqual([["d", 7.5], ["a", 1.5]]);
+    const teams = [
+      { n: "a", v: 1 },
+      { n: "b", v: 2 },
+      { n: "c", v: 3 },
+      { n: "d", v: 10 },
+      { n: "e", v: null },
+    ];
+    expect(outliers(teams, (t) => t.v, 2).map((o) => [o.item.n, o.distance])).toEqual([
+      ["d", 7.5],
+      ["a", 1.5],
+    ]);
   });
 });
 
 describe("goal progress", async () => {
   const { goalProgress } = await import("@/lib/metrics/goals");
   const q = (newInPeriod: number, perTeam: number | null) =>
-    ({ quarter: "x", people: { newInPeriod }, findings: { perTeam } }) as unknown as Parameters<typeof goalProgress>[3][number];
+    ({ quarter: "x", people: { newInPeriod }, findings: { perTeam } }) as unknown as Parameters<
+      typeof goalProgress
+    >[3][number];
   it("adds new guardians over a year's quarters and compares with the target", () => {
-    expect(goalProgress("NEW_GUARDIANS", 12, true, [q(3, 1), q(4, 1), q(2, 1)])).toEqual({ value: 9, target: 12, met: false, progressPct: 75 });
-    expect(goalProgress("NEW_GUARDIANS", 3, true, [q(3, 1)])).toMatchObject({ met: true, progressPct: 100 });
+    expect(goalProgress("NEW_GUARDIANS", 12, true, [q(3, 1), q(4, 1), q(2, 1)])).toEqual({
+      value: 9,
+      target: 12,
+      met: false,
+      progressPct: 75,
+    });
+    expect(goalProgress("NEW_GUARDIANS", 3, true, [q(3, 1)])).toMatchObject({
+      met: true,
+      progressPct: 100,
+    });
   });
   it("treats lower-is-better goals and missing data", () => {
-    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, 4)])).toEqual({ value: 4, target: 2, met: false, progressPct: 50 });
-    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, null)])).toEqual({ value: null, target: 2, met: null, progressPct: null });
+    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, 4)])).toEqual({
+      value: 4,
+      target: 2,
+      met: false,
+      progressPct: 50,
+    });
+    expect(goalProgress("FINDINGS_PER_TEAM", 2, false, [q(0, null)])).toEqual({
+      value: null,
+      target: 2,
+      met: null,
+      progressPct: null,
+    });
   });
 });

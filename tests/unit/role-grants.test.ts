@@ -10,9 +10,14 @@ const GRANTS: Record<string, boolean[]> = {
 };
 
 describe("granting roles", () => {
-  it.each(Object.entries(GRANTS))("%s may grant exactly the expected roles", (granter, expected) => {
-    expect(ROLES.map((r) => mayGrantRole({ roles: [granter as (typeof ROLES)[number]] }, r))).toEqual(expected);
-  });
+  it.each(Object.entries(GRANTS))(
+    "%s may grant exactly the expected roles",
+    (granter, expected) => {
+      expect(
+        ROLES.map((r) => mayGrantRole({ roles: [granter as (typeof ROLES)[number]] }, r)),
+      ).toEqual(expected);
+    },
+  );
 
   it("a lead may not change an admin's account, an admin may; roles add up", () => {
     expect(mayManageHolderOf({ roles: ["LEAD"] }, ["ADMIN"])).toBe(false);
@@ -22,8 +27,12 @@ describe("granting roles", () => {
   });
 
   it("names only the added or removed roles the actor may not grant", () => {
-    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["BUILDER"], ["BUILDER", "GUARDIAN"])).toEqual([]);
-    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN", "BUILDER"], ["BUILDER"])).toEqual(["ADMIN"]);
+    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["BUILDER"], ["BUILDER", "GUARDIAN"])).toEqual(
+      [],
+    );
+    expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN", "BUILDER"], ["BUILDER"])).toEqual([
+      "ADMIN",
+    ]);
     expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN"], ["ADMIN", "GUARDIAN"])).toEqual([]);
     expect(forbiddenRoleChanges({ roles: ["ADMIN"] }, [], ["ADMIN", "LEAD"])).toEqual([]);
   });

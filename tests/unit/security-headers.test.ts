@@ -27,7 +27,10 @@ describe("security headers", () => {
   });
 
   it("add Strict-Transport-Security only when the public URL is https", () => {
-    expect(transportSecurityHeader("https://guardians.example.com")).toEqual({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    expect(transportSecurityHeader("https://guardians.example.com")).toEqual({
+      key: "Strict-Transport-Security",
+      value: "max-age=63072000; includeSubDomains",
+    });
     expect(transportSecurityHeader("http://localhost:3000")).toBeNull();
     expect(transportSecurityHeader(undefined)).toBeNull();
     expect(transportSecurityHeader("not a url")).toBeNull();
@@ -37,8 +40,15 @@ describe("security headers", () => {
 describe("proxy", () => {
   it("sees pages and sign-in, not API routes or static files", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/", "/reviews", "/dashboard/people", "/sign-in", "/apiary"]) expect(matcher.test(path), path).toBe(true);
-    for (const path of ["/api/activities", "/api/auth/session", "/_next/static/x.js", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/reviews", "/dashboard/people", "/sign-in", "/apiary"])
+      expect(matcher.test(path), path).toBe(true);
+    for (const path of [
+      "/api/activities",
+      "/api/auth/session",
+      "/_next/static/x.js",
+      "/favicon.ico",
+    ])
+      expect(matcher.test(path), path).toBe(false);
   });
 
   const request = (path: string, cookie?: string) =>
@@ -46,8 +56,14 @@ describe("proxy", () => {
 
   it("sends Strict-Transport-Security on every answer when served over https", () => {
     vi.stubEnv("NEXTAUTH_URL", "https://guardians.example.com");
-    for (const res of [proxy(request("/sign-in")), proxy(request("/reviews")), proxy(request("/reviews", "__Secure-next-auth.session-token=x"))]) {
-      expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    for (const res of [
+      proxy(request("/sign-in")),
+      proxy(request("/reviews")),
+      proxy(request("/reviews", "__Secure-next-auth.session-token=x")),
+    ]) {
+      expect(res.headers.get("strict-transport-security")).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
     }
   });
 
@@ -61,7 +77,11 @@ describe("proxy", () => {
     const res = proxy(request("/reviews?status=OPEN"));
     expect(res.status).toBe(307);
     expect(new URL(res.headers.get("location")!).pathname).toBe("/sign-in");
-    expect(new URL(res.headers.get("location")!).searchParams.get("callbackUrl")).toBe("/reviews?status=OPEN");
-    expect(proxy(request("/reviews", "next-auth.session-token=x")).headers.get("location")).toBeNull();
+    expect(new URL(res.headers.get("location")!).searchParams.get("callbackUrl")).toBe(
+      "/reviews?status=OPEN",
+    );
+    expect(
+      proxy(request("/reviews", "next-auth.session-token=x")).headers.get("location"),
+    ).toBeNull();
   });
 });

@@ -19,10 +19,17 @@ describe("threat-model rules", () => {
   });
 
   it("blocks approval on undocumented threats unless accepted", () => {
-    const threats = [{ mitigation: "mTLS", mitigationStatus: "IMPLEMENTED" }, { mitigation: null, mitigationStatus: "NONE" }];
-    expect(approvalBlocker("IN_REVIEW", threats, false)).toBe("1 threat has no documented mitigation: document it or accept it explicitly.");
+    const threats = [
+      { mitigation: "mTLS", mitigationStatus: "IMPLEMENTED" },
+      { mitigation: null, mitigationStatus: "NONE" },
+    ];
+    expect(approvalBlocker("IN_REVIEW", threats, false)).toBe(
+      "1 threat has no documented mitigation: document it or accept it explicitly.",
+    );
     expect(approvalBlocker("IN_REVIEW", threats, true)).toBeNull();
-    expect(approvalBlocker("DRAFT", threats, true)).toBe("Only a threat model in review can be approved.");
+    expect(approvalBlocker("DRAFT", threats, true)).toBe(
+      "Only a threat model in review can be approved.",
+    );
     expect(approvalBlocker("IN_REVIEW", [], true)).toBe("Add at least one threat before approval.");
   });
 });

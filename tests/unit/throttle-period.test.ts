@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { retryMessage, throttleDecision } from "@/lib/auth/throttle";
-import { addQuarters, monthRange, parseQuarterKey, quarterKey, quarterLabel, quarterOf, quarterRange } from "@/lib/period";
+import {
+  addQuarters,
+  monthRange,
+  parseQuarterKey,
+  quarterKey,
+  quarterLabel,
+  quarterOf,
+  quarterRange,
+} from "@/lib/period";
 import { formatHours, toQuarterHours } from "@/lib/hours";
 import { parseDatabaseUrl, redactUrl, withDatabase } from "@/lib/db/url";
 
@@ -19,7 +27,9 @@ describe("throttleDecision", () => {
     expect(throttleDecision([1, 2, 3, 4, 16].map(minutesAgo), now, 5).blocked).toBe(false);
   });
   it("says how long to wait", () => {
-    expect(retryMessage(5 * 60_000)).toBe("Too many failed sign-in attempts. Try again in 5 minutes.");
+    expect(retryMessage(5 * 60_000)).toBe(
+      "Too many failed sign-in attempts. Try again in 5 minutes.",
+    );
     expect(retryMessage(10_000)).toBe("Too many failed sign-in attempts. Try again in 1 minute.");
   });
 });
@@ -32,8 +42,14 @@ describe("periods", () => {
     expect(quarterKey({ year: 2026, q: 3 })).toBe("2026-Q3");
   });
   it("gives half-open ranges", () => {
-    expect(quarterRange({ year: 2026, q: 4 })).toEqual({ start: new Date("2026-10-01T00:00:00Z"), end: new Date("2027-01-01T00:00:00Z") });
-    expect(monthRange(new Date("2026-02-14T10:00:00Z"))).toEqual({ start: new Date("2026-02-01T00:00:00Z"), end: new Date("2026-03-01T00:00:00Z") });
+    expect(quarterRange({ year: 2026, q: 4 })).toEqual({
+      start: new Date("2026-10-01T00:00:00Z"),
+      end: new Date("2027-01-01T00:00:00Z"),
+    });
+    expect(monthRange(new Date("2026-02-14T10:00:00Z"))).toEqual({
+      start: new Date("2026-02-01T00:00:00Z"),
+      end: new Date("2026-03-01T00:00:00Z"),
+    });
   });
   it("steps across years and parses keys", () => {
     expect(addQuarters({ year: 2026, q: 4 }, 1)).toEqual({ year: 2027, q: 1 });

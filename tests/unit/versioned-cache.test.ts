@@ -4,7 +4,10 @@ import { VersionedCache } from "@/lib/metrics/versioned-cache";
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: Error) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -18,7 +21,15 @@ function setup(maxEntries = 10) {
     pending[label] = deferred<string>();
     return pending[label].promise;
   };
-  return { cache, calls, pending, compute, advance: (ms: number) => { t += ms; } };
+  return {
+    cache,
+    calls,
+    pending,
+    compute,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -62,7 +73,9 @@ describe("versioned cache", () => {
     advance(2_000); // the cached figures are now 61 s old
     const waiting = cache.get("k", "3", compute("v3"), stale);
     let settled = false;
-    void waiting.then(() => { settled = true; });
+    void waiting.then(() => {
+      settled = true;
+    });
     await flush();
     expect(settled).toBe(false);
     pending.v2.resolve("figures@2");
@@ -150,7 +163,10 @@ describe("versioned cache", () => {
   it("keeps figures the changes do not touch under the new version, without recomputing", async () => {
     const { cache, calls, pending, compute, advance } = setup();
     const asked: string[] = [];
-    const unchanged = async (from: string, to: string) => { asked.push(`${from}->${to}`); return true; };
+    const unchanged = async (from: string, to: string) => {
+      asked.push(`${from}->${to}`);
+      return true;
+    };
     const opts = { maxStaleMs: 60_000, refreshAfterMs: 10_000, unchanged };
     const first = cache.get("k", "1", compute("v1"), opts);
     pending.v1.resolve("figures@1");
@@ -197,7 +213,9 @@ describe("versioned cache", () => {
     expect(calls).toEqual(["v1"]);
     expect(cache.computedAt("k")).toBe(61_000);
     // A fresh read (a newsletter being frozen) is answered the same way.
-    expect(await cache.get("k", "3", compute("v3"), { maxStaleMs: 0, unchanged: async () => true })).toBe("figures@1");
+    expect(
+      await cache.get("k", "3", compute("v3"), { maxStaleMs: 0, unchanged: async () => true }),
+    ).toBe("figures@1");
     expect(calls).toEqual(["v1"]);
   });
 });

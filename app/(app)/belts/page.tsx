@@ -12,8 +12,16 @@ export default async function BeltsPage() {
   await requirePermission("belt.manage");
   return (
     <>
-      <PageHeader title="Belts" description="Belt rules are conditions over the program's data. Preview who would qualify before saving; saving re-evaluates every active guardian. Belts are never removed silently." actions={<ReevaluateButton />} />
-      <Suspense fallback={<ListPageSkeleton label="Loading the belt rules…" title={false} stats={3} filters={0} />}>
+      <PageHeader
+        title="Belts"
+        description="Belt rules are conditions over the program's data. Preview who would qualify before saving; saving re-evaluates every active guardian. Belts are never removed silently."
+        actions={<ReevaluateButton />}
+      />
+      <Suspense
+        fallback={
+          <ListPageSkeleton label="Loading the belt rules…" title={false} stats={3} filters={0} />
+        }
+      >
         <BeltBoard />
       </Suspense>
     </>

@@ -10,7 +10,11 @@ import { dashboardFilterSchema } from "@/lib/validations/dashboard";
 
 export const metadata: Metadata = { title: "Program dashboard" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("dashboard.read");
   const params = await searchParams;
   const filter = dashboardFilterSchema.parse(params);

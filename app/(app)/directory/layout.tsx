@@ -6,7 +6,10 @@ export default async function DirectoryLayout({ children }: { children: React.Re
   await requirePermission("directory.read");
   return (
     <>
-      <PageHeader title="Directory" description="Organisations, teams and people, and which teams have a guardian." />
+      <PageHeader
+        title="Directory"
+        description="Organisations, teams and people, and which teams have a guardian."
+      />
       <DirectoryTabs />
       {children}
     </>

@@ -7,7 +7,11 @@ import { requirePermission } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Feedback" };
 
-export default async function FeedbackPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function FeedbackPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const actor = await requirePermission("feedback.read");
   const page = parsePage((await searchParams).page);
   return (

@@ -13,7 +13,11 @@ import { linkOptions } from "@/lib/server/activity/queries";
 
 export const metadata: Metadata = { title: "Log hours" };
 
-export default async function LogPage({ searchParams }: { searchParams: Promise<{ page?: string; saved?: string }> }) {
+export default async function LogPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; saved?: string }>;
+}) {
   const actor = await requirePermission("activity.log");
   const params = await searchParams;
   const page = parsePage(params.page);
@@ -22,23 +26,50 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
   const links = await linkOptions(actor);
   return (
     <>
-      <PageHeader title="Log security work" description="Hours you spend on security work count toward the program's figures." />
+      <PageHeader
+        title="Log security work"
+        description="Hours you spend on security work count toward the program's figures."
+      />
       <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
         <Card>
-          <LogForm links={links} serverToday={now.toISOString().slice(0, 10)} maxDate={latestLoggableDate(now)} />
+          <LogForm
+            links={links}
+            serverToday={now.toISOString().slice(0, 10)}
+            maxDate={latestLoggableDate(now)}
+          />
         </Card>
         <Card>
           <CardTitle>This month</CardTitle>
-          <Suspense fallback={<LoadingRegion label="Loading your month…" className="mt-1"><Skeleton className="h-9 w-24" /><Skeleton className="h-2" /></LoadingRegion>}>
+          <Suspense
+            fallback={
+              <LoadingRegion label="Loading your month…" className="mt-1">
+                <Skeleton className="h-9 w-24" />
+                <Skeleton className="h-2" />
+              </LoadingRegion>
+            }
+          >
             <MonthTotal actor={actor} now={now} />
           </Suspense>
         </Card>
       </div>
       <Card className="mt-6">
         <CardTitle>Your entries</CardTitle>
-        {params.saved ? <p role="status" className="mt-1 text-sm text-green-700 dark:text-green-400">Entry updated. The earlier version is kept in its history.</p> : null}
+        {params.saved ? (
+          <p role="status" className="mt-1 text-sm text-green-700 dark:text-green-400">
+            Entry updated. The earlier version is kept in its history.
+          </p>
+        ) : null}
         <div className="mt-2">
-          <Suspense key={page} fallback={<LoadingRegion label="Loading your entries…">{[0, 1, 2, 3, 4, 5].map((i) => <Skeleton key={i} className="h-5" />)}</LoadingRegion>}>
+          <Suspense
+            key={page}
+            fallback={
+              <LoadingRegion label="Loading your entries…">
+                {[0, 1, 2, 3, 4, 5].map((i) => (
+                  <Skeleton key={i} className="h-5" />
+                ))}
+              </LoadingRegion>
+            }
+          >
             <OwnEntries actor={actor} page={page} />
           </Suspense>
         </div>

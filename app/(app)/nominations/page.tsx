@@ -9,14 +9,28 @@ import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Nominations" };
 
-export default async function NominationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function NominationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const actor = await requirePermission("guardian.nominate");
   const page = parsePage((await searchParams).page);
   const approver = can(actor, "guardian.approve");
   return (
     <>
-      <PageHeader title="Nominations" description={approver ? "Approve or decline the people nominated as guardians, oldest first." : "Nominations waiting for the program lead. Nominate someone from a team's page."} />
-      <Suspense key={page} fallback={<ListPageSkeleton label="Loading nominations…" title={false} filters={0} />}>
+      <PageHeader
+        title="Nominations"
+        description={
+          approver
+            ? "Approve or decline the people nominated as guardians, oldest first."
+            : "Nominations waiting for the program lead. Nominate someone from a team's page."
+        }
+      />
+      <Suspense
+        key={page}
+        fallback={<ListPageSkeleton label="Loading nominations…" title={false} filters={0} />}
+      >
         <NominationsList actor={actor} page={page} approver={approver} />
       </Suspense>
     </>

@@ -22,18 +22,48 @@ export default async function ProgramPage() {
       <PageHeader
         title={program?.name ?? "Program"}
         description="Why the program exists and what it aims for."
-        actions={editable ? <><Link href="/program/runbook" className={buttonClass("secondary")}>Review runbook</Link><Link href="/program/edit" className={buttonClass("secondary")}>Edit program</Link></> : null}
+        actions={
+          editable ? (
+            <>
+              <Link href="/program/runbook" className={buttonClass("secondary")}>
+                Review runbook
+              </Link>
+              <Link href="/program/edit" className={buttonClass("secondary")}>
+                Edit program
+              </Link>
+            </>
+          ) : null
+        }
       />
       {!program ? (
-        <EmptyState title="The program has not been described yet" action={editable ? { href: "/program/edit", label: "Write the vision and mission" } : undefined} />
+        <EmptyState
+          title="The program has not been described yet"
+          action={
+            editable ? { href: "/program/edit", label: "Write the vision and mission" } : undefined
+          }
+        />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          <Card><CardTitle>Vision</CardTitle><p className="mt-2 text-sm leading-relaxed">{program.vision}</p></Card>
-          <Card><CardTitle>Mission</CardTitle><p className="mt-2 text-sm leading-relaxed">{program.mission}</p></Card>
+          <Card>
+            <CardTitle>Vision</CardTitle>
+            <p className="mt-2 text-sm leading-relaxed">{program.vision}</p>
+          </Card>
+          <Card>
+            <CardTitle>Mission</CardTitle>
+            <p className="mt-2 text-sm leading-relaxed">{program.mission}</p>
+          </Card>
           <Card className="lg:col-span-2">
             <CardTitle>Measurable goals</CardTitle>
             <div className="mt-3">
-              <Suspense fallback={<LoadingRegion label="Loading the goals…"><Skeleton className="h-5" /><Skeleton className="h-5" /><Skeleton className="h-5" /></LoadingRegion>}>
+              <Suspense
+                fallback={
+                  <LoadingRegion label="Loading the goals…">
+                    <Skeleton className="h-5" />
+                    <Skeleton className="h-5" />
+                    <Skeleton className="h-5" />
+                  </LoadingRegion>
+                }
+              >
                 <ProgramGoals editable={editable} />
               </Suspense>
             </div>

@@ -11,8 +11,13 @@ export default async function RecognitionPage() {
   await requirePermission("program.read");
   return (
     <>
-      <PageHeader title="Recognition wall" description="Recent belts and awards across the program." />
-      <Suspense fallback={<ListPageSkeleton label="Loading recognition…" title={false} filters={0} />}>
+      <PageHeader
+        title="Recognition wall"
+        description="Recent belts and awards across the program."
+      />
+      <Suspense
+        fallback={<ListPageSkeleton label="Loading recognition…" title={false} filters={0} />}
+      >
         <RecognitionWall />
       </Suspense>
     </>

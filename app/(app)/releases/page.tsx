@@ -15,22 +15,46 @@ import { todayUtc } from "@/lib/validations/review";
 export const metadata: Metadata = { title: "Feature releases" };
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function ReleasesPage({ searchParams }: { searchParams: Promise<{ team?: string; page?: string; edit?: string }> }) {
+export default async function ReleasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ team?: string; page?: string; edit?: string }>;
+}) {
   const actor = await requirePermission("review.read");
   const p = await searchParams;
   const team = await teamFilter(actor, "review.read", p.team);
   const page = parsePage(p.page);
   const editId = Number(p.edit);
-  const editing = Number.isInteger(editId) && editId > 0 && can(actor, "review.request") ? await getRelease(actor, editId) : null;
+  const editing =
+    Number.isInteger(editId) && editId > 0 && can(actor, "review.request")
+      ? await getRelease(actor, editId)
+      : null;
   const back = `/releases?${new URLSearchParams({ ...(team.text ? { team: team.text } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const today = todayUtc();
   return (
     <>
-      <PageHeader title="Feature releases" description="Launches and the time from start to release, linked to their security review." />
+      <PageHeader
+        title="Feature releases"
+        description="Launches and the time from start to release, linked to their security review."
+      />
       {editing && can(actor, "review.request", { orgId: editing.team.orgId }) ? (
         <Card className="mb-4">
-          <CardTitle>Edit <span className="font-mono text-sm">{editing.key}</span> {editing.name}</CardTitle>
-          <EditReleaseForm today={today} back={back} release={{ id: editing.id, key: editing.key, name: editing.name, team: editing.team.name, startedOn: iso(editing.startedOn), releasedOn: editing.releasedOn ? iso(editing.releasedOn) : null, reviewKey: editing.review?.key ?? null }} />
+          <CardTitle>
+            Edit <span className="font-mono text-sm">{editing.key}</span> {editing.name}
+          </CardTitle>
+          <EditReleaseForm
+            today={today}
+            back={back}
+            release={{
+              id: editing.id,
+              key: editing.key,
+              name: editing.name,
+              team: editing.team.name,
+              startedOn: iso(editing.startedOn),
+              releasedOn: editing.releasedOn ? iso(editing.releasedOn) : null,
+              reviewKey: editing.review?.key ?? null,
+            }}
+          />
         </Card>
       ) : can(actor, "review.request") ? (
         <Card className="mb-4">
@@ -39,7 +63,10 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Pro
         </Card>
       ) : null}
       {/* Keyed by the team and page only: opening a release's edit form keeps the list as it is. */}
-      <Suspense key={`${team.text}|${page}`} fallback={<ListPageSkeleton label="Loading releases…" title={false} filters={1} />}>
+      <Suspense
+        key={`${team.text}|${page}`}
+        fallback={<ListPageSkeleton label="Loading releases…" title={false} filters={1} />}
+      >
         <ReleasesList actor={actor} team={team} page={page} />
       </Suspense>
     </>

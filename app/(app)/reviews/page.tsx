@@ -15,7 +15,11 @@ import { todayUtc } from "@/lib/validations/review";
 export const metadata: Metadata = { title: "Security reviews" };
 
 // The permission is checked before the Suspense boundary, so a refusal still answers 403.
-export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("review.read");
   const p = await searchParams;
   const team = await teamFilter(actor, "review.read", p.team);
@@ -23,7 +27,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const page = parsePage(p.page);
   return (
     <>
-      <PageHeader title="Security reviews" description="Application security reviews: requested, in progress and completed, with their findings." />
+      <PageHeader
+        title="Security reviews"
+        description="Application security reviews: requested, in progress and completed, with their findings."
+      />
       {can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Request a review</CardTitle>
@@ -31,7 +38,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense key={JSON.stringify(p)} fallback={<ListPageSkeleton label="Loading reviews…" title={false} filters={6} />}>
+      <Suspense
+        key={JSON.stringify(p)}
+        fallback={<ListPageSkeleton label="Loading reviews…" title={false} filters={6} />}
+      >
         <ReviewsList actor={actor} filter={filter} team={team} page={page} />
       </Suspense>
     </>

@@ -13,15 +13,26 @@ import { TM_STATUSES } from "@/lib/server/threat-models/queries";
 
 export const metadata: Metadata = { title: "Threat models" };
 
-export default async function ThreatModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ThreatModelsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("threatmodel.read");
   const p = await searchParams;
   const team = await teamFilter(actor, "threatmodel.read", p.team);
-  const filter = { team: team.teamId, status: TM_STATUSES.find((s) => s === p.status), flagged: p.flagged === "yes" };
+  const filter = {
+    team: team.teamId,
+    status: TM_STATUSES.find((s) => s === p.status),
+    flagged: p.flagged === "yes",
+  };
   const page = parsePage(p.page);
   return (
     <>
-      <PageHeader title="Threat models" description="Threat models by team, their threats, and those without a documented mitigation." />
+      <PageHeader
+        title="Threat models"
+        description="Threat models by team, their threats, and those without a documented mitigation."
+      />
       {can(actor, "threatmodel.write") ? (
         <Card className="mb-4">
           <CardTitle>Start a threat model</CardTitle>
@@ -29,7 +40,10 @@ export default async function ThreatModelsPage({ searchParams }: { searchParams:
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense key={JSON.stringify(p)} fallback={<ListPageSkeleton label="Loading threat models…" title={false} />}>
+      <Suspense
+        key={JSON.stringify(p)}
+        fallback={<ListPageSkeleton label="Loading threat models…" title={false} />}
+      >
         <ThreatModelsList actor={actor} filter={filter} team={team} page={page} />
       </Suspense>
     </>

@@ -7,14 +7,26 @@ import { requirePermission } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Training" };
 
-export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
+export default async function TrainingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ org?: string }>;
+}) {
   const actor = await requirePermission("program.read");
   const org = Number((await searchParams).org);
   const orgId = Number.isInteger(org) && org > 0 && org <= 2_147_483_647 ? org : null;
   return (
     <>
-      <PageHeader title="Training" description="The guardian training catalogue. Required courses count toward the Green belt." />
-      <Suspense key={orgId ?? ""} fallback={<ListPageSkeleton label="Loading training…" title={false} stats={3} filters={0} />}>
+      <PageHeader
+        title="Training"
+        description="The guardian training catalogue. Required courses count toward the Green belt."
+      />
+      <Suspense
+        key={orgId ?? ""}
+        fallback={
+          <ListPageSkeleton label="Loading training…" title={false} stats={3} filters={0} />
+        }
+      >
         <TrainingOverview actor={actor} orgId={orgId} />
       </Suspense>
     </>

@@ -7,7 +7,11 @@ import { getActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   if (await getActor()) redirect("/");
   const { callbackUrl } = await searchParams;
   // Only paths of this app: never bounce a user to another origin after sign-in.
@@ -23,7 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
           <SignInForm next={next} />
         </div>
-        <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">Security Guardians program. Ask your program lead for an account.</p>
+        <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">
+          Security Guardians program. Ask your program lead for an account.
+        </p>
       </div>
     </main>
   );

@@ -8,20 +8,31 @@ import { formAction } from "@/lib/server/form-action";
 import { formatHours } from "@/lib/hours";
 import { deleteActivity, logActivity, updateActivity } from "./service";
 
-export const logActivityAction = formAction("activity.log", newActivitySchema, async (actor, input) => {
-  const { entry, created } = await logActivity(actor, input);
-  revalidatePath("/log");
-  revalidatePath("/");
-  return { status: "ok", message: created ? `Logged ${formatHours(entry.quarterHours)}.` : "Already saved." };
-});
+export const logActivityAction = formAction(
+  "activity.log",
+  newActivitySchema,
+  async (actor, input) => {
+    const { entry, created } = await logActivity(actor, input);
+    revalidatePath("/log");
+    revalidatePath("/");
+    return {
+      status: "ok",
+      message: created ? `Logged ${formatHours(entry.quarterHours)}.` : "Already saved.",
+    };
+  },
+);
 
 const entryId = z.object({ id: z.string().regex(/^\d{1,18}$/, "Unknown entry") });
 
-export const updateActivityAction = formAction("activity.log", activitySchema.extend(entryId.shape), async (actor, input) => {
-  await updateActivity(actor, BigInt(input.id), input);
-  revalidatePath("/log");
-  redirect("/log?saved=1");
-});
+export const updateActivityAction = formAction(
+  "activity.log",
+  activitySchema.extend(entryId.shape),
+  async (actor, input) => {
+    await updateActivity(actor, BigInt(input.id), input);
+    revalidatePath("/log");
+    redirect("/log?saved=1");
+  },
+);
 
 export const deleteActivityAction = formAction("activity.log", entryId, async (actor, input) => {
   await deleteActivity(actor, BigInt(input.id));

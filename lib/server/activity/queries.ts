@@ -16,7 +16,12 @@ export async function listOwnActivities(actor: SessionActor, page: number) {
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, date: true, quarterHours: true, type: true, note: true, version: true,
+        id: true,
+        date: true,
+        quarterHours: true,
+        type: true,
+        note: true,
+        version: true,
         review: { select: { key: true, service: true } },
         threatModel: { select: { key: true, system: true } },
       },
@@ -27,7 +32,10 @@ export async function listOwnActivities(actor: SessionActor, page: number) {
 
 export async function monthTotal(actor: SessionActor, today = new Date()) {
   const { start, end } = monthRange(today);
-  const sum = await db.activityEntry.aggregate({ where: { userId: actor.id, deletedAt: null, date: { gte: start, lt: end } }, _sum: { quarterHours: true } });
+  const sum = await db.activityEntry.aggregate({
+    where: { userId: actor.id, deletedAt: null, date: { gte: start, lt: end } },
+    _sum: { quarterHours: true },
+  });
   return sum._sum.quarterHours ?? 0;
 }
 
@@ -35,16 +43,38 @@ export async function getOwnActivity(actor: SessionActor, id: bigint) {
   return db.activityEntry.findFirst({
     where: { id, userId: actor.id, deletedAt: null },
     select: {
-      id: true, date: true, quarterHours: true, type: true, note: true, reviewId: true, threatModelId: true,
-      versions: { orderBy: { version: "desc" }, select: { version: true, date: true, quarterHours: true, type: true, note: true, deleted: true, changedAt: true } },
+      id: true,
+      date: true,
+      quarterHours: true,
+      type: true,
+      note: true,
+      reviewId: true,
+      threatModelId: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: {
+          version: true,
+          date: true,
+          quarterHours: true,
+          type: true,
+          note: true,
+          deleted: true,
+          changedAt: true,
+        },
+      },
     },
   });
 }
 
 /** Reviews and threat models the person is likely to log against: their teams' recent ones. */
 export async function linkOptions(actor: SessionActor) {
-  const memberships = await db.guardianMembership.findMany({ where: { userId: actor.id, status: "ACTIVE" }, select: { teamId: true } });
-  const teamIds = [...new Set([...memberships.map((m) => m.teamId), ...(actor.teamId ? [actor.teamId] : [])])];
+  const memberships = await db.guardianMembership.findMany({
+    where: { userId: actor.id, status: "ACTIVE" },
+    select: { teamId: true },
+  });
+  const teamIds = [
+    ...new Set([...memberships.map((m) => m.teamId), ...(actor.teamId ? [actor.teamId] : [])]),
+  ];
   const since = new Date(Date.now() - 90 * 24 * 3600_000);
   const reviewScope = queryScope(actor, "review.read");
   const tmScope = queryScope(actor, "threatmodel.read");
@@ -72,6 +102,9 @@ export async function linkOptions(actor: SessionActor) {
   ]);
   return [
     ...reviews.map((r) => ({ value: `review:${r.id}`, label: `Review ${r.key}: ${r.service}` })),
-    ...threatModels.map((t) => ({ value: `threat-model:${t.id}`, label: `Threat model ${t.key}: ${t.system}` })),
+    ...threatModels.map((t) => ({
+      value: `threat-model:${t.id}`,
+      label: `Threat model ${t.key}: ${t.system}`,
+    })),
   ];
 }

@@ -19,11 +19,22 @@ async function resolveLink(tx: Tx | typeof db, actor: SessionActor, link: Activi
     link.kind === "review"
       ? await tx.review.findFirst({ where: { id: link.id, team }, select: { id: true } })
       : await tx.threatModel.findFirst({ where: { id: link.id, team }, select: { id: true } });
-  if (!found) throw new DomainError(`That ${link.kind === "review" ? "review" : "threat model"} does not exist or is not visible to you.`);
-  return link.kind === "review" ? { reviewId: link.id, threatModelId: null } : { reviewId: null, threatModelId: link.id };
+  if (!found)
+    throw new DomainError(
+      `That ${link.kind === "review" ? "review" : "threat model"} does not exist or is not visible to you.`,
+    );
+  return link.kind === "review"
+    ? { reviewId: link.id, threatModelId: null }
+    : { reviewId: null, threatModelId: link.id };
 }
 
-async function checkDay(tx: Tx, userId: number, date: Date, quarterHours: number, excludeId?: bigint) {
+async function checkDay(
+  tx: Tx,
+  userId: number,
+  date: Date,
+  quarterHours: number,
+  excludeId?: bigint,
+) {
   // One writer per person at a time, so two tabs cannot together exceed 24 h.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7001, ${userId})`;
   const sum = await tx.activityEntry.aggregate({
@@ -35,12 +46,33 @@ async function checkDay(tx: Tx, userId: number, date: Date, quarterHours: number
 }
 
 function checkDate(date: string) {
-  if (date > latestLoggableDate(new Date())) throw new DomainError("You cannot log hours for a future date.");
+  if (date > latestLoggableDate(new Date()))
+    throw new DomainError("You cannot log hours for a future date.");
 }
 
-const entrySelect = { id: true, date: true, quarterHours: true, type: true, reviewId: true, threatModelId: true, note: true, version: true } as const;
+const entrySelect = {
+  id: true,
+  date: true,
+  quarterHours: true,
+  type: true,
+  reviewId: true,
+  threatModelId: true,
+  note: true,
+  version: true,
+} as const;
 
-type LoggedRow = { id: bigint | null; date: Date; quarterHours: number; type: ActivityType; reviewId: number | null; threatModelId: number | null; note: string | null; version: number | null; created: boolean; day_quarter_hours: number | null };
+type LoggedRow = {
+  id: bigint | null;
+  date: Date;
+  quarterHours: number;
+  type: ActivityType;
+  reviewId: number | null;
+  threatModelId: number | null;
+  note: string | null;
+  version: number | null;
+  created: boolean;
+  day_quarter_hours: number | null;
+};
 
 /**
  * Logs hours for the actor. The same idempotency key twice creates one entry. The write is one
@@ -57,13 +89,29 @@ export async function logActivity(actor: SessionActor, input: NewActivityInput) 
   const [row] = await db.$queryRaw<LoggedRow[]>`
     SELECT * FROM guardians_log_activity(${actor.id}::int, ${date}::date, ${quarterHours}::int, ${input.type}::"ActivityType", ${input.note}::text,
       ${input.idempotencyKey}::text, ${links.reviewId}::int, ${links.threatModelId}::int, ${MAX_DAY_QUARTER_HOURS}::int)`;
-  if (row.id === null) throw new DomainError(dayTotalProblem(row.day_quarter_hours ?? 0, quarterHours) ?? "That day already has 24 h logged.");
-  const entry = { id: row.id, date: row.date, quarterHours: row.quarterHours, type: row.type, reviewId: row.reviewId, threatModelId: row.threatModelId, note: row.note, version: row.version! };
+  if (row.id === null)
+    throw new DomainError(
+      dayTotalProblem(row.day_quarter_hours ?? 0, quarterHours) ??
+        "That day already has 24 h logged.",
+    );
+  const entry = {
+    id: row.id,
+    date: row.date,
+    quarterHours: row.quarterHours,
+    type: row.type,
+    reviewId: row.reviewId,
+    threatModelId: row.threatModelId,
+    note: row.note,
+    version: row.version!,
+  };
   return { entry, created: row.created };
 }
 
 async function ownEntry(tx: Tx, actor: SessionActor, id: bigint) {
-  const entry = await tx.activityEntry.findFirst({ where: { id, userId: actor.id, deletedAt: null }, select: entrySelect });
+  const entry = await tx.activityEntry.findFirst({
+    where: { id, userId: actor.id, deletedAt: null },
+    select: entrySelect,
+  });
   if (!entry) throw new NotFoundError("entry");
   return entry;
 }
@@ -77,13 +125,41 @@ export async function updateActivity(actor: SessionActor, id: bigint, input: Act
   return db.$transaction(async (tx) => {
     const before = await ownEntry(tx, actor, id);
     const links = await resolveLink(tx, actor, input.link);
-    const unchanged = before.date.getTime() === date.getTime() && before.quarterHours === quarterHours && before.type === input.type && before.note === input.note && before.reviewId === links.reviewId && before.threatModelId === links.threatModelId;
+    const unchanged =
+      before.date.getTime() === date.getTime() &&
+      before.quarterHours === quarterHours &&
+      before.type === input.type &&
+      before.note === input.note &&
+      before.reviewId === links.reviewId &&
+      before.threatModelId === links.threatModelId;
     if (unchanged) return before; // saving without a change adds no version
     await checkDay(tx, actor.id, date, quarterHours, id);
     const version = before.version + 1;
-    const after = await tx.activityEntry.update({ where: { id }, data: { date, quarterHours, type: input.type, note: input.note, version, ...links }, select: entrySelect });
-    await tx.activityEntryVersion.create({ data: { entryId: id, version, date, quarterHours, type: input.type, note: input.note, changedById: actor.id, ...links } });
-    await audit(tx, { actorId: actor.id, action: "update", entity: "ActivityEntry", entityId: id, before, after });
+    const after = await tx.activityEntry.update({
+      where: { id },
+      data: { date, quarterHours, type: input.type, note: input.note, version, ...links },
+      select: entrySelect,
+    });
+    await tx.activityEntryVersion.create({
+      data: {
+        entryId: id,
+        version,
+        date,
+        quarterHours,
+        type: input.type,
+        note: input.note,
+        changedById: actor.id,
+        ...links,
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "update",
+      entity: "ActivityEntry",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -96,8 +172,25 @@ export async function deleteActivity(actor: SessionActor, id: bigint) {
     const version = before.version + 1;
     await tx.activityEntry.update({ where: { id }, data: { deletedAt: new Date(), version } });
     await tx.activityEntryVersion.create({
-      data: { entryId: id, version, date: before.date, quarterHours: before.quarterHours, type: before.type, note: before.note, reviewId: before.reviewId, threatModelId: before.threatModelId, deleted: true, changedById: actor.id },
+      data: {
+        entryId: id,
+        version,
+        date: before.date,
+        quarterHours: before.quarterHours,
+        type: before.type,
+        note: before.note,
+        reviewId: before.reviewId,
+        threatModelId: before.threatModelId,
+        deleted: true,
+        changedById: actor.id,
+      },
     });
-    await audit(tx, { actorId: actor.id, action: "delete", entity: "ActivityEntry", entityId: id, before });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "delete",
+      entity: "ActivityEntry",
+      entityId: id,
+      before,
+    });
   });
 }

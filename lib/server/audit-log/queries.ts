@@ -15,7 +15,14 @@ export async function listAuditEntries(actor: SessionActor, filter: AuditFilter,
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.actor ? { actor: { email: { contains: filter.actor, mode: "insensitive" } } } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86400_000) } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to
+              ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86400_000) }
+              : {}),
+          },
+        }
       : {}),
   };
   const [total, entries, entities] = await Promise.all([
@@ -25,9 +32,23 @@ export async function listAuditEntries(actor: SessionActor, filter: AuditFilter,
       orderBy: { id: "desc" },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, at: true, action: true, entity: true, entityId: true, before: true, after: true, actor: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        entity: true,
+        entityId: true,
+        before: true,
+        after: true,
+        actor: { select: { name: true, email: true } },
+      },
     }),
     db.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } }),
   ]);
-  return { total, entries, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), entities: entities.map((e) => e.entity) };
+  return {
+    total,
+    entries,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    entities: entities.map((e) => e.entity),
+  };
 }

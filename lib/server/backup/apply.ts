@@ -7,23 +7,65 @@ import { SECTION_NAMES, type SectionName } from "@/lib/backup/schema";
 import type { BackupPlan } from "./plan";
 import { writeActivityLinks } from "./write-activity";
 import { writeAuditLog } from "./write-audit";
-import { writeBeltAwards, writeBeltRules, writeMentorships, writeRecognitions } from "./write-belts";
+import {
+  writeBeltAwards,
+  writeBeltRules,
+  writeMentorships,
+  writeRecognitions,
+} from "./write-belts";
 import { writeMemberships, writeSurveys } from "./write-memberships";
-import { writeCompletions, writeCourses, writeGoals, writeOrgs, writePasswords, writePeople, writeProgram, writeRunbook, writeTeams } from "./write-program";
-import { writeComments, writeFeedbackDates, writeNewsletters, writeReviews, writeTitles } from "./write-work";
+import {
+  writeCompletions,
+  writeCourses,
+  writeGoals,
+  writeOrgs,
+  writePasswords,
+  writePeople,
+  writeProgram,
+  writeRunbook,
+  writeTeams,
+} from "./write-program";
+import {
+  writeComments,
+  writeFeedbackDates,
+  writeNewsletters,
+  writeReviews,
+  writeTitles,
+} from "./write-work";
 
 const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) => Promise<void> } = {
-  program: writeProgram, goals: writeGoals, runbook: writeRunbook, orgs: writeOrgs, teams: writeTeams, people: writePeople, courses: writeCourses,
-  completions: writeCompletions, memberships: writeMemberships, reviews: writeReviews,
-  findings: (c, changes) => writeTitles(c, "Finding", changes), threats: (c, changes) => writeTitles(c, "Threat", changes),
-  threatModelComments: writeComments, feedback: writeFeedbackDates, activityLinks: writeActivityLinks, surveys: writeSurveys,
-  beltRules: writeBeltRules, beltAwards: writeBeltAwards, mentorships: writeMentorships, recognitions: writeRecognitions,
-  newsletters: writeNewsletters, auditLog: writeAuditLog, passwords: writePasswords,
+  program: writeProgram,
+  goals: writeGoals,
+  runbook: writeRunbook,
+  orgs: writeOrgs,
+  teams: writeTeams,
+  people: writePeople,
+  courses: writeCourses,
+  completions: writeCompletions,
+  memberships: writeMemberships,
+  reviews: writeReviews,
+  findings: (c, changes) => writeTitles(c, "Finding", changes),
+  threats: (c, changes) => writeTitles(c, "Threat", changes),
+  threatModelComments: writeComments,
+  feedback: writeFeedbackDates,
+  activityLinks: writeActivityLinks,
+  surveys: writeSurveys,
+  beltRules: writeBeltRules,
+  beltAwards: writeBeltAwards,
+  mentorships: writeMentorships,
+  recognitions: writeRecognitions,
+  newsletters: writeNewsletters,
+  auditLog: writeAuditLog,
+  passwords: writePasswords,
 };
 
 export async function applyBackup(c: pg.ClientBase, plan: BackupPlan): Promise<void> {
   for (const s of SECTION_NAMES) {
     const changes = plan.changes[s];
-    if (changes?.length) await (WRITERS[s] as (c: pg.ClientBase, changes: Change<SectionName>[]) => Promise<void>)(c, changes);
+    if (changes?.length)
+      await (WRITERS[s] as (c: pg.ClientBase, changes: Change<SectionName>[]) => Promise<void>)(
+        c,
+        changes,
+      );
   }
 }

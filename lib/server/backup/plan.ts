@@ -6,14 +6,26 @@ import type pg from "pg";
 import { diffSection, type Change } from "@/lib/backup/diff";
 import { KEYS, keyOf, recordKeys, type BackupRefKind } from "@/lib/backup/keys";
 import { parseBackupFiles } from "@/lib/backup/parse";
-import { BACKUP_FILE, PASSWORDS_FILE, SECTION_NAMES, type SectionName, type SectionRow, type Sections } from "@/lib/backup/schema";
+import {
+  BACKUP_FILE,
+  PASSWORDS_FILE,
+  SECTION_NAMES,
+  type SectionName,
+  type SectionRow,
+  type Sections,
+} from "@/lib/backup/schema";
 import type { ParsedFile } from "@/lib/import/parse";
 import { definedKeys } from "@/lib/import/refs";
 import { issue, type ImportIssue, type ImportReport, type UploadedFile } from "@/lib/import/types";
 import { readSection } from "./read";
 
 export type BackupChanges = { [S in SectionName]?: Change<S>[] };
-export type BackupPlan = { changes: BackupChanges; files: ImportReport["files"]; errors: ImportIssue[]; warnings: ImportIssue[] };
+export type BackupPlan = {
+  changes: BackupChanges;
+  files: ImportReport["files"];
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+};
 
 const KEY_SQL: Record<BackupRefKind, string> = {
   org: `SELECT key AS k FROM "Org" WHERE key = ANY($1::text[])`,
@@ -25,7 +37,16 @@ const KEY_SQL: Record<BackupRefKind, string> = {
   finding: `SELECT key AS k FROM "Finding" WHERE key = ANY($1::text[])`,
   threat: `SELECT key AS k FROM "Threat" WHERE key = ANY($1::text[])`,
 };
-const WHAT: Record<BackupRefKind, string> = { org: "org", team: "team", user: "person", review: "review", threatModel: "threat model", course: "course", finding: "finding", threat: "threat" };
+const WHAT: Record<BackupRefKind, string> = {
+  org: "org",
+  team: "team",
+  user: "person",
+  review: "review",
+  threatModel: "threat model",
+  course: "course",
+  finding: "finding",
+  threat: "threat",
+};
 const fileOf = (s: SectionName) => (s === "passwords" ? PASSWORDS_FILE : BACKUP_FILE);
 
 /** Keys the CSV files of the same import define: they exist by the time the JSON is applied. */
@@ -37,30 +58,62 @@ function csvKeys(csv: ParsedFile[]): Record<BackupRefKind, Set<string>> {
   return { ...definedKeys(csv), finding: keysOf("findings.csv"), threat: keysOf("threats.csv") };
 }
 
-async function checkReferences(c: pg.ClientBase, sections: Partial<Sections>, csv: ParsedFile[]): Promise<ImportIssue[]> {
+async function checkReferences(
+  c: pg.ClientBase,
+  sections: Partial<Sections>,
+  csv: ParsedFile[],
+): Promise<ImportIssue[]> {
   const known = csvKeys(csv);
   const refs: { section: SectionName; at: string; kind: BackupRefKind; key: string }[] = [];
   for (const s of SECTION_NAMES) {
     (sections[s] ?? []).forEach((row, i) => {
-      for (const [field, kind, key] of (KEYS[s].refs as (r: typeof row) => [string, BackupRefKind, string | null][])(row)) if (key !== null) refs.push({ section: s, at: `${s}[${i}].${field}`, kind, key });
+      for (const [field, kind, key] of (
+        KEYS[s].refs as (r: typeof row) => [string, BackupRefKind, string | null][]
+      )(row))
+        if (key !== null) refs.push({ section: s, at: `${s}[${i}].${field}`, kind, key });
     });
   }
   for (const kind of Object.keys(KEY_SQL) as BackupRefKind[]) {
-    const wanted = [...new Set(refs.filter((r) => r.kind === kind && !known[kind].has(r.key)).map((r) => r.key))];
-    if (wanted.length) for (const r of (await c.query(KEY_SQL[kind], [wanted])).rows) known[kind].add(r.k);
+    const wanted = [
+      ...new Set(refs.filter((r) => r.kind === kind && !known[kind].has(r.key)).map((r) => r.key)),
+    ];
+    if (wanted.length)
+      for (const r of (await c.query(KEY_SQL[kind], [wanted])).rows) known[kind].add(r.k);
   }
-  return refs.filter((r) => !known[r.kind].has(r.key)).map((r) => issue(fileOf(r.section), null, r.at, `No ${WHAT[r.kind]} “${r.key}” in the CSV files or the database`));
+  return refs
+    .filter((r) => !known[r.kind].has(r.key))
+    .map((r) =>
+      issue(
+        fileOf(r.section),
+        null,
+        r.at,
+        `No ${WHAT[r.kind]} “${r.key}” in the CSV files or the database`,
+      ),
+    );
 }
 
-export async function planBackup(c: pg.ClientBase, uploads: UploadedFile[], csv: ParsedFile[], opts: { passwords: boolean }): Promise<BackupPlan> {
+export async function planBackup(
+  c: pg.ClientBase,
+  uploads: UploadedFile[],
+  csv: ParsedFile[],
+  opts: { passwords: boolean },
+): Promise<BackupPlan> {
   const plan: BackupPlan = { changes: {}, files: [], errors: [], warnings: [] };
   if (uploads.length === 0) return plan;
   const parsed = parseBackupFiles(uploads);
   plan.errors.push(...parsed.errors);
   if (parsed.sections.passwords && !opts.passwords) {
-    plan.errors.push(issue(PASSWORDS_FILE, null, null, `${PASSWORDS_FILE} holds password hashes: it is only imported with npm run import`));
+    plan.errors.push(
+      issue(
+        PASSWORDS_FILE,
+        null,
+        null,
+        `${PASSWORDS_FILE} holds password hashes: it is only imported with npm run import`,
+      ),
+    );
   }
-  if (plan.errors.length === 0) plan.errors.push(...(await checkReferences(c, parsed.sections, csv)));
+  if (plan.errors.length === 0)
+    plan.errors.push(...(await checkReferences(c, parsed.sections, csv)));
   for (const s of SECTION_NAMES) {
     const rows = parsed.sections[s];
     if (!rows?.length) continue;
@@ -71,15 +124,31 @@ export async function planBackup(c: pg.ClientBase, uploads: UploadedFile[], csv:
     const diff = diffSection(s, rows, stored);
     if (s === "passwords" && diff.update > 0) {
       // An import never replaces a password someone has set (the writer only fills empty ones).
-      plan.warnings.push(issue(PASSWORDS_FILE, null, null, `${diff.update} people already have another password: theirs are left as they are`));
+      plan.warnings.push(
+        issue(
+          PASSWORDS_FILE,
+          null,
+          null,
+          `${diff.update} people already have another password: theirs are left as they are`,
+        ),
+      );
       diff.unchanged += diff.update;
       diff.update = 0;
     }
     if (s === "auditLog" && diff.update > 0) {
       // The audit log is append-only: a stored record that reads differently stays as it is.
-      plan.warnings.push(issue(BACKUP_FILE, null, "auditLog", `${diff.update} audit records differ from the stored ones of the same time, person and record: the stored ones are kept`));
+      plan.warnings.push(
+        issue(
+          BACKUP_FILE,
+          null,
+          "auditLog",
+          `${diff.update} audit records differ from the stored ones of the same time, person and record: the stored ones are kept`,
+        ),
+      );
       const storedKeys = new Set(recordKeys("auditLog", stored as SectionRow<"auditLog">[]).keys);
-      diff.write = diff.write.filter((w) => !storedKeys.has(keyOf("auditLog", w.row as SectionRow<"auditLog">, w.n)));
+      diff.write = diff.write.filter(
+        (w) => !storedKeys.has(keyOf("auditLog", w.row as SectionRow<"auditLog">, w.n)),
+      );
       diff.unchanged += diff.update;
       diff.update = 0;
     }

@@ -8,7 +8,8 @@ import type { SectionName } from "@/lib/backup/schema";
 const list = (where: string, from: string, order: string, fields: string) =>
   `COALESCE((SELECT json_agg(json_build_object(${fields}) ORDER BY ${order}) ${from} WHERE ${where}), '[]'::json)`;
 
-const email = (alias: string, column: string) => `(SELECT email FROM "User" WHERE id = ${alias}."${column}")`;
+const email = (alias: string, column: string) =>
+  `(SELECT email FROM "User" WHERE id = ${alias}."${column}")`;
 
 export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> = {
   program: `SELECT name, vision, mission, "updatedAt" FROM "Program" WHERE id = 1`,
@@ -40,8 +41,13 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
     ORDER BY r.key NULLS LAST, tm.key NULLS LAST, g.email`,
   surveys: `SELECT s.title, s."opensOn"::text AS "opensOn", s."closesOn"::text AS "closesOn",
       ${list(`q."surveyId" = s.id`, `FROM "SurveyQuestion" q`, `q.position`, `'position', q.position, 'text', q.text, 'kind', q.kind`)} AS questions,
-      ${list(`x."surveyId" = s.id`, `FROM "SurveyResponse" x JOIN "User" u ON u.id = x."userId"`, `u.email`, `'email', u.email, 'submittedAt', x."submittedAt", 'answers',
-        ${list(`a."responseId" = x.id`, `FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"`, `q.position`, `'position', q.position, 'rating', a.rating, 'text', a.text`)}`)} AS responses
+      ${list(
+        `x."surveyId" = s.id`,
+        `FROM "SurveyResponse" x JOIN "User" u ON u.id = x."userId"`,
+        `u.email`,
+        `'email', u.email, 'submittedAt', x."submittedAt", 'answers',
+        ${list(`a."responseId" = x.id`, `FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"`, `q.position`, `'position', q.position, 'rating', a.rating, 'text', a.text`)}`,
+      )} AS responses
     FROM "Survey" s ORDER BY s.title, s."opensOn", s.id`,
   beltRules: `SELECT belt::text AS belt, conditions, ${email("r", "updatedById")} AS "updatedBy", "updatedAt" FROM "BeltRule" r ORDER BY belt`,
   beltAwards: `SELECT u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn", a.evidence, a."createdAt", a."revokedAt", ${email("a", "revokedById")} AS "revokedBy", a."revokeReason"

@@ -22,7 +22,16 @@ async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activity
     WHERE a."deletedAt" IS NULL`);
   const groups = new Map<string, SectionRow<"activityLinks">>();
   for (const x of rows) {
-    const row = { email: x.email, date: x.date, hours: x.qh / 4, type: x.type, review: x.review, note: cleanNote(x.note), threatModel: x.threatModel, entries: 0 };
+    const row = {
+      email: x.email,
+      date: x.date,
+      hours: x.qh / 4,
+      type: x.type,
+      review: x.review,
+      note: cleanNote(x.note),
+      threatModel: x.threatModel,
+      entries: 0,
+    };
     const key = JSON.stringify({ ...row, entries: 0 });
     const group = groups.get(key) ?? row;
     group.entries++;
@@ -31,13 +40,19 @@ async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activity
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-export async function readSection<S extends SectionName>(c: pg.ClientBase, section: S): Promise<SectionRow<S>[]> {
+export async function readSection<S extends SectionName>(
+  c: pg.ClientBase,
+  section: S,
+): Promise<SectionRow<S>[]> {
   if (section === "activityLinks") return readActivityLinks(c) as Promise<SectionRow<S>[]>;
   const { rows } = await c.query(SECTION_SQL[section as Exclude<SectionName, "activityLinks">]);
   return normalise(section, rows.map(plain));
 }
 
-export async function readSections<S extends SectionName>(c: pg.ClientBase, sections: readonly S[]): Promise<Pick<Sections, S>> {
+export async function readSections<S extends SectionName>(
+  c: pg.ClientBase,
+  sections: readonly S[],
+): Promise<Pick<Sections, S>> {
   const out = {} as Pick<Sections, S>;
   for (const s of sections) (out as Record<string, unknown>)[s] = await readSection(c, s);
   return out;

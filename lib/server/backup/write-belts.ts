@@ -6,46 +6,117 @@ import { keyOf } from "@/lib/backup/keys";
 import { byIndex, each, idOf, idsByKey, unnest } from "./sql";
 
 export async function writeBeltRules(c: pg.ClientBase, changes: Change<"beltRules">[]) {
-  await each(c, `INSERT INTO "BeltRule" (belt, conditions, "updatedById", "updatedAt")
+  await each(
+    c,
+    `INSERT INTO "BeltRule" (belt, conditions, "updatedById", "updatedAt")
     SELECT u.belt::"Belt", u.conditions::jsonb, ${idOf.user("u.by")}, u.at::timestamptz FROM ${unnest(["belt", "conditions", "by", "at"])}
     ON CONFLICT (belt) DO UPDATE SET conditions = EXCLUDED.conditions, "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt"`,
-  changes, [(x) => x.row.belt, (x) => JSON.stringify(x.row.conditions), (x) => x.row.updatedBy, (x) => x.row.updatedAt]);
+    changes,
+    [
+      (x) => x.row.belt,
+      (x) => JSON.stringify(x.row.conditions),
+      (x) => x.row.updatedBy,
+      (x) => x.row.updatedAt,
+    ],
+  );
 }
 
 export async function writeBeltAwards(c: pg.ClientBase, changes: Change<"beltAwards">[]) {
   if (changes.length === 0) return;
-  const ids = await idsByKey(c, "beltAwards", `SELECT a.id, u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn"
-    FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" WHERE u.email = ANY($1::text[]) ORDER BY u.email, a.belt, a."awardedOn", a.id`, [[...new Set(changes.map((x) => x.row.email))]]);
-  const cols = ["id", "email", "belt", "awarded", "evidence", "created", "revoked", "revoker", "reason"];
-  const rows = changes.map((x) => [ids.get(keyOf("beltAwards", x.row, x.n)) ?? null, x.row.email, x.row.belt, x.row.awardedOn, JSON.stringify(x.row.evidence), x.row.createdAt, x.row.revokedAt, x.row.revokedBy, x.row.revokeReason]);
+  const ids = await idsByKey(
+    c,
+    "beltAwards",
+    `SELECT a.id, u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn"
+    FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" WHERE u.email = ANY($1::text[]) ORDER BY u.email, a.belt, a."awardedOn", a.id`,
+    [[...new Set(changes.map((x) => x.row.email))]],
+  );
+  const cols = [
+    "id",
+    "email",
+    "belt",
+    "awarded",
+    "evidence",
+    "created",
+    "revoked",
+    "revoker",
+    "reason",
+  ];
+  const rows = changes.map((x) => [
+    ids.get(keyOf("beltAwards", x.row, x.n)) ?? null,
+    x.row.email,
+    x.row.belt,
+    x.row.awardedOn,
+    JSON.stringify(x.row.evidence),
+    x.row.createdAt,
+    x.row.revokedAt,
+    x.row.revokedBy,
+    x.row.revokeReason,
+  ]);
   const get = byIndex(cols.length);
   const set = `evidence = u.evidence::jsonb, "createdAt" = u.created::timestamptz, "revokedAt" = u.revoked::timestamptz, "revokedById" = ${idOf.user("u.revoker")}, "revokeReason" = u.reason`;
   // Revoked awards first, so one live award per person and belt holds after every statement.
   for (const revoked of [true, false]) {
     const part = rows.filter((r) => (r[6] !== null) === revoked);
-    await each(c, `UPDATE "BeltAward" a SET ${set} FROM ${unnest(cols)} WHERE a.id = u.id::int`, part.filter((r) => r[0] !== null), get);
-    await each(c, `INSERT INTO "BeltAward" ("userId", belt, "awardedOn", evidence, "createdAt", "revokedAt", "revokedById", "revokeReason")
+    await each(
+      c,
+      `UPDATE "BeltAward" a SET ${set} FROM ${unnest(cols)} WHERE a.id = u.id::int`,
+      part.filter((r) => r[0] !== null),
+      get,
+    );
+    await each(
+      c,
+      `INSERT INTO "BeltAward" ("userId", belt, "awardedOn", evidence, "createdAt", "revokedAt", "revokedById", "revokeReason")
       SELECT ${idOf.user("u.email")}, u.belt::"Belt", u.awarded::date, u.evidence::jsonb, u.created::timestamptz, u.revoked::timestamptz, ${idOf.user("u.revoker")}, u.reason
-      FROM ${unnest(cols)}`, part.filter((r) => r[0] === null), get);
+      FROM ${unnest(cols)}`,
+      part.filter((r) => r[0] === null),
+      get,
+    );
   }
 }
 
 export async function writeMentorships(c: pg.ClientBase, changes: Change<"mentorships">[]) {
-  await each(c, `INSERT INTO "Mentorship" ("mentorId", "menteeId", "startedOn", "endedOn")
+  await each(
+    c,
+    `INSERT INTO "Mentorship" ("mentorId", "menteeId", "startedOn", "endedOn")
     SELECT ${idOf.user("u.mentor")}, ${idOf.user("u.mentee")}, u.started::date, u.ended::date FROM ${unnest(["mentor", "mentee", "started", "ended"])}
     ON CONFLICT ("mentorId", "menteeId") DO UPDATE SET "startedOn" = EXCLUDED."startedOn", "endedOn" = EXCLUDED."endedOn"`,
-  changes, [(x) => x.row.mentor, (x) => x.row.mentee, (x) => x.row.startedOn, (x) => x.row.endedOn]);
+    changes,
+    [(x) => x.row.mentor, (x) => x.row.mentee, (x) => x.row.startedOn, (x) => x.row.endedOn],
+  );
 }
 
 export async function writeRecognitions(c: pg.ClientBase, changes: Change<"recognitions">[]) {
   if (changes.length === 0) return;
-  const ids = await idsByKey(c, "recognitions", `SELECT r.id, a.email AS recipient, b.email AS giver, r.kind::text AS kind, r.title, r."createdAt" AS at
+  const ids = await idsByKey(
+    c,
+    "recognitions",
+    `SELECT r.id, a.email AS recipient, b.email AS giver, r.kind::text AS kind, r.title, r."createdAt" AS at
     FROM "Recognition" r JOIN "User" a ON a.id = r."recipientId" JOIN "User" b ON b.id = r."giverId" WHERE a.email = ANY($1::text[])
-    ORDER BY a.email, b.email, r.kind, r.title, r."createdAt", r.id`, [[...new Set(changes.map((x) => x.row.recipient))]]);
+    ORDER BY a.email, b.email, r.kind, r.title, r."createdAt", r.id`,
+    [[...new Set(changes.map((x) => x.row.recipient))]],
+  );
   const cols = ["id", "recipient", "giver", "kind", "title", "reason", "at"];
-  const rows = changes.map((x) => [ids.get(keyOf("recognitions", x.row, x.n)) ?? null, x.row.recipient, x.row.giver, x.row.kind, x.row.title, x.row.reason, x.row.at]);
+  const rows = changes.map((x) => [
+    ids.get(keyOf("recognitions", x.row, x.n)) ?? null,
+    x.row.recipient,
+    x.row.giver,
+    x.row.kind,
+    x.row.title,
+    x.row.reason,
+    x.row.at,
+  ]);
   const get = byIndex(cols.length);
-  await each(c, `UPDATE "Recognition" r SET reason = u.reason FROM ${unnest(cols)} WHERE r.id = u.id::int`, rows.filter((r) => r[0] !== null), get);
-  await each(c, `INSERT INTO "Recognition" ("recipientId", "giverId", kind, title, reason, "createdAt")
-    SELECT ${idOf.user("u.recipient")}, ${idOf.user("u.giver")}, u.kind::"RecognitionKind", u.title, u.reason, u.at::timestamptz FROM ${unnest(cols)}`, rows.filter((r) => r[0] === null), get);
+  await each(
+    c,
+    `UPDATE "Recognition" r SET reason = u.reason FROM ${unnest(cols)} WHERE r.id = u.id::int`,
+    rows.filter((r) => r[0] !== null),
+    get,
+  );
+  await each(
+    c,
+    `INSERT INTO "Recognition" ("recipientId", "giverId", kind, title, reason, "createdAt")
+    SELECT ${idOf.user("u.recipient")}, ${idOf.user("u.giver")}, u.kind::"RecognitionKind", u.title, u.reason, u.at::timestamptz FROM ${unnest(cols)}`,
+    rows.filter((r) => r[0] === null),
+    get,
+  );
 }

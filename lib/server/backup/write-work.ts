@@ -9,54 +9,128 @@ import { byIndex, each, idOf, unnest } from "./sql";
 export async function writeReviews(c: pg.ClientBase, changes: Change<"reviews">[]) {
   if (changes.length === 0) return;
   const keys = changes.map((x) => x.row.key);
-  await each(c, `UPDATE "Review" r SET outcome = u.outcome::"ReviewOutcome", "requestedById" = ${idOf.user("u.requester")} FROM ${unnest(["key", "outcome", "requester"])} WHERE r.key = u.key`,
-    changes, [(x) => x.row.key, (x) => x.row.outcome, (x) => x.row.requestedBy]);
-  const people = changes.flatMap(({ row }) => row.participants.map((p) => [row.key, p.email, p.effortHours === null ? null : Math.round(p.effortHours * 4)]));
-  await c.query(`DELETE FROM "ReviewParticipant" p USING "Review" r WHERE r.id = p."reviewId" AND r.key = ANY($1::text[])
+  await each(
+    c,
+    `UPDATE "Review" r SET outcome = u.outcome::"ReviewOutcome", "requestedById" = ${idOf.user("u.requester")} FROM ${unnest(["key", "outcome", "requester"])} WHERE r.key = u.key`,
+    changes,
+    [(x) => x.row.key, (x) => x.row.outcome, (x) => x.row.requestedBy],
+  );
+  const people = changes.flatMap(({ row }) =>
+    row.participants.map((p) => [
+      row.key,
+      p.email,
+      p.effortHours === null ? null : Math.round(p.effortHours * 4),
+    ]),
+  );
+  await c.query(
+    `DELETE FROM "ReviewParticipant" p USING "Review" r WHERE r.id = p."reviewId" AND r.key = ANY($1::text[])
     AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS k(review, email) JOIN "User" u ON u.email = k.email WHERE k.review = r.key AND u.id = p."userId")`,
-  [keys, people.map((p) => p[0]), people.map((p) => p[1])]);
-  await each(c, `INSERT INTO "ReviewParticipant" ("reviewId", "userId", "effortQuarterHours")
+    [keys, people.map((p) => p[0]), people.map((p) => p[1])],
+  );
+  await each(
+    c,
+    `INSERT INTO "ReviewParticipant" ("reviewId", "userId", "effortQuarterHours")
     SELECT ${idOf.review("u.review")}, ${idOf.user("u.email")}, u.qh::int FROM ${unnest(["review", "email", "qh"])}
-    ON CONFLICT ("reviewId", "userId") DO UPDATE SET "effortQuarterHours" = EXCLUDED."effortQuarterHours"`, people, byIndex(3));
-  await c.query(`DELETE FROM "ReviewChecklistItem" i USING "Review" r WHERE r.id = i."reviewId" AND r.key = ANY($1::text[])`, [keys]);
-  await each(c, `INSERT INTO "ReviewChecklistItem" ("reviewId", label, position, done)
+    ON CONFLICT ("reviewId", "userId") DO UPDATE SET "effortQuarterHours" = EXCLUDED."effortQuarterHours"`,
+    people,
+    byIndex(3),
+  );
+  await c.query(
+    `DELETE FROM "ReviewChecklistItem" i USING "Review" r WHERE r.id = i."reviewId" AND r.key = ANY($1::text[])`,
+    [keys],
+  );
+  await each(
+    c,
+    `INSERT INTO "ReviewChecklistItem" ("reviewId", label, position, done)
     SELECT ${idOf.review("u.review")}, u.label, u.pos::int, u.done::boolean FROM ${unnest(["review", "label", "pos", "done"])}`,
-  changes.flatMap(({ row }) => row.checklist.map((i) => [row.key, i.label, i.position, i.done])), byIndex(4));
+    changes.flatMap(({ row }) => row.checklist.map((i) => [row.key, i.label, i.position, i.done])),
+    byIndex(4),
+  );
 }
 
-export async function writeTitles(c: pg.ClientBase, table: "Finding" | "Threat", changes: Change<"findings" | "threats">[]) {
-  await each(c, `UPDATE "${table}" x SET title = u.title FROM ${unnest(["key", "title"])} WHERE x.key = u.key`, changes, [(x) => x.row.key, (x) => x.row.title]);
+export async function writeTitles(
+  c: pg.ClientBase,
+  table: "Finding" | "Threat",
+  changes: Change<"findings" | "threats">[],
+) {
+  await each(
+    c,
+    `UPDATE "${table}" x SET title = u.title FROM ${unnest(["key", "title"])} WHERE x.key = u.key`,
+    changes,
+    [(x) => x.row.key, (x) => x.row.title],
+  );
 }
 
 export async function writeComments(c: pg.ClientBase, changes: Change<"threatModelComments">[]) {
   if (changes.length === 0) return;
-  await c.query(`DELETE FROM "ThreatModelComment" x USING "ThreatModel" tm WHERE tm.id = x."threatModelId" AND tm.key = ANY($1::text[])`, [changes.map((x) => x.row.threatModel)]);
-  await each(c, `INSERT INTO "ThreatModelComment" ("threatModelId", "authorId", body, "createdAt")
+  await c.query(
+    `DELETE FROM "ThreatModelComment" x USING "ThreatModel" tm WHERE tm.id = x."threatModelId" AND tm.key = ANY($1::text[])`,
+    [changes.map((x) => x.row.threatModel)],
+  );
+  await each(
+    c,
+    `INSERT INTO "ThreatModelComment" ("threatModelId", "authorId", body, "createdAt")
     SELECT ${idOf.threatModel("u.tm")}, ${idOf.user("u.author")}, u.body, u.at::timestamptz FROM ${unnest(["tm", "author", "body", "at"])}`,
-  changes.flatMap(({ row }) => row.comments.map((x) => [row.threatModel, x.author, x.body, x.at])), byIndex(4));
+    changes.flatMap(({ row }) =>
+      row.comments.map((x) => [row.threatModel, x.author, x.body, x.at]),
+    ),
+    byIndex(4),
+  );
 }
 
 /** When each rating was given (feedback.csv creates the ratings). */
 export async function writeFeedbackDates(c: pg.ClientBase, changes: Change<"feedback">[]) {
-  await each(c, `UPDATE "Feedback" f SET "createdAt" = u.at::timestamptz FROM ${unnest(["review", "tm", "guardian", "at"])} JOIN "User" g ON g.email = u.guardian
+  await each(
+    c,
+    `UPDATE "Feedback" f SET "createdAt" = u.at::timestamptz FROM ${unnest(["review", "tm", "guardian", "at"])} JOIN "User" g ON g.email = u.guardian
     WHERE f."guardianId" = g.id AND (f."reviewId" = ${idOf.review("u.review")} OR f."threatModelId" = ${idOf.threatModel("u.tm")})`,
-  changes, [(x) => x.row.review, (x) => x.row.threatModel, (x) => x.row.guardian, (x) => x.row.at]);
+    changes,
+    [(x) => x.row.review, (x) => x.row.threatModel, (x) => x.row.guardian, (x) => x.row.at],
+  );
 }
 
 export async function writeNewsletters(c: pg.ClientBase, changes: Change<"newsletters">[]) {
   if (changes.length === 0) return;
-  await each(c, `INSERT INTO "Newsletter" ("orgId", quarter, status, intro, highlights, content, "generatedAt", "publishedAt", "publishedById")
+  await each(
+    c,
+    `INSERT INTO "Newsletter" ("orgId", quarter, status, intro, highlights, content, "generatedAt", "publishedAt", "publishedById")
     SELECT ${idOf.org("u.org")}, u.quarter, u.status::"NewsletterStatus", u.intro, u.highlights, u.content::jsonb, u.generated::timestamptz, u.published::timestamptz, ${idOf.user("u.publisher")}
     FROM ${unnest(["org", "quarter", "status", "intro", "highlights", "content", "generated", "published", "publisher"])}
     ON CONFLICT ("orgId", quarter) DO UPDATE SET status = EXCLUDED.status, intro = EXCLUDED.intro, highlights = EXCLUDED.highlights, content = EXCLUDED.content,
       "generatedAt" = EXCLUDED."generatedAt", "publishedAt" = EXCLUDED."publishedAt", "publishedById" = EXCLUDED."publishedById"`,
-  changes, [(x) => x.row.org, (x) => x.row.quarter, (x) => x.row.status, (x) => x.row.intro, (x) => x.row.highlights,
-    // A draft has no content at all (SQL NULL, not JSON null).
-    (x) => (x.row.content === null ? null : JSON.stringify(x.row.content)), (x) => x.row.generatedAt, (x) => x.row.publishedAt, (x) => x.row.publishedBy]);
-  await each(c, `INSERT INTO "NewsletterDelivery" ("newsletterId", email, status, attempts, "lastError", "messageId", "sentAt")
+    changes,
+    [
+      (x) => x.row.org,
+      (x) => x.row.quarter,
+      (x) => x.row.status,
+      (x) => x.row.intro,
+      (x) => x.row.highlights,
+      // A draft has no content at all (SQL NULL, not JSON null).
+      (x) => (x.row.content === null ? null : JSON.stringify(x.row.content)),
+      (x) => x.row.generatedAt,
+      (x) => x.row.publishedAt,
+      (x) => x.row.publishedBy,
+    ],
+  );
+  await each(
+    c,
+    `INSERT INTO "NewsletterDelivery" ("newsletterId", email, status, attempts, "lastError", "messageId", "sentAt")
     SELECT n.id, u.email, u.status::"DeliveryStatus", u.attempts::int, u.error, u.message, u.sent::timestamptz
     FROM ${unnest(["org", "quarter", "email", "status", "attempts", "error", "message", "sent"])} JOIN "Newsletter" n ON n."orgId" = ${idOf.org("u.org")} AND n.quarter = u.quarter
     ON CONFLICT ("newsletterId", email) DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, "lastError" = EXCLUDED."lastError",
       "messageId" = EXCLUDED."messageId", "sentAt" = EXCLUDED."sentAt"`,
-  changes.flatMap(({ row }) => row.deliveries.map((d) => [row.org, row.quarter, d.email, d.status, d.attempts, d.lastError, d.messageId, d.sentAt])), byIndex(8));
+    changes.flatMap(({ row }) =>
+      row.deliveries.map((d) => [
+        row.org,
+        row.quarter,
+        d.email,
+        d.status,
+        d.attempts,
+        d.lastError,
+        d.messageId,
+        d.sentAt,
+      ]),
+    ),
+    byIndex(8),
+  );
 }

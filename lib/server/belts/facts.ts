@@ -20,36 +20,77 @@ export async function loadRules(client: Client = db): Promise<Record<BeltName, B
 
 /** People who may earn belts: those with an active guardian membership. */
 export async function activeGuardianIds(client: Client = db): Promise<number[]> {
-  const rows = await client.guardianMembership.findMany({ where: { status: "ACTIVE" }, distinct: ["userId"], select: { userId: true } });
+  const rows = await client.guardianMembership.findMany({
+    where: { status: "ACTIVE" },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
   return rows.map((r) => r.userId);
 }
 
 /** Belt facts for many people in a fixed number of queries. */
-export async function loadBeltFacts(userIds: number[], client: Client = db): Promise<Map<number, BeltFacts & { revoked: Set<BeltName> }>> {
+export async function loadBeltFacts(
+  userIds: number[],
+  client: Client = db,
+): Promise<Map<number, BeltFacts & { revoked: Set<BeltName> }>> {
   const ids = [...new Set(userIds)];
   const map = new Map<number, BeltFacts & { revoked: Set<BeltName> }>();
   if (ids.length === 0) return map;
   const [courses, completions, reviews, tms, hours, ratings, mentees, awards] = await Promise.all([
-    client.course.findMany({ where: { active: true }, select: { key: true, required: true, id: true } }),
-    client.courseCompletion.findMany({ where: { userId: { in: ids } }, select: { userId: true, course: { select: { key: true } } } }),
-    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT p."userId", count(*) AS n FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId" WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[]) GROUP BY p."userId"`,
-    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT a."userId", count(*) AS n FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId" WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[]) GROUP BY a."userId"`,
-    client.$queryRaw<{ userId: number; date: Date; qh: bigint }[]>`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry" WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[]) GROUP BY "userId", date`,
-    client.feedback.findMany({ where: { guardianId: { in: ids } }, select: { guardianId: true, rating: true } }),
-    client.$queryRaw<{ mentorId: number; n: bigint }[]>`SELECT "mentorId", count(*) AS n FROM "Mentorship" WHERE "mentorId" = ANY(${ids}::int[]) GROUP BY "mentorId"`,
-    client.beltAward.findMany({ where: { userId: { in: ids } }, select: { userId: true, belt: true, revokedAt: true } }),
+    client.course.findMany({
+      where: { active: true },
+      select: { key: true, required: true, id: true },
+    }),
+    client.courseCompletion.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, course: { select: { key: true } } },
+    }),
+    client.$queryRaw<
+      { userId: number; n: bigint }[]
+    >`SELECT p."userId", count(*) AS n FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId" WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[]) GROUP BY p."userId"`,
+    client.$queryRaw<
+      { userId: number; n: bigint }[]
+    >`SELECT a."userId", count(*) AS n FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId" WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[]) GROUP BY a."userId"`,
+    client.$queryRaw<
+      { userId: number; date: Date; qh: bigint }[]
+    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry" WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[]) GROUP BY "userId", date`,
+    client.feedback.findMany({
+      where: { guardianId: { in: ids } },
+      select: { guardianId: true, rating: true },
+    }),
+    client.$queryRaw<
+      { mentorId: number; n: bigint }[]
+    >`SELECT "mentorId", count(*) AS n FROM "Mentorship" WHERE "mentorId" = ANY(${ids}::int[]) GROUP BY "mentorId"`,
+    client.beltAward.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, belt: true, revokedAt: true },
+    }),
   ]);
   const required = courses.filter((c) => c.required).map((c) => c.key);
   for (const id of ids) {
-    map.set(id, { completedCourses: new Set(), requiredCourses: required, reviews: 0, threatModels: 0, hours: [], ratings: [], mentees: 0, heldBelts: new Set(), revoked: new Set() });
+    map.set(id, {
+      completedCourses: new Set(),
+      requiredCourses: required,
+      reviews: 0,
+      threatModels: 0,
+      hours: [],
+      ratings: [],
+      mentees: 0,
+      heldBelts: new Set(),
+      revoked: new Set(),
+    });
   }
   for (const c of completions) map.get(c.userId)!.completedCourses.add(c.course.key);
   for (const r of reviews) map.get(r.userId)!.reviews = Number(r.n);
   for (const t of tms) map.get(t.userId)!.threatModels = Number(t.n);
-  for (const h of hours) map.get(h.userId)!.hours.push({ date: h.date, quarterHours: Number(h.qh) });
+  for (const h of hours)
+    map.get(h.userId)!.hours.push({ date: h.date, quarterHours: Number(h.qh) });
   for (const f of ratings) map.get(f.guardianId)!.ratings.push(f.rating);
   for (const m of mentees) map.get(m.mentorId)!.mentees = Number(m.n);
-  for (const a of awards) (a.revokedAt ? map.get(a.userId)!.revoked : map.get(a.userId)!.heldBelts).add(a.belt as BeltName);
+  for (const a of awards)
+    (a.revokedAt ? map.get(a.userId)!.revoked : map.get(a.userId)!.heldBelts).add(
+      a.belt as BeltName,
+    );
   return map;
 }
 

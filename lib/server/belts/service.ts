@@ -15,7 +15,10 @@ const todayUtc = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:
 export type Award = { userId: number; belt: BeltName };
 
 /** Who would newly qualify for which belt under `rules` (nothing is written). */
-export async function qualifyingAwards(userIds: number[], rules?: Record<BeltName, BeltCondition[]>): Promise<(Award & { evidence: unknown })[]> {
+export async function qualifyingAwards(
+  userIds: number[],
+  rules?: Record<BeltName, BeltCondition[]>,
+): Promise<(Award & { evidence: unknown })[]> {
   const inForce = rules ?? (await loadRules());
   const today = todayUtc();
   const out: (Award & { evidence: unknown })[] = [];
@@ -25,7 +28,18 @@ export async function qualifyingAwards(userIds: number[], rules?: Record<BeltNam
       // A belt a lead revoked is not handed back automatically.
       for (const result of beltsToAward(inForce, f, today)) {
         if (f.revoked.has(result.belt)) break;
-        out.push({ userId, belt: result.belt, evidence: { rule: result.conditions.map((c) => ({ label: c.label, current: c.current, required: c.required })), evaluatedOn: today.toISOString().slice(0, 10) } });
+        out.push({
+          userId,
+          belt: result.belt,
+          evidence: {
+            rule: result.conditions.map((c) => ({
+              label: c.label,
+              current: c.current,
+              required: c.required,
+            })),
+            evaluatedOn: today.toISOString().slice(0, 10),
+          },
+        });
       }
     }
   }
@@ -36,7 +50,10 @@ export async function qualifyingAwards(userIds: number[], rules?: Record<BeltNam
  * Re-evaluates people (active guardians among them) and records new belts with their evidence.
  * Idempotent: a live award per person and belt is unique, so concurrent runs award once.
  */
-export async function reevaluateBelts(userIds: number[], actorId: number | null = null): Promise<Award[]> {
+export async function reevaluateBelts(
+  userIds: number[],
+  actorId: number | null = null,
+): Promise<Award[]> {
   const guardians = new Set(await activeGuardianIds());
   const candidates = userIds.filter((id) => guardians.has(id));
   const awards = await qualifyingAwards(candidates);
@@ -48,7 +65,14 @@ export async function reevaluateBelts(userIds: number[], actorId: number | null 
         VALUES (${a.userId}, ${a.belt}::"Belt", ${todayUtc()}, ${JSON.stringify(a.evidence)}::jsonb)
         ON CONFLICT ("userId", belt) WHERE "revokedAt" IS NULL DO NOTHING
         RETURNING id`;
-      if (rows.length) await audit(tx, { actorId, action: "award", entity: "BeltAward", entityId: rows[0].id, after: { userId: a.userId, belt: a.belt, evidence: a.evidence } });
+      if (rows.length)
+        await audit(tx, {
+          actorId,
+          action: "award",
+          entity: "BeltAward",
+          entityId: rows[0].id,
+          after: { userId: a.userId, belt: a.belt, evidence: a.evidence },
+        });
       return rows.length > 0;
     });
     if (inserted) awarded.push({ userId: a.userId, belt: a.belt });
@@ -68,8 +92,18 @@ export async function revokeBelt(actor: SessionActor, awardId: number, reason: s
     const before = await tx.beltAward.findUnique({ where: { id: awardId } });
     if (!before) throw new NotFoundError("belt award");
     if (before.revokedAt) throw new DomainError("That belt was already revoked.");
-    const after = await tx.beltAward.update({ where: { id: awardId }, data: { revokedAt: new Date(), revokedById: actor.id, revokeReason: reason } });
-    await audit(tx, { actorId: actor.id, action: "revoke", entity: "BeltAward", entityId: awardId, before, after });
+    const after = await tx.beltAward.update({
+      where: { id: awardId },
+      data: { revokedAt: new Date(), revokedById: actor.id, revokeReason: reason },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "revoke",
+      entity: "BeltAward",
+      entityId: awardId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -14,13 +14,24 @@ import { PAGE_SIZE } from "./queries";
 export async function listPeople(actor: SessionActor, filter: PeopleFilter, page: number) {
   const scope = queryScope(actor, "directory.read");
   const manager = can(actor, "user.manage");
-  const orgIds = filter.org ? orgSubtree(await db.org.findMany({ select: { id: true, parentId: true } }), [filter.org]) : null;
+  const orgIds = filter.org
+    ? orgSubtree(await db.org.findMany({ select: { id: true, parentId: true } }), [filter.org])
+    : null;
   // The scope and the filters are ANDed: a filter can narrow what the actor sees, never widen it.
   const where: Prisma.UserWhereInput = {
     AND: [
       scope.all ? {} : { orgId: { in: scope.orgIds } },
-      manager && filter.status === "deactivated" ? { deactivatedAt: { not: null } } : { deactivatedAt: null },
-      filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] } : {},
+      manager && filter.status === "deactivated"
+        ? { deactivatedAt: { not: null } }
+        : { deactivatedAt: null },
+      filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q, mode: "insensitive" } },
+              { email: { contains: filter.q, mode: "insensitive" } },
+            ],
+          }
+        : {},
       orgIds ? { orgId: { in: orgIds } } : {},
       filter.role ? { roles: { has: filter.role } } : {},
     ],
@@ -33,13 +44,22 @@ export async function listPeople(actor: SessionActor, filter: PeopleFilter, page
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, name: true, email: true, roles: true, deactivatedAt: true, passwordHash: manager,
-        org: { select: { name: true } }, team: { select: { id: true, name: true } },
+        id: true,
+        name: true,
+        email: true,
+        roles: true,
+        deactivatedAt: true,
+        passwordHash: manager,
+        org: { select: { name: true } },
+        team: { select: { id: true, name: true } },
       },
     }),
   ]);
   // Whether someone can sign in is shown to people managers; the hash itself never leaves here.
-  const people = rows.map(({ passwordHash, ...p }) => ({ ...p, hasPassword: manager ? passwordHash != null : null }));
+  const people = rows.map(({ passwordHash, ...p }) => ({
+    ...p,
+    hasPassword: manager ? passwordHash != null : null,
+  }));
   return { total, people, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
@@ -49,11 +69,23 @@ export async function getPersonForEdit(actor: SessionActor, id: number) {
   const person = await db.user.findUnique({
     where: { id },
     select: {
-      id: true, email: true, name: true, roles: true, orgId: true, teamId: true, deactivatedAt: true, passwordHash: true, createdAt: true,
-      memberships: { where: { status: "ACTIVE" }, select: { team: { select: { id: true, name: true } } } },
+      id: true,
+      email: true,
+      name: true,
+      roles: true,
+      orgId: true,
+      teamId: true,
+      deactivatedAt: true,
+      passwordHash: true,
+      createdAt: true,
+      memberships: {
+        where: { status: "ACTIVE" },
+        select: { team: { select: { id: true, name: true } } },
+      },
     },
   });
-  if (!person || !can(actor, "user.manage", { orgId: person.orgId })) throw new NotFoundError("person");
+  if (!person || !can(actor, "user.manage", { orgId: person.orgId }))
+    throw new NotFoundError("person");
   const { passwordHash, memberships, ...rest } = person;
   return { ...rest, hasPassword: passwordHash != null, guardianOf: memberships.map((m) => m.team) };
 }
@@ -61,5 +93,9 @@ export async function getPersonForEdit(actor: SessionActor, id: number) {
 /** Teams a person can be placed in, with their organisation, for the person form. */
 export async function teamOptions(actor: SessionActor) {
   const scope = queryScope(actor, "user.manage");
-  return db.team.findMany({ where: scope.all ? {} : { orgId: { in: scope.orgIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, orgId: true } });
+  return db.team.findMany({
+    where: scope.all ? {} : { orgId: { in: scope.orgIds } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, orgId: true },
+  });
 }

@@ -28,7 +28,12 @@ export async function listTeams(actor: SessionActor, filter: DirectoryFilter, pa
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, name: true, profile: true, pilot: true, joinedOn: true, org: { select: { name: true } },
+        id: true,
+        name: true,
+        profile: true,
+        pilot: true,
+        joinedOn: true,
+        org: { select: { name: true } },
         guardians: { where: { status: "ACTIVE" }, select: { user: { select: { name: true } } } },
       },
     }),
@@ -42,7 +47,14 @@ export async function listOrgs(actor: SessionActor) {
   return db.org.findMany({
     where: scope.all ? {} : { id: { in: scope.orgIds } },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, parentId: true, newsletterRecipients: true, leader: { select: { name: true, email: true } }, _count: { select: { teams: true } } },
+    select: {
+      id: true,
+      name: true,
+      parentId: true,
+      newsletterRecipients: true,
+      leader: { select: { name: true, email: true } },
+      _count: { select: { teams: true } },
+    },
   });
 }
 
@@ -50,14 +62,40 @@ export async function getTeamDetail(actor: SessionActor, id: number) {
   return db.team.findFirst({
     where: { id, ...visibleTeams(actor) },
     select: {
-      id: true, name: true, key: true, orgId: true, profile: true, pilot: true, joinedOn: true, riskBudget: true,
+      id: true,
+      name: true,
+      key: true,
+      orgId: true,
+      profile: true,
+      pilot: true,
+      joinedOn: true,
+      riskBudget: true,
       org: { select: { name: true } },
       guardians: {
         orderBy: [{ nominatedOn: "desc" }, { id: "desc" }],
         select: {
-          id: true, status: true, reason: true, nominatedOn: true, activeOn: true, leftOn: true, declinedOn: true, userId: true,
-          user: { select: { name: true, email: true } }, nominatedBy: { select: { name: true } }, approvedBy: { select: { name: true } },
-          history: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, fromStatus: true, toStatus: true, note: true, at: true, changedBy: { select: { name: true } } } },
+          id: true,
+          status: true,
+          reason: true,
+          nominatedOn: true,
+          activeOn: true,
+          leftOn: true,
+          declinedOn: true,
+          userId: true,
+          user: { select: { name: true, email: true } },
+          nominatedBy: { select: { name: true } },
+          approvedBy: { select: { name: true } },
+          history: {
+            orderBy: [{ at: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              fromStatus: true,
+              toStatus: true,
+              note: true,
+              at: true,
+              changedBy: { select: { name: true } },
+            },
+          },
         },
       },
       _count: { select: { members: true } },

@@ -15,7 +15,16 @@ export function visibleTeams(actor: SessionActor) {
 export async function getTeamOrThrow(actor: SessionActor, id: number) {
   const team = await db.team.findFirst({
     where: { id, ...visibleTeams(actor) },
-    select: { id: true, key: true, name: true, orgId: true, profile: true, pilot: true, joinedOn: true, riskBudget: true },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      orgId: true,
+      profile: true,
+      pilot: true,
+      joinedOn: true,
+      riskBudget: true,
+    },
   });
   if (!team) throw new NotFoundError("team");
   return team;

@@ -15,7 +15,12 @@ export function visibleFeedback(actor: SessionActor): Prisma.FeedbackWhereInput 
   if (!can(actor, "feedback.read")) throw new PermissionError();
   const scope = queryScope(actor, "feedback.read");
   if (scope.all) return {};
-  return { OR: [...(scope.userId ? [{ guardianId: scope.userId }] : []), ...(scope.orgIds.length ? [{ guardian: { orgId: { in: scope.orgIds } } }] : [])] };
+  return {
+    OR: [
+      ...(scope.userId ? [{ guardianId: scope.userId }] : []),
+      ...(scope.orgIds.length ? [{ guardian: { orgId: { in: scope.orgIds } } }] : []),
+    ],
+  };
 }
 
 /** A page of the visible ratings, newest first, with their count and mean. */
@@ -23,9 +28,28 @@ export async function listFeedback(actor: SessionActor, page: number) {
   const where = visibleFeedback(actor);
   const [total, rows, avg] = await Promise.all([
     db.feedback.count({ where }),
-    db.feedback.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
-      select: { id: true, rating: true, comment: true, createdAt: true, guardian: { select: { id: true, name: true } }, rater: { select: { name: true } }, review: { select: { id: true, key: true, service: true } }, threatModel: { select: { id: true, key: true, system: true } } } }),
+    db.feedback.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        rating: true,
+        comment: true,
+        createdAt: true,
+        guardian: { select: { id: true, name: true } },
+        rater: { select: { name: true } },
+        review: { select: { id: true, key: true, service: true } },
+        threatModel: { select: { id: true, key: true, system: true } },
+      },
+    }),
     db.feedback.aggregate({ where, _avg: { rating: true } }),
   ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), average: avg._avg.rating };
+  return {
+    total,
+    rows,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    average: avg._avg.rating,
+  };
 }

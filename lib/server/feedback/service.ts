@@ -10,7 +10,16 @@ import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors
 /** Was the person an active guardian of the team on that day (inclusive of the day they left)? */
 async function wasGuardian(userId: number, teamId: number, day: Date) {
   const d = new Date(day.toISOString().slice(0, 10) + "T00:00:00Z");
-  return (await db.guardianMembership.count({ where: { userId, teamId, activeOn: { lte: d }, OR: [{ leftOn: null }, { leftOn: { gte: d } }] } })) > 0;
+  return (
+    (await db.guardianMembership.count({
+      where: {
+        userId,
+        teamId,
+        activeOn: { lte: d },
+        OR: [{ leftOn: null }, { leftOn: { gte: d } }],
+      },
+    })) > 0
+  );
 }
 
 /**
@@ -23,24 +32,71 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
   const team = scope.all ? {} : { orgId: { in: scope.orgIds } };
   let orgId: number;
   if (input.reviewId) {
-    const review = await db.review.findFirst({ where: { id: input.reviewId, team }, select: { teamId: true, completedAt: true, team: { select: { orgId: true } }, participants: { where: { userId: input.guardianId }, select: { userId: true } } } });
+    const review = await db.review.findFirst({
+      where: { id: input.reviewId, team },
+      select: {
+        teamId: true,
+        completedAt: true,
+        team: { select: { orgId: true } },
+        participants: { where: { userId: input.guardianId }, select: { userId: true } },
+      },
+    });
     if (!review) throw new NotFoundError("review");
     if (!review.completedAt) throw new DomainError("Rate guardians once the review is completed.");
-    if (!review.participants.length || !(await wasGuardian(input.guardianId, review.teamId, review.completedAt))) throw new DomainError("Only guardians who took part as guardians of the team can be rated.");
+    if (
+      !review.participants.length ||
+      !(await wasGuardian(input.guardianId, review.teamId, review.completedAt))
+    )
+      throw new DomainError("Only guardians who took part as guardians of the team can be rated.");
     orgId = review.team.orgId;
   } else {
-    const tm = await db.threatModel.findFirst({ where: { id: input.threatModelId!, team }, select: { teamId: true, status: true, approvedOn: true, team: { select: { orgId: true } }, authors: { where: { userId: input.guardianId }, select: { userId: true } } } });
+    const tm = await db.threatModel.findFirst({
+      where: { id: input.threatModelId!, team },
+      select: {
+        teamId: true,
+        status: true,
+        approvedOn: true,
+        team: { select: { orgId: true } },
+        authors: { where: { userId: input.guardianId }, select: { userId: true } },
+      },
+    });
     if (!tm) throw new NotFoundError("threat model");
-    if (tm.status !== "APPROVED" || !tm.approvedOn) throw new DomainError("Rate guardians once the threat model is approved.");
-    if (!tm.authors.length || !(await wasGuardian(input.guardianId, tm.teamId, tm.approvedOn))) throw new DomainError("Only guardian authors of the threat model can be rated.");
+    if (tm.status !== "APPROVED" || !tm.approvedOn)
+      throw new DomainError("Rate guardians once the threat model is approved.");
+    if (!tm.authors.length || !(await wasGuardian(input.guardianId, tm.teamId, tm.approvedOn)))
+      throw new DomainError("Only guardian authors of the threat model can be rated.");
     orgId = tm.team.orgId;
   }
   const data = { rating: input.rating, comment: input.comment, raterId: actor.id };
   const feedback = await db.$transaction(async (tx) => {
-    const where = input.reviewId ? { reviewId_guardianId: { reviewId: input.reviewId, guardianId: input.guardianId } } : { threatModelId_guardianId: { threatModelId: input.threatModelId!, guardianId: input.guardianId } };
+    const where = input.reviewId
+      ? { reviewId_guardianId: { reviewId: input.reviewId, guardianId: input.guardianId } }
+      : {
+          threatModelId_guardianId: {
+            threatModelId: input.threatModelId!,
+            guardianId: input.guardianId,
+          },
+        };
     const before = await tx.feedback.findUnique({ where });
-    const after = await tx.feedback.upsert({ where, create: { ...data, guardianId: input.guardianId, reviewId: input.reviewId ?? null, threatModelId: input.threatModelId ?? null }, update: data });
-    await audit(tx, { actorId: actor.id, action: before ? "update" : "create", entity: "Feedback", entityId: after.id, orgId, before, after });
+    const after = await tx.feedback.upsert({
+      where,
+      create: {
+        ...data,
+        guardianId: input.guardianId,
+        reviewId: input.reviewId ?? null,
+        threatModelId: input.threatModelId ?? null,
+      },
+      update: data,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: before ? "update" : "create",
+      entity: "Feedback",
+      entityId: after.id,
+      orgId,
+      before,
+      after,
+    });
     return after;
   });
   await reevaluateBelts([input.guardianId], actor.id);

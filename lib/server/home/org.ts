@@ -7,7 +7,11 @@ import { BELT_ORDER } from "@/lib/belts/default-rules";
 /** How many of the organisation's guardians the manager's home lists; the directory has the rest. */
 export const ORG_GUARDIANS_SHOWN = 10;
 
-const highestBelt = (belts: (typeof BELT_ORDER)[number][]) => belts.reduce<(typeof BELT_ORDER)[number] | null>((top, b) => (top === null || BELT_ORDER.indexOf(b) > BELT_ORDER.indexOf(top) ? b : top), null);
+const highestBelt = (belts: (typeof BELT_ORDER)[number][]) =>
+  belts.reduce<(typeof BELT_ORDER)[number] | null>(
+    (top, b) => (top === null || BELT_ORDER.indexOf(b) > BELT_ORDER.indexOf(top) ? b : top),
+    null,
+  );
 
 /**
  * A manager's organisation at a glance. Guardians are people: someone who guards two teams
@@ -18,29 +22,52 @@ export async function getOrgSummary(actor: SessionActor) {
   const teams = scope.all ? {} : { orgId: { in: scope.orgIds } };
   const activeHere = { status: "ACTIVE" as const, team: teams };
   const guardianWhere = { memberships: { some: activeHere } };
-  const [orgs, teamCount, coveredTeams, guardianCount, people, latestNewsletter] = await Promise.all([
-    db.org.findMany({ where: { leaderId: actor.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.team.count({ where: teams }),
-    db.team.count({ where: { ...teams, guardians: { some: { status: "ACTIVE" } } } }),
-    db.user.count({ where: guardianWhere }),
-    db.user.findMany({
-      where: guardianWhere,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: ORG_GUARDIANS_SHOWN,
-      select: {
-        id: true, name: true,
-        memberships: { where: activeHere, orderBy: { team: { name: "asc" } }, select: { team: { select: { id: true, name: true } } } },
-        beltAwards: { where: { revokedAt: null }, select: { belt: true } },
-      },
-    }),
-    db.newsletter.findFirst({
-      where: { status: "PUBLISHED", org: { id: { in: actor.orgScope } } },
-      orderBy: { publishedAt: "desc" },
-      select: { id: true, quarter: true, publishedAt: true, org: { select: { name: true } } },
-    }),
-  ]);
-  const guardians = people.map((p) => ({ id: p.id, name: p.name, teams: p.memberships.map((m) => m.team), belt: highestBelt(p.beltAwards.map((a) => a.belt)) }));
+  const [orgs, teamCount, coveredTeams, guardianCount, people, latestNewsletter] =
+    await Promise.all([
+      db.org.findMany({
+        where: { leaderId: actor.id },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      }),
+      db.team.count({ where: teams }),
+      db.team.count({ where: { ...teams, guardians: { some: { status: "ACTIVE" } } } }),
+      db.user.count({ where: guardianWhere }),
+      db.user.findMany({
+        where: guardianWhere,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        take: ORG_GUARDIANS_SHOWN,
+        select: {
+          id: true,
+          name: true,
+          memberships: {
+            where: activeHere,
+            orderBy: { team: { name: "asc" } },
+            select: { team: { select: { id: true, name: true } } },
+          },
+          beltAwards: { where: { revokedAt: null }, select: { belt: true } },
+        },
+      }),
+      db.newsletter.findFirst({
+        where: { status: "PUBLISHED", org: { id: { in: actor.orgScope } } },
+        orderBy: { publishedAt: "desc" },
+        select: { id: true, quarter: true, publishedAt: true, org: { select: { name: true } } },
+      }),
+    ]);
+  const guardians = people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    teams: p.memberships.map((m) => m.team),
+    belt: highestBelt(p.beltAwards.map((a) => a.belt)),
+  }));
   // The directory is already scoped to the manager's organisations; one org needs no further filter.
   const directoryHref = `/directory?${new URLSearchParams({ coverage: "covered", ...(scope.orgIds.length === 1 && !scope.all ? { org: String(scope.orgIds[0]) } : {}) })}`;
-  return { orgs, teamCount, coveredTeams, guardianCount, guardians, directoryHref, latestNewsletter };
+  return {
+    orgs,
+    teamCount,
+    coveredTeams,
+    guardianCount,
+    guardians,
+    directoryHref,
+    latestNewsletter,
+  };
 }

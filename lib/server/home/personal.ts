@@ -7,7 +7,10 @@ import { monthRange } from "@/lib/period";
 export async function getPersonalActivity(userId: number, today = new Date()) {
   const { start, end } = monthRange(today);
   const [month, recent] = await Promise.all([
-    db.activityEntry.aggregate({ where: { userId, deletedAt: null, date: { gte: start, lt: end } }, _sum: { quarterHours: true } }),
+    db.activityEntry.aggregate({
+      where: { userId, deletedAt: null, date: { gte: start, lt: end } },
+      _sum: { quarterHours: true },
+    }),
     db.activityEntry.findMany({
       where: { userId, deletedAt: null },
       orderBy: [{ date: "desc" }, { id: "desc" }],
@@ -22,13 +25,28 @@ export async function getGuardianStanding(userId: number) {
   const [memberships, awards, feedback] = await Promise.all([
     db.guardianMembership.findMany({
       where: { userId, status: { in: ["ACTIVE", "NOMINATED"] } },
-      select: { id: true, status: true, activeOn: true, nominatedOn: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        status: true,
+        activeOn: true,
+        nominatedOn: true,
+        team: { select: { name: true } },
+      },
     }),
-    db.beltAward.findMany({ where: { userId, revokedAt: null }, select: { belt: true, awardedOn: true } }),
+    db.beltAward.findMany({
+      where: { userId, revokedAt: null },
+      select: { belt: true, awardedOn: true },
+    }),
     db.feedback.aggregate({ where: { guardianId: userId }, _avg: { rating: true }, _count: true }),
   ]);
-  const belt = awards.sort((a, b) => BELT_ORDER.indexOf(b.belt) - BELT_ORDER.indexOf(a.belt))[0] ?? null;
-  return { memberships, belt, feedbackAverage: feedback._avg.rating, feedbackCount: feedback._count };
+  const belt =
+    awards.sort((a, b) => BELT_ORDER.indexOf(b.belt) - BELT_ORDER.indexOf(a.belt))[0] ?? null;
+  return {
+    memberships,
+    belt,
+    feedbackAverage: feedback._avg.rating,
+    feedbackCount: feedback._count,
+  };
 }
 
 /** The active guardians of a team, for builders who need to know whom to ask. */

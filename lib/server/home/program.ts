@@ -16,12 +16,25 @@ export async function getLeadAgenda(actor: SessionActor) {
   const teams = teamWhere(actor, "directory.read");
   const nominated = { status: "NOMINATED" as const, team: teams };
   const uncoveredWhere = { ...teams, guardians: { none: { status: "ACTIVE" as const } } };
-  const [pendingNominations, nominationCount, uncoveredCount, uncovered, waitingReviews, unmitigatedThreats, goals] = await Promise.all([
+  const [
+    pendingNominations,
+    nominationCount,
+    uncoveredCount,
+    uncovered,
+    waitingReviews,
+    unmitigatedThreats,
+    goals,
+  ] = await Promise.all([
     db.guardianMembership.findMany({
       where: nominated,
       orderBy: [{ nominatedOn: "asc" }, { id: "asc" }],
       take: 5,
-      select: { id: true, nominatedOn: true, user: { select: { name: true } }, team: { select: { name: true } } },
+      select: {
+        id: true,
+        nominatedOn: true,
+        user: { select: { name: true } },
+        team: { select: { name: true } },
+      },
     }),
     db.guardianMembership.count({ where: nominated }),
     db.team.count({ where: uncoveredWhere }),
@@ -33,9 +46,20 @@ export async function getLeadAgenda(actor: SessionActor) {
     }),
     db.review.count({ where: { startedAt: null, completedAt: null, team: teams } }),
     db.threat.count({ where: { mitigationStatus: "NONE", threatModel: { team: teams } } }),
-    db.goal.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, target: true, period: true } }),
+    db.goal.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, target: true, period: true },
+    }),
   ]);
-  return { pendingNominations, nominationCount, uncoveredCount, uncovered, waitingReviews, unmitigatedThreats, goals };
+  return {
+    pendingNominations,
+    nominationCount,
+    uncoveredCount,
+    uncovered,
+    waitingReviews,
+    unmitigatedThreats,
+    goals,
+  };
 }
 
 /** An engineer's open reviews (the oldest few, and how many in all), and the queues waiting for AppSec. */
@@ -49,11 +73,23 @@ export async function getEngineerQueue(actor: SessionActor) {
       where: mineWhere,
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
       take: HOME_LIST_SIZE,
-      select: { id: true, key: true, service: true, requestedAt: true, startedAt: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        key: true,
+        service: true,
+        requestedAt: true,
+        startedAt: true,
+        team: { select: { name: true } },
+      },
     }),
     db.review.count({ where: mineWhere }),
     db.review.count({ where: { securityEngineerId: null, completedAt: null, ...team } }),
-    db.threatModel.count({ where: { status: "IN_REVIEW", ...(tmScope.all ? {} : { team: { orgId: { in: tmScope.orgIds } } }) } }),
+    db.threatModel.count({
+      where: {
+        status: "IN_REVIEW",
+        ...(tmScope.all ? {} : { team: { orgId: { in: tmScope.orgIds } } }),
+      },
+    }),
   ]);
   return { mine, mineCount, unassigned, inReview };
 }
@@ -65,7 +101,18 @@ export async function getAdminSummary() {
     db.org.count(),
     db.team.count(),
     db.loginAttempt.count({ where: { success: false, at: { gte: since } } }),
-    db.auditLog.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: HOME_LIST_SIZE, select: { id: true, at: true, action: true, entity: true, entityId: true, actor: { select: { name: true } } } }),
+    db.auditLog.findMany({
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HOME_LIST_SIZE,
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        entity: true,
+        entityId: true,
+        actor: { select: { name: true } },
+      },
+    }),
   ]);
   return { people, orgs, teams, failedSignIns, recentAudit };
 }

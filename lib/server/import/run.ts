@@ -11,8 +11,22 @@ import { planBackup, type BackupPlan } from "@/lib/server/backup/plan";
 import { DomainError } from "@/lib/server/errors";
 import { planImport, sortIssues, type Plan } from "./plan";
 import { writeActivities, writeCompletions, writeFeedback } from "./write-activity";
-import { writeCourses, writeGuardians, writeOrgLinks, writeOrgs, writePeople, writeTeams, type WriteContext } from "./write-people";
-import { writeFindings, writeReleases, writeReviews, writeThreatModels, writeThreats } from "./write-work";
+import {
+  writeCourses,
+  writeGuardians,
+  writeOrgLinks,
+  writeOrgs,
+  writePeople,
+  writeTeams,
+  type WriteContext,
+} from "./write-people";
+import {
+  writeFindings,
+  writeReleases,
+  writeReviews,
+  writeThreatModels,
+  writeThreats,
+} from "./write-work";
 
 export type ImportResult = ImportReport & { committed: boolean; auditId: string | null };
 
@@ -21,21 +35,42 @@ const IMPORT_LOCK = 7_008_001;
 // Tables each file writes. After a large import their planner statistics are stale until
 // autovacuum catches up, which makes the next import's lookups slow; ANALYZE fixes that.
 const TABLES: Record<string, string[]> = {
-  "orgs.csv": ["Org"], "teams.csv": ["Team"], "people.csv": ["User"], "guardians.csv": ["GuardianMembership", "GuardianStatusChange"],
-  "reviews.csv": ["Review", "ReviewParticipant"], "findings.csv": ["Finding"], "releases.csv": ["Release"], "threat_models.csv": ["ThreatModel", "ThreatModelAuthor"],
-  "threats.csv": ["Threat"], "activities.csv": ["ActivityEntry", "ActivityEntryVersion"], "courses.csv": ["Course"], "completions.csv": ["CourseCompletion"], "feedback.csv": ["Feedback"],
-  "program.json: memberships": ["GuardianMembership", "GuardianStatusChange"], "program.json: reviews": ["ReviewParticipant", "ReviewChecklistItem"],
+  "orgs.csv": ["Org"],
+  "teams.csv": ["Team"],
+  "people.csv": ["User"],
+  "guardians.csv": ["GuardianMembership", "GuardianStatusChange"],
+  "reviews.csv": ["Review", "ReviewParticipant"],
+  "findings.csv": ["Finding"],
+  "releases.csv": ["Release"],
+  "threat_models.csv": ["ThreatModel", "ThreatModelAuthor"],
+  "threats.csv": ["Threat"],
+  "activities.csv": ["ActivityEntry", "ActivityEntryVersion"],
+  "courses.csv": ["Course"],
+  "completions.csv": ["CourseCompletion"],
+  "feedback.csv": ["Feedback"],
+  "program.json: memberships": ["GuardianMembership", "GuardianStatusChange"],
+  "program.json: reviews": ["ReviewParticipant", "ReviewChecklistItem"],
 };
 const ANALYZE_AFTER = 1_000;
 
 async function refreshStatistics(c: pg.ClientBase, report: ImportReport) {
-  const tables = report.files.filter((f) => f.counts.create + f.counts.update >= ANALYZE_AFTER).flatMap((f) => TABLES[f.file] ?? []);
-  if (tables.length) await c.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`).catch(() => {});
+  const tables = report.files
+    .filter((f) => f.counts.create + f.counts.update >= ANALYZE_AFTER)
+    .flatMap((f) => TABLES[f.file] ?? []);
+  if (tables.length)
+    await c.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`).catch(() => {});
 }
 
-const changes = (report: ImportReport) => report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
+const changes = (report: ImportReport) =>
+  report.files.some((f) => f.counts.create > 0 || f.counts.update > 0);
 
-async function applyPlan(c: pg.ClientBase, plan: Plan, backup: BackupPlan, report: ImportReport, actorId: number | null): Promise<string> {
+async function applyPlan(
+  c: pg.ClientBase,
+  plan: Plan,
+  backup: BackupPlan,
+  report: ImportReport,
+  actorId: number | null,
+): Promise<string> {
   const ctx: WriteContext = { c, ids: plan.ids, actorId };
   const f = (name: Parameters<typeof plan.files.get>[0]) => plan.files.get(name);
   await writeOrgs(ctx, f("orgs.csv"));
@@ -55,7 +90,10 @@ async function applyPlan(c: pg.ClientBase, plan: Plan, backup: BackupPlan, repor
   await applyBackup(c, backup);
   const auditId = randomUUID();
   const after = { files: Object.fromEntries(report.files.map((x) => [x.file, x.counts])) };
-  await c.query(`INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after) VALUES ($1, 'import', 'Import', $2, $3::jsonb)`, [actorId, auditId, JSON.stringify(after)]);
+  await c.query(
+    `INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after) VALUES ($1, 'import', 'Import', $2, $3::jsonb)`,
+    [actorId, auditId, JSON.stringify(after)],
+  );
   return auditId;
 }
 
@@ -64,14 +102,25 @@ async function applyPlan(c: pg.ClientBase, plan: Plan, backup: BackupPlan, repor
  * be able to set someone's password).
  */
 export async function runImport(
-  c: pg.ClientBase, uploads: UploadedFile[], opts: { commit: boolean; actorId: number | null; now?: Date; passwords?: boolean },
+  c: pg.ClientBase,
+  uploads: UploadedFile[],
+  opts: { commit: boolean; actorId: number | null; now?: Date; passwords?: boolean },
 ): Promise<ImportResult> {
   const now = opts.now ?? new Date();
   await c.query(opts.commit ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     if (opts.commit) await c.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
-    const plan = await planImport(c, uploads.filter((u) => !isBackupFile(u.name)), now);
-    const backup = await planBackup(c, uploads.filter((u) => isBackupFile(u.name)), [...plan.files.values()].map((f) => f.parsed), { passwords: opts.passwords ?? false });
+    const plan = await planImport(
+      c,
+      uploads.filter((u) => !isBackupFile(u.name)),
+      now,
+    );
+    const backup = await planBackup(
+      c,
+      uploads.filter((u) => isBackupFile(u.name)),
+      [...plan.files.values()].map((f) => f.parsed),
+      { passwords: opts.passwords ?? false },
+    );
     const report: ImportReport = {
       files: [...plan.report.files, ...backup.files],
       errors: sortIssues([...plan.report.errors, ...backup.errors]),
@@ -92,7 +141,9 @@ export async function runImport(
     // and team): the transaction is gone, so say so plainly.
     const e = error as { code?: string; constraint?: string; detail?: string };
     if (e.code?.startsWith("23")) {
-      throw new DomainError(`Nothing was imported: a row breaks a rule of the database (${e.constraint ?? e.code})${e.detail ? `: ${e.detail}` : "."}`);
+      throw new DomainError(
+        `Nothing was imported: a row breaks a rule of the database (${e.constraint ?? e.code})${e.detail ? `: ${e.detail}` : "."}`,
+      );
     }
     throw error;
   }

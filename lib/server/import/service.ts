@@ -11,7 +11,10 @@ import { runImport, type ImportResult } from "./run";
 // Imports use a connection of their own (not the Prisma pool): one long transaction with
 // bulk statements and no per-statement timeout.
 async function withClient<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL,
+    connectionTimeoutMillis: 5_000,
+  });
   await client.connect();
   try {
     return await run(client);
@@ -21,21 +24,33 @@ async function withClient<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Validates the files and counts what a commit would create, update and leave; writes nothing. */
-export async function previewImport(actor: SessionActor, files: UploadedFile[]): Promise<ImportResult> {
+export async function previewImport(
+  actor: SessionActor,
+  files: UploadedFile[],
+): Promise<ImportResult> {
   if (!can(actor, "import.run")) throw new PermissionError();
   return withClient((c) => runImport(c, files, { commit: false, actorId: actor.id }));
 }
 
 /** Validates again and writes every file in one transaction; on any error nothing is written. */
-export async function commitImport(actor: SessionActor, files: UploadedFile[]): Promise<ImportResult> {
+export async function commitImport(
+  actor: SessionActor,
+  files: UploadedFile[],
+): Promise<ImportResult> {
   if (!can(actor, "import.run")) throw new PermissionError();
   return withClient((c) => runImport(c, files, { commit: true, actorId: actor.id }));
 }
 
 /** One file of the export as a stream of UTF-8 bytes, read in one snapshot on its own connection. */
-export async function openExport(actor: SessionActor, file: FileName): Promise<ReadableStream<Uint8Array>> {
+export async function openExport(
+  actor: SessionActor,
+  file: FileName,
+): Promise<ReadableStream<Uint8Array>> {
   if (!can(actor, "import.run")) throw new PermissionError();
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL,
+    connectionTimeoutMillis: 5_000,
+  });
   await client.connect();
   let open = true;
   const close = async () => {

@@ -13,7 +13,13 @@ export type Col<T> = {
   sql?: (value: string) => string;
 };
 
-export const col = <T,>(csv: string | undefined, name: string, cast: string, get: (row: T) => unknown, sql?: (value: string) => string): Col<T> => ({ csv, name, cast, get, sql });
+export const col = <T>(
+  csv: string | undefined,
+  name: string,
+  cast: string,
+  get: (row: T) => unknown,
+  sql?: (value: string) => string,
+): Col<T> => ({ csv, name, cast, get, sql });
 
 const CHUNK = 20_000;
 
@@ -23,8 +29,10 @@ function toText(v: unknown): string | null {
   return String(v);
 }
 
-const expr = <T,>(c: Col<T>, ref: string) => (c.sql ? c.sql(`${ref}::${c.cast}`) : `${ref}::${c.cast}`);
-const params = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}::text[]`).join(", ");
+const expr = <T>(c: Col<T>, ref: string) =>
+  c.sql ? c.sql(`${ref}::${c.cast}`) : `${ref}::${c.cast}`;
+const params = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => `$${i + from}::text[]`).join(", ");
 const aliases = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`).join(", ");
 
 /** The INSERT … SELECT FROM unnest statement for `cols` (parameters $1…$n). */
@@ -36,7 +44,11 @@ export function insertSql<T>(table: string, cols: Col<T>[], returning?: string):
 
 /** Inserts rows; `wrap` may turn the INSERT into a CTE feeding a second statement. */
 export async function insertRows<T>(
-  c: pg.ClientBase, table: string, cols: Col<T>[], rows: T[], opts: { returning?: string; wrap?: (insert: string) => string } = {},
+  c: pg.ClientBase,
+  table: string,
+  cols: Col<T>[],
+  rows: T[],
+  opts: { returning?: string; wrap?: (insert: string) => string } = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RETURNING rows
 ): Promise<any[]> {
   const out = [];
@@ -44,26 +56,43 @@ export async function insertRows<T>(
   const sql = opts.wrap ? opts.wrap(insert) : insert;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const slice = rows.slice(i, i + CHUNK);
-    const result = await c.query(sql, cols.map((col) => slice.map((r) => toText(col.get(r)))));
+    const result = await c.query(
+      sql,
+      cols.map((col) => slice.map((r) => toText(col.get(r)))),
+    );
     out.push(...result.rows);
   }
   return out;
 }
 
 /** Updates rows by id, setting `cols` only where a value differs. */
-export async function updateRows<T>(c: pg.ClientBase, table: string, idCast: string, cols: Col<T>[], rows: { id: string; row: T }[]): Promise<void> {
+export async function updateRows<T>(
+  c: pg.ClientBase,
+  table: string,
+  idCast: string,
+  cols: Col<T>[],
+  rows: { id: string; row: T }[],
+): Promise<void> {
   if (rows.length === 0 || cols.length === 0) return;
   const set = cols.map((col, i) => `"${col.name}" = ${expr(col, `u.c${i}`)}`).join(", ");
   const differs = `(${cols.map((col) => `t."${col.name}"`).join(", ")}) IS DISTINCT FROM (${cols.map((col, i) => expr(col, `u.c${i}`)).join(", ")})`;
   const sql = `UPDATE "${table}" AS t SET ${set} FROM unnest($1::text[], ${params(cols.length, 2)}) AS u(id, ${aliases(cols.length)}) WHERE t.id = u.id::${idCast} AND ${differs}`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const slice = rows.slice(i, i + CHUNK);
-    await c.query(sql, [slice.map((r) => r.id), ...cols.map((col) => slice.map((r) => toText(col.get(r.row))))]);
+    await c.query(sql, [
+      slice.map((r) => r.id),
+      ...cols.map((col) => slice.map((r) => toText(col.get(r.row)))),
+    ]);
   }
 }
 
 /** Deletes rows of a link table (review participants, threat model authors) given (record id, person's email). */
-export async function deleteLinks(c: pg.ClientBase, table: string, parentColumn: string, pairs: [number, string][]): Promise<void> {
+export async function deleteLinks(
+  c: pg.ClientBase,
+  table: string,
+  parentColumn: string,
+  pairs: [number, string][],
+): Promise<void> {
   for (let i = 0; i < pairs.length; i += CHUNK) {
     const slice = pairs.slice(i, i + CHUNK);
     await c.query(

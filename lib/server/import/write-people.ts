@@ -10,62 +10,132 @@ export type WriteContext = { c: pg.ClientBase; ids: Ids; actorId: number | null 
 
 /** Creates, then updates the columns the file has. Created keys join the id maps. */
 export async function writeKeyed<Row>(
-  ctx: WriteContext, plan: FilePlan | undefined, table: string, cols: Col<Row>[],
+  ctx: WriteContext,
+  plan: FilePlan | undefined,
+  table: string,
+  cols: Col<Row>[],
   opts: { keyColumn?: string; kind?: keyof Ids; insertOnly?: Col<Row>[] } = {},
 ): Promise<void> {
   if (!plan) return;
   const { create, update } = plan.diff;
   if (create.length) {
     const returning = opts.kind ? `id, "${opts.keyColumn ?? "key"}" AS k` : undefined;
-    const rows = await insertRows(ctx.c, table, [...cols, ...(opts.insertOnly ?? [])], create.map((r) => r.row as Row), { returning });
+    const rows = await insertRows(
+      ctx.c,
+      table,
+      [...cols, ...(opts.insertOnly ?? [])],
+      create.map((r) => r.row as Row),
+      { returning },
+    );
     if (opts.kind) for (const r of rows) ctx.ids[opts.kind].set(r.k, r.id);
   }
   const present = new Set(plan.parsed.present);
-  await updateRows(ctx.c, table, "int", cols.filter((c) => c.csv && present.has(c.csv)), update);
+  await updateRows(
+    ctx.c,
+    table,
+    "int",
+    cols.filter((c) => c.csv && present.has(c.csv)),
+    update,
+  );
 }
 
-const id = (map: Map<string, number>, key: string | null) => (key === null ? null : map.get(key) ?? null);
+const id = (map: Map<string, number>, key: string | null) =>
+  key === null ? null : (map.get(key) ?? null);
 
 export async function writeOrgs(ctx: WriteContext, plan: FilePlan | undefined) {
   // Parents and leaders are set after people exist (writeOrgLinks).
-  await writeKeyed<OrgRow>(ctx, plan ? { ...plan, diff: { ...plan.diff, update: [] } } : undefined, "Org", [], {
-    kind: "org",
-    insertOnly: [col(undefined, "key", "text", (r) => r.org), col(undefined, "name", "text", (r) => nameFromKey(r.org))],
-  });
+  await writeKeyed<OrgRow>(
+    ctx,
+    plan ? { ...plan, diff: { ...plan.diff, update: [] } } : undefined,
+    "Org",
+    [],
+    {
+      kind: "org",
+      insertOnly: [
+        col(undefined, "key", "text", (r) => r.org),
+        col(undefined, "name", "text", (r) => nameFromKey(r.org)),
+      ],
+    },
+  );
 }
 
 export async function writeOrgLinks(ctx: WriteContext, plan: FilePlan | undefined) {
   if (!plan) return;
-  const cols: Col<OrgRow>[] = [col("parent_org", "parentId", "int", (r) => id(ctx.ids.org, r.parent_org)), col("leader_email", "leaderId", "int", (r) => id(ctx.ids.user, r.leader_email))];
-  const created = plan.diff.create.filter((r) => r.row.parent_org || r.row.leader_email).map((r) => ({ id: String(ctx.ids.org.get(r.row.org)), row: r.row as OrgRow }));
+  const cols: Col<OrgRow>[] = [
+    col("parent_org", "parentId", "int", (r) => id(ctx.ids.org, r.parent_org)),
+    col("leader_email", "leaderId", "int", (r) => id(ctx.ids.user, r.leader_email)),
+  ];
+  const created = plan.diff.create
+    .filter((r) => r.row.parent_org || r.row.leader_email)
+    .map((r) => ({ id: String(ctx.ids.org.get(r.row.org)), row: r.row as OrgRow }));
   await updateRows(ctx.c, "Org", "int", cols, created);
   const present = new Set(plan.parsed.present);
-  await updateRows(ctx.c, "Org", "int", cols.filter((c) => present.has(c.csv!)), plan.diff.update);
+  await updateRows(
+    ctx.c,
+    "Org",
+    "int",
+    cols.filter((c) => present.has(c.csv!)),
+    plan.diff.update,
+  );
 }
 
 export async function writeTeams(ctx: WriteContext, plan: FilePlan | undefined) {
-  await writeKeyed<TeamRow>(ctx, plan, "Team", [
-    col("org", "orgId", "int", (r) => ctx.ids.org.get(r.org)),
-    col("profile", "profile", '"TeamProfile"', (r) => r.profile),
-    col("pilot", "pilot", "boolean", (r) => r.pilot),
-    col("joined_on", "joinedOn", "date", (r) => r.joined_on),
-  ], { kind: "team", insertOnly: [col(undefined, "key", "text", (r) => r.team), col(undefined, "name", "text", (r) => nameFromKey(r.team))] });
+  await writeKeyed<TeamRow>(
+    ctx,
+    plan,
+    "Team",
+    [
+      col("org", "orgId", "int", (r) => ctx.ids.org.get(r.org)),
+      col("profile", "profile", '"TeamProfile"', (r) => r.profile),
+      col("pilot", "pilot", "boolean", (r) => r.pilot),
+      col("joined_on", "joinedOn", "date", (r) => r.joined_on),
+    ],
+    {
+      kind: "team",
+      insertOnly: [
+        col(undefined, "key", "text", (r) => r.team),
+        col(undefined, "name", "text", (r) => nameFromKey(r.team)),
+      ],
+    },
+  );
 }
 
 export async function writeCourses(ctx: WriteContext, plan: FilePlan | undefined) {
-  await writeKeyed<CourseRow>(ctx, plan, "Course", [
-    col("required", "required", "boolean", (r) => r.required),
-    col("hours", "quarterHours", "int", (r) => r.hours),
-  ], { kind: "course", insertOnly: [col(undefined, "key", "text", (r) => r.course), col(undefined, "title", "text", (r) => nameFromKey(r.course))] });
+  await writeKeyed<CourseRow>(
+    ctx,
+    plan,
+    "Course",
+    [
+      col("required", "required", "boolean", (r) => r.required),
+      col("hours", "quarterHours", "int", (r) => r.hours),
+    ],
+    {
+      kind: "course",
+      insertOnly: [
+        col(undefined, "key", "text", (r) => r.course),
+        col(undefined, "title", "text", (r) => nameFromKey(r.course)),
+      ],
+    },
+  );
 }
 
 export async function writePeople(ctx: WriteContext, plan: FilePlan | undefined) {
-  await writeKeyed<PersonRow>(ctx, plan, "User", [
-    col("name", "name", "text", (r) => r.name),
-    col("roles", "roles", '"Role"[]', (r) => r.roles),
-    col("org", "orgId", "int", (r) => id(ctx.ids.org, r.org)),
-    col("team", "teamId", "int", (r) => id(ctx.ids.team, r.team)),
-  ], { kind: "user", keyColumn: "email", insertOnly: [col(undefined, "email", "text", (r) => r.email)] });
+  await writeKeyed<PersonRow>(
+    ctx,
+    plan,
+    "User",
+    [
+      col("name", "name", "text", (r) => r.name),
+      col("roles", "roles", '"Role"[]', (r) => r.roles),
+      col("org", "orgId", "int", (r) => id(ctx.ids.org, r.org)),
+      col("team", "teamId", "int", (r) => id(ctx.ids.team, r.team)),
+    ],
+    {
+      kind: "user",
+      keyColumn: "email",
+      insertOnly: [col(undefined, "email", "text", (r) => r.email)],
+    },
+  );
 }
 
 // A declined nomination keeps its date in left_on (the file has no declined_on column).
@@ -82,20 +152,48 @@ export async function writeGuardians(ctx: WriteContext, plan: FilePlan | undefin
     col("left_on", "leftOn", "date", leftOn),
     col("left_on", "declinedOn", "date", declinedOn),
   ];
-  const keys = [col<GuardianRow>(undefined, "userId", "int", (r) => ctx.ids.user.get(r.email)), col<GuardianRow>(undefined, "teamId", "int", (r) => ctx.ids.team.get(r.team))];
+  const keys = [
+    col<GuardianRow>(undefined, "userId", "int", (r) => ctx.ids.user.get(r.email)),
+    col<GuardianRow>(undefined, "teamId", "int", (r) => ctx.ids.team.get(r.team)),
+  ];
   // Each new membership and each status change gets its history row.
-  await insertRows(ctx.c, "GuardianMembership", [...keys, ...cols], plan.diff.create.map((r) => r.row as GuardianRow), {
-    returning: "id, status",
-    wrap: (insert) => `WITH ins AS (${insert}) INSERT INTO "GuardianStatusChange" ("membershipId", "fromStatus", "toStatus", "changedById", note) SELECT id, NULL, status, ${actor}, 'Imported' FROM ins`,
-  });
+  await insertRows(
+    ctx.c,
+    "GuardianMembership",
+    [...keys, ...cols],
+    plan.diff.create.map((r) => r.row as GuardianRow),
+    {
+      returning: "id, status",
+      wrap: (insert) =>
+        `WITH ins AS (${insert}) INSERT INTO "GuardianStatusChange" ("membershipId", "fromStatus", "toStatus", "changedById", note) SELECT id, NULL, status, ${actor}, 'Imported' FROM ins`,
+    },
+  );
   const present = new Set(plan.parsed.present);
-  await updateRows(ctx.c, "GuardianMembership", "int", cols.filter((c) => present.has(c.csv!)), plan.diff.update);
-  const changed = plan.diff.update.filter((u) => present.has("status") && u.before.status !== u.row.status);
-  await insertRows(ctx.c, "GuardianStatusChange", [
-    col<(typeof changed)[number]>(undefined, "membershipId", "int", (u) => u.id),
-    col<(typeof changed)[number]>(undefined, "fromStatus", '"GuardianStatus"', (u) => u.before.status),
-    col<(typeof changed)[number]>(undefined, "toStatus", '"GuardianStatus"', (u) => u.row.status),
-    col<(typeof changed)[number]>(undefined, "changedById", "int", () => ctx.actorId),
-    col<(typeof changed)[number]>(undefined, "note", "text", () => "Imported"),
-  ], changed);
+  await updateRows(
+    ctx.c,
+    "GuardianMembership",
+    "int",
+    cols.filter((c) => present.has(c.csv!)),
+    plan.diff.update,
+  );
+  const changed = plan.diff.update.filter(
+    (u) => present.has("status") && u.before.status !== u.row.status,
+  );
+  await insertRows(
+    ctx.c,
+    "GuardianStatusChange",
+    [
+      col<(typeof changed)[number]>(undefined, "membershipId", "int", (u) => u.id),
+      col<(typeof changed)[number]>(
+        undefined,
+        "fromStatus",
+        '"GuardianStatus"',
+        (u) => u.before.status,
+      ),
+      col<(typeof changed)[number]>(undefined, "toStatus", '"GuardianStatus"', (u) => u.row.status),
+      col<(typeof changed)[number]>(undefined, "changedById", "int", () => ctx.actorId),
+      col<(typeof changed)[number]>(undefined, "note", "text", () => "Imported"),
+    ],
+    changed,
+  );
 }

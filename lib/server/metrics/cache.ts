@@ -46,7 +46,11 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * figures read (created, edited or deleted: the dates before and after an edit both count).
  * Any other change, another day, an unknown version or a re-seeded database answers no.
  */
-export async function unchangedSince(from: string, to: string, activities: ActivityDependence): Promise<boolean> {
+export async function unchangedSince(
+  from: string,
+  to: string,
+  activities: ActivityDependence,
+): Promise<boolean> {
   const a = VERSION.exec(from);
   const b = VERSION.exec(to);
   if (activities === "all" || !a || !b || a[1] !== b[1]) return false;
@@ -72,13 +76,19 @@ export async function unchangedSince(from: string, to: string, activities: Activ
  * The cached value for `key` at `version`, computing it once even under concurrent requests.
  * `activities` (default: all) says which activity entries the figures read.
  */
-export function cached<T>(key: string, version: string, compute: () => Promise<T>, opts: { fresh?: boolean; activities?: ActivityDependence } = {}): Promise<T> {
+export function cached<T>(
+  key: string,
+  version: string,
+  compute: () => Promise<T>,
+  opts: { fresh?: boolean; activities?: ActivityDependence } = {},
+): Promise<T> {
   const maxStaleMs = opts.fresh ? 0 : seconds("METRICS_MAX_STALE_SECONDS", 60);
   const activities = opts.activities ?? "all";
   return cache.get(key, version, compute, {
     maxStaleMs,
     refreshAfterMs: Math.min(maxStaleMs, seconds("METRICS_REFRESH_AFTER_SECONDS", 10)),
-    unchanged: activities === "all" ? undefined : (from, to) => unchangedSince(from, to, activities),
+    unchanged:
+      activities === "all" ? undefined : (from, to) => unchangedSince(from, to, activities),
   });
 }
 

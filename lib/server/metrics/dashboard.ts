@@ -9,13 +9,21 @@ import { quarterMetrics, type QuarterMetrics } from "./quarter";
 import type { MetricScope } from "./scope";
 import { cached, computedAt, dataVersion } from "./cache";
 
-export type ResolvedScope = { scope: MetricScope; label: string; orgName: string | null; teamName: string | null };
+export type ResolvedScope = {
+  scope: MetricScope;
+  label: string;
+  orgName: string | null;
+  teamName: string | null;
+};
 
 /**
  * Turns URL filters into a metric scope the actor may read. A manager is held to their
  * organisations; an org or team outside the actor's scope answers as not found.
  */
-export async function resolveScope(actor: SessionActor, filter: DashboardFilter): Promise<ResolvedScope> {
+export async function resolveScope(
+  actor: SessionActor,
+  filter: DashboardFilter,
+): Promise<ResolvedScope> {
   if (!can(actor, "dashboard.read")) throw new PermissionError();
   const allowed = queryScope(actor, "dashboard.read");
   const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
@@ -29,11 +37,20 @@ export async function resolveScope(actor: SessionActor, filter: DashboardFilter)
   }
   let teamName: string | null = null;
   if (filter.team) {
-    const team = await db.team.findUnique({ where: { id: filter.team }, select: { id: true, orgId: true, name: true } });
+    const team = await db.team.findUnique({
+      where: { id: filter.team },
+      select: { id: true, orgId: true, name: true },
+    });
     if (!team || (orgIds && !orgIds.includes(team.orgId))) throw new NotFoundError("team");
     teamName = team.name;
   }
-  const label = teamName ? `team: ${teamName}` : orgName ? `org: ${orgName} (with sub-orgs)` : orgIds ? "your organisations" : "whole program";
+  const label = teamName
+    ? `team: ${teamName}`
+    : orgName
+      ? `org: ${orgName} (with sub-orgs)`
+      : orgIds
+        ? "your organisations"
+        : "whole program";
   return { scope: { orgIds, teamId: filter.team ?? null }, label, orgName, teamName };
 }
 
@@ -41,18 +58,31 @@ const quarterCacheKey = (scope: MetricScope, quarter: Quarter) =>
   `quarter|${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
 
 /** One quarter's metrics for a scope, shared through the cache with every page that shows them. */
-export async function cachedQuarterMetrics(scope: MetricScope, quarter: Quarter, opts: { version?: string; fresh?: boolean } = {}): Promise<QuarterMetrics> {
+export async function cachedQuarterMetrics(
+  scope: MetricScope,
+  quarter: Quarter,
+  opts: { version?: string; fresh?: boolean } = {},
+): Promise<QuarterMetrics> {
   const activities = quarterRange(quarter); // hours logged in other quarters leave these figures as they are
-  return cached(quarterCacheKey(scope, quarter), opts.version ?? (await dataVersion()), () => quarterMetrics(scope, quarter), { fresh: opts.fresh, activities });
+  return cached(
+    quarterCacheKey(scope, quarter),
+    opts.version ?? (await dataVersion()),
+    () => quarterMetrics(scope, quarter),
+    { fresh: opts.fresh, activities },
+  );
 }
 
 /** The metrics of each quarter in the filter's range, oldest first. */
-export async function metricsOverQuarters(scope: MetricScope, quarters: Quarter[]): Promise<QuarterMetrics[]> {
+export async function metricsOverQuarters(
+  scope: MetricScope,
+  quarters: Quarter[],
+): Promise<QuarterMetrics[]> {
   const version = await dataVersion();
   const one = (q: Quarter) => cachedQuarterMetrics(scope, q, { version });
   const results: QuarterMetrics[] = [];
   // A few quarters at a time keeps the connection pool free for other requests.
-  for (let i = 0; i < quarters.length; i += 4) results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));
+  for (let i = 0; i < quarters.length; i += 4)
+    results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));
   return results;
 }
 
@@ -68,6 +98,8 @@ export async function loadDashboardFigures(resolved: ResolvedScope, filter: Dash
   const quarters = filterQuarters(filter);
   const metrics = await metricsOverQuarters(resolved.scope, quarters);
   // The oldest figures shown: readers may get figures up to a minute old while new ones compute.
-  const asOf = new Date(Math.min(...quarters.map((q) => computedAt(quarterCacheKey(resolved.scope, q)).getTime())));
+  const asOf = new Date(
+    Math.min(...quarters.map((q) => computedAt(quarterCacheKey(resolved.scope, q)).getTime())),
+  );
   return { ...resolved, quarters: quarters.map(quarterKey), metrics, asOf };
 }

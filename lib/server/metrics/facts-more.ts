@@ -11,8 +11,14 @@ import { activeOnDay, teamCondition, type MetricScope } from "./scope";
  * Threat models approved in [start, end): guardian-authored when an author was an active guardian
  * (of any team) on the approval day, and their threats' statuses.
  */
-export async function threatModelFacts(scope: MetricScope, start: Date, end: Date): Promise<(ThreatModelFact & { teamId: number })[]> {
-  const rows = await db.$queryRaw<{ teamId: number; guardianAuthored: boolean; statuses: string[] | null }[]>`
+export async function threatModelFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<(ThreatModelFact & { teamId: number })[]> {
+  const rows = await db.$queryRaw<
+    { teamId: number; guardianAuthored: boolean; statuses: string[] | null }[]
+  >`
     SELECT tm."teamId",
       EXISTS (
         SELECT 1 FROM "ThreatModelAuthor" a
@@ -22,26 +28,46 @@ export async function threatModelFacts(scope: MetricScope, start: Date, end: Dat
       (SELECT array_agg(th."mitigationStatus"::text) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS statuses
     FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
     WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end} AND ${teamCondition(scope)}`;
-  return rows.map((r) => ({ teamId: r.teamId, guardianAuthored: r.guardianAuthored, threats: (r.statuses ?? []).map((s) => ({ mitigationStatus: s })) }));
+  return rows.map((r) => ({
+    teamId: r.teamId,
+    guardianAuthored: r.guardianAuthored,
+    threats: (r.statuses ?? []).map((s) => ({ mitigationStatus: s })),
+  }));
 }
 
 export async function courseLists(): Promise<{ required: number[]; optional: number[] }> {
-  const courses = await db.course.findMany({ where: { active: true }, select: { id: true, required: true } });
-  return { required: courses.filter((c) => c.required).map((c) => c.id), optional: courses.filter((c) => !c.required).map((c) => c.id) };
+  const courses = await db.course.findMany({
+    where: { active: true },
+    select: { id: true, required: true },
+  });
+  return {
+    required: courses.filter((c) => c.required).map((c) => c.id),
+    optional: courses.filter((c) => !c.required).map((c) => c.id),
+  };
 }
 
 export async function completionFacts(userIds: number[]): Promise<CompletionFact[]> {
   if (userIds.length === 0) return [];
-  return db.courseCompletion.findMany({ where: { userId: { in: userIds } }, select: { userId: true, courseId: true, completedOn: true } });
+  return db.courseCompletion.findMany({
+    where: { userId: { in: userIds } },
+    select: { userId: true, courseId: true, completedOn: true },
+  });
 }
 
 export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]> {
   if (userIds.length === 0) return [];
-  return db.beltAward.findMany({ where: { userId: { in: userIds } }, select: { userId: true, belt: true, awardedOn: true, revokedAt: true } });
+  return db.beltAward.findMany({
+    where: { userId: { in: userIds } },
+    select: { userId: true, belt: true, awardedOn: true, revokedAt: true },
+  });
 }
 
 /** Ratings of guardians' input to reviews completed / threat models approved in [start, end), with the rated work's team. */
-export async function feedbackFacts(scope: MetricScope, start: Date, end: Date): Promise<{ teamId: number; rating: number }[]> {
+export async function feedbackFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<{ teamId: number; rating: number }[]> {
   return db.$queryRaw<{ teamId: number; rating: number }[]>`
     SELECT t.id AS "teamId", f.rating FROM "Feedback" f
     LEFT JOIN "Review" r ON r.id = f."reviewId"
@@ -51,12 +77,19 @@ export async function feedbackFacts(scope: MetricScope, start: Date, end: Date):
       AND ${teamCondition(scope)}`;
 }
 
-export async function feedbackRatings(scope: MetricScope, start: Date, end: Date): Promise<number[]> {
+export async function feedbackRatings(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<number[]> {
   return (await feedbackFacts(scope, start, end)).map((r) => r.rating);
 }
 
 /** Threats with no mitigation, per team, in models created before `end`. */
-export async function unmitigatedThreats(scope: MetricScope, end: Date): Promise<(Weighted & { teamId: number })[]> {
+export async function unmitigatedThreats(
+  scope: MetricScope,
+  end: Date,
+): Promise<(Weighted & { teamId: number })[]> {
   return db.$queryRaw`
     SELECT tm."teamId", th.severity::text AS severity
     FROM "Threat" th JOIN "ThreatModel" tm ON tm.id = th."threatModelId" JOIN "Team" t ON t.id = tm."teamId"

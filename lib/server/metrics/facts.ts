@@ -11,7 +11,11 @@ import { guardianOfReviewTeam, teamCondition, type MetricScope } from "./scope";
 const utcDay = (col: string) => Prisma.sql`(${Prisma.raw(col)} AT TIME ZONE 'UTC')::date`;
 
 /** Reviews completed in [start, end), each flagged "with guardian" per DESIGN.md. */
-export async function reviewFacts(scope: MetricScope, start: Date, end: Date): Promise<(ReviewFact & { teamId: number })[]> {
+export async function reviewFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<(ReviewFact & { teamId: number })[]> {
   return db.$queryRaw`
     SELECT r."teamId", r."requestedAt", r."completedAt", r."effortQuarterHours",
       EXISTS (
@@ -23,8 +27,14 @@ export async function reviewFacts(scope: MetricScope, start: Date, end: Date): P
 }
 
 /** Releases released in [start, end), with how their linked review was run. */
-export async function releaseFacts(scope: MetricScope, start: Date, end: Date): Promise<(ReleaseFact & { teamId: number })[]> {
-  const rows = await db.$queryRaw<{ teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]>`
+export async function releaseFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<(ReleaseFact & { teamId: number })[]> {
+  const rows = await db.$queryRaw<
+    { teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]
+  >`
     SELECT rel."teamId", rel."startedOn", rel."releasedOn",
       CASE
         WHEN rel."reviewId" IS NULL THEN 'no-review'
@@ -42,14 +52,21 @@ export async function releaseFacts(scope: MetricScope, start: Date, end: Date): 
 }
 
 /** Findings opened before `end` that were still open at `start` or opened/closed since. */
-export async function findingFacts(scope: MetricScope, start: Date, end: Date): Promise<(FindingFact & { teamId: number })[]> {
+export async function findingFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<(FindingFact & { teamId: number })[]> {
   return db.$queryRaw<(FindingFact & { teamId: number; severity: SeverityName })[]>`
     SELECT f."teamId", f.severity::text AS severity, f.status::text AS status, f."openedOn", f."closedOn"
     FROM "Finding" f JOIN "Team" t ON t.id = f."teamId"
     WHERE f."openedOn" < ${end} AND (f."closedOn" IS NULL OR f."closedOn" >= ${start}) AND ${teamCondition(scope)}`;
 }
 
-export async function teamsAt(scope: MetricScope, end: Date): Promise<{ id: number; riskBudget: number; name: string }[]> {
+export async function teamsAt(
+  scope: MetricScope,
+  end: Date,
+): Promise<{ id: number; riskBudget: number; name: string }[]> {
   return db.$queryRaw`SELECT t.id, t.name, t."riskBudget" FROM "Team" t WHERE t."joinedOn" < ${end} AND ${teamCondition(scope)}`;
 }
 
@@ -65,7 +82,11 @@ export async function guardianIntervals(scope: MetricScope): Promise<ActiveInter
  * Activity entries in [start, end) by people of the scope: members of its teams or people
  * who were guardians of them (everyone's, for the whole program).
  */
-export async function activityFacts(scope: MetricScope, start: Date, end: Date): Promise<ActivityFact[]> {
+export async function activityFacts(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<ActivityFact[]> {
   const everyone = scope.orgIds === null && scope.teamId === null;
   const inScope = everyone
     ? Prisma.sql`TRUE`

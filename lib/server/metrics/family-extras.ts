@@ -7,21 +7,40 @@ import { parseQuarterKey } from "@/lib/period";
 import type { MetricScope } from "./scope";
 import { surveyResultsFor } from "./surveys";
 
-export type FamilyExtras = { series: SeriesData[]; surveys: SurveyResult[] | null; csv: CsvPoint[] };
+export type FamilyExtras = {
+  series: SeriesData[];
+  surveys: SurveyResult[] | null;
+  csv: CsvPoint[];
+};
 
 /**
  * What a detail view shows besides its per-quarter series: the people view's new-guardians goal
  * (a program goal, so only for the whole program) and the feedback view's survey results.
  */
-export async function familyExtras(familyId: string, data: { scope: MetricScope; quarters: string[] }): Promise<FamilyExtras> {
+export async function familyExtras(
+  familyId: string,
+  data: { scope: MetricScope; quarters: string[] },
+): Promise<FamilyExtras> {
   if (familyId === "people") {
-    if (data.scope.orgIds !== null || data.scope.teamId !== null) return { series: [], surveys: null, csv: [] };
-    const goal = await db.goal.findFirst({ where: { metric: "NEW_GUARDIANS" }, orderBy: { id: "asc" }, select: { target: true, period: true } });
-    const series = newGuardiansGoalSeries(data.quarters, goal && { target: Number(goal.target), period: goal.period });
+    if (data.scope.orgIds !== null || data.scope.teamId !== null)
+      return { series: [], surveys: null, csv: [] };
+    const goal = await db.goal.findFirst({
+      where: { metric: "NEW_GUARDIANS" },
+      orderBy: { id: "asc" },
+      select: { target: true, period: true },
+    });
+    const series = newGuardiansGoalSeries(
+      data.quarters,
+      goal && { target: Number(goal.target), period: goal.period },
+    );
     return { series: series ? [series] : [], surveys: null, csv: [] };
   }
   if (familyId === "feedback") {
-    const surveys = await surveyResultsFor(data.scope, parseQuarterKey(data.quarters[0])!, parseQuarterKey(data.quarters.at(-1)!)!);
+    const surveys = await surveyResultsFor(
+      data.scope,
+      parseQuarterKey(data.quarters[0])!,
+      parseQuarterKey(data.quarters.at(-1)!)!,
+    );
     return { series: [], surveys, csv: surveyCsvPoints(surveys) };
   }
   return { series: [], surveys: null, csv: [] };

@@ -20,7 +20,11 @@ function allowedOrgs(actor: SessionActor): Set<number> | null {
 }
 
 /** The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read without one). */
-function teamOrgIds(allowed: Set<number> | null, allOrgs: Org[], orgId: number | undefined): number[] | null {
+function teamOrgIds(
+  allowed: Set<number> | null,
+  allOrgs: Org[],
+  orgId: number | undefined,
+): number[] | null {
   if (orgId && (!allowed || allowed.has(orgId)) && allOrgs.some((o) => o.id === orgId)) {
     return orgSubtree(allOrgs, [orgId]).filter((id) => !allowed || allowed.has(id));
   }
@@ -35,8 +39,22 @@ function teamOrgIds(allowed: Set<number> | null, allOrgs: Org[], orgId: number |
 async function teamRows(orgIds: number[] | null, opts: { q?: string; id?: number; limit: number }) {
   const inOrgs = orgIds ? Prisma.sql`t."orgId" = ANY(${orgIds})` : Prisma.sql`TRUE`;
   const q = (opts.q ?? "").trim().toLowerCase();
-  const match = opts.id !== undefined ? Prisma.sql`id = ${opts.id}` : q ? Prisma.sql`lower(name) LIKE ${`%${likeLiteral(q)}%`}` : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<{ id: number; name: string; orgName: string; sameName: number; sameNameAndOrg: number; total: number }[]>`
+  const match =
+    opts.id !== undefined
+      ? Prisma.sql`id = ${opts.id}`
+      : q
+        ? Prisma.sql`lower(name) LIKE ${`%${likeLiteral(q)}%`}`
+        : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      name: string;
+      orgName: string;
+      sameName: number;
+      sameNameAndOrg: number;
+      total: number;
+    }[]
+  >`
     SELECT id, name, "orgName", "sameName", "sameNameAndOrg", total FROM (
       SELECT t.id, t.name, o.name AS "orgName",
         count(*) OVER (PARTITION BY t.name)::int AS "sameName",
@@ -45,7 +63,10 @@ async function teamRows(orgIds: number[] | null, opts: { q?: string; id?: number
       FROM "Team" t JOIN "Org" o ON o.id = t."orgId" WHERE ${inOrgs}) x
     WHERE ${match}
     ORDER BY ${q ? Prisma.sql`(lower(name) LIKE ${`${likeLiteral(q)}%`}) DESC,` : Prisma.empty} name, id LIMIT ${opts.limit}`;
-  return rows.map((r) => ({ option: { value: String(r.id), label: teamLabel(r, r.sameName, r.sameNameAndOrg) }, total: r.total }));
+  return rows.map((r) => ({
+    option: { value: String(r.id), label: teamLabel(r, r.sameName, r.sameNameAndOrg) },
+    total: r.total,
+  }));
 }
 
 /**
@@ -53,15 +74,25 @@ async function teamRows(orgIds: number[] | null, opts: { q?: string; id?: number
  * teams are listed whole; a larger program sends only how many there are and the chosen team,
  * and the filter searches them as the person types (`searchDashboardTeams`).
  */
-export async function filterOptions(actor: SessionActor, orgId: number | undefined, teamId?: number) {
+export async function filterOptions(
+  actor: SessionActor,
+  orgId: number | undefined,
+  teamId?: number,
+) {
   const allowed = allowedOrgs(actor);
-  const allOrgs = await db.org.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, parentId: true } });
+  const allOrgs = await db.org.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, parentId: true },
+  });
   const orgs = allOrgs.filter((o) => !allowed || allowed.has(o.id));
   const teamOrgs = teamOrgIds(allowed, allOrgs, orgId);
   const listed = await teamRows(teamOrgs, { limit: TEAM_LIST_LIMIT + 1 });
   const teamCount = listed[0]?.total ?? 0;
   const many = teamCount > TEAM_LIST_LIMIT;
-  const selected = many && teamId !== undefined ? (await teamRows(teamOrgs, { id: teamId, limit: 1 }))[0]?.option ?? null : null;
+  const selected =
+    many && teamId !== undefined
+      ? ((await teamRows(teamOrgs, { id: teamId, limit: 1 }))[0]?.option ?? null)
+      : null;
   const current = quarterOf(new Date());
   const quarters = Array.from({ length: 20 }, (_, i) => quarterKey(addQuarters(current, -i)));
   return {
@@ -75,10 +106,19 @@ export async function filterOptions(actor: SessionActor, orgId: number | undefin
 }
 
 /** The dashboard team filter's suggestions: at most `limit` teams of the org (and its sub-orgs) whose name contains `q`. */
-export async function searchDashboardTeams(actor: SessionActor, orgId: number | undefined, q: string, limit = 20): Promise<Option[]> {
+export async function searchDashboardTeams(
+  actor: SessionActor,
+  orgId: number | undefined,
+  q: string,
+  limit = 20,
+): Promise<Option[]> {
   const allowed = allowedOrgs(actor);
   const allOrgs = await db.org.findMany({ select: { id: true, name: true, parentId: true } });
   // An org outside the actor's scope answers like one that does not exist.
-  if (orgId !== undefined && ((allowed && !allowed.has(orgId)) || !allOrgs.some((o) => o.id === orgId))) throw new NotFoundError("organisation");
+  if (
+    orgId !== undefined &&
+    ((allowed && !allowed.has(orgId)) || !allOrgs.some((o) => o.id === orgId))
+  )
+    throw new NotFoundError("organisation");
   return (await teamRows(teamOrgIds(allowed, allOrgs, orgId), { q, limit })).map((r) => r.option);
 }

@@ -10,8 +10,22 @@ import { summarise } from "@/lib/metrics/stats";
 import { threatModelMetrics } from "@/lib/metrics/threat-models";
 import { trainingMetrics } from "@/lib/metrics/training";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
-import { activityFacts, findingFacts, guardianIntervals, releaseFacts, reviewFacts, teamsAt } from "./facts";
-import { beltAwardFacts, completionFacts, courseLists, feedbackRatings, threatModelFacts, unmitigatedThreats } from "./facts-more";
+import {
+  activityFacts,
+  findingFacts,
+  guardianIntervals,
+  releaseFacts,
+  reviewFacts,
+  teamsAt,
+} from "./facts";
+import {
+  beltAwardFacts,
+  completionFacts,
+  courseLists,
+  feedbackRatings,
+  threatModelFacts,
+  unmitigatedThreats,
+} from "./facts-more";
 import type { MetricScope } from "./scope";
 import { cached, dataVersion } from "./cache";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
@@ -19,22 +33,29 @@ import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 export type QuarterMetrics = QuarterMetricsLike;
 
 /** Every program metric of DESIGN.md for one quarter and scope: facts from SQL, figures from lib/metrics. */
-export async function quarterMetrics(scope: MetricScope, quarter: Quarter): Promise<QuarterMetrics> {
+export async function quarterMetrics(
+  scope: MetricScope,
+  quarter: Quarter,
+): Promise<QuarterMetrics> {
   const { start, end } = quarterRange(quarter);
   const last = lastDay(end);
-  const [reviews, releases, findings, teams, intervals, activities, tms, ratings, courses] = await Promise.all([
-    reviewFacts(scope, start, end),
-    releaseFacts(scope, start, end),
-    findingFacts(scope, start, end),
-    teamsAt(scope, end),
-    guardianIntervals(scope),
-    activityFacts(scope, start, end),
-    threatModelFacts(scope, start, end),
-    feedbackRatings(scope, start, end),
-    courseLists(),
-  ]);
+  const [reviews, releases, findings, teams, intervals, activities, tms, ratings, courses] =
+    await Promise.all([
+      reviewFacts(scope, start, end),
+      releaseFacts(scope, start, end),
+      findingFacts(scope, start, end),
+      teamsAt(scope, end),
+      guardianIntervals(scope),
+      activityFacts(scope, start, end),
+      threatModelFacts(scope, start, end),
+      feedbackRatings(scope, start, end),
+      courseLists(),
+    ]);
   const active = [...activeGuardiansOn(intervals, last)];
-  const [completions, awards] = await Promise.all([completionFacts(active), beltAwardFacts(active)]);
+  const [completions, awards] = await Promise.all([
+    completionFacts(active),
+    beltAwardFacts(active),
+  ]);
   return {
     quarter: quarterKey(quarter),
     cycle: reviewCycleMetrics(reviews),
@@ -42,7 +63,13 @@ export async function quarterMetrics(scope: MetricScope, quarter: Quarter): Prom
     releases: releaseMetrics(releases),
     findings: findingMetrics(findings, teams.length, start, end),
     time: securityTimeMetrics(activities, intervals, start, end),
-    training: trainingMetrics({ activeGuardians: active, requiredCourseIds: courses.required, optionalCourseIds: courses.optional, completions, lastDay: last }),
+    training: trainingMetrics({
+      activeGuardians: active,
+      requiredCourseIds: courses.required,
+      optionalCourseIds: courses.optional,
+      completions,
+      lastDay: last,
+    }),
     threatModels: threatModelMetrics(tms),
     people: peopleMetrics({ intervals, teamIdsAtEnd: teams.map((t) => t.id), awards, start, end }),
     feedback: summarise(ratings),
@@ -60,7 +87,11 @@ export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise
 
 async function computeRiskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
   const { start, end } = quarterRange(quarter);
-  const [teams, findings, threats] = await Promise.all([teamsAt(scope, end), findingFacts(scope, start, end), unmitigatedThreats(scope, end)]);
+  const [teams, findings, threats] = await Promise.all([
+    teamsAt(scope, end),
+    findingFacts(scope, start, end),
+    unmitigatedThreats(scope, end),
+  ]);
   const byTeam = <T extends { teamId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const r of rows) {
@@ -73,6 +104,10 @@ async function computeRiskBudgets(scope: MetricScope, quarter: Quarter): Promise
   const openFindings = byTeam(findings.filter((f) => f.closedOn === null || f.closedOn >= end));
   const openThreats = byTeam(threats);
   return teams
-    .map((t) => ({ teamId: t.id, name: t.name, ...riskBudget(openFindings.get(t.id) ?? [], openThreats.get(t.id) ?? [], t.riskBudget) }))
+    .map((t) => ({
+      teamId: t.id,
+      name: t.name,
+      ...riskBudget(openFindings.get(t.id) ?? [], openThreats.get(t.id) ?? [], t.riskBudget),
+    }))
     .sort((a, b) => b.usedPct - a.usedPct);
 }

@@ -7,7 +7,8 @@ export type MetricScope = { orgIds: number[] | null; teamId: number | null };
 /** SQL condition on a team alias `t` for the scope. */
 export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (scope.orgIds) parts.push(Prisma.sql`${Prisma.raw(`${alias}."orgId"`)} = ANY(${scope.orgIds}::int[])`);
+  if (scope.orgIds)
+    parts.push(Prisma.sql`${Prisma.raw(`${alias}."orgId"`)} = ANY(${scope.orgIds}::int[])`);
   if (scope.teamId) parts.push(Prisma.sql`${Prisma.raw(`${alias}.id`)} = ${scope.teamId}`);
   return Prisma.join(parts, " AND ");
 }

@@ -15,15 +15,33 @@ function respondentInScope(scope: MetricScope): Prisma.Sql {
 }
 
 /** Results of the surveys that closed in the quarters `from`–`to`, counting only respondents in scope. */
-export async function surveyResultsFor(scope: MetricScope, from: Quarter, to: Quarter): Promise<SurveyResult[]> {
+export async function surveyResultsFor(
+  scope: MetricScope,
+  from: Quarter,
+  to: Quarter,
+): Promise<SurveyResult[]> {
   const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
-  return cached(`surveys|${scopeKey}|${quarterKey(from)}|${quarterKey(to)}`, await dataVersion(), () => computeSurveyResults(scope, quarterRange(from).start, quarterRange(to).end), { activities: "none" });
+  return cached(
+    `surveys|${scopeKey}|${quarterKey(from)}|${quarterKey(to)}`,
+    await dataVersion(),
+    () => computeSurveyResults(scope, quarterRange(from).start, quarterRange(to).end),
+    { activities: "none" },
+  );
 }
 
-async function computeSurveyResults(scope: MetricScope, start: Date, end: Date): Promise<SurveyResult[]> {
+async function computeSurveyResults(
+  scope: MetricScope,
+  start: Date,
+  end: Date,
+): Promise<SurveyResult[]> {
   const surveys = await db.survey.findMany({
     where: { closesOn: { gte: start, lt: end } },
-    select: { id: true, title: true, closesOn: true, questions: { select: { id: true, position: true, text: true, kind: true } } },
+    select: {
+      id: true,
+      title: true,
+      closesOn: true,
+      questions: { select: { id: true, position: true, text: true, kind: true } },
+    },
   });
   if (surveys.length === 0) return [];
   const ids = surveys.map((s) => s.id);
@@ -39,5 +57,8 @@ async function computeSurveyResults(scope: MetricScope, start: Date, end: Date):
       GROUP BY a."questionId", a.rating`,
   ]);
   const bySurvey = new Map(respondents.map((r) => [r.surveyId, r.n]));
-  return surveyResults(surveys.map((s) => ({ ...s, respondents: bySurvey.get(s.id) ?? 0 })), answers);
+  return surveyResults(
+    surveys.map((s) => ({ ...s, respondents: bySurvey.get(s.id) ?? 0 })),
+    answers,
+  );
 }

@@ -19,35 +19,97 @@ export type DeliveryReport = { sent: number; failed: number; alreadySent: number
  * locked while it is sent, so retries and concurrent resends never send twice to the same person.
  * Rows of former recipients stay as a record and are not sent.
  */
-export async function deliver(actor: SessionActor | null, id: number, mailer: Mailer | null = mailerFromEnv()): Promise<DeliveryReport> {
+export async function deliver(
+  actor: SessionActor | null,
+  id: number,
+  mailer: Mailer | null = mailerFromEnv(),
+): Promise<DeliveryReport> {
   if (actor && !can(actor, "newsletter.manage")) throw new PermissionError();
-  const n = await db.newsletter.findUnique({ where: { id }, select: { id: true, status: true, content: true, orgId: true, org: { select: RECIPIENTS_SELECT } } });
+  const n = await db.newsletter.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      content: true,
+      orgId: true,
+      org: { select: RECIPIENTS_SELECT },
+    },
+  });
   if (!n) throw new NotFoundError("newsletter");
-  if (n.status !== "PUBLISHED" || !n.content) throw new DomainError("Publish the newsletter before sending it.");
+  if (n.status !== "PUBLISHED" || !n.content)
+    throw new DomainError("Publish the newsletter before sending it.");
   const content = n.content as unknown as NewsletterContent;
   const readUrl = `${process.env.NEXTAUTH_URL ?? "http://localhost:3000"}/newsletters/${id}`;
   const recipients = newsletterRecipients(n.org);
-  const added = (await db.newsletterDelivery.createMany({ data: recipients.map((email) => ({ newsletterId: id, email })), skipDuplicates: true })).count;
-  const pending = await db.newsletterDelivery.findMany({ where: { newsletterId: id, status: { not: "SENT" }, email: { in: recipients } }, orderBy: { id: "asc" }, select: { id: true } });
-  const report: DeliveryReport = { sent: 0, failed: 0, alreadySent: await db.newsletterDelivery.count({ where: { newsletterId: id, status: "SENT" } }) };
+  const added = (
+    await db.newsletterDelivery.createMany({
+      data: recipients.map((email) => ({ newsletterId: id, email })),
+      skipDuplicates: true,
+    })
+  ).count;
+  const pending = await db.newsletterDelivery.findMany({
+    where: { newsletterId: id, status: { not: "SENT" }, email: { in: recipients } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  const report: DeliveryReport = {
+    sent: 0,
+    failed: 0,
+    alreadySent: await db.newsletterDelivery.count({ where: { newsletterId: id, status: "SENT" } }),
+  };
   for (const { id: deliveryId } of pending) {
-    const outcome = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ email: string; status: string }[]>`SELECT email, status::text FROM "NewsletterDelivery" WHERE id = ${deliveryId} FOR UPDATE SKIP LOCKED`;
-      const row = rows[0];
-      if (!row || row.status === "SENT") return "skipped" as const;
-      try {
-        if (!mailer) throw new Error("Email is not configured: set SMTP_HOST (see README).");
-        const { messageId } = await mailer.send({ to: row.email, subject: content.title, html: renderHtml(content, readUrl), text: renderText(content, readUrl) });
-        await tx.newsletterDelivery.update({ where: { id: deliveryId }, data: { status: "SENT", messageId, sentAt: new Date(), lastError: null, attempts: { increment: 1 } } });
-        return "sent" as const;
-      } catch (error) {
-        await tx.newsletterDelivery.update({ where: { id: deliveryId }, data: { status: "FAILED", lastError: (error as Error).message.slice(0, 500), attempts: { increment: 1 } } });
-        return "failed" as const;
-      }
-    }, { timeout: 60_000 });
+    const outcome = await db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<
+          { email: string; status: string }[]
+        >`SELECT email, status::text FROM "NewsletterDelivery" WHERE id = ${deliveryId} FOR UPDATE SKIP LOCKED`;
+        const row = rows[0];
+        if (!row || row.status === "SENT") return "skipped" as const;
+        try {
+          if (!mailer) throw new Error("Email is not configured: set SMTP_HOST (see README).");
+          const { messageId } = await mailer.send({
+            to: row.email,
+            subject: content.title,
+            html: renderHtml(content, readUrl),
+            text: renderText(content, readUrl),
+          });
+          await tx.newsletterDelivery.update({
+            where: { id: deliveryId },
+            data: {
+              status: "SENT",
+              messageId,
+              sentAt: new Date(),
+              lastError: null,
+              attempts: { increment: 1 },
+            },
+          });
+          return "sent" as const;
+        } catch (error) {
+          await tx.newsletterDelivery.update({
+            where: { id: deliveryId },
+            data: {
+              status: "FAILED",
+              lastError: (error as Error).message.slice(0, 500),
+              attempts: { increment: 1 },
+            },
+          });
+          return "failed" as const;
+        }
+      },
+      { timeout: 60_000 },
+    );
     if (outcome === "sent") report.sent++;
     if (outcome === "failed") report.failed++;
   }
-  await db.$transaction((tx) => audit(tx, { actorId: actor?.id ?? null, action: "deliver", entity: "Newsletter", entityId: id, orgId: n.orgId, after: { ...report, added } }));
+  await db.$transaction((tx) =>
+    audit(tx, {
+      actorId: actor?.id ?? null,
+      action: "deliver",
+      entity: "Newsletter",
+      entityId: id,
+      orgId: n.orgId,
+      after: { ...report, added },
+    }),
+  );
   return report;
 }

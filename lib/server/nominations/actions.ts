@@ -12,19 +12,30 @@ function refresh() {
   revalidatePath("/");
 }
 
-export const nominateAction = formAction("guardian.nominate", nominationSchema, async (actor, input) => {
-  await nominateGuardian(actor, input);
-  refresh();
-  return { status: "ok", message: "Nomination sent to the program lead." };
-});
+export const nominateAction = formAction(
+  "guardian.nominate",
+  nominationSchema,
+  async (actor, input) => {
+    await nominateGuardian(actor, input);
+    refresh();
+    return { status: "ok", message: "Nomination sent to the program lead." };
+  },
+);
 
-export const decideNominationAction = formAction("guardian.approve", decisionSchema, async (actor, input) => {
-  const m = await decideNomination(actor, input);
-  refresh();
-  if (m.status !== "ACTIVE") return { status: "ok", message: "Nomination declined." };
-  const belts = m.awarded.map((a) => humanize(a.belt));
-  return { status: "ok", message: `Approved: the guardian is now active.${belts.length ? ` New belt: ${belts.join(", ")}.` : ""}` };
-});
+export const decideNominationAction = formAction(
+  "guardian.approve",
+  decisionSchema,
+  async (actor, input) => {
+    const m = await decideNomination(actor, input);
+    refresh();
+    if (m.status !== "ACTIVE") return { status: "ok", message: "Nomination declined." };
+    const belts = m.awarded.map((a) => humanize(a.belt));
+    return {
+      status: "ok",
+      message: `Approved: the guardian is now active.${belts.length ? ` New belt: ${belts.join(", ")}.` : ""}`,
+    };
+  },
+);
 
 // Anyone may step down from their own membership; the service checks whose it is.
 export const stepDownAction = formAction("program.read", stepDownSchema, async (actor, input) => {

@@ -8,7 +8,10 @@ export const PAGE_SIZE = 25;
 /** Pending nominations the actor can see (leads: all; others: their organisation's). */
 export async function listPendingNominations(actor: SessionActor, page: number) {
   const scope = queryScope(actor, "guardian.nominate");
-  const where = { status: "NOMINATED" as const, team: scope.all ? {} : { orgId: { in: scope.orgIds } } };
+  const where = {
+    status: "NOMINATED" as const,
+    team: scope.all ? {} : { orgId: { in: scope.orgIds } },
+  };
   const [total, rows] = await Promise.all([
     db.guardianMembership.count({ where }),
     db.guardianMembership.findMany({
@@ -17,9 +20,18 @@ export async function listPendingNominations(actor: SessionActor, page: number) 
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, reason: true, nominatedOn: true,
+        id: true,
+        reason: true,
+        nominatedOn: true,
         user: { select: { name: true, email: true } },
-        team: { select: { id: true, name: true, org: { select: { name: true } }, guardians: { where: { status: "ACTIVE" }, select: { id: true } } } },
+        team: {
+          select: {
+            id: true,
+            name: true,
+            org: { select: { name: true } },
+            guardians: { where: { status: "ACTIVE" }, select: { id: true } },
+          },
+        },
         nominatedBy: { select: { name: true } },
       },
     }),
@@ -35,6 +47,7 @@ export async function teamOrganisation(orgId: number) {
   const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
   const byId = new Map(orgs.map((o) => [o.id, o]));
   let root = byId.get(orgId)!;
-  for (let depth = 0; root.parentId !== null && byId.has(root.parentId) && depth < 100; depth++) root = byId.get(root.parentId)!;
+  for (let depth = 0; root.parentId !== null && byId.has(root.parentId) && depth < 100; depth++)
+    root = byId.get(root.parentId)!;
   return { name: root.name, orgIds: orgSubtree(orgs, [root.id]) };
 }

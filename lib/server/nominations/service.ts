@@ -14,36 +14,77 @@ const todayUtc = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:
 /** A manager or team member nominates a person of the team's organisation as its guardian. */
 export async function nominateGuardian(actor: SessionActor, input: NominationInput) {
   if (!can(actor, "guardian.nominate")) throw new PermissionError();
-  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true, orgId: true, name: true } });
-  if (!team || !can(actor, "guardian.nominate", { orgId: team.orgId })) throw new NotFoundError("team");
-  const person = await db.user.findUnique({ where: { email: input.email }, select: { id: true, orgId: true, name: true, deactivatedAt: true } });
+  const team = await db.team.findUnique({
+    where: { id: input.teamId },
+    select: { id: true, orgId: true, name: true },
+  });
+  if (!team || !can(actor, "guardian.nominate", { orgId: team.orgId }))
+    throw new NotFoundError("team");
+  const person = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, orgId: true, name: true, deactivatedAt: true },
+  });
   if (!person || person.deactivatedAt || !can(actor, "directory.read", { orgId: person.orgId })) {
     throw new DomainError("No one with that email works in an organisation you can see.");
   }
   const organisation = await teamOrganisation(team.orgId);
   if (person.orgId === null || !organisation.orgIds.includes(person.orgId)) {
-    throw new DomainError(`${person.name} does not work in ${organisation.name}: a team's guardian comes from the team's organisation (any of its sub-orgs).`);
+    throw new DomainError(
+      `${person.name} does not work in ${organisation.name}: a team's guardian comes from the team's organisation (any of its sub-orgs).`,
+    );
   }
   try {
     return await db.$transaction(async (tx) => {
       const membership = await tx.guardianMembership.create({
-        data: { userId: person.id, teamId: team.id, status: "NOMINATED", reason: input.reason, nominatedById: actor.id, nominatedOn: todayUtc() },
+        data: {
+          userId: person.id,
+          teamId: team.id,
+          status: "NOMINATED",
+          reason: input.reason,
+          nominatedById: actor.id,
+          nominatedOn: todayUtc(),
+        },
       });
-      await tx.guardianStatusChange.create({ data: { membershipId: membership.id, fromStatus: null, toStatus: "NOMINATED", changedById: actor.id, note: input.reason } });
-      await audit(tx, { actorId: actor.id, action: "nominate", entity: "GuardianMembership", entityId: membership.id, orgId: team.orgId, after: membership });
+      await tx.guardianStatusChange.create({
+        data: {
+          membershipId: membership.id,
+          fromStatus: null,
+          toStatus: "NOMINATED",
+          changedById: actor.id,
+          note: input.reason,
+        },
+      });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "nominate",
+        entity: "GuardianMembership",
+        entityId: membership.id,
+        orgId: team.orgId,
+        after: membership,
+      });
       return membership;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError(`${person.name} is already nominated for or a guardian of ${team.name}.`);
+      throw new DomainError(
+        `${person.name} is already nominated for or a guardian of ${team.name}.`,
+      );
     }
     throw error;
   }
 }
 
-async function membershipInScope(actor: SessionActor, id: number, permission: "guardian.approve" | "guardian.nominate") {
-  const m = await db.guardianMembership.findUnique({ where: { id }, select: { id: true, userId: true, status: true, team: { select: { orgId: true } } } });
-  if (!m || !(can(actor, permission, { orgId: m.team.orgId }) || m.userId === actor.id)) throw new NotFoundError("nomination");
+async function membershipInScope(
+  actor: SessionActor,
+  id: number,
+  permission: "guardian.approve" | "guardian.nominate",
+) {
+  const m = await db.guardianMembership.findUnique({
+    where: { id },
+    select: { id: true, userId: true, status: true, team: { select: { orgId: true } } },
+  });
+  if (!m || !(can(actor, permission, { orgId: m.team.orgId }) || m.userId === actor.id))
+    throw new NotFoundError("nomination");
   return m;
 }
 
@@ -51,22 +92,48 @@ async function membershipInScope(actor: SessionActor, id: number, permission: "g
 export async function decideNomination(actor: SessionActor, input: DecisionInput) {
   if (!can(actor, "guardian.approve")) throw new PermissionError();
   const m = await membershipInScope(actor, input.membershipId, "guardian.approve");
-  if (!can(actor, "guardian.approve", { orgId: m.team.orgId })) throw new NotFoundError("nomination");
+  if (!can(actor, "guardian.approve", { orgId: m.team.orgId }))
+    throw new NotFoundError("nomination");
   const after = await db.$transaction(async (tx) => {
     // Re-read under a row lock so two leads deciding at once do not both apply.
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "GuardianMembership" WHERE id = ${m.id} FOR UPDATE`;
-    if (rows[0]?.status !== "NOMINATED") throw new DomainError("This nomination has already been decided.");
+    const rows = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "GuardianMembership" WHERE id = ${m.id} FOR UPDATE`;
+    if (rows[0]?.status !== "NOMINATED")
+      throw new DomainError("This nomination has already been decided.");
     const approve = input.decision === "approve";
     const after = await tx.guardianMembership.update({
       where: { id: m.id },
-      data: approve ? { status: "ACTIVE", activeOn: todayUtc(), approvedById: actor.id } : { status: "DECLINED", declinedOn: todayUtc(), approvedById: actor.id },
+      data: approve
+        ? { status: "ACTIVE", activeOn: todayUtc(), approvedById: actor.id }
+        : { status: "DECLINED", declinedOn: todayUtc(), approvedById: actor.id },
     });
     if (approve) {
-      const user = await tx.user.findUniqueOrThrow({ where: { id: m.userId }, select: { roles: true } });
-      if (!user.roles.includes("GUARDIAN")) await tx.user.update({ where: { id: m.userId }, data: { roles: { push: "GUARDIAN" } } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: m.userId },
+        select: { roles: true },
+      });
+      if (!user.roles.includes("GUARDIAN"))
+        await tx.user.update({ where: { id: m.userId }, data: { roles: { push: "GUARDIAN" } } });
     }
-    await tx.guardianStatusChange.create({ data: { membershipId: m.id, fromStatus: "NOMINATED", toStatus: after.status, changedById: actor.id, note: input.note } });
-    await audit(tx, { actorId: actor.id, action: input.decision, entity: "GuardianMembership", entityId: m.id, orgId: m.team.orgId, before: { status: "NOMINATED" }, after });
+    await tx.guardianStatusChange.create({
+      data: {
+        membershipId: m.id,
+        fromStatus: "NOMINATED",
+        toStatus: after.status,
+        changedById: actor.id,
+        note: input.note,
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: input.decision,
+      entity: "GuardianMembership",
+      entityId: m.id,
+      orgId: m.team.orgId,
+      before: { status: "NOMINATED" },
+      after,
+    });
     return after;
   });
   // A new guardian may qualify at once (White has no conditions by default): evaluated after the
@@ -78,12 +145,32 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
 /** A guardian steps down (or a lead records it): active → alumni, history kept. */
 export async function stepDown(actor: SessionActor, input: StepDownInput) {
   const m = await membershipInScope(actor, input.membershipId, "guardian.approve");
-  if (m.userId !== actor.id && !can(actor, "guardian.approve", { orgId: m.team.orgId })) throw new NotFoundError("membership");
+  if (m.userId !== actor.id && !can(actor, "guardian.approve", { orgId: m.team.orgId }))
+    throw new NotFoundError("membership");
   if (m.status !== "ACTIVE") throw new DomainError("Only an active guardian can step down.");
   return db.$transaction(async (tx) => {
-    const after = await tx.guardianMembership.update({ where: { id: m.id, status: "ACTIVE" }, data: { status: "ALUMNI", leftOn: todayUtc() } });
-    await tx.guardianStatusChange.create({ data: { membershipId: m.id, fromStatus: "ACTIVE", toStatus: "ALUMNI", changedById: actor.id, note: input.note } });
-    await audit(tx, { actorId: actor.id, action: "step-down", entity: "GuardianMembership", entityId: m.id, orgId: m.team.orgId, before: { status: "ACTIVE" }, after });
+    const after = await tx.guardianMembership.update({
+      where: { id: m.id, status: "ACTIVE" },
+      data: { status: "ALUMNI", leftOn: todayUtc() },
+    });
+    await tx.guardianStatusChange.create({
+      data: {
+        membershipId: m.id,
+        fromStatus: "ACTIVE",
+        toStatus: "ALUMNI",
+        changedById: actor.id,
+        note: input.note,
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "step-down",
+      entity: "GuardianMembership",
+      entityId: m.id,
+      orgId: m.team.orgId,
+      before: { status: "ACTIVE" },
+      after,
+    });
     return after;
   });
 }

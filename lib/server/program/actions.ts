@@ -8,22 +8,39 @@ import { programSchema } from "@/lib/validations/program";
 import { formAction } from "@/lib/server/form-action";
 import { updateProgram } from "./service";
 
-export const updateProgramAction = formAction("program.manage", programSchema, async (actor, input) => {
-  await updateProgram(actor, input);
-  revalidatePath("/program");
-  return { status: "ok", message: "Program saved." };
+export const updateProgramAction = formAction(
+  "program.manage",
+  programSchema,
+  async (actor, input) => {
+    await updateProgram(actor, input);
+    revalidatePath("/program");
+    return { status: "ok", message: "Program saved." };
+  },
+);
+
+const goalId = z.object({
+  id: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
 });
 
-const goalId = z.object({ id: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()) });
+export const saveGoalAction = formAction(
+  "program.manage",
+  goalSchema.extend(goalId.shape),
+  async (actor, { id, ...input }) => {
+    await saveGoal(actor, id, input);
+    revalidatePath("/program");
+    return { status: "ok", message: id ? "Goal updated." : "Goal added." };
+  },
+);
 
-export const saveGoalAction = formAction("program.manage", goalSchema.extend(goalId.shape), async (actor, { id, ...input }) => {
-  await saveGoal(actor, id, input);
-  revalidatePath("/program");
-  return { status: "ok", message: id ? "Goal updated." : "Goal added." };
-});
-
-export const deleteGoalAction = formAction("program.manage", z.object({ id: z.coerce.number().int().positive() }), async (actor, { id }) => {
-  await deleteGoal(actor, id);
-  revalidatePath("/program");
-  return { status: "ok", message: "Goal removed." };
-});
+export const deleteGoalAction = formAction(
+  "program.manage",
+  z.object({ id: z.coerce.number().int().positive() }),
+  async (actor, { id }) => {
+    await deleteGoal(actor, id);
+    revalidatePath("/program");
+    return { status: "ok", message: "Goal removed." };
+  },
+);

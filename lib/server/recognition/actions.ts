@@ -5,9 +5,16 @@ import { recognitionSchema } from "@/lib/validations/recognition";
 import { formAction } from "@/lib/server/form-action";
 import { giveRecognition } from "./service";
 
-export const giveRecognitionAction = formAction("recognition.give", recognitionSchema, async (actor, input) => {
-  await giveRecognition(actor, input);
-  revalidatePath(`/people/${input.recipientId}`);
-  revalidatePath("/recognition");
-  return { status: "ok", message: "Thank you: the recognition is on their profile and the wall." };
-});
+export const giveRecognitionAction = formAction(
+  "recognition.give",
+  recognitionSchema,
+  async (actor, input) => {
+    await giveRecognition(actor, input);
+    revalidatePath(`/people/${input.recipientId}`);
+    revalidatePath("/recognition");
+    return {
+      status: "ok",
+      message: "Thank you: the recognition is on their profile and the wall.",
+    };
+  },
+);

@@ -9,12 +9,24 @@ import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors
 /** A lead or manager recognises someone in their scope; kudos to oneself are refused. */
 export async function giveRecognition(actor: SessionActor, input: RecognitionInput) {
   if (!can(actor, "recognition.give")) throw new PermissionError();
-  const recipient = await db.user.findUnique({ where: { id: input.recipientId }, select: { id: true, orgId: true } });
-  if (!recipient || !can(actor, "recognition.give", { orgId: recipient.orgId })) throw new NotFoundError("person");
-  if (recipient.id === actor.id) throw new DomainError("Recognition is for others: ask your lead instead.");
+  const recipient = await db.user.findUnique({
+    where: { id: input.recipientId },
+    select: { id: true, orgId: true },
+  });
+  if (!recipient || !can(actor, "recognition.give", { orgId: recipient.orgId }))
+    throw new NotFoundError("person");
+  if (recipient.id === actor.id)
+    throw new DomainError("Recognition is for others: ask your lead instead.");
   return db.$transaction(async (tx) => {
     const row = await tx.recognition.create({ data: { ...input, giverId: actor.id } });
-    await audit(tx, { actorId: actor.id, action: "create", entity: "Recognition", entityId: row.id, orgId: recipient.orgId, after: row });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entity: "Recognition",
+      entityId: row.id,
+      orgId: recipient.orgId,
+      after: row,
+    });
     return row;
   });
 }
@@ -22,12 +34,41 @@ export async function giveRecognition(actor: SessionActor, input: RecognitionInp
 /** The program-wide wall: belts and awards, newest first. */
 export async function wall(take = 40) {
   const [belts, recognitions] = await Promise.all([
-    db.beltAward.findMany({ where: { revokedAt: null }, orderBy: [{ awardedOn: "desc" }, { id: "desc" }], take, select: { id: true, belt: true, awardedOn: true, user: { select: { id: true, name: true } } } }),
-    db.recognition.findMany({ orderBy: { createdAt: "desc" }, take, select: { id: true, kind: true, title: true, reason: true, createdAt: true, recipient: { select: { id: true, name: true } }, giver: { select: { name: true } } } }),
+    db.beltAward.findMany({
+      where: { revokedAt: null },
+      orderBy: [{ awardedOn: "desc" }, { id: "desc" }],
+      take,
+      select: { id: true, belt: true, awardedOn: true, user: { select: { id: true, name: true } } },
+    }),
+    db.recognition.findMany({
+      orderBy: { createdAt: "desc" },
+      take,
+      select: {
+        id: true,
+        kind: true,
+        title: true,
+        reason: true,
+        createdAt: true,
+        recipient: { select: { id: true, name: true } },
+        giver: { select: { name: true } },
+      },
+    }),
   ]);
   const items = [
-    ...belts.map((b) => ({ key: `b${b.id}`, at: b.awardedOn, person: b.user, text: `earned the ${b.belt.charAt(0) + b.belt.slice(1).toLowerCase()} belt`, detail: null as string | null })),
-    ...recognitions.map((r) => ({ key: `r${r.id}`, at: r.createdAt, person: r.recipient, text: `${r.kind === "AWARD" ? "received the award" : "got kudos:"} “${r.title}” from ${r.giver.name}`, detail: r.reason })),
+    ...belts.map((b) => ({
+      key: `b${b.id}`,
+      at: b.awardedOn,
+      person: b.user,
+      text: `earned the ${b.belt.charAt(0) + b.belt.slice(1).toLowerCase()} belt`,
+      detail: null as string | null,
+    })),
+    ...recognitions.map((r) => ({
+      key: `r${r.id}`,
+      at: r.createdAt,
+      person: r.recipient,
+      text: `${r.kind === "AWARD" ? "received the award" : "got kudos:"} “${r.title}” from ${r.giver.name}`,
+      detail: r.reason,
+    })),
   ];
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, take);
 }

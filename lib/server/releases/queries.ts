@@ -10,17 +10,46 @@ function inScope(actor: SessionActor) {
   return scope.all ? {} : { team: { orgId: { in: scope.orgIds } } };
 }
 
-export async function listReleases(actor: SessionActor, teamId: number | undefined, page: number, pageSize = 25) {
+export async function listReleases(
+  actor: SessionActor,
+  teamId: number | undefined,
+  page: number,
+  pageSize = 25,
+) {
   const where = { AND: [inScope(actor), teamId ? { teamId } : {}] };
   const [total, rows] = await Promise.all([
     db.release.count({ where }),
-    db.release.findMany({ where, orderBy: [{ startedOn: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize,
-      select: { id: true, key: true, name: true, startedOn: true, releasedOn: true, team: { select: { name: true, orgId: true } }, review: { select: { id: true, key: true } } } }),
+    db.release.findMany({
+      where,
+      orderBy: [{ startedOn: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        startedOn: true,
+        releasedOn: true,
+        team: { select: { name: true, orgId: true } },
+        review: { select: { id: true, key: true } },
+      },
+    }),
   ]);
   return { total, rows, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** One release the actor may read (another organisation's answers as missing), for its edit form. */
 export async function getRelease(actor: SessionActor, id: number) {
-  return db.release.findFirst({ where: { id, ...inScope(actor) }, select: { id: true, key: true, name: true, startedOn: true, releasedOn: true, team: { select: { name: true, orgId: true } }, review: { select: { key: true } } } });
+  return db.release.findFirst({
+    where: { id, ...inScope(actor) },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      startedOn: true,
+      releasedOn: true,
+      team: { select: { name: true, orgId: true } },
+      review: { select: { key: true } },
+    },
+  });
 }

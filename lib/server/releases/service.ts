@@ -14,15 +14,21 @@ const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const today = () => new Date().toISOString().slice(0, 10);
 
 function checkDates(input: { startedOn: string; releasedOn?: string }) {
-  if (input.startedOn > today()) throw new FieldError("startedOn", "The start date cannot be in the future.");
-  if (input.releasedOn && input.releasedOn > today()) throw new FieldError("releasedOn", "The release date cannot be in the future.");
+  if (input.startedOn > today())
+    throw new FieldError("startedOn", "The start date cannot be in the future.");
+  if (input.releasedOn && input.releasedOn > today())
+    throw new FieldError("releasedOn", "The release date cannot be in the future.");
 }
 
 /** The linked review's id: a review of the same team, by its key (e.g. REV-000123); none when no key. */
 async function linkedReview(tx: Tx | typeof db, teamId: number, reviewKey: string | undefined) {
   if (!reviewKey) return null;
-  const review = await tx.review.findFirst({ where: { key: reviewKey, teamId }, select: { id: true } });
-  if (!review) throw new FieldError("reviewKey", "This team has no review with that key (e.g. REV-000123).");
+  const review = await tx.review.findFirst({
+    where: { key: reviewKey, teamId },
+    select: { id: true },
+  });
+  if (!review)
+    throw new FieldError("reviewKey", "This team has no review with that key (e.g. REV-000123).");
   return review.id;
 }
 
@@ -33,12 +39,29 @@ export async function createRelease(actor: SessionActor, input: ReleaseInput) {
   checkDates(input);
   const reviewId = await linkedReview(db, team.id, input.reviewKey);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Release"', 'id')) AS id`;
+    const rows = await tx.$queryRaw<
+      { id: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"Release"', 'id')) AS id`;
     const id = Number(rows[0].id);
     const release = await tx.release.create({
-      data: { id, key: `REL-${String(id).padStart(6, "0")}`, teamId: team.id, name: input.name, startedOn: day(input.startedOn), releasedOn: input.releasedOn ? day(input.releasedOn) : null, reviewId },
+      data: {
+        id,
+        key: `REL-${String(id).padStart(6, "0")}`,
+        teamId: team.id,
+        name: input.name,
+        startedOn: day(input.startedOn),
+        releasedOn: input.releasedOn ? day(input.releasedOn) : null,
+        reviewId,
+      },
     });
-    await audit(tx, { actorId: actor.id, action: "create", entity: "Release", entityId: id, orgId: team.orgId, after: release });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entity: "Release",
+      entityId: id,
+      orgId: team.orgId,
+      after: release,
+    });
     return release;
   });
 }
@@ -48,13 +71,32 @@ export async function updateRelease(actor: SessionActor, input: ReleaseUpdateInp
   if (!can(actor, "review.request")) throw new PermissionError();
   const scope = queryScope(actor, "review.request");
   return db.$transaction(async (tx) => {
-    const before = await tx.release.findFirst({ where: { id: input.id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) }, include: { team: { select: { orgId: true } } } });
+    const before = await tx.release.findFirst({
+      where: { id: input.id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+      include: { team: { select: { orgId: true } } },
+    });
     if (!before) throw new NotFoundError("release");
     checkDates(input);
     const reviewId = await linkedReview(tx, before.teamId, input.reviewKey);
-    const after = await tx.release.update({ where: { id: before.id }, data: { name: input.name, startedOn: day(input.startedOn), releasedOn: input.releasedOn ? day(input.releasedOn) : null, reviewId } });
+    const after = await tx.release.update({
+      where: { id: before.id },
+      data: {
+        name: input.name,
+        startedOn: day(input.startedOn),
+        releasedOn: input.releasedOn ? day(input.releasedOn) : null,
+        reviewId,
+      },
+    });
     const { team, ...row } = before;
-    await audit(tx, { actorId: actor.id, action: "update", entity: "Release", entityId: before.id, orgId: team.orgId, before: row, after });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "update",
+      entity: "Release",
+      entityId: before.id,
+      orgId: team.orgId,
+      before: row,
+      after,
+    });
     return after;
   });
 }

@@ -7,7 +7,11 @@ import { DomainError } from "@/lib/server/errors";
  * the highlighted fields") beside the button. Anywhere else it is an ordinary DomainError.
  */
 export class FieldError extends DomainError {
-  constructor(readonly field: string, readonly fieldMessage: string, message = "Please correct the highlighted fields.") {
+  constructor(
+    readonly field: string,
+    readonly fieldMessage: string,
+    message = "Please correct the highlighted fields.",
+  ) {
     super(message);
   }
 }
@@ -17,7 +21,12 @@ export async function withFieldErrors(run: () => Promise<ActionState>): Promise<
   try {
     return await run();
   } catch (error) {
-    if (error instanceof FieldError) return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.fieldMessage] } };
+    if (error instanceof FieldError)
+      return {
+        status: "error",
+        message: error.message,
+        fieldErrors: { [error.field]: [error.fieldMessage] },
+      };
     throw error;
   }
 }

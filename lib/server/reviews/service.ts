@@ -3,7 +3,14 @@ import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CompleteReviewInput, FindingInput, FindingStatusInput, ParticipantInput, RequestReviewInput, StartReviewInput } from "@/lib/validations/review";
+import type {
+  CompleteReviewInput,
+  FindingInput,
+  FindingStatusInput,
+  ParticipantInput,
+  RequestReviewInput,
+  StartReviewInput,
+} from "@/lib/validations/review";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
@@ -16,30 +23,59 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Next id of a table's sequence, so the human key (REV-000123) can be written with the row. */
 async function nextId(tx: Tx, table: string): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ id: bigint }[]>(`SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id`);
+  const rows = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id`,
+  );
   return Number(rows[0].id);
 }
 
 /** A review the actor may act on with `permission`; outside the scope it answers as missing. */
-export async function reviewInScope(tx: Tx | typeof db, actor: SessionActor, id: number, permission: "review.read" | "review.conduct") {
+export async function reviewInScope(
+  tx: Tx | typeof db,
+  actor: SessionActor,
+  id: number,
+  permission: "review.read" | "review.conduct",
+) {
   const scope = queryScope(actor, permission);
-  const review = await tx.review.findFirst({ where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) }, include: { team: { select: { orgId: true } } } });
+  const review = await tx.review.findFirst({
+    where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+    include: { team: { select: { orgId: true } } },
+  });
   if (!review) throw new NotFoundError("review");
   return review;
 }
 
 export async function requestReview(actor: SessionActor, input: RequestReviewInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
-  if (input.requestedOn && input.requestedOn > today()) throw new FieldError("requestedOn", "The request date cannot be in the future.");
+  if (input.requestedOn && input.requestedOn > today())
+    throw new FieldError("requestedOn", "The request date cannot be in the future.");
   const team = await findTeam(actor, "review.request", input.team);
   return db.$transaction(async (tx) => {
     const id = await nextId(tx, "Review");
-    const runbook = await tx.runbookItem.findMany({ where: { active: true }, orderBy: { position: "asc" }, select: { label: true } });
-    const review = await tx.review.create({
-      data: { id, key: `REV-${String(id).padStart(6, "0")}`, teamId: team.id, service: input.service, requestedAt: dayOrNow(input.requestedOn), requestedById: actor.id,
-        checklist: { create: runbook.map((r, position) => ({ label: r.label, position })) } },
+    const runbook = await tx.runbookItem.findMany({
+      where: { active: true },
+      orderBy: { position: "asc" },
+      select: { label: true },
     });
-    await audit(tx, { actorId: actor.id, action: "request", entity: "Review", entityId: review.id, orgId: team.orgId, after: review });
+    const review = await tx.review.create({
+      data: {
+        id,
+        key: `REV-${String(id).padStart(6, "0")}`,
+        teamId: team.id,
+        service: input.service,
+        requestedAt: dayOrNow(input.requestedOn),
+        requestedById: actor.id,
+        checklist: { create: runbook.map((r, position) => ({ label: r.label, position })) },
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "request",
+      entity: "Review",
+      entityId: review.id,
+      orgId: team.orgId,
+      after: review,
+    });
     return review;
   });
 }
@@ -47,7 +83,11 @@ export async function requestReview(actor: SessionActor, input: RequestReviewInp
 /** The people a review can be assigned to: active security engineers (a central team of a few hundred at most). */
 export async function securityEngineers(actor: SessionActor) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  return db.user.findMany({ where: { roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, email: true },
+  });
 }
 
 /**
@@ -57,16 +97,37 @@ export async function securityEngineers(actor: SessionActor) {
 export async function startReview(actor: SessionActor, input: StartReviewInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
   const { reviewId } = input;
-  const engineerId = input.securityEngineerId ?? (actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null);
-  if (!engineerId) throw new FieldError("securityEngineerId", "Choose the security engineer who runs the review.");
+  const engineerId =
+    input.securityEngineerId ?? (actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null);
+  if (!engineerId)
+    throw new FieldError("securityEngineerId", "Choose the security engineer who runs the review.");
   return db.$transaction(async (tx) => {
     const before = await reviewInScope(tx, actor, reviewId, "review.conduct");
     if (before.completedAt) throw new DomainError("This review is already completed.");
-    const engineer = await tx.user.findFirst({ where: { id: engineerId, roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null }, select: { id: true } });
-    if (!engineer) throw new FieldError("securityEngineerId", "Choose a security engineer from the list.");
-    const after = await tx.review.update({ where: { id: reviewId }, data: { startedAt: before.startedAt ?? new Date(), securityEngineerId: engineer.id } });
-    await tx.reviewParticipant.upsert({ where: { reviewId_userId: { reviewId, userId: engineer.id } }, create: { reviewId, userId: engineer.id }, update: {} });
-    await audit(tx, { actorId: actor.id, action: "start", entity: "Review", entityId: reviewId, orgId: before.team.orgId, before, after });
+    const engineer = await tx.user.findFirst({
+      where: { id: engineerId, roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null },
+      select: { id: true },
+    });
+    if (!engineer)
+      throw new FieldError("securityEngineerId", "Choose a security engineer from the list.");
+    const after = await tx.review.update({
+      where: { id: reviewId },
+      data: { startedAt: before.startedAt ?? new Date(), securityEngineerId: engineer.id },
+    });
+    await tx.reviewParticipant.upsert({
+      where: { reviewId_userId: { reviewId, userId: engineer.id } },
+      create: { reviewId, userId: engineer.id },
+      update: {},
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "start",
+      entity: "Review",
+      entityId: reviewId,
+      orgId: before.team.orgId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -76,24 +137,58 @@ export async function addParticipant(actor: SessionActor, input: ParticipantInpu
   if (!can(actor, "review.conduct")) throw new PermissionError();
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, input.reviewId, "review.conduct");
-    const person = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, orgId: true, roles: true } });
-    if (!person || (person.orgId !== review.team.orgId && !person.roles.includes("SECURITY_ENGINEER"))) throw new DomainError("Participants must belong to the reviewed team's organisation.");
+    const person = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, orgId: true, roles: true },
+    });
+    if (
+      !person ||
+      (person.orgId !== review.team.orgId && !person.roles.includes("SECURITY_ENGINEER"))
+    )
+      throw new DomainError("Participants must belong to the reviewed team's organisation.");
     const effort = input.effortHours === undefined ? null : Math.round(input.effortHours * 4);
-    await tx.reviewParticipant.upsert({ where: { reviewId_userId: { reviewId: review.id, userId: person.id } }, create: { reviewId: review.id, userId: person.id, effortQuarterHours: effort }, update: { effortQuarterHours: effort } });
-    const total = await tx.reviewParticipant.aggregate({ where: { reviewId: review.id }, _sum: { effortQuarterHours: true } });
-    await tx.review.update({ where: { id: review.id }, data: { effortQuarterHours: total._sum.effortQuarterHours } });
-    await audit(tx, { actorId: actor.id, action: "add-participant", entity: "Review", entityId: review.id, orgId: review.team.orgId, after: { userId: person.id, effortQuarterHours: effort } });
+    await tx.reviewParticipant.upsert({
+      where: { reviewId_userId: { reviewId: review.id, userId: person.id } },
+      create: { reviewId: review.id, userId: person.id, effortQuarterHours: effort },
+      update: { effortQuarterHours: effort },
+    });
+    const total = await tx.reviewParticipant.aggregate({
+      where: { reviewId: review.id },
+      _sum: { effortQuarterHours: true },
+    });
+    await tx.review.update({
+      where: { id: review.id },
+      data: { effortQuarterHours: total._sum.effortQuarterHours },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "add-participant",
+      entity: "Review",
+      entityId: review.id,
+      orgId: review.team.orgId,
+      after: { userId: person.id, effortQuarterHours: effort },
+    });
   });
 }
 
 export async function setChecklistItem(actor: SessionActor, itemId: number, done: boolean) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  const item = await db.reviewChecklistItem.findUnique({ where: { id: itemId }, select: { reviewId: true } });
+  const item = await db.reviewChecklistItem.findUnique({
+    where: { id: itemId },
+    select: { reviewId: true },
+  });
   if (!item) throw new NotFoundError("checklist item");
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, item.reviewId, "review.conduct");
     const after = await tx.reviewChecklistItem.update({ where: { id: itemId }, data: { done } });
-    await audit(tx, { actorId: actor.id, action: done ? "check" : "uncheck", entity: "ReviewChecklistItem", entityId: itemId, orgId: review.team.orgId, after });
+    await audit(tx, {
+      actorId: actor.id,
+      action: done ? "check" : "uncheck",
+      entity: "ReviewChecklistItem",
+      entityId: itemId,
+      orgId: review.team.orgId,
+      after,
+    });
   });
 }
 
@@ -102,8 +197,25 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, input.reviewId, "review.conduct");
     const id = await nextId(tx, "Finding");
-    const finding = await tx.finding.create({ data: { id, key: `FND-${String(id).padStart(6, "0")}`, reviewId: review.id, teamId: review.teamId, title: input.title, severity: input.severity, openedOn: dayOrNow(input.openedOn ?? today()) } });
-    await audit(tx, { actorId: actor.id, action: "create", entity: "Finding", entityId: id, orgId: review.team.orgId, after: finding });
+    const finding = await tx.finding.create({
+      data: {
+        id,
+        key: `FND-${String(id).padStart(6, "0")}`,
+        reviewId: review.id,
+        teamId: review.teamId,
+        title: input.title,
+        severity: input.severity,
+        openedOn: dayOrNow(input.openedOn ?? today()),
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entity: "Finding",
+      entityId: id,
+      orgId: review.team.orgId,
+      after: finding,
+    });
     return finding;
   });
 }
@@ -111,16 +223,35 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
 /** Open → mitigated / accepted / false-positive (with the closing date), or back to open. */
 export async function setFindingStatus(actor: SessionActor, input: FindingStatusInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  const finding = await db.finding.findUnique({ where: { id: input.findingId }, select: { reviewId: true } });
+  const finding = await db.finding.findUnique({
+    where: { id: input.findingId },
+    select: { reviewId: true },
+  });
   if (!finding?.reviewId) throw new NotFoundError("finding");
-  if (input.closedOn && input.closedOn > today()) throw new FieldError("closedOn", "The closing date cannot be in the future.");
+  if (input.closedOn && input.closedOn > today())
+    throw new FieldError("closedOn", "The closing date cannot be in the future.");
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, finding.reviewId!, "review.conduct");
     const before = await tx.finding.findUniqueOrThrow({ where: { id: input.findingId } });
     const closedOn = input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? today());
-    if (closedOn && closedOn < before.openedOn) throw new FieldError("closedOn", `A finding cannot close before it was opened (${before.openedOn.toISOString().slice(0, 10)}).`);
-    const after = await tx.finding.update({ where: { id: input.findingId }, data: { status: input.status, closedOn } });
-    await audit(tx, { actorId: actor.id, action: "status", entity: "Finding", entityId: input.findingId, orgId: review.team.orgId, before, after });
+    if (closedOn && closedOn < before.openedOn)
+      throw new FieldError(
+        "closedOn",
+        `A finding cannot close before it was opened (${before.openedOn.toISOString().slice(0, 10)}).`,
+      );
+    const after = await tx.finding.update({
+      where: { id: input.findingId },
+      data: { status: input.status, closedOn },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "status",
+      entity: "Finding",
+      entityId: input.findingId,
+      orgId: review.team.orgId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -128,18 +259,41 @@ export async function setFindingStatus(actor: SessionActor, input: FindingStatus
 /** Completes the review (engineer assigned, outcome given) and re-evaluates participants' belts. */
 export async function completeReview(actor: SessionActor, input: CompleteReviewInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  if (input.completedOn && input.completedOn > today()) throw new DomainError("The completion date cannot be in the future.");
+  if (input.completedOn && input.completedOn > today())
+    throw new DomainError("The completion date cannot be in the future.");
   const result = await db.$transaction(async (tx) => {
     const before = await reviewInScope(tx, actor, input.reviewId, "review.conduct");
     if (before.completedAt) throw new DomainError("This review is already completed.");
-    if (!before.securityEngineerId || !before.startedAt) throw new DomainError("Start the review (assign a security engineer) before completing it.");
-    const completedAt = input.completedOn && input.completedOn !== today() ? new Date(`${input.completedOn}T23:59:59Z`) : new Date();
-    if (completedAt < before.startedAt) throw new DomainError("A review cannot complete before it started.");
-    const after = await tx.review.update({ where: { id: before.id }, data: { completedAt, outcome: input.outcome } });
-    await audit(tx, { actorId: actor.id, action: "complete", entity: "Review", entityId: before.id, orgId: before.team.orgId, before, after });
+    if (!before.securityEngineerId || !before.startedAt)
+      throw new DomainError("Start the review (assign a security engineer) before completing it.");
+    const completedAt =
+      input.completedOn && input.completedOn !== today()
+        ? new Date(`${input.completedOn}T23:59:59Z`)
+        : new Date();
+    if (completedAt < before.startedAt)
+      throw new DomainError("A review cannot complete before it started.");
+    const after = await tx.review.update({
+      where: { id: before.id },
+      data: { completedAt, outcome: input.outcome },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "complete",
+      entity: "Review",
+      entityId: before.id,
+      orgId: before.team.orgId,
+      before,
+      after,
+    });
     return after;
   });
-  const participants = await db.reviewParticipant.findMany({ where: { reviewId: result.id }, select: { userId: true } });
-  await reevaluateBelts(participants.map((p) => p.userId), actor.id);
+  const participants = await db.reviewParticipant.findMany({
+    where: { reviewId: result.id },
+    select: { userId: true },
+  });
+  await reevaluateBelts(
+    participants.map((p) => p.userId),
+    actor.id,
+  );
   return result;
 }

@@ -7,7 +7,10 @@ import { FieldError } from "./field-error";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.
-export type TeamPermission = Extract<Permission, "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write">;
+export type TeamPermission = Extract<
+  Permission,
+  "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write"
+>;
 
 export type TeamChoice = { value: string; label: string };
 
@@ -19,7 +22,11 @@ export const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * with it first), as suggestions: the name, or the key where several visible teams share a name.
  * At most `limit`: a program of 2,000 teams is searched as the person types, never sent whole.
  */
-export async function teamChoices(actor: SessionActor, permission: TeamPermission, opts: { q?: string; limit?: number } = {}): Promise<TeamChoice[]> {
+export async function teamChoices(
+  actor: SessionActor,
+  permission: TeamPermission,
+  opts: { q?: string; limit?: number } = {},
+): Promise<TeamChoice[]> {
   const scope = queryScope(actor, permission);
   const inScope = scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`;
   const q = (opts.q ?? "").trim().toLowerCase();
@@ -31,31 +38,51 @@ export async function teamChoices(actor: SessionActor, permission: TeamPermissio
       FROM "Team" t JOIN "Org" o ON o.id = t."orgId" WHERE ${inScope}) x
     WHERE lower(name) LIKE ${contains} OR lower(key) LIKE ${contains}
     ORDER BY (lower(name) LIKE ${prefix}) DESC, name, key LIMIT ${opts.limit ?? 20}`;
-  return rows.map((t) => (t.twins > 1 ? { value: t.key, label: `${t.name} · ${t.org}` } : { value: t.name, label: t.org }));
+  return rows.map((t) =>
+    t.twins > 1 ? { value: t.key, label: `${t.name} · ${t.org}` } : { value: t.name, label: t.org },
+  );
 }
 
-export const UNKNOWN_TEAM = "No team with this name or key is visible to you: pick one from the list.";
-export const AMBIGUOUS_TEAM = "Several teams you can see have this name: pick the entry with the team's key from the list.";
+export const UNKNOWN_TEAM =
+  "No team with this name or key is visible to you: pick one from the list.";
+export const AMBIGUOUS_TEAM =
+  "Several teams you can see have this name: pick the entry with the team's key from the list.";
 
 /** The team a typed name or key means, among those the actor may use with `permission`. */
-export async function findTeam(actor: SessionActor, permission: TeamPermission, text: string, field = "team") {
+export async function findTeam(
+  actor: SessionActor,
+  permission: TeamPermission,
+  text: string,
+  field = "team",
+) {
   const scope = queryScope(actor, permission);
   const inScope = scope.all ? Prisma.sql`TRUE` : Prisma.sql`"orgId" = ANY(${scope.orgIds})`;
   // lower() = lower(), not Prisma's insensitive `equals` (ILIKE), where "%" or "_" would match other teams.
-  const rows = await db.$queryRaw<{ id: number; key: string; name: string; orgId: number; byKey: boolean }[]>`
+  const rows = await db.$queryRaw<
+    { id: number; key: string; name: string; orgId: number; byKey: boolean }[]
+  >`
     SELECT id, key, name, "orgId", lower(key) = lower(${text}) AS "byKey" FROM "Team"
     WHERE ${inScope} AND (lower(key) = lower(${text}) OR lower(name) = lower(${text}))
     ORDER BY "byKey" DESC, id LIMIT 3`;
   const match = rows[0]?.byKey ? [rows[0]] : rows;
-  if (match.length === 1) return { id: match[0].id, key: match[0].key, name: match[0].name, orgId: match[0].orgId };
-  if (match.length > 1) throw new FieldError(field, AMBIGUOUS_TEAM, "Several teams have this name.");
+  if (match.length === 1)
+    return { id: match[0].id, key: match[0].key, name: match[0].name, orgId: match[0].orgId };
+  if (match.length > 1)
+    throw new FieldError(field, AMBIGUOUS_TEAM, "Several teams have this name.");
   // Worded like every record outside the caller's scope: a foreign team answers as a missing one.
   throw new FieldError(field, UNKNOWN_TEAM, "That team does not exist or is not visible to you.");
 }
 
 /** For list filters: the team a filter names, or an error to show beside the filter. */
-export async function teamFilter(actor: SessionActor, permission: TeamPermission, text: string | undefined) {
-  const value = text?.replace(/\u0000/g, "").trim().slice(0, 200);
+export async function teamFilter(
+  actor: SessionActor,
+  permission: TeamPermission,
+  text: string | undefined,
+) {
+  const value = text
+    ?.replace(/\u0000/g, "")
+    .trim()
+    .slice(0, 200);
   if (!value) return { teamId: undefined, text: "", error: undefined };
   try {
     return { teamId: (await findTeam(actor, permission, value)).id, text: value, error: undefined };

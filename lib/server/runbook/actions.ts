@@ -2,16 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/server/form-action";
-import { changeRunbookItem, runbookChangeSchema, runbookItemSchema, saveRunbookItem } from "./service";
+import {
+  changeRunbookItem,
+  runbookChangeSchema,
+  runbookItemSchema,
+  saveRunbookItem,
+} from "./service";
 
-export const saveRunbookItemAction = formAction("program.manage", runbookItemSchema, async (actor, input) => {
-  await saveRunbookItem(actor, input);
-  revalidatePath("/program/runbook");
-  return { status: "ok", message: input.id ? "Item renamed." : "Item added." };
-});
+export const saveRunbookItemAction = formAction(
+  "program.manage",
+  runbookItemSchema,
+  async (actor, input) => {
+    await saveRunbookItem(actor, input);
+    revalidatePath("/program/runbook");
+    return { status: "ok", message: input.id ? "Item renamed." : "Item added." };
+  },
+);
 
-export const changeRunbookItemAction = formAction("program.manage", runbookChangeSchema, async (actor, input) => {
-  await changeRunbookItem(actor, input);
-  revalidatePath("/program/runbook");
-  return { status: "ok" };
-});
+export const changeRunbookItemAction = formAction(
+  "program.manage",
+  runbookChangeSchema,
+  async (actor, input) => {
+    await changeRunbookItem(actor, input);
+    revalidatePath("/program/runbook");
+    return { status: "ok" };
+  },
+);

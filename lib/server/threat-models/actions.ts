@@ -3,45 +3,82 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authorSchema, commentSchema, decisionSchema, threatModelSchema, threatSchema } from "@/lib/validations/threat-model";
+import {
+  authorSchema,
+  commentSchema,
+  decisionSchema,
+  threatModelSchema,
+  threatSchema,
+} from "@/lib/validations/threat-model";
 import { formAction } from "@/lib/server/form-action";
 import { withFieldErrors } from "@/lib/server/reviews/field-error";
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { ratingSchema } from "@/lib/validations/review";
-import { addAuthor, addComment, createThreatModel, decide, saveThreat, submitForReview } from "./service";
+import {
+  addAuthor,
+  addComment,
+  createThreatModel,
+  decide,
+  saveThreat,
+  submitForReview,
+} from "./service";
 
 const refresh = (id: number) => revalidatePath(`/threat-models/${id}`);
 const tmId = z.object({ threatModelId: z.coerce.number().int().positive() });
 
-export const createThreatModelAction = formAction("threatmodel.write", threatModelSchema, (actor, input) => withFieldErrors(async () => {
-  const tm = await createThreatModel(actor, input);
-  redirect(`/threat-models/${tm.id}`);
-}));
-export const saveThreatAction = formAction("threatmodel.write", threatSchema, async (actor, input) => {
-  await saveThreat(actor, input);
-  refresh(input.threatModelId);
-  return { status: "ok", message: input.threatId ? "Threat updated." : "Threat added." };
-});
-export const addAuthorAction = formAction("threatmodel.write", authorSchema, async (actor, input) => {
-  await addAuthor(actor, input.threatModelId, input.email);
-  refresh(input.threatModelId);
-  return { status: "ok", message: "Author added." };
-});
+export const createThreatModelAction = formAction(
+  "threatmodel.write",
+  threatModelSchema,
+  (actor, input) =>
+    withFieldErrors(async () => {
+      const tm = await createThreatModel(actor, input);
+      redirect(`/threat-models/${tm.id}`);
+    }),
+);
+export const saveThreatAction = formAction(
+  "threatmodel.write",
+  threatSchema,
+  async (actor, input) => {
+    await saveThreat(actor, input);
+    refresh(input.threatModelId);
+    return { status: "ok", message: input.threatId ? "Threat updated." : "Threat added." };
+  },
+);
+export const addAuthorAction = formAction(
+  "threatmodel.write",
+  authorSchema,
+  async (actor, input) => {
+    await addAuthor(actor, input.threatModelId, input.email);
+    refresh(input.threatModelId);
+    return { status: "ok", message: "Author added." };
+  },
+);
 export const submitAction = formAction("threatmodel.write", tmId, async (actor, input) => {
   await submitForReview(actor, input.threatModelId);
   refresh(input.threatModelId);
   return { status: "ok", message: "Submitted for review." };
 });
-export const decideAction = formAction("threatmodel.approve", decisionSchema, async (actor, input) => {
-  await decide(actor, input);
-  refresh(input.threatModelId);
-  return { status: "ok", message: input.decision === "approve" ? "Approved." : "Sent back to draft." };
-});
-export const commentAction = formAction("threatmodel.approve", commentSchema, async (actor, input) => {
-  await addComment(actor, input.threatModelId, input.body);
-  refresh(input.threatModelId);
-  return { status: "ok", message: "Comment added." };
-});
+export const decideAction = formAction(
+  "threatmodel.approve",
+  decisionSchema,
+  async (actor, input) => {
+    await decide(actor, input);
+    refresh(input.threatModelId);
+    return {
+      status: "ok",
+      message: input.decision === "approve" ? "Approved." : "Sent back to draft.",
+    };
+  },
+);
+export const commentAction = formAction(
+  "threatmodel.approve",
+  commentSchema,
+  async (actor, input) => {
+    await addComment(actor, input.threatModelId, input.body);
+    refresh(input.threatModelId);
+    return { status: "ok", message: "Comment added." };
+  },
+);
 export const rateAuthorAction = formAction("feedback.give", ratingSchema, async (actor, input) => {
   await rateGuardian(actor, input);
   if (input.threatModelId) refresh(input.threatModelId);

@@ -3,8 +3,17 @@ import { can, queryScope, type Permission } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { approvalBlocker, canTransition, isUndocumented, type TmStatus } from "@/lib/threat-models/rules";
-import type { ThreatInput, ThreatModelInput, TmDecisionInput } from "@/lib/validations/threat-model";
+import {
+  approvalBlocker,
+  canTransition,
+  isUndocumented,
+  type TmStatus,
+} from "@/lib/threat-models/rules";
+import type {
+  ThreatInput,
+  ThreatModelInput,
+  TmDecisionInput,
+} from "@/lib/validations/threat-model";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
@@ -13,10 +22,18 @@ import { findTeam } from "@/lib/server/reviews/teams";
 type Tx = Prisma.TransactionClient;
 const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 
-async function modelInScope(tx: Tx | typeof db, actor: SessionActor, id: number, permission: Permission) {
+async function modelInScope(
+  tx: Tx | typeof db,
+  actor: SessionActor,
+  id: number,
+  permission: Permission,
+) {
   if (!can(actor, permission)) throw new PermissionError();
   const scope = queryScope(actor, permission);
-  const tm = await tx.threatModel.findFirst({ where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) }, include: { team: { select: { orgId: true } }, threats: true } });
+  const tm = await tx.threatModel.findFirst({
+    where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+    include: { team: { select: { orgId: true } }, threats: true },
+  });
   if (!tm) throw new NotFoundError("threat model");
   return tm;
 }
@@ -25,10 +42,28 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
   if (!can(actor, "threatmodel.write")) throw new PermissionError();
   const team = await findTeam(actor, "threatmodel.write", input.team);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"ThreatModel"', 'id')) AS id`;
+    const rows = await tx.$queryRaw<
+      { id: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"ThreatModel"', 'id')) AS id`;
     const id = Number(rows[0].id);
-    const tm = await tx.threatModel.create({ data: { id, key: `TM-${String(id).padStart(5, "0")}`, teamId: team.id, system: input.system, createdOn: today(), authors: { create: [{ userId: actor.id }] } } });
-    await audit(tx, { actorId: actor.id, action: "create", entity: "ThreatModel", entityId: id, orgId: team.orgId, after: tm });
+    const tm = await tx.threatModel.create({
+      data: {
+        id,
+        key: `TM-${String(id).padStart(5, "0")}`,
+        teamId: team.id,
+        system: input.system,
+        createdOn: today(),
+        authors: { create: [{ userId: actor.id }] },
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entity: "ThreatModel",
+      entityId: id,
+      orgId: team.orgId,
+      after: tm,
+    });
     return tm;
   });
 }
@@ -36,10 +71,25 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
 export async function addAuthor(actor: SessionActor, threatModelId: number, email: string) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.write");
-    const person = await tx.user.findUnique({ where: { email }, select: { id: true, orgId: true, roles: true } });
-    if (!person || (person.orgId !== tm.team.orgId && !person.roles.includes("SECURITY_ENGINEER"))) throw new DomainError("Authors are people of the team's organisation or security engineers.");
-    await tx.threatModelAuthor.upsert({ where: { threatModelId_userId: { threatModelId, userId: person.id } }, create: { threatModelId, userId: person.id }, update: {} });
-    await audit(tx, { actorId: actor.id, action: "add-author", entity: "ThreatModel", entityId: threatModelId, orgId: tm.team.orgId, after: { userId: person.id } });
+    const person = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, orgId: true, roles: true },
+    });
+    if (!person || (person.orgId !== tm.team.orgId && !person.roles.includes("SECURITY_ENGINEER")))
+      throw new DomainError("Authors are people of the team's organisation or security engineers.");
+    await tx.threatModelAuthor.upsert({
+      where: { threatModelId_userId: { threatModelId, userId: person.id } },
+      create: { threatModelId, userId: person.id },
+      update: {},
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "add-author",
+      entity: "ThreatModel",
+      entityId: threatModelId,
+      orgId: tm.team.orgId,
+      after: { userId: person.id },
+    });
   });
 }
 
@@ -47,19 +97,45 @@ export async function addAuthor(actor: SessionActor, threatModelId: number, emai
 export async function saveThreat(actor: SessionActor, input: ThreatInput) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, input.threatModelId, "threatmodel.write");
-    if (tm.status === "APPROVED") throw new DomainError("An approved threat model cannot be changed.");
-    const data = { title: input.title, category: input.category, severity: input.severity, mitigation: input.mitigation, mitigationStatus: input.mitigationStatus };
+    if (tm.status === "APPROVED")
+      throw new DomainError("An approved threat model cannot be changed.");
+    const data = {
+      title: input.title,
+      category: input.category,
+      severity: input.severity,
+      mitigation: input.mitigation,
+      mitigationStatus: input.mitigationStatus,
+    };
     if (input.threatId) {
       const before = tm.threats.find((t) => t.id === input.threatId);
       if (!before) throw new NotFoundError("threat");
       const after = await tx.threat.update({ where: { id: before.id }, data });
-      await audit(tx, { actorId: actor.id, action: "update", entity: "Threat", entityId: before.id, orgId: tm.team.orgId, before, after });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "update",
+        entity: "Threat",
+        entityId: before.id,
+        orgId: tm.team.orgId,
+        before,
+        after,
+      });
       return after;
     }
-    const rows = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Threat"', 'id')) AS id`;
+    const rows = await tx.$queryRaw<
+      { id: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"Threat"', 'id')) AS id`;
     const id = Number(rows[0].id);
-    const threat = await tx.threat.create({ data: { ...data, id, key: `THR-${String(id).padStart(6, "0")}`, threatModelId: tm.id } });
-    await audit(tx, { actorId: actor.id, action: "create", entity: "Threat", entityId: id, orgId: tm.team.orgId, after: threat });
+    const threat = await tx.threat.create({
+      data: { ...data, id, key: `THR-${String(id).padStart(6, "0")}`, threatModelId: tm.id },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "create",
+      entity: "Threat",
+      entityId: id,
+      orgId: tm.team.orgId,
+      after: threat,
+    });
     return threat;
   });
 }
@@ -67,9 +143,18 @@ export async function saveThreat(actor: SessionActor, input: ThreatInput) {
 export async function submitForReview(actor: SessionActor, threatModelId: number) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.write");
-    if (!canTransition(tm.status as TmStatus, "IN_REVIEW")) throw new DomainError("Only a draft can be submitted for review.");
+    if (!canTransition(tm.status as TmStatus, "IN_REVIEW"))
+      throw new DomainError("Only a draft can be submitted for review.");
     await tx.threatModel.update({ where: { id: tm.id }, data: { status: "IN_REVIEW" } });
-    await audit(tx, { actorId: actor.id, action: "submit", entity: "ThreatModel", entityId: tm.id, orgId: tm.team.orgId, before: { status: tm.status }, after: { status: "IN_REVIEW" } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "submit",
+      entity: "ThreatModel",
+      entityId: tm.id,
+      orgId: tm.team.orgId,
+      before: { status: tm.status },
+      after: { status: "IN_REVIEW" },
+    });
   });
 }
 
@@ -78,31 +163,74 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
   const result = await db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, input.threatModelId, "threatmodel.approve");
     if (input.decision === "return") {
-      if (!canTransition(tm.status as TmStatus, "DRAFT")) throw new DomainError("Only a threat model in review can be sent back.");
+      if (!canTransition(tm.status as TmStatus, "DRAFT"))
+        throw new DomainError("Only a threat model in review can be sent back.");
       await tx.threatModel.update({ where: { id: tm.id }, data: { status: "DRAFT" } });
-      if (input.comment) await tx.threatModelComment.create({ data: { threatModelId: tm.id, authorId: actor.id, body: input.comment } });
-      await audit(tx, { actorId: actor.id, action: "return", entity: "ThreatModel", entityId: tm.id, orgId: tm.team.orgId, after: { status: "DRAFT", comment: input.comment } });
+      if (input.comment)
+        await tx.threatModelComment.create({
+          data: { threatModelId: tm.id, authorId: actor.id, body: input.comment },
+        });
+      await audit(tx, {
+        actorId: actor.id,
+        action: "return",
+        entity: "ThreatModel",
+        entityId: tm.id,
+        orgId: tm.team.orgId,
+        after: { status: "DRAFT", comment: input.comment },
+      });
       return null;
     }
     const blocker = approvalBlocker(tm.status as TmStatus, tm.threats, input.acceptUndocumented);
     if (blocker) throw new DomainError(blocker);
     const accepted = tm.threats.filter(isUndocumented).map((t) => t.id);
-    if (accepted.length) await tx.threat.updateMany({ where: { id: { in: accepted } }, data: { mitigationStatus: "ACCEPTED" } });
-    await tx.threatModel.update({ where: { id: tm.id }, data: { status: "APPROVED", approvedOn: today() } });
-    if (input.comment) await tx.threatModelComment.create({ data: { threatModelId: tm.id, authorId: actor.id, body: input.comment } });
-    await audit(tx, { actorId: actor.id, action: "approve", entity: "ThreatModel", entityId: tm.id, orgId: tm.team.orgId, after: { status: "APPROVED", acceptedUndocumented: accepted } });
+    if (accepted.length)
+      await tx.threat.updateMany({
+        where: { id: { in: accepted } },
+        data: { mitigationStatus: "ACCEPTED" },
+      });
+    await tx.threatModel.update({
+      where: { id: tm.id },
+      data: { status: "APPROVED", approvedOn: today() },
+    });
+    if (input.comment)
+      await tx.threatModelComment.create({
+        data: { threatModelId: tm.id, authorId: actor.id, body: input.comment },
+      });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "approve",
+      entity: "ThreatModel",
+      entityId: tm.id,
+      orgId: tm.team.orgId,
+      after: { status: "APPROVED", acceptedUndocumented: accepted },
+    });
     return tm.id;
   });
   if (result) {
-    const authors = await db.threatModelAuthor.findMany({ where: { threatModelId: result }, select: { userId: true } });
-    await reevaluateBelts(authors.map((a) => a.userId), actor.id);
+    const authors = await db.threatModelAuthor.findMany({
+      where: { threatModelId: result },
+      select: { userId: true },
+    });
+    await reevaluateBelts(
+      authors.map((a) => a.userId),
+      actor.id,
+    );
   }
 }
 
 export async function addComment(actor: SessionActor, threatModelId: number, body: string) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.approve");
-    const c = await tx.threatModelComment.create({ data: { threatModelId: tm.id, authorId: actor.id, body } });
-    await audit(tx, { actorId: actor.id, action: "comment", entity: "ThreatModel", entityId: tm.id, orgId: tm.team.orgId, after: c });
+    const c = await tx.threatModelComment.create({
+      data: { threatModelId: tm.id, authorId: actor.id, body },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "comment",
+      entity: "ThreatModel",
+      entityId: tm.id,
+      orgId: tm.team.orgId,
+      after: c,
+    });
   });
 }

@@ -6,25 +6,53 @@ import { completionSchema, courseSchema, courseStatusSchema } from "@/lib/valida
 import { formAction } from "@/lib/server/form-action";
 import { changeCourseStatus, recordCompletion, saveCourse } from "./service";
 
-export const recordCompletionAction = formAction("training.complete", completionSchema, async (actor, input) => {
-  const { awarded } = await recordCompletion(actor, input);
-  revalidatePath("/training");
-  revalidatePath("/");
-  const belts = awarded.map((a) => a.belt.charAt(0) + a.belt.slice(1).toLowerCase());
-  return { status: "ok", message: belts.length ? `Completion recorded. New belt: ${belts.join(", ")}!` : "Completion recorded." };
+export const recordCompletionAction = formAction(
+  "training.complete",
+  completionSchema,
+  async (actor, input) => {
+    const { awarded } = await recordCompletion(actor, input);
+    revalidatePath("/training");
+    revalidatePath("/");
+    const belts = awarded.map((a) => a.belt.charAt(0) + a.belt.slice(1).toLowerCase());
+    return {
+      status: "ok",
+      message: belts.length
+        ? `Completion recorded. New belt: ${belts.join(", ")}!`
+        : "Completion recorded.",
+    };
+  },
+);
+
+const courseId = z.object({
+  id: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
 });
 
-const courseId = z.object({ id: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()) });
+export const saveCourseAction = formAction(
+  "training.manage",
+  courseSchema.extend(courseId.shape),
+  async (actor, { id, ...input }) => {
+    await saveCourse(actor, id, input);
+    revalidatePath("/training", "layout");
+    return { status: "ok", message: id ? "Course updated." : "Course added to the catalogue." };
+  },
+);
 
-export const saveCourseAction = formAction("training.manage", courseSchema.extend(courseId.shape), async (actor, { id, ...input }) => {
-  await saveCourse(actor, id, input);
-  revalidatePath("/training", "layout");
-  return { status: "ok", message: id ? "Course updated." : "Course added to the catalogue." };
-});
-
-export const changeCourseStatusAction = formAction("training.manage", courseStatusSchema, async (actor, input) => {
-  const course = await changeCourseStatus(actor, input);
-  revalidatePath("/training", "layout");
-  revalidatePath("/");
-  return { status: "ok", message: input.change === "retire" ? `${course.title} is retired: it is no longer offered or required.` : `${course.title} is back in the catalogue.` };
-});
+export const changeCourseStatusAction = formAction(
+  "training.manage",
+  courseStatusSchema,
+  async (actor, input) => {
+    const course = await changeCourseStatus(actor, input);
+    revalidatePath("/training", "layout");
+    revalidatePath("/");
+    return {
+      status: "ok",
+      message:
+        input.change === "retire"
+          ? `${course.title} is retired: it is no longer offered or required.`
+          : `${course.title} is back in the catalogue.`,
+    };
+  },
+);

@@ -9,15 +9,31 @@ import { auditFilterSchema } from "@/lib/validations/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("audit.read");
   const params = await searchParams;
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in the app: who, when, what, before and after. Entries cannot be edited or deleted." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in the app: who, when, what, before and after. Entries cannot be edited or deleted."
+      />
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense key={JSON.stringify(params)} fallback={<ListPageSkeleton label="Loading the audit log…" title={false} filters={5} rows={12} />}>
-        <AuditList actor={actor} filter={auditFilterSchema.parse(params)} page={parsePage(params.page)} />
+      <Suspense
+        key={JSON.stringify(params)}
+        fallback={
+          <ListPageSkeleton label="Loading the audit log…" title={false} filters={5} rows={12} />
+        }
+      >
+        <AuditList
+          actor={actor}
+          filter={auditFilterSchema.parse(params)}
+          page={parsePage(params.page)}
+        />
       </Suspense>
     </>
   );

@@ -9,11 +9,21 @@ import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
 import { dashboardFilterSchema } from "@/lib/validations/dashboard";
 
-export async function generateMetadata({ params }: { params: Promise<{ family: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ family: string }>;
+}): Promise<Metadata> {
   return { title: familyById((await params).family)?.title ?? "Dashboard" };
 }
 
-export default async function FamilyPage({ params, searchParams }: { params: Promise<{ family: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function FamilyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ family: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("dashboard.read");
   const family = familyById((await params).family);
   if (!family) notFound();

@@ -8,13 +8,24 @@ import { peopleFilterSchema } from "@/lib/validations/person";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePermission("directory.read");
   const params = await searchParams;
   return (
     // A new key per query shows the skeleton again when the filters or the page change.
-    <Suspense key={JSON.stringify(params)} fallback={<ListPageSkeleton label="Loading people…" title={false} filters={4} />}>
-      <PeopleTable actor={actor} filter={peopleFilterSchema.parse(params)} page={parsePage(params.page)} />
+    <Suspense
+      key={JSON.stringify(params)}
+      fallback={<ListPageSkeleton label="Loading people…" title={false} filters={4} />}
+    >
+      <PeopleTable
+        actor={actor}
+        filter={peopleFilterSchema.parse(params)}
+        page={parsePage(params.page)}
+      />
     </Suspense>
   );
 }

@@ -13,20 +13,36 @@ const SHOWN_WARNINGS = 100;
 const BODY_SLACK = 1024 * 1024;
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return Response.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
+  if (!isSameOrigin(request))
+    return Response.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
   return answer(async () => {
     const actor = await getActor();
-    if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
-    if (!can(actor, "import.run")) return Response.json({ error: "You do not have permission to import data." }, { status: 403 });
+    if (!actor)
+      return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
+    if (!can(actor, "import.run"))
+      return Response.json(
+        { error: "You do not have permission to import data." },
+        { status: 403 },
+      );
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > MAX_UPLOAD_BYTES + BODY_SLACK) {
-      return Response.json({ error: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import the files in several parts, or use npm run import.` }, { status: 413 });
+      return Response.json(
+        {
+          error: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import the files in several parts, or use npm run import.`,
+        },
+        { status: 413 },
+      );
     }
     const form = await request.formData().catch(() => null);
-    if (!form) return Response.json({ error: "The upload could not be read. Choose the files again and retry." }, { status: 400 });
+    if (!form)
+      return Response.json(
+        { error: "The upload could not be read. Choose the files again and retry." },
+        { status: 400 },
+      );
     const mode = form.get("mode") === "commit" ? "commit" : "preview";
     const files = await readUploads(form);
-    const result = mode === "commit" ? await commitImport(actor, files) : await previewImport(actor, files);
+    const result =
+      mode === "commit" ? await commitImport(actor, files) : await previewImport(actor, files);
     const view: ImportView = {
       mode,
       committed: result.committed,

@@ -24,16 +24,26 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600 dark:text-slate-400">{n.org.name} · {n.quarter} · {draft ? "Draft: figures follow the live data until publication" : `Published ${n.publishedAt ? formatDate(n.publishedAt) : ""}`}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {n.org.name} · {n.quarter} ·{" "}
+          {draft
+            ? "Draft: figures follow the live data until publication"
+            : `Published ${n.publishedAt ? formatDate(n.publishedAt) : ""}`}
+        </p>
         <PrintButton />
       </div>
       {manage && draft ? (
         <Card className="no-print">
           <CardTitle>Edit before publishing</CardTitle>
-          <div className="mt-3"><DraftEditor id={n.id} intro={n.intro} highlights={n.highlights} /></div>
+          <div className="mt-3">
+            <DraftEditor id={n.id} intro={n.intro} highlights={n.highlights} />
+          </div>
           <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
             <ActionButton
-              action={publishAction} fields={{ id: String(n.id) }} label="Publish" pendingLabel="Publishing…"
+              action={publishAction}
+              fields={{ id: String(n.id) }}
+              label="Publish"
+              pendingLabel="Publishing…"
               confirm={{
                 title: "Publish this newsletter?",
                 body: `Publishing freezes its content for good: the figures and text stay as they are now, even when the data changes, and it can no longer be edited. ${n.org.name}'s leader can then read it in the app. Nothing is emailed until you press Send (${n.recipients.length} recipient${n.recipients.length === 1 ? "" : "s"} at the moment).`,
@@ -44,7 +54,9 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
         </Card>
       ) : null}
       <NewsletterView content={n.rendered} />
-      {manage && !draft ? <DeliveryCard id={n.id} deliveries={n.deliveries} recipients={n.recipients} /> : null}
+      {manage && !draft ? (
+        <DeliveryCard id={n.id} deliveries={n.deliveries} recipients={n.recipients} />
+      ) : null}
     </div>
   );
 }

@@ -22,11 +22,25 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">{person.name}</h1>
-          {can(actor, "user.manage", { orgId: person.orgId }) ? <Link href={`/directory/people/${person.id}/edit`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">Edit person</Link> : null}
+          {can(actor, "user.manage", { orgId: person.orgId }) ? (
+            <Link
+              href={`/directory/people/${person.id}/edit`}
+              className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+            >
+              Edit person
+            </Link>
+          ) : null}
         </div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{person.roles.map(roleLabel).join(", ")} · {person.org?.name ?? "no organisation"}{person.team ? ` · ${person.team.name}` : ""}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {person.roles.map(roleLabel).join(", ")} · {person.org?.name ?? "no organisation"}
+          {person.team ? ` · ${person.team.name}` : ""}
+        </p>
       </div>
-      <Suspense fallback={<ListPageSkeleton label="Loading the profile…" title={false} stats={3} filters={0} />}>
+      <Suspense
+        fallback={
+          <ListPageSkeleton label="Loading the profile…" title={false} stats={3} filters={0} />
+        }
+      >
         <ProfileDetails actor={actor} person={person} />
       </Suspense>
     </div>

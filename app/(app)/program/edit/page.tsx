@@ -12,9 +12,18 @@ export default async function EditProgramPage() {
   const program = await getProgram();
   return (
     <>
-      <PageHeader title="Edit program" description="The vision and mission every guardian and leader sees." />
+      <PageHeader
+        title="Edit program"
+        description="The vision and mission every guardian and leader sees."
+      />
       <Card className="max-w-2xl">
-        <ProgramForm program={program ? { name: program.name, vision: program.vision, mission: program.mission } : null} />
+        <ProgramForm
+          program={
+            program
+              ? { name: program.name, vision: program.vision, mission: program.mission }
+              : null
+          }
+        />
       </Card>
     </>
   );

@@ -11,14 +11,20 @@ import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
 import { isActiveOn } from "@/lib/metrics/guardians";
-import { addParticipantAction, checklistAction, completeReviewAction, rateGuardianAction } from "@/lib/server/reviews/actions";
+import {
+  addParticipantAction,
+  checklistAction,
+  completeReviewAction,
+  rateGuardianAction,
+} from "@/lib/server/reviews/actions";
 import { getReview } from "@/lib/server/reviews/queries";
 import { securityEngineers } from "@/lib/server/reviews/service";
 import { OUTCOMES, todayUtc } from "@/lib/validations/review";
 
 export const metadata: Metadata = { title: "Security review" };
 
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+const options = (values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: humanize(v) }));
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("review.read");
@@ -28,31 +34,83 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const conduct = can(actor, "review.conduct", { orgId: r.team.orgId });
   const engineers = conduct && !r.startedAt ? await securityEngineers(actor) : [];
   const day = r.completedAt ?? new Date();
-  const guardianIds = r.participants.filter((p) => p.user.memberships.some((m) => m.teamId === r.teamId && m.activeOn && isActiveOn({ activeOn: m.activeOn, leftOn: m.leftOn }, day))).map((p) => p.userId);
+  const guardianIds = r.participants
+    .filter((p) =>
+      p.user.memberships.some(
+        (m) =>
+          m.teamId === r.teamId &&
+          m.activeOn &&
+          isActiveOn({ activeOn: m.activeOn, leftOn: m.leftOn }, day),
+      ),
+    )
+    .map((p) => p.userId);
   const rating = new Map(r.feedback.map((f) => [f.guardianId, f]));
   const rid = { reviewId: String(r.id) };
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold"><span className="font-mono text-base">{r.key}</span> {r.service}</h1>
+        <h1 className="text-xl font-semibold">
+          <span className="font-mono text-base">{r.key}</span> {r.service}
+        </h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {r.team.name} · requested {formatDate(r.requestedAt)}{r.startedAt ? ` · started ${formatDate(r.startedAt)}` : ""}{r.completedAt ? ` · completed ${formatDate(r.completedAt)} (${humanize(r.outcome ?? "")})` : ""}
-          {r.securityEngineer ? ` · engineer ${r.securityEngineer.name}` : ""}{r.effortQuarterHours != null ? ` · effort ${formatHours(r.effortQuarterHours)}` : ""}
+          {r.team.name} · requested {formatDate(r.requestedAt)}
+          {r.startedAt ? ` · started ${formatDate(r.startedAt)}` : ""}
+          {r.completedAt
+            ? ` · completed ${formatDate(r.completedAt)} (${humanize(r.outcome ?? "")})`
+            : ""}
+          {r.securityEngineer ? ` · engineer ${r.securityEngineer.name}` : ""}
+          {r.effortQuarterHours != null ? ` · effort ${formatHours(r.effortQuarterHours)}` : ""}
         </p>
-        <p className="mt-1 text-sm font-medium">{guardianIds.length ? "With a guardian" : "Without a guardian"}</p>
+        <p className="mt-1 text-sm font-medium">
+          {guardianIds.length ? "With a guardian" : "Without a guardian"}
+        </p>
       </div>
-      {conduct && !r.startedAt ? <StartReviewForm reviewId={r.id} engineers={engineers} defaultEngineerId={actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null} /> : null}
+      {conduct && !r.startedAt ? (
+        <StartReviewForm
+          reviewId={r.id}
+          engineers={engineers}
+          defaultEngineerId={actor.roles.includes("SECURITY_ENGINEER") ? actor.id : null}
+        />
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Participants</CardTitle>
           <ul className="mt-2 space-y-1 text-sm">
-            {r.participants.map((p) => <li key={p.userId}>{p.user.name}{guardianIds.includes(p.userId) ? " (guardian)" : ""}{p.effortQuarterHours != null ? ` · ${formatHours(p.effortQuarterHours)}` : ""}</li>)}
+            {r.participants.map((p) => (
+              <li key={p.userId}>
+                {p.user.name}
+                {guardianIds.includes(p.userId) ? " (guardian)" : ""}
+                {p.effortQuarterHours != null ? ` · ${formatHours(p.effortQuarterHours)}` : ""}
+              </li>
+            ))}
             {r.participants.length === 0 ? <li>No one yet</li> : null}
           </ul>
           {conduct && !r.completedAt ? (
-            <ActionForm action={addParticipantAction} label="Add a participant" submit="Add participant" className="mt-3" hidden={rid} resetOnSuccess>
-              <FormField label="Email" name="email" id="participant-email" type="email" required className="w-56" />
-              <FormField label="Effort (hours)" name="effortHours" id="participant-effort" type="number" step="0.25" min="0" className="w-28" />
+            <ActionForm
+              action={addParticipantAction}
+              label="Add a participant"
+              submit="Add participant"
+              className="mt-3"
+              hidden={rid}
+              resetOnSuccess
+            >
+              <FormField
+                label="Email"
+                name="email"
+                id="participant-email"
+                type="email"
+                required
+                className="w-56"
+              />
+              <FormField
+                label="Effort (hours)"
+                name="effortHours"
+                id="participant-effort"
+                type="number"
+                step="0.25"
+                min="0"
+                className="w-28"
+              />
             </ActionForm>
           ) : null}
         </Card>
@@ -61,8 +119,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <ul className="mt-2 space-y-1 text-sm">
             {r.checklist.map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-2">
-                <span>{c.done ? "✓" : "○"} {c.label}<span className="sr-only">{c.done ? " (done)" : " (to do)"}</span></span>
-                {conduct && !r.completedAt ? <SimpleForm action={checklistAction} label={`Mark ${c.label} ${c.done ? "not done" : "done"}`} submit={c.done ? "Undo" : "Done"} variant="secondary"><input type="hidden" name="reviewId" value={rid.reviewId} /><input type="hidden" name="itemId" value={c.id} /><input type="hidden" name="done" value={String(!c.done)} /></SimpleForm> : null}
+                <span>
+                  {c.done ? "✓" : "○"} {c.label}
+                  <span className="sr-only">{c.done ? " (done)" : " (to do)"}</span>
+                </span>
+                {conduct && !r.completedAt ? (
+                  <SimpleForm
+                    action={checklistAction}
+                    label={`Mark ${c.label} ${c.done ? "not done" : "done"}`}
+                    submit={c.done ? "Undo" : "Done"}
+                    variant="secondary"
+                  >
+                    <input type="hidden" name="reviewId" value={rid.reviewId} />
+                    <input type="hidden" name="itemId" value={c.id} />
+                    <input type="hidden" name="done" value={String(!c.done)} />
+                  </SimpleForm>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -72,9 +144,26 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       {conduct && r.startedAt && !r.completedAt ? (
         <Card>
           <CardTitle>Complete the review</CardTitle>
-          <ActionForm action={completeReviewAction} label="Complete the review" submit="Complete review" className="mt-3" hidden={rid}
-            confirm={{ title: `Complete ${r.key}?`, body: "The review is closed with this outcome and today's date, and the participants' belts are re-evaluated. A completed review cannot be reopened.", confirmLabel: "Complete the review" }}>
-            <FormSelect label="Outcome" name="outcome" id="outcome" options={options(OUTCOMES)} placeholder="Choose…" required />
+          <ActionForm
+            action={completeReviewAction}
+            label="Complete the review"
+            submit="Complete review"
+            className="mt-3"
+            hidden={rid}
+            confirm={{
+              title: `Complete ${r.key}?`,
+              body: "The review is closed with this outcome and today's date, and the participants' belts are re-evaluated. A completed review cannot be reopened.",
+              confirmLabel: "Complete the review",
+            }}
+          >
+            <FormSelect
+              label="Outcome"
+              name="outcome"
+              id="outcome"
+              options={options(OUTCOMES)}
+              placeholder="Choose…"
+              required
+            />
           </ActionForm>
         </Card>
       ) : null}
@@ -82,15 +171,30 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <Card>
           <CardTitle>Feedback on guardians&apos; input</CardTitle>
           <ul className="mt-2 space-y-3 text-sm">
-            {r.participants.filter((p) => guardianIds.includes(p.userId)).map((p) => {
-              const saved = rating.get(p.userId);
-              return (
-                <li key={p.userId}>
-                  <p>{p.user.name}: {saved ? `${saved.rating}/5${saved.comment ? ` “${saved.comment}”` : ""}` : "not rated yet"}</p>
-                  {can(actor, "feedback.give") ? <RatingForm action={rateGuardianAction} hidden={{ ...rid, guardianId: String(p.userId) }} who={p.user.name} idPrefix={`review-${p.userId}`} saved={saved} /> : null}
-                </li>
-              );
-            })}
+            {r.participants
+              .filter((p) => guardianIds.includes(p.userId))
+              .map((p) => {
+                const saved = rating.get(p.userId);
+                return (
+                  <li key={p.userId}>
+                    <p>
+                      {p.user.name}:{" "}
+                      {saved
+                        ? `${saved.rating}/5${saved.comment ? ` “${saved.comment}”` : ""}`
+                        : "not rated yet"}
+                    </p>
+                    {can(actor, "feedback.give") ? (
+                      <RatingForm
+                        action={rateGuardianAction}
+                        hidden={{ ...rid, guardianId: String(p.userId) }}
+                        who={p.user.name}
+                        idPrefix={`review-${p.userId}`}
+                        saved={saved}
+                      />
+                    ) : null}
+                  </li>
+                );
+              })}
           </ul>
         </Card>
       ) : null}

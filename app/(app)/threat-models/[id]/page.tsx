@@ -9,7 +9,12 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, humanize } from "@/lib/format";
 import { isActiveOn } from "@/lib/metrics/guardians";
-import { addAuthorAction, commentAction, rateAuthorAction, submitAction } from "@/lib/server/threat-models/actions";
+import {
+  addAuthorAction,
+  commentAction,
+  rateAuthorAction,
+  submitAction,
+} from "@/lib/server/threat-models/actions";
 import { getThreatModel } from "@/lib/server/threat-models/queries";
 import { isUndocumented } from "@/lib/threat-models/rules";
 
@@ -21,26 +26,67 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
   const tm = Number.isInteger(id) && id > 0 ? await getThreatModel(actor, id) : null;
   if (!tm) notFound();
   // Draft and in-review models are editable (lib/server/threat-models/service.ts); approved ones are final.
-  const write = can(actor, "threatmodel.write", { orgId: tm.team.orgId }) && tm.status !== "APPROVED";
+  const write =
+    can(actor, "threatmodel.write", { orgId: tm.team.orgId }) && tm.status !== "APPROVED";
   const approve = can(actor, "threatmodel.approve", { orgId: tm.team.orgId });
   const day = tm.approvedOn ?? new Date();
-  const guardianAuthors = tm.authors.filter((a) => a.user.memberships.some((m) => m.teamId === tm.teamId && isActiveOn({ activeOn: m.activeOn!, leftOn: m.leftOn }, day)));
+  const guardianAuthors = tm.authors.filter((a) =>
+    a.user.memberships.some(
+      (m) => m.teamId === tm.teamId && isActiveOn({ activeOn: m.activeOn!, leftOn: m.leftOn }, day),
+    ),
+  );
   const open = tm.threats.filter(isUndocumented).length;
   const t = { threatModelId: String(tm.id) };
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold"><span className="font-mono text-base">{tm.key}</span> {tm.system}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{tm.team.name} · {humanize(tm.status)} · created {formatDate(tm.createdOn)}{tm.approvedOn ? ` · approved ${formatDate(tm.approvedOn)}` : ""} · authors: {tm.authors.map((a) => `${a.user.name}${guardianAuthors.includes(a) ? " (guardian)" : ""}`).join(", ")}</p>
-        {open ? <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{open} threat{open === 1 ? "" : "s"} without a documented mitigation</p> : null}
+        <h1 className="text-xl font-semibold">
+          <span className="font-mono text-base">{tm.key}</span> {tm.system}
+        </h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {tm.team.name} · {humanize(tm.status)} · created {formatDate(tm.createdOn)}
+          {tm.approvedOn ? ` · approved ${formatDate(tm.approvedOn)}` : ""} · authors:{" "}
+          {tm.authors
+            .map((a) => `${a.user.name}${guardianAuthors.includes(a) ? " (guardian)" : ""}`)
+            .join(", ")}
+        </p>
+        {open ? (
+          <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+            {open} threat{open === 1 ? "" : "s"} without a documented mitigation
+          </p>
+        ) : null}
       </div>
       <ThreatsCard threatModelId={tm.id} threats={tm.threats} editable={write} />
       <div className="grid gap-4 lg:grid-cols-2">
         {write ? (
           <Card>
             <CardTitle>Authors and review</CardTitle>
-            <ActionForm action={addAuthorAction} label="Add an author" submit="Add author" className="mt-3" hidden={t} resetOnSuccess><FormField label="Email" name="email" id="author-email" type="email" required className="w-56" /></ActionForm>
-            {tm.status === "DRAFT" ? <ActionForm action={submitAction} label="Submit for review" submit="Submit for review" className="mt-3" hidden={t} /> : null}
+            <ActionForm
+              action={addAuthorAction}
+              label="Add an author"
+              submit="Add author"
+              className="mt-3"
+              hidden={t}
+              resetOnSuccess
+            >
+              <FormField
+                label="Email"
+                name="email"
+                id="author-email"
+                type="email"
+                required
+                className="w-56"
+              />
+            </ActionForm>
+            {tm.status === "DRAFT" ? (
+              <ActionForm
+                action={submitAction}
+                label="Submit for review"
+                submit="Submit for review"
+                className="mt-3"
+                hidden={t}
+              />
+            ) : null}
           </Card>
         ) : null}
         {approve && tm.status === "IN_REVIEW" ? (
@@ -51,8 +97,34 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
         ) : null}
         <Card>
           <CardTitle>Review comments</CardTitle>
-          <ul className="mt-2 space-y-2 text-sm">{tm.comments.map((c) => <li key={c.id}><strong>{c.author.name}</strong>, {formatDate(c.createdAt)}: {c.body}</li>)}{tm.comments.length === 0 ? <li>No comments</li> : null}</ul>
-          {approve ? <ActionForm action={commentAction} label="Comment on the threat model" submit="Comment" className="mt-3" hidden={t} resetOnSuccess><FormTextArea label="Comment" name="body" id="comment-body" rows={2} maxLength={4000} required className="w-72" /></ActionForm> : null}
+          <ul className="mt-2 space-y-2 text-sm">
+            {tm.comments.map((c) => (
+              <li key={c.id}>
+                <strong>{c.author.name}</strong>, {formatDate(c.createdAt)}: {c.body}
+              </li>
+            ))}
+            {tm.comments.length === 0 ? <li>No comments</li> : null}
+          </ul>
+          {approve ? (
+            <ActionForm
+              action={commentAction}
+              label="Comment on the threat model"
+              submit="Comment"
+              className="mt-3"
+              hidden={t}
+              resetOnSuccess
+            >
+              <FormTextArea
+                label="Comment"
+                name="body"
+                id="comment-body"
+                rows={2}
+                maxLength={4000}
+                required
+                className="w-72"
+              />
+            </ActionForm>
+          ) : null}
         </Card>
         {tm.status === "APPROVED" && guardianAuthors.length ? (
           <Card>
@@ -62,8 +134,21 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
                 const saved = tm.feedback.find((f) => f.guardianId === a.user.id);
                 return (
                   <li key={a.user.id}>
-                    <p>{a.user.name}: {saved ? `${saved.rating}/5${saved.comment ? ` “${saved.comment}”` : ""}` : "not rated yet"}</p>
-                    {can(actor, "feedback.give") ? <RatingForm action={rateAuthorAction} hidden={{ ...t, guardianId: String(a.user.id) }} who={a.user.name} idPrefix={`tm-${a.user.id}`} saved={saved} /> : null}
+                    <p>
+                      {a.user.name}:{" "}
+                      {saved
+                        ? `${saved.rating}/5${saved.comment ? ` “${saved.comment}”` : ""}`
+                        : "not rated yet"}
+                    </p>
+                    {can(actor, "feedback.give") ? (
+                      <RatingForm
+                        action={rateAuthorAction}
+                        hidden={{ ...t, guardianId: String(a.user.id) }}
+                        who={a.user.name}
+                        idPrefix={`tm-${a.user.id}`}
+                        saved={saved}
+                      />
+                    ) : null}
                   </li>
                 );
               })}

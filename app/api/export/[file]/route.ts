@@ -9,12 +9,21 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   return answer(async () => {
     const actor = await getActor();
     if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
-    if (!can(actor, "import.run")) return Response.json({ error: "You do not have permission to export data." }, { status: 403 });
+    if (!can(actor, "import.run"))
+      return Response.json(
+        { error: "You do not have permission to export data." },
+        { status: 403 },
+      );
     const file = (await params).file;
-    if (!isExportFile(file)) return Response.json({ error: "No such export file." }, { status: 404 });
+    if (!isExportFile(file))
+      return Response.json({ error: "No such export file." }, { status: 404 });
     const body = await openExport(actor, file);
     return new Response(body, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file}"`,
+        "Cache-Control": "no-store",
+      },
     });
   });
 }

@@ -9,5 +9,10 @@ export const metadata: Metadata = { title: "New organisation" };
 export default async function NewOrgPage() {
   const actor = await requirePermission("directory.manage");
   const orgs = await listOrgs(actor);
-  return <Card className="max-w-3xl"><h2 className="mb-4 font-semibold">New organisation</h2><OrgForm org={null} parents={orgs} /></Card>;
+  return (
+    <Card className="max-w-3xl">
+      <h2 className="mb-4 font-semibold">New organisation</h2>
+      <OrgForm org={null} parents={orgs} />
+    </Card>
+  );
 }

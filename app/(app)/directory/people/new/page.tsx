@@ -15,8 +15,14 @@ export default async function NewPersonPage() {
   return (
     <Card className="max-w-3xl">
       <h2 className="font-semibold">New person</h2>
-      <p className="mb-4 mt-1 text-sm text-slate-600 dark:text-slate-400">New people have no password: they can sign in once one is set for them (single sign-on or a password reset).</p>
-      <PersonForm person={null} options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }} />
+      <p className="mb-4 mt-1 text-sm text-slate-600 dark:text-slate-400">
+        New people have no password: they can sign in once one is set for them (single sign-on or a
+        password reset).
+      </p>
+      <PersonForm
+        person={null}
+        options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }}
+      />
     </Card>
   );
 }

@@ -9,5 +9,10 @@ export const metadata: Metadata = { title: "New team" };
 export default async function NewTeamPage() {
   const actor = await requirePermission("directory.manage");
   const orgs = await listOrgs(actor);
-  return <Card className="max-w-3xl"><h2 className="mb-4 font-semibold">New team</h2><TeamForm team={null} orgs={orgs} /></Card>;
+  return (
+    <Card className="max-w-3xl">
+      <h2 className="mb-4 font-semibold">New team</h2>
+      <TeamForm team={null} orgs={orgs} />
+    </Card>
+  );
 }

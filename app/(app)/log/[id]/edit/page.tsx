@@ -17,7 +17,11 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
   if (!/^\d{1,18}$/.test(id)) notFound();
   const [entry, links] = await Promise.all([getOwnActivity(actor, BigInt(id)), linkOptions(actor)]);
   if (!entry) notFound();
-  const link = entry.reviewId ? `review:${entry.reviewId}` : entry.threatModelId ? `threat-model:${entry.threatModelId}` : "";
+  const link = entry.reviewId
+    ? `review:${entry.reviewId}`
+    : entry.threatModelId
+      ? `threat-model:${entry.threatModelId}`
+      : "";
   return (
     <>
       <PageHeader title="Edit entry" description="Edits keep the earlier versions." />
@@ -26,7 +30,13 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           id={id}
           links={links}
           maxDate={latestLoggableDate(new Date())}
-          defaults={{ date: entry.date.toISOString().slice(0, 10), hours: String(entry.quarterHours / 4), type: entry.type, link, note: entry.note ?? "" }}
+          defaults={{
+            date: entry.date.toISOString().slice(0, 10),
+            hours: String(entry.quarterHours / 4),
+            type: entry.type,
+            link,
+            note: entry.note ?? "",
+          }}
         />
       </Card>
       <Card className="mt-6 max-w-3xl">
@@ -34,7 +44,8 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
         <ol className="mt-2 space-y-1 text-sm">
           {entry.versions.map((v) => (
             <li key={v.version}>
-              Version {v.version} · {formatDate(v.changedAt)}: {formatHours(v.quarterHours)} {humanize(v.type).toLowerCase()} on {formatDate(v.date)}
+              Version {v.version} · {formatDate(v.changedAt)}: {formatHours(v.quarterHours)}{" "}
+              {humanize(v.type).toLowerCase()} on {formatDate(v.date)}
               {v.note ? ` (“${v.note}”)` : ""}
             </li>
           ))}

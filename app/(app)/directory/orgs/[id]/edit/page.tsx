@@ -16,7 +16,16 @@ export default async function EditOrgPage({ params }: { params: Promise<{ id: st
   return (
     <Card className="max-w-3xl">
       <h2 className="mb-4 font-semibold">Edit {org.name}</h2>
-      <OrgForm org={{ id: org.id, name: org.name, parentId: org.parentId, leaderEmail: org.leader?.email ?? null, recipients: org.newsletterRecipients }} parents={orgs} />
+      <OrgForm
+        org={{
+          id: org.id,
+          name: org.name,
+          parentId: org.parentId,
+          leaderEmail: org.leader?.email ?? null,
+          recipients: org.newsletterRecipients,
+        }}
+        parents={orgs}
+      />
     </Card>
   );
 }

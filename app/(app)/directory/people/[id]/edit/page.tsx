@@ -14,7 +14,13 @@ import { NotFoundError } from "@/lib/server/errors";
 
 export const metadata: Metadata = { title: "Edit person" };
 
-export default async function EditPersonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function EditPersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePermission("user.manage");
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
@@ -31,33 +37,68 @@ export default async function EditPersonPage({ params, searchParams }: { params:
         <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
           <div>
             <h2 className="font-semibold">Edit {person.name}</h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400"><Link href={`/people/${person.id}`} className="text-brand-600 hover:underline dark:text-brand-100">Profile</Link> · added {formatDate(person.createdAt)}</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              <Link
+                href={`/people/${person.id}`}
+                className="text-brand-600 hover:underline dark:text-brand-100"
+              >
+                Profile
+              </Link>{" "}
+              · added {formatDate(person.createdAt)}
+            </p>
           </div>
           <SignInState deactivatedAt={person.deactivatedAt} hasPassword={person.hasPassword} />
         </div>
-        {saved === "created" ? <p role="status" className="mb-3 text-sm text-green-700 dark:text-green-400">{person.name} was created.</p> : null}
+        {saved === "created" ? (
+          <p role="status" className="mb-3 text-sm text-green-700 dark:text-green-400">
+            {person.name} was created.
+          </p>
+        ) : null}
         {mayManageHolderOf(actor, person.roles) ? (
-          <PersonForm person={person} options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }} />
+          <PersonForm
+            person={person}
+            options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }}
+          />
         ) : (
-          <p className="text-sm">Only an administrator can change an administrator&apos;s account.</p>
+          <p className="text-sm">
+            Only an administrator can change an administrator&apos;s account.
+          </p>
         )}
       </Card>
       {mayManageHolderOf(actor, person.roles) && !self ? (
         <Card>
           <CardTitle>Account</CardTitle>
           <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {person.deactivatedAt ? `Deactivated on ${formatDate(person.deactivatedAt)}.` : "Deactivate people who leave: they can no longer sign in, and their history stays."}
+            {person.deactivatedAt
+              ? `Deactivated on ${formatDate(person.deactivatedAt)}.`
+              : "Deactivate people who leave: they can no longer sign in, and their history stays."}
           </p>
-          <PersonStatusButton id={person.id} name={person.name} deactivated={person.deactivatedAt !== null} guardianOf={person.guardianOf.map((t) => t.name)} />
+          <PersonStatusButton
+            id={person.id}
+            name={person.name}
+            deactivated={person.deactivatedAt !== null}
+            guardianOf={person.guardianOf.map((t) => t.name)}
+          />
         </Card>
       ) : null}
     </div>
   );
 }
 
-function SignInState({ deactivatedAt, hasPassword }: { deactivatedAt: Date | null; hasPassword: boolean }) {
-  const [label, tone] = deactivatedAt ? ["Deactivated: cannot sign in", "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100"]
-    : hasPassword ? ["Can sign in", "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-100"]
-      : ["No password set: cannot sign in yet", "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"];
+function SignInState({
+  deactivatedAt,
+  hasPassword,
+}: {
+  deactivatedAt: Date | null;
+  hasPassword: boolean;
+}) {
+  const [label, tone] = deactivatedAt
+    ? ["Deactivated: cannot sign in", "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-100"]
+    : hasPassword
+      ? ["Can sign in", "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-100"]
+      : [
+          "No password set: cannot sign in yet",
+          "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
+        ];
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${tone}`}>{label}</span>;
 }

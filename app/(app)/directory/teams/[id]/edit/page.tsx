@@ -10,8 +10,24 @@ export const metadata: Metadata = { title: "Edit team" };
 export default async function EditTeamPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("directory.manage");
   const id = Number((await params).id);
-  const [team, orgs] = await Promise.all([Number.isInteger(id) && id > 0 ? getTeamDetail(actor, id) : null, listOrgs(actor)]);
+  const [team, orgs] = await Promise.all([
+    Number.isInteger(id) && id > 0 ? getTeamDetail(actor, id) : null,
+    listOrgs(actor),
+  ]);
   if (!team) notFound();
-  const value = { id: team.id, name: team.name, orgId: team.orgId, profile: team.profile, pilot: team.pilot, joinedOn: team.joinedOn.toISOString().slice(0, 10), riskBudget: team.riskBudget };
-  return <Card className="max-w-3xl"><h2 className="mb-4 font-semibold">Edit {team.name}</h2><TeamForm team={value} orgs={orgs} /></Card>;
+  const value = {
+    id: team.id,
+    name: team.name,
+    orgId: team.orgId,
+    profile: team.profile,
+    pilot: team.pilot,
+    joinedOn: team.joinedOn.toISOString().slice(0, 10),
+    riskBudget: team.riskBudget,
+  };
+  return (
+    <Card className="max-w-3xl">
+      <h2 className="mb-4 font-semibold">Edit {team.name}</h2>
+      <TeamForm team={value} orgs={orgs} />
+    </Card>
+  );
 }

@@ -16,16 +16,35 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
   if (!course) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${course.title}`} description={`${course.active ? "In the catalogue" : "Retired"} · ${course._count.completions} completed`} />
+      <PageHeader
+        title={`Edit ${course.title}`}
+        description={`${course.active ? "In the catalogue" : "Retired"} · ${course._count.completions} completed`}
+      />
       <Card className="max-w-3xl">
-        <CourseForm course={{ id: course.id, title: course.title, required: course.required, hours: course.quarterHours / 4, description: course.description, link: course.link }} />
+        <CourseForm
+          course={{
+            id: course.id,
+            title: course.title,
+            required: course.required,
+            hours: course.quarterHours / 4,
+            description: course.description,
+            link: course.link,
+          }}
+        />
       </Card>
       <Card className="mt-4 max-w-3xl">
         <CardTitle>{course.active ? "Retire the course" : "Retired"}</CardTitle>
         <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {course.active ? "A retired course is no longer offered or required; its completions stay in people's history." : "This course is not offered and counts as neither required nor optional. Bring it back to offer it again."}
+          {course.active
+            ? "A retired course is no longer offered or required; its completions stay in people's history."
+            : "This course is not offered and counts as neither required nor optional. Bring it back to offer it again."}
         </p>
-        <CourseStatusButton id={course.id} title={course.title} active={course.active} required={course.required} />
+        <CourseStatusButton
+          id={course.id}
+          title={course.title}
+          active={course.active}
+          required={course.required}
+        />
       </Card>
     </>
   );
