@@ -10,8 +10,7 @@ const nextConfig: NextConfig = {
     "pino",
   ],
   poweredByHeader: false,
-  // Spreadsheet uploads go through proxy.ts, which otherwise cuts bodies at 10 MB.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: "52mb" },
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },

@@ -9,8 +9,8 @@ import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { dropDatabase } from "../lib/db/embedded";
 import { withDatabase } from "../lib/db/url";
-import { csvLine } from "../lib/import/csv";
-import { runImport, type ImportResult } from "../lib/server/import/run";
+import { csvLine } from "../lib/transfer/csv";
+import { runImport, type ImportResult } from "../lib/server/transfer/run-import";
 
 const { values } = parseArgs({
   options: {

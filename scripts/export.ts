@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
-import { exportAll } from "../lib/export/export";
+import { exportAll } from "../lib/server/transfer/export";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

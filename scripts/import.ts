@@ -7,9 +7,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
-import { isBackupFile } from "../lib/backup/parse";
-import type { ImportIssue } from "../lib/import/types";
-import { runImport } from "../lib/server/import/run";
+import { isBackupFile } from "../lib/transfer/backup/parse";
+import type { ImportIssue } from "../lib/transfer/types";
+import { runImport } from "../lib/server/transfer/run-import";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

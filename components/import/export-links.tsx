@@ -1,6 +1,6 @@
 import { Download } from "lucide-react";
-import { SPECS } from "@/lib/import/files";
-import { FILE_NAMES } from "@/lib/import/spec";
+import { SPECS } from "@/lib/transfer/spreadsheet/files";
+import { FILE_NAMES } from "@/lib/transfer/spreadsheet/spec";
 
 /** A download link per file of the spreadsheet format, with its columns. */
 export function ExportLinks() {
@@ -12,7 +12,7 @@ export function ExportLinks() {
           className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2"
         >
           <a
-            href={`/api/export/${file}`}
+            href={`/api/transfer/export/${file}`}
             download={file}
             className="inline-flex items-center gap-1.5 font-medium text-brand-600 hover:underline dark:text-brand-100"
           >

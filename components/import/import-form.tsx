@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ImportView } from "@/lib/import/types";
+import type { ImportView } from "@/lib/transfer/types";
 import { ImportResult } from "./import-result";
 
 type State = { status: "idle" | "working" | "error" | "done"; message?: string };
@@ -40,7 +40,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       message: mode === "commit" ? "Importing…" : "Checking the files…",
     });
     try {
-      const response = await fetch("/import/run", { method: "POST", body });
+      const response = await fetch("/api/transfer/import", { method: "POST", body });
       const json = await response.json().catch(() => null);
       if (!response.ok || !json)
         return setState({

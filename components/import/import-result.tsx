@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ImportIssue, ImportView } from "@/lib/import/types";
+import type { ImportIssue, ImportView } from "@/lib/transfer/types";
 
 const PAGE = 50;
 const th = "py-1.5 pr-3 font-medium";

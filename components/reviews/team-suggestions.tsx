@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { TeamChoice } from "@/lib/server/reviews/teams";
+import type { TeamChoice } from "@/lib/server/teams/lookup";
 
 /**
  * The suggestions of every team field that names this datalist (`<input list={id}>`), fetched

@@ -2,6 +2,7 @@ import { ACTIVITY_LABELS, ACTIVITY_TYPES } from "@/lib/validations/activity";
 import { BELTS } from "./people";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
+import { writeCsv } from "@/lib/transfer/csv";
 
 // What each dashboard view charts: series over quarters, shared by chart, table and CSV.
 // Series of one `chart` share a chart (by default, series of one unit do).
@@ -412,7 +413,6 @@ export function seriesCsv(
   filterLabel: string,
   extra: CsvPoint[] = [],
 ): string {
-  const esc = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const points: CsvPoint[] = series.flatMap((s) =>
     s.points.map((p) => ({
       metric: s.label,
@@ -422,12 +422,16 @@ export function seriesCsv(
       unit: s.unit,
     })),
   );
-  const lines = ["metric,filter,quarter,value,unit"];
-  for (const p of [...points, ...extra])
-    lines.push(
-      [p.metric, filterLabel, p.quarter, p.value === null ? "" : p.value.toFixed(p.digits), p.unit]
-        .map(esc)
-        .join(","),
-    );
-  return lines.join("\n") + "\n";
+  const rows = [...points, ...extra].map((p) => [
+    p.metric,
+    filterLabel,
+    p.quarter,
+    p.value === null ? "" : p.value.toFixed(p.digits),
+    p.unit,
+  ]);
+  // LF line ends and no quoting for edge spaces: the dashboards' CSV as it always was.
+  return writeCsv([["metric", "filter", "quarter", "value", "unit"], ...rows], {
+    lineEnd: "\n",
+    quoteEdgeSpace: false,
+  });
 }

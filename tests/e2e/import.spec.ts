@@ -43,7 +43,7 @@ test("a lead previews files with a bad row: the error shows on its line and noth
 
 test("a lead exports a file and importing it back changes nothing", async ({ page }) => {
   await signIn(page, DEMO.lead);
-  const download = await page.request.get("/api/export/courses.csv");
+  const download = await page.request.get("/api/transfer/export/courses.csv");
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toBe('attachment; filename="courses.csv"');
   const body = await download.body();
@@ -52,7 +52,7 @@ test("a lead exports a file and importing it back changes nothing", async ({ pag
   await page.goto("/import");
   await expect(page.getByRole("link", { name: "courses.csv" })).toHaveAttribute(
     "href",
-    "/api/export/courses.csv",
+    "/api/transfer/export/courses.csv",
   );
   await page
     .getByLabel("CSV files")
@@ -78,5 +78,5 @@ test("people without the import permission are refused the page and the exports"
   await expect(
     page.getByRole("heading", { name: "You do not have access to this page" }),
   ).toBeVisible();
-  expect((await page.request.get("/api/export/people.csv")).status()).toBe(403);
+  expect((await page.request.get("/api/transfer/export/people.csv")).status()).toBe(403);
 });

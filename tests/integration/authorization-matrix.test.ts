@@ -16,9 +16,9 @@ import * as runbook from "@/lib/server/runbook/actions";
 import * as threatModels from "@/lib/server/threat-models/actions";
 import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
-import { GET as getExport } from "@/app/api/export/[file]/route";
+import { GET as getExport } from "@/app/api/transfer/export/[file]/route";
 import { GET as getMetrics } from "@/app/api/metrics/[family]/route";
-import { POST as postImport } from "@/app/(app)/import/run/route";
+import { POST as postImport } from "@/app/api/transfer/import/route";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../setup/db";
 import {
@@ -821,21 +821,21 @@ const ROUTES: Route[] = [
       }),
   },
   {
-    name: "GET /api/export/people.csv",
+    name: "GET /api/transfer/export/people.csv",
     expect: "200 200 403 | 403 403 403 | 403 403 403 | 401",
     writes: [],
     call: () =>
-      getExport(new Request(`${ORIGIN}/api/export/people.csv`), {
+      getExport(new Request(`${ORIGIN}/api/transfer/export/people.csv`), {
         params: Promise.resolve({ file: "people.csv" }),
       }),
   },
   {
-    name: "POST /import/run (commit orgs.csv)",
+    name: "POST /api/transfer/import (commit orgs.csv)",
     expect: "200 200 403 | 403 403 403 | 403 403 403 | 401",
     writes: ["Org", "AuditLog"],
     call: () =>
       postImport(
-        new Request(`${ORIGIN}/import/run`, {
+        new Request(`${ORIGIN}/api/transfer/import`, {
           method: "POST",
           headers: sameSite,
           body: importForm(),
@@ -843,12 +843,12 @@ const ROUTES: Route[] = [
       ),
   },
   {
-    name: "POST /import/run from another site",
+    name: "POST /api/transfer/import from another site",
     expect: "403 403 403 | 403 403 403 | 403 403 403 | 403",
     writes: [],
     call: () =>
       postImport(
-        new Request(`${ORIGIN}/import/run`, {
+        new Request(`${ORIGIN}/api/transfer/import`, {
           method: "POST",
           headers: { host: "localhost:3000", origin: "https://evil.example" },
           body: importForm(),

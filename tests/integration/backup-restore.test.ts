@@ -11,10 +11,10 @@ import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { databaseName, withDatabase } from "@/lib/db/url";
 import { seedDatabase } from "@/lib/demo/insert";
-import { exportAll } from "@/lib/export/export";
+import { exportAll } from "@/lib/server/transfer/export";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { UploadedFile } from "@/lib/import/types";
-import { runImport } from "@/lib/server/import/run";
+import type { UploadedFile } from "@/lib/transfer/types";
+import { runImport } from "@/lib/server/transfer/run-import";
 import { resetDatabase, withClient } from "../setup/db";
 import { addExtras, dashboardSnapshot } from "./backup-helpers";
 

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { BACKUP_FILE, BACKUP_FORMAT, BACKUP_VERSION } from "@/lib/backup/schema";
-import { commitImport, previewImport } from "@/lib/server/import/service";
+import { BACKUP_FILE, BACKUP_FORMAT, BACKUP_VERSION } from "@/lib/transfer/backup/schema";
+import { commitImport, previewImport } from "@/lib/server/transfer/service";
 import { createUser } from "../factories";
 import { fingerprint } from "./action-harness";
 import { resetDatabase } from "../setup/db";

@@ -5,12 +5,12 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { exportAll } from "@/lib/export/export";
-import { SPECS } from "@/lib/import/files";
-import { parseImportFiles } from "@/lib/import/parse";
-import type { ImportReport, UploadedFile } from "@/lib/import/types";
+import { exportAll } from "@/lib/server/transfer/export";
+import { SPECS } from "@/lib/transfer/spreadsheet/files";
+import { parseImportFiles } from "@/lib/transfer/spreadsheet/parse";
+import type { ImportReport, UploadedFile } from "@/lib/transfer/types";
 import { PermissionError } from "@/lib/server/errors";
-import { commitImport, openExport, previewImport } from "@/lib/server/import/service";
+import { commitImport, openExport, previewImport } from "@/lib/server/transfer/service";
 import { createOrg, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
 

@@ -4,7 +4,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { listReleases } from "@/lib/server/releases/queries";
 import { createRelease, updateRelease } from "@/lib/server/releases/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { FieldError } from "@/lib/server/reviews/field-error";
+import { FieldError } from "@/lib/server/field-error";
 import { releaseSchema, releaseUpdateSchema } from "@/lib/validations/release";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as releases from "@/lib/server/releases/actions";
 import * as reviews from "@/lib/server/reviews/actions";
 import * as threatModels from "@/lib/server/threat-models/actions";
-import { UNKNOWN_TEAM } from "@/lib/server/reviews/teams";
+import { UNKNOWN_TEAM } from "@/lib/server/teams/lookup";
 import { resetDatabase } from "../setup/db";
 import {
   actAs,

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
-import { FieldError } from "@/lib/server/reviews/field-error";
+import { FieldError } from "@/lib/server/field-error";
 import { listReviews } from "@/lib/server/reviews/queries";
 import {
   addFinding,
@@ -11,7 +11,7 @@ import {
   setFindingStatus,
   startReview,
 } from "@/lib/server/reviews/service";
-import { AMBIGUOUS_TEAM, UNKNOWN_TEAM, findTeam, teamChoices } from "@/lib/server/reviews/teams";
+import { AMBIGUOUS_TEAM, UNKNOWN_TEAM, findTeam, teamChoices } from "@/lib/server/teams/lookup";
 import { findingSchema, findingStatusSchema, requestReviewSchema } from "@/lib/validations/review";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";

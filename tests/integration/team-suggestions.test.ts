@@ -10,7 +10,7 @@ import {
   searchDashboardTeams,
   TEAM_LIST_LIMIT,
 } from "@/lib/server/metrics/filter-options";
-import { teamChoices } from "@/lib/server/reviews/teams";
+import { teamChoices } from "@/lib/server/teams/lookup";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
 import { actAs } from "./action-harness";

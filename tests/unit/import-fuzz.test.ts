@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseBackupFiles } from "@/lib/backup/parse";
+import { parseBackupFiles } from "@/lib/transfer/backup/parse";
 import {
   BACKUP_FILE,
   BACKUP_FORMAT,
@@ -14,12 +14,12 @@ import {
   PASSWORDS_FILE,
   SECTION_NAMES,
   SECTION_ROWS,
-} from "@/lib/backup/schema";
-import { csvLine, readCsv } from "@/lib/import/csv";
-import { SPECS } from "@/lib/import/files";
-import { parseImportFiles, type ParseResult } from "@/lib/import/parse";
-import { FILE_NAMES, type AnySpec } from "@/lib/import/spec";
-import type { ImportIssue } from "@/lib/import/types";
+} from "@/lib/transfer/backup/schema";
+import { csvLine, readCsv } from "@/lib/transfer/csv";
+import { SPECS } from "@/lib/transfer/spreadsheet/files";
+import { parseImportFiles, type ParseResult } from "@/lib/transfer/spreadsheet/parse";
+import { FILE_NAMES, type AnySpec } from "@/lib/transfer/spreadsheet/spec";
+import type { ImportIssue } from "@/lib/transfer/types";
 
 const RUNS = { numRuns: 150 };
 

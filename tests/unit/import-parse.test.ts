@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { matchActivities } from "@/lib/import/activity-match";
-import { csvLine, readCsv } from "@/lib/import/csv";
-import { diffRows } from "@/lib/import/diff";
-import { SPECS } from "@/lib/import/files";
-import { parseImportFiles } from "@/lib/import/parse";
-import { checkOrgCycles, checkReferences, emptyKeySets } from "@/lib/import/refs";
-import { parseIsoInstant } from "@/lib/import/values";
+import { matchActivities } from "@/lib/transfer/spreadsheet/activity-match";
+import { csvLine, readCsv } from "@/lib/transfer/csv";
+import { diffRows } from "@/lib/transfer/spreadsheet/diff";
+import { SPECS } from "@/lib/transfer/spreadsheet/files";
+import { parseImportFiles } from "@/lib/transfer/spreadsheet/parse";
+import { checkOrgCycles, checkReferences, emptyKeySets } from "@/lib/transfer/spreadsheet/refs";
+import { parseIsoInstant } from "@/lib/transfer/spreadsheet/values";
 
 const parse = (name: string, content: string | Uint8Array) => parseImportFiles([{ name, content }]);
 const where = (r: ReturnType<typeof parse>) => r.errors.map((e) => [e.file, e.line, e.column]);

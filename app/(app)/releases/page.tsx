@@ -9,7 +9,7 @@ import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getRelease } from "@/lib/server/releases/queries";
-import { teamFilter } from "@/lib/server/reviews/teams";
+import { teamFilter } from "@/lib/server/teams/lookup";
 import { todayUtc } from "@/lib/validations/review";
 
 export const metadata: Metadata = { title: "Feature releases" };

@@ -8,7 +8,7 @@ import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { teamFilter } from "@/lib/server/reviews/teams";
+import { teamFilter } from "@/lib/server/teams/lookup";
 import { TM_STATUSES } from "@/lib/server/threat-models/queries";
 
 export const metadata: Metadata = { title: "Threat models" };

@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { answer } from "@/lib/server/api";
 import { searchDashboardTeams } from "@/lib/server/metrics/filter-options";
-import { teamChoices, type TeamPermission } from "@/lib/server/reviews/teams";
+import { teamChoices, type TeamPermission } from "@/lib/server/teams/lookup";
 
 // Team suggestions as the person types: at most 20 of the teams they may see for that use.
 // The team fields of the review, release and threat-model pages get names or keys; the

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { teamLabel, type Option } from "@/lib/metrics/team-options";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { NotFoundError } from "@/lib/server/errors";
-import { likeLiteral } from "@/lib/server/reviews/teams";
+import { likeLiteral } from "@/lib/server/teams/lookup";
 
 /** Above this many teams the dashboard's team filter searches (/api/teams) instead of listing them all. */
 export const TEAM_LIST_LIMIT = 300;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { releaseSchema, releaseUpdateSchema } from "@/lib/validations/release";
 import { formAction } from "@/lib/server/form-action";
-import { withFieldErrors } from "@/lib/server/reviews/field-error";
+import { withFieldErrors } from "@/lib/server/field-error";
 import { createRelease, updateRelease } from "./service";
 
 export const createReleaseAction = formAction("review.request", releaseSchema, (actor, input) =>

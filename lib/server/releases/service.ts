@@ -6,8 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseInput, ReleaseUpdateInput } from "@/lib/validations/release";
 import { audit } from "@/lib/server/audit";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
-import { FieldError } from "@/lib/server/reviews/field-error";
-import { findTeam } from "@/lib/server/reviews/teams";
+import { FieldError } from "@/lib/server/field-error";
+import { findTeam } from "@/lib/server/teams/lookup";
 
 type Tx = Prisma.TransactionClient;
 const day = (d: string) => new Date(`${d}T00:00:00Z`);

@@ -15,7 +15,7 @@ import {
 } from "@/lib/validations/review";
 import { formAction } from "@/lib/server/form-action";
 import { rateGuardian } from "@/lib/server/feedback/service";
-import { withFieldErrors } from "./field-error";
+import { withFieldErrors } from "@/lib/server/field-error";
 import {
   addFinding,
   addParticipant,

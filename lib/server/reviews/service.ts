@@ -14,8 +14,8 @@ import type {
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { FieldError } from "./field-error";
-import { findTeam } from "./teams";
+import { FieldError } from "@/lib/server/field-error";
+import { findTeam } from "@/lib/server/teams/lookup";
 
 type Tx = Prisma.TransactionClient;
 const dayOrNow = (d?: string) => (d ? new Date(`${d}T00:00:00Z`) : new Date());

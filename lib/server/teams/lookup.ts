@@ -3,7 +3,7 @@ import { queryScope, type Permission } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FieldError } from "./field-error";
+import { FieldError } from "@/lib/server/field-error";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.

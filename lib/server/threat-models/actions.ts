@@ -11,7 +11,7 @@ import {
   threatSchema,
 } from "@/lib/validations/threat-model";
 import { formAction } from "@/lib/server/form-action";
-import { withFieldErrors } from "@/lib/server/reviews/field-error";
+import { withFieldErrors } from "@/lib/server/field-error";
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { ratingSchema } from "@/lib/validations/review";
 import {

@@ -17,7 +17,7 @@ import type {
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { findTeam } from "@/lib/server/reviews/teams";
+import { findTeam } from "@/lib/server/teams/lookup";
 
 type Tx = Prisma.TransactionClient;
 const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");

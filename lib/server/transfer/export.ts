@@ -6,11 +6,11 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import { csvLine } from "@/lib/import/csv";
-import { SPECS } from "@/lib/import/files";
-import { FILE_NAMES, type FileName } from "@/lib/import/spec";
-import { exportBackup } from "@/lib/server/backup/export";
-import { readPage } from "./readers";
+import { writeCsv } from "@/lib/transfer/csv";
+import { SPECS } from "@/lib/transfer/spreadsheet/files";
+import { FILE_NAMES, type FileName } from "@/lib/transfer/spreadsheet/spec";
+import { exportBackup } from "@/lib/server/transfer/backup/export";
+import { readPage } from "./spreadsheet/readers";
 
 const PAGE = 5_000;
 
@@ -24,17 +24,17 @@ async function* exportChunks(
   file: FileName,
 ): AsyncGenerator<{ text: string; rows: number }> {
   const spec = SPECS[file];
-  yield { text: `\uFEFF${csvLine([...spec.columns])}`, rows: 0 };
+  yield { text: `\uFEFF${writeCsv([spec.columns])}`, rows: 0 };
   let after = "0";
   for (;;) {
     const page = await readPage(c, file, after, PAGE);
     if (page.length === 0) return;
-    const text = page
-      .map((r) => {
+    const text = writeCsv(
+      page.map((r) => {
         const cells = spec.format(r.row);
-        return csvLine(spec.columns.map((col) => cells[col]));
-      })
-      .join("");
+        return spec.columns.map((col) => cells[col]);
+      }),
+    );
     yield { text, rows: page.length };
     after = page[page.length - 1].id;
     if (page.length < PAGE) return;
@@ -72,8 +72,4 @@ export async function exportAll(
     await c.query("COMMIT");
   }
   return counts;
-}
-
-export function isExportFile(name: string): name is FileName {
-  return (FILE_NAMES as readonly string[]).includes(name);
 }

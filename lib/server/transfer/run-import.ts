@@ -4,13 +4,13 @@
 // transaction. No "server-only" here: the import CLI runs this under plain Node.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { isBackupFile } from "@/lib/backup/parse";
-import type { ImportReport, UploadedFile } from "@/lib/import/types";
-import { applyBackup } from "@/lib/server/backup/apply";
-import { planBackup, type BackupPlan } from "@/lib/server/backup/plan";
+import { isBackupFile } from "@/lib/transfer/backup/parse";
+import type { ImportReport, UploadedFile } from "@/lib/transfer/types";
+import { applyBackup } from "@/lib/server/transfer/backup/apply";
+import { planBackup, type BackupPlan } from "@/lib/server/transfer/backup/plan";
 import { DomainError } from "@/lib/server/errors";
-import { planImport, sortIssues, type Plan } from "./plan";
-import { writeActivities, writeCompletions, writeFeedback } from "./write-activity";
+import { planImport, sortIssues, type Plan } from "./spreadsheet/plan";
+import { writeActivities, writeCompletions, writeFeedback } from "./spreadsheet/write-activity";
 import {
   writeCourses,
   writeGuardians,
@@ -19,14 +19,14 @@ import {
   writePeople,
   writeTeams,
   type WriteContext,
-} from "./write-people";
+} from "./spreadsheet/write-people";
 import {
   writeFindings,
   writeReleases,
   writeReviews,
   writeThreatModels,
   writeThreats,
-} from "./write-work";
+} from "./spreadsheet/write-work";
 
 export type ImportResult = ImportReport & { committed: boolean; auditId: string | null };
 

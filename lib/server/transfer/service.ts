@@ -2,11 +2,11 @@ import "server-only";
 import pg from "pg";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/session";
-import { exportCsv } from "@/lib/export/export";
-import type { FileName } from "@/lib/import/spec";
-import type { UploadedFile } from "@/lib/import/types";
+import { exportCsv } from "@/lib/server/transfer/export";
+import type { FileName } from "@/lib/transfer/spreadsheet/spec";
+import type { UploadedFile } from "@/lib/transfer/types";
 import { PermissionError } from "@/lib/server/errors";
-import { runImport, type ImportResult } from "./run";
+import { runImport, type ImportResult } from "./run-import";
 
 // Imports use a connection of their own (not the Prisma pool): one long transaction with
 // bulk statements and no per-statement timeout.

@@ -1,7 +1,7 @@
 // zod schemas for single values of program.json, each turning its input into one canonical
 // form, so a value read from the file and the same value read from the database compare equal.
 import { z } from "zod";
-import { formatDay, formatInstant, parseIsoInstant } from "@/lib/import/values";
+import { formatDay, formatInstant, parseIsoInstant } from "@/lib/transfer/spreadsheet/values";
 
 /** A nullable field that may also be left out (then null). */
 export const opt = <T extends z.ZodType>(schema: T) =>

@@ -1,7 +1,7 @@
 // Natural keys and references of program.json records. Records without a unique natural key
 // (goals, memberships, belt awards, recognitions, surveys) are told apart by occurrence: the
 // n-th record with the same values is the n-th such record in the database, in id order.
-import type { RefKind } from "@/lib/import/spec";
+import type { RefKind } from "@/lib/transfer/spreadsheet/spec";
 import type { SectionName, SectionRow } from "./schema";
 
 export type BackupRefKind = RefKind | "finding" | "threat";

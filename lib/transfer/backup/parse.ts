@@ -1,7 +1,7 @@
 // Reads program.json / passwords.json uploads into validated sections, with every problem as
 // an import issue (file, the record's path, message). Pure: nothing here touches the database.
-import { decodeUtf8 } from "@/lib/import/csv";
-import { issue, type ImportIssue, type UploadedFile } from "@/lib/import/types";
+import { issue, type ImportIssue, type UploadedFile } from "@/lib/transfer/types";
+import { decodeUtf8, uploadName } from "@/lib/transfer/uploads";
 import { recordKeys } from "./keys";
 import {
   BACKUP_FILE,
@@ -15,9 +15,8 @@ import {
 
 export type ParsedBackup = { sections: Partial<Sections>; errors: ImportIssue[] };
 
-const baseName = (name: string) => name.split(/[\\/]/).pop()!.trim().toLowerCase();
 export const isBackupFile = (name: string) =>
-  [BACKUP_FILE, PASSWORDS_FILE].includes(baseName(name));
+  [BACKUP_FILE, PASSWORDS_FILE].includes(uploadName(name));
 
 const pathText = (path: PropertyKey[]) =>
   path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") ||
@@ -27,7 +26,7 @@ export function parseBackupFiles(uploads: UploadedFile[]): ParsedBackup {
   const out: ParsedBackup = { sections: {}, errors: [] };
   const seen = new Set<string>();
   for (const upload of uploads) {
-    const file = baseName(upload.name);
+    const file = uploadName(upload.name);
     if (seen.has(file)) {
       out.errors.push(issue(file, null, null, `${file} was given twice`));
       continue;

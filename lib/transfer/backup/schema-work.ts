@@ -1,7 +1,7 @@
 // Rows of program.json about reviews, threat models, activities, surveys and newsletters:
 // the fields and records the CSV files do not carry, pointed at by natural keys.
 import { z } from "zod";
-import { ACTIVITY_TYPE_VALUES } from "@/lib/import/spec-activity";
+import { ACTIVITY_TYPE_VALUES } from "@/lib/transfer/spreadsheet/spec-activity";
 import {
   DeliveryStatus,
   NewsletterStatus,

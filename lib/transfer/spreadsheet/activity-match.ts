@@ -4,7 +4,7 @@
 import { MAX_DAY_QUARTER_HOURS, latestLoggableDate } from "@/lib/activity-rules";
 import type { ParsedRow } from "./parse";
 import { activityKey, type ActivityRow } from "./spec-activity";
-import { issue, type ImportIssue } from "./types";
+import { issue, type ImportIssue } from "@/lib/transfer/types";
 
 /** A stored entry of a person in the file; deleted entries only reserve their idempotency key. */
 export type StoredActivity = { row: ActivityRow; deleted: boolean };

@@ -1,9 +1,10 @@
 // Reads uploaded files into validated rows: file names, encoding, header, then each row
 // through its file's zod schema. Pure: nothing here touches the database.
-import { decodeUtf8, readCsv } from "./csv";
+import { readCsv } from "@/lib/transfer/csv";
 import { specFor } from "./files";
 import { FILE_NAMES, type AnySpec, type FileName } from "./spec";
-import { issue, type ImportIssue, type UploadedFile } from "./types";
+import { issue, type ImportIssue, type UploadedFile } from "@/lib/transfer/types";
+import { decodeUtf8, uploadName } from "@/lib/transfer/uploads";
 
 export type ParsedRow<Row> = { line: number; row: Row };
 
@@ -21,7 +22,6 @@ export type ParsedFile = {
 
 export type ParseResult = { files: ParsedFile[]; errors: ImportIssue[]; warnings: ImportIssue[] };
 
-const baseName = (name: string) => name.split(/[\\/]/).pop()!.trim().toLowerCase();
 const headerName = (h: string) =>
   h
     .trim()
@@ -33,7 +33,7 @@ export function parseImportFiles(uploads: UploadedFile[]): ParseResult {
   const warnings: ImportIssue[] = [];
   const byName = new Map<FileName, ParsedFile>();
   for (const upload of uploads) {
-    const name = baseName(upload.name);
+    const name = uploadName(upload.name);
     const spec = specFor(name);
     if (!spec) {
       errors.push(

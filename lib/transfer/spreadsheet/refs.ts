@@ -2,7 +2,7 @@
 // in the database; organisations must not form a cycle. Pure: the caller looks the keys up.
 import type { ParsedFile } from "./parse";
 import { REF_SOURCE, type RefKind } from "./spec";
-import { issue, type ImportIssue } from "./types";
+import { issue, type ImportIssue } from "@/lib/transfer/types";
 
 export const REF_KINDS: RefKind[] = ["org", "team", "user", "review", "threatModel", "course"];
 export type KeySets = Record<RefKind, Set<string>>;

@@ -1,9 +1,9 @@
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
-import type { ImportView } from "@/lib/import/types";
+import type { ImportView } from "@/lib/transfer/types";
 import { answer, isSameOrigin } from "@/lib/server/api";
-import { commitImport, previewImport } from "@/lib/server/import/service";
-import { MAX_UPLOAD_BYTES, readUploads } from "@/lib/server/import/upload";
+import { commitImport, previewImport } from "@/lib/server/transfer/service";
+import { MAX_UPLOAD_BYTES, readFormWithin, readUploads } from "@/lib/server/transfer/upload";
 
 // Preview or commit an upload of CSV files (multipart field "files", field "mode"). The page
 // sends the same files again to commit, so no upload is kept between requests.
@@ -33,7 +33,7 @@ export async function POST(request: Request) {
         { status: 413 },
       );
     }
-    const form = await request.formData().catch(() => null);
+    const form = await readFormWithin(request, MAX_UPLOAD_BYTES + BODY_SLACK);
     if (!form)
       return Response.json(
         { error: "The upload could not be read. Choose the files again and retry." },

@@ -2,8 +2,8 @@
 // transaction: sections in file order, so the records a section names exist by then.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
-import { SECTION_NAMES, type SectionName } from "@/lib/backup/schema";
+import type { Change } from "@/lib/transfer/backup/diff";
+import { SECTION_NAMES, type SectionName } from "@/lib/transfer/backup/schema";
 import type { BackupPlan } from "./plan";
 import { writeActivityLinks } from "./write-activity";
 import { writeAuditLog } from "./write-audit";

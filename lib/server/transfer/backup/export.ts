@@ -6,13 +6,13 @@ import { chmod } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import { backupChunks } from "@/lib/backup/format";
+import { backupChunks } from "@/lib/transfer/backup/format";
 import {
   BACKUP_FILE,
   PASSWORDS_FILE,
   PROGRAM_SECTIONS,
   type SectionName,
-} from "@/lib/backup/schema";
+} from "@/lib/transfer/backup/schema";
 import { readSections } from "./read";
 
 async function writeChunks(file: string, chunks: Iterable<string>, mode: number) {

@@ -3,9 +3,9 @@
 // section's records into new / changed / unchanged against the database.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
-import { diffSection, type Change } from "@/lib/backup/diff";
-import { KEYS, keyOf, recordKeys, type BackupRefKind } from "@/lib/backup/keys";
-import { parseBackupFiles } from "@/lib/backup/parse";
+import { diffSection, type Change } from "@/lib/transfer/backup/diff";
+import { KEYS, keyOf, recordKeys, type BackupRefKind } from "@/lib/transfer/backup/keys";
+import { parseBackupFiles } from "@/lib/transfer/backup/parse";
 import {
   BACKUP_FILE,
   PASSWORDS_FILE,
@@ -13,10 +13,15 @@ import {
   type SectionName,
   type SectionRow,
   type Sections,
-} from "@/lib/backup/schema";
-import type { ParsedFile } from "@/lib/import/parse";
-import { definedKeys } from "@/lib/import/refs";
-import { issue, type ImportIssue, type ImportReport, type UploadedFile } from "@/lib/import/types";
+} from "@/lib/transfer/backup/schema";
+import type { ParsedFile } from "@/lib/transfer/spreadsheet/parse";
+import { definedKeys } from "@/lib/transfer/spreadsheet/refs";
+import {
+  issue,
+  type ImportIssue,
+  type ImportReport,
+  type UploadedFile,
+} from "@/lib/transfer/types";
 import { readSection } from "./read";
 
 export type BackupChanges = { [S in SectionName]?: Change<S>[] };

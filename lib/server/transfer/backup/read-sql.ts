@@ -2,7 +2,7 @@
 // teams, reviews and threat models named by natural key. Rows come in natural-key order and,
 // for records sharing a key, in id order (their occurrence). Dates as text, instants as
 // timestamps (formatted by the caller), nested lists as JSON.
-import type { SectionName } from "@/lib/backup/schema";
+import type { SectionName } from "@/lib/transfer/backup/schema";
 
 /** A nested list as a JSON array (empty, not null, when there is nothing). */
 const list = (where: string, from: string, order: string, fields: string) =>

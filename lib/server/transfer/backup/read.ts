@@ -2,8 +2,8 @@
 // them, and import compares the file against them to find what would change.
 // No "server-only" here: the import and export CLIs run this under plain Node.
 import type pg from "pg";
-import { normalise } from "@/lib/backup/diff";
-import type { SectionName, SectionRow, Sections } from "@/lib/backup/schema";
+import { normalise } from "@/lib/transfer/backup/diff";
+import type { SectionName, SectionRow, Sections } from "@/lib/transfer/backup/schema";
 import { SECTION_SQL } from "./read-sql";
 
 const plain = (row: Record<string, unknown>) => {

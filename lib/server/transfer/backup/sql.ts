@@ -2,9 +2,9 @@
 // column through unnest(), in chunks, and natural keys are resolved to ids in SQL.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
-import { recordKeys } from "@/lib/backup/keys";
-import type { SectionName, SectionRow } from "@/lib/backup/schema";
-import { formatInstant } from "@/lib/import/values";
+import { recordKeys } from "@/lib/transfer/backup/keys";
+import type { SectionName, SectionRow } from "@/lib/transfer/backup/schema";
+import { formatInstant } from "@/lib/transfer/spreadsheet/values";
 
 const CHUNK = 10_000;
 

@@ -2,7 +2,7 @@
 // natural key, so a link names the entries by their activities.csv values and a count: that
 // many live entries with those values get the threat model, taken from those without one.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
+import type { Change } from "@/lib/transfer/backup/diff";
 import { cleanNote } from "./read";
 import { byIndex, each, unnest } from "./sql";
 

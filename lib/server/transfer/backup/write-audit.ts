@@ -2,7 +2,7 @@
 // file's order (the log is append-only, so a stored record is never changed).
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
+import type { Change } from "@/lib/transfer/backup/diff";
 import { each, idOf } from "./sql";
 
 const COLUMNS = ["at", "actor", "action", "entity", "eid", "org", "before", "after"];

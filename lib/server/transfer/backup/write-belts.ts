@@ -1,8 +1,8 @@
 // Applies belt rules, belt awards (with their evidence and revocations), mentorships and
 // recognition from program.json.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
-import { keyOf } from "@/lib/backup/keys";
+import type { Change } from "@/lib/transfer/backup/diff";
+import { keyOf } from "@/lib/transfer/backup/keys";
 import { byIndex, each, idOf, idsByKey, unnest } from "./sql";
 
 export async function writeBeltRules(c: pg.ClientBase, changes: Change<"beltRules">[]) {

@@ -1,8 +1,8 @@
 // Applies every guardian membership with its status history, and surveys with their
 // questions, responses and answers. A changed record's lists are replaced by the file's.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
-import { keyOf } from "@/lib/backup/keys";
+import type { Change } from "@/lib/transfer/backup/diff";
+import { keyOf } from "@/lib/transfer/backup/keys";
 import { byIndex, each, idOf, idsByKey, unnest } from "./sql";
 
 const CURRENT = new Set(["NOMINATED", "ACTIVE"]);

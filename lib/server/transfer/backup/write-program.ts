@@ -2,9 +2,9 @@
 // completions that the CSV files do not carry (those rows exist by now: the CSV files or the
 // database hold them, which the plan checked).
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
-import { keyOf } from "@/lib/backup/keys";
-import type { SectionName } from "@/lib/backup/schema";
+import type { Change } from "@/lib/transfer/backup/diff";
+import { keyOf } from "@/lib/transfer/backup/keys";
+import type { SectionName } from "@/lib/transfer/backup/schema";
 import { byIndex, each, idOf, idsByKey, unnest } from "./sql";
 
 type Rows<S extends SectionName> = Change<S>[];

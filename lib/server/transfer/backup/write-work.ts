@@ -3,7 +3,7 @@
 // newsletters (with their deliveries). A changed record's lists are replaced by the file's;
 // deliveries are only added or updated, never removed, so nobody is sent an issue twice.
 import type pg from "pg";
-import type { Change } from "@/lib/backup/diff";
+import type { Change } from "@/lib/transfer/backup/diff";
 import { byIndex, each, idOf, unnest } from "./sql";
 
 export async function writeReviews(c: pg.ClientBase, changes: Change<"reviews">[]) {

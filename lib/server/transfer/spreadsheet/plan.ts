@@ -2,19 +2,23 @@
 // and sort each file's rows into create / update / unchanged against the database.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
-import { readMatching, readOrgParents } from "@/lib/export/readers";
-import { matchActivities } from "@/lib/import/activity-match";
-import { diffRows, type Existing, type Update } from "@/lib/import/diff";
-import { parseImportFiles, type ParsedFile, type ParsedRow } from "@/lib/import/parse";
+import { readMatching, readOrgParents } from "@/lib/server/transfer/spreadsheet/readers";
+import { matchActivities } from "@/lib/transfer/spreadsheet/activity-match";
+import { diffRows, type Existing, type Update } from "@/lib/transfer/spreadsheet/diff";
+import {
+  parseImportFiles,
+  type ParsedFile,
+  type ParsedRow,
+} from "@/lib/transfer/spreadsheet/parse";
 import {
   checkOrgCycles,
   checkReferences,
   REF_KINDS,
   wantedKeys,
   type KeySets,
-} from "@/lib/import/refs";
-import { FILE_NAMES, type FileName, type RefKind } from "@/lib/import/spec";
-import type { ImportIssue, ImportReport, UploadedFile } from "@/lib/import/types";
+} from "@/lib/transfer/spreadsheet/refs";
+import { FILE_NAMES, type FileName, type RefKind } from "@/lib/transfer/spreadsheet/spec";
+import type { ImportIssue, ImportReport, UploadedFile } from "@/lib/transfer/types";
 
 export type Ids = Record<RefKind, Map<string, number>>;
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of differently typed files */

@@ -1,8 +1,8 @@
 // Reads each file's records from the database in the same row shape the import parses, so
 // export writes them with the same formatter and the import compares like with like.
 import type pg from "pg";
-import type { FileName } from "@/lib/import/spec";
-import { formatInstant } from "@/lib/import/values";
+import type { FileName } from "@/lib/transfer/spreadsheet/spec";
+import { formatInstant } from "@/lib/transfer/spreadsheet/values";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows straight from pg */
 type Reader = {

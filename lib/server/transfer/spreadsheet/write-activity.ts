@@ -5,7 +5,7 @@ import {
   type ActivityRow,
   type CompletionRow,
   type FeedbackRow,
-} from "@/lib/import/spec-activity";
+} from "@/lib/transfer/spreadsheet/spec-activity";
 import type { FilePlan } from "./plan";
 import { col, insertRows } from "./sql";
 import { writeKeyed, type WriteContext } from "./write-people";

@@ -1,8 +1,13 @@
 // Writes orgs, teams, courses, people and guardian memberships of a planned import.
 import type pg from "pg";
-import type { CourseRow } from "@/lib/import/spec-activity";
-import type { GuardianRow, OrgRow, PersonRow, TeamRow } from "@/lib/import/spec-people";
-import { nameFromKey } from "@/lib/import/values";
+import type { CourseRow } from "@/lib/transfer/spreadsheet/spec-activity";
+import type {
+  GuardianRow,
+  OrgRow,
+  PersonRow,
+  TeamRow,
+} from "@/lib/transfer/spreadsheet/spec-people";
+import { nameFromKey } from "@/lib/transfer/spreadsheet/values";
 import type { FilePlan, Ids } from "./plan";
 import { col, insertRows, updateRows, type Col } from "./sql";
 

@@ -1,6 +1,6 @@
 // Writes reviews (with participants), findings, releases, threat models (with authors) and threats.
-import type { FindingRow, ReleaseRow, ReviewRow } from "@/lib/import/spec-reviews";
-import type { ThreatModelRow, ThreatRow } from "@/lib/import/spec-threats";
+import type { FindingRow, ReleaseRow, ReviewRow } from "@/lib/transfer/spreadsheet/spec-reviews";
+import type { ThreatModelRow, ThreatRow } from "@/lib/transfer/spreadsheet/spec-threats";
 import type { FilePlan } from "./plan";
 import { col, deleteLinks, insertRows } from "./sql";
 import { writeKeyed, type WriteContext } from "./write-people";

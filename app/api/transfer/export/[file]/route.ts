@@ -1,8 +1,8 @@
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
-import { isExportFile } from "@/lib/export/export";
 import { answer } from "@/lib/server/api";
-import { openExport } from "@/lib/server/import/service";
+import { openExport } from "@/lib/server/transfer/service";
+import { isExportFile } from "@/lib/transfer/spreadsheet/files";
 
 // One file of the spreadsheet export (DESIGN.md), streamed page by page.
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
