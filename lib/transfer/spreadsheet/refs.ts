@@ -38,7 +38,8 @@ export function wantedKeys(files: ParsedFile[]): KeySets {
   return sets;
 }
 
-const what: Record<RefKind, string> = {
+/** What each kind of record is called in error messages. */
+export const REF_NAMES: Record<RefKind, string> = {
   org: "org",
   team: "team",
   user: "person",
@@ -60,7 +61,7 @@ export function checkReferences(files: ParsedFile[], inDatabase: KeySets): Impor
             f.spec.name,
             r.line,
             ref.column,
-            `No ${what[ref.kind]} “${ref.key}” in ${REF_SOURCE[ref.kind]} or the database`,
+            `No ${REF_NAMES[ref.kind]} “${ref.key}” in ${REF_SOURCE[ref.kind]} or the database`,
           ),
         );
       }

@@ -15,7 +15,7 @@ import {
   type Sections,
 } from "@/lib/transfer/backup/schema";
 import type { ParsedFile } from "@/lib/transfer/spreadsheet/parse";
-import { definedKeys } from "@/lib/transfer/spreadsheet/refs";
+import { definedKeys, REF_NAMES } from "@/lib/transfer/spreadsheet/refs";
 import {
   issue,
   type ImportIssue,
@@ -42,16 +42,7 @@ const KEY_SQL: Record<BackupRefKind, string> = {
   finding: `SELECT key AS k FROM "Finding" WHERE key = ANY($1::text[])`,
   threat: `SELECT key AS k FROM "Threat" WHERE key = ANY($1::text[])`,
 };
-const WHAT: Record<BackupRefKind, string> = {
-  org: "org",
-  team: "team",
-  user: "person",
-  review: "review",
-  threatModel: "threat model",
-  course: "course",
-  finding: "finding",
-  threat: "threat",
-};
+const WHAT: Record<BackupRefKind, string> = { ...REF_NAMES, finding: "finding", threat: "threat" };
 const fileOf = (s: SectionName) => (s === "passwords" ? PASSWORDS_FILE : BACKUP_FILE);
 
 /** Keys the CSV files of the same import define: they exist by the time the JSON is applied. */

@@ -4,15 +4,13 @@
 import type pg from "pg";
 import { normalise } from "@/lib/transfer/backup/diff";
 import type { SectionName, SectionRow, Sections } from "@/lib/transfer/backup/schema";
+import { clean } from "../spreadsheet/readers";
 import { SECTION_SQL } from "./read-sql";
 
 const plain = (row: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString();
   return row;
 };
-
-// The note as activities.csv writes it, so a link names the entries the CSV recreates.
-export const cleanNote = (v: string | null) => (v == null || v.trim() === "" ? null : v.trim());
 
 /** Live activity entries linked to a threat model, counted per set of activities.csv values. */
 async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activityLinks">[]> {
@@ -28,7 +26,8 @@ async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activity
       hours: x.qh / 4,
       type: x.type,
       review: x.review,
-      note: cleanNote(x.note),
+      // The note as activities.csv writes it, so a link names the entries the CSV recreates.
+      note: clean(x.note),
       threatModel: x.threatModel,
       entries: 0,
     };

@@ -3,7 +3,7 @@
 // many live entries with those values get the threat model, taken from those without one.
 import type pg from "pg";
 import type { Change } from "@/lib/transfer/backup/diff";
-import { cleanNote } from "./read";
+import { clean } from "../spreadsheet/readers";
 import { byIndex, each, unnest } from "./sql";
 
 type Entry = {
@@ -41,7 +41,7 @@ export async function writeActivityLinks(c: pg.ClientBase, changes: Change<"acti
   );
   const entries = new Map<string, Entry[]>();
   for (const e of rows) {
-    const k = values({ ...e, hours: e.qh / 4, note: cleanNote(e.note) });
+    const k = values({ ...e, hours: e.qh / 4, note: clean(e.note) });
     entries.set(k, [...(entries.get(k) ?? []), e]);
   }
   const links: [string, string][] = [];

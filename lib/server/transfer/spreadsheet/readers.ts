@@ -15,7 +15,8 @@ type Reader = {
   toRow: (r: any) => Record<string, unknown>;
 };
 
-const clean = (v: string | null) => (v == null || v.trim() === "" ? null : v.trim());
+/** Text as the CSV files write it: trimmed, null when blank. */
+export const clean = (v: string | null) => (v == null || v.trim() === "" ? null : v.trim());
 const instantOrNull = (v: Date | null) => (v ? formatInstant(v) : null);
 const sorted = (v: string[] | null) => [...new Set(v ?? [])].sort();
 
