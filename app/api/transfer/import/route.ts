@@ -6,7 +6,8 @@ import { commitImport, previewImport } from "@/lib/server/transfer/service";
 import { MAX_UPLOAD_BYTES, readFormWithin, readUploads } from "@/lib/server/transfer/upload";
 
 // Preview or commit an upload of CSV files (multipart field "files", field "mode"). The page
-// sends the same files again to commit, so no upload is kept between requests.
+// sends the same files again to commit, so no upload is kept between requests. Like every API
+// route it is outside proxy.ts: without a session it answers 401, and it caps the body itself.
 const SHOWN_ERRORS = 500;
 const SHOWN_WARNINGS = 100;
 // Multipart framing adds a little to the files themselves.
