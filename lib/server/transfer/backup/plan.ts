@@ -3,6 +3,7 @@
 // section's records into new / changed / unchanged against the database.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
+import { KEY_KINDS, keyLookupSql } from "@/lib/server/transfer/key-lookup";
 import { diffSection, type Change } from "@/lib/transfer/backup/diff";
 import { KEYS, keyOf, recordKeys, type BackupRefKind } from "@/lib/transfer/backup/keys";
 import { parseBackupFiles } from "@/lib/transfer/backup/parse";
@@ -32,16 +33,6 @@ export type BackupPlan = {
   warnings: ImportIssue[];
 };
 
-const KEY_SQL: Record<BackupRefKind, string> = {
-  org: `SELECT key AS k FROM "Org" WHERE key = ANY($1::text[])`,
-  team: `SELECT key AS k FROM "Team" WHERE key = ANY($1::text[])`,
-  user: `SELECT email AS k FROM "User" WHERE email = ANY($1::text[])`,
-  review: `SELECT key AS k FROM "Review" WHERE key = ANY($1::text[])`,
-  threatModel: `SELECT key AS k FROM "ThreatModel" WHERE key = ANY($1::text[])`,
-  course: `SELECT key AS k FROM "Course" WHERE key = ANY($1::text[])`,
-  finding: `SELECT key AS k FROM "Finding" WHERE key = ANY($1::text[])`,
-  threat: `SELECT key AS k FROM "Threat" WHERE key = ANY($1::text[])`,
-};
 const WHAT: Record<BackupRefKind, string> = { ...REF_NAMES, finding: "finding", threat: "threat" };
 const fileOf = (s: SectionName) => (s === "passwords" ? PASSWORDS_FILE : BACKUP_FILE);
 
@@ -69,12 +60,12 @@ async function checkReferences(
         if (key !== null) refs.push({ section: s, at: `${s}[${i}].${field}`, kind, key });
     });
   }
-  for (const kind of Object.keys(KEY_SQL) as BackupRefKind[]) {
+  for (const kind of KEY_KINDS) {
     const wanted = [
       ...new Set(refs.filter((r) => r.kind === kind && !known[kind].has(r.key)).map((r) => r.key)),
     ];
     if (wanted.length)
-      for (const r of (await c.query(KEY_SQL[kind], [wanted])).rows) known[kind].add(r.k);
+      for (const r of (await c.query(keyLookupSql(kind), [wanted])).rows) known[kind].add(r.k);
   }
   return refs
     .filter((r) => !known[r.kind].has(r.key))

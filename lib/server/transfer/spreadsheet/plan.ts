@@ -2,6 +2,7 @@
 // and sort each file's rows into create / update / unchanged against the database.
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
+import { keyLookupSql } from "@/lib/server/transfer/key-lookup";
 import { readMatching, readOrgParents } from "@/lib/server/transfer/spreadsheet/readers";
 import { matchActivities } from "@/lib/transfer/spreadsheet/activity-match";
 import { diffRows, type Existing, type Update } from "@/lib/transfer/spreadsheet/diff";
@@ -33,20 +34,11 @@ export type FilePlan = {
 };
 export type Plan = { files: Map<FileName, FilePlan>; ids: Ids; report: ImportReport };
 
-const ID_SQL: Record<RefKind, string> = {
-  org: `SELECT key AS k, id FROM "Org" WHERE key = ANY($1::text[])`,
-  team: `SELECT key AS k, id FROM "Team" WHERE key = ANY($1::text[])`,
-  user: `SELECT email AS k, id FROM "User" WHERE email = ANY($1::text[])`,
-  review: `SELECT key AS k, id FROM "Review" WHERE key = ANY($1::text[])`,
-  threatModel: `SELECT key AS k, id FROM "ThreatModel" WHERE key = ANY($1::text[])`,
-  course: `SELECT key AS k, id FROM "Course" WHERE key = ANY($1::text[])`,
-};
-
 async function lookupIds(c: pg.ClientBase, wanted: KeySets): Promise<Ids> {
   const ids = {} as Ids;
   for (const kind of REF_KINDS) {
     const keys = [...wanted[kind]];
-    const { rows } = keys.length ? await c.query(ID_SQL[kind], [keys]) : { rows: [] };
+    const { rows } = keys.length ? await c.query(keyLookupSql(kind), [keys]) : { rows: [] };
     ids[kind] = new Map(rows.map((r) => [r.k as string, r.id as number]));
   }
   return ids;
