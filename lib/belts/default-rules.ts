@@ -3,7 +3,7 @@ import type { BeltCondition } from "@/lib/validations/belt-rule";
 export const BELT_ORDER = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
 export type BeltName = (typeof BELT_ORDER)[number];
 
-export const ONBOARDING_COURSE_KEY = "guardian-onboarding";
+const ONBOARDING_COURSE_KEY = "guardian-onboarding";
 
 // The rules the program ships with (DESIGN.md, "Belts"); leads edit them in the app.
 export const DEFAULT_BELT_RULES: Record<BeltName, BeltCondition[]> = {

@@ -9,7 +9,7 @@ import { activeGuardianIds, loadBeltFacts } from "@/lib/server/belts/facts";
 import { qualifyingAwards } from "@/lib/server/belts/service";
 import { clearMetricsCache } from "@/lib/server/metrics/cache";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { teamOutliers } from "@/lib/server/metrics/outliers";
+import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "@/lib/server/newsletters/facts";
 import {

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
 import { createOrg, createTeam, createUser } from "../factories";
 
-export const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
 // A small program whose every figure is computed by hand in the tests that use it
 // (dashboard.test.ts, dashboard-views.test.ts).

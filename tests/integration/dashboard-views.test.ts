@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metrics/series";
 import { clearMetricsCache } from "@/lib/server/metrics/cache";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { familyExtras } from "@/lib/server/metrics/family-extras";
+import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { familyOutliers } from "@/lib/server/metrics/family-outliers";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import { surveyResultsFor } from "@/lib/server/metrics/surveys";

@@ -25,7 +25,7 @@ import {
   feedbackRatings,
   threatModelFacts,
   unmitigatedThreats,
-} from "./facts-more";
+} from "./threat-model-and-people-facts";
 import type { MetricScope } from "./scope";
 import { cached, dataVersion } from "./cache";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";

@@ -8,7 +8,6 @@ import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf } from "@/lib/period";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { quarterMetrics } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "./facts";
 
 /** The organisation fields that decide who receives its newsletter. */
@@ -162,8 +161,4 @@ export async function publish(actor: SessionActor, id: number) {
     });
     return after;
   });
-}
-
-export async function quarterProgramMetrics(quarter: string) {
-  return quarterMetrics({ orgIds: null, teamId: null }, parseQuarterKey(quarter)!);
 }

@@ -30,7 +30,7 @@ async function nextId(tx: Tx, table: string): Promise<number> {
 }
 
 /** A review the actor may act on with `permission`; outside the scope it answers as missing. */
-export async function reviewInScope(
+async function reviewInScope(
   tx: Tx | typeof db,
   actor: SessionActor,
   id: number,

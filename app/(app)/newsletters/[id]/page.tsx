@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/newsletters/action-form";
+import { ActionButton } from "@/components/newsletters/action-button";
 import { DraftEditor } from "@/components/newsletters/draft-editor";
 import { NewsletterView } from "@/components/newsletters/newsletter-view";
 import { PrintButton } from "@/components/newsletters/print-button";
