@@ -26,7 +26,8 @@ describe("survey results in the feedback view", () => {
   it("count respondents of the org (by team or by their own org) and their answers", async () => {
     const [annual, ...rest] = await surveyResultsFor(orgA(), Q3, Q3);
     expect(rest).toEqual([]);
-    expect(annual).toMatchObject({ title: "Annual 2026", quarter: "2026-Q3", respondents: 3 }); // g1, the builder and the manager
+    // g1, the builder and the manager
+    expect(annual).toMatchObject({ title: "Annual 2026", quarter: "2026-Q3", respondents: 3 });
     const [rating, text] = annual.questions;
     expect(rating).toMatchObject({
       kind: "RATING",

@@ -45,15 +45,19 @@ export async function loadBeltFacts(
       where: { userId: { in: ids } },
       select: { userId: true, course: { select: { key: true } } },
     }),
-    client.$queryRaw<
-      { userId: number; n: bigint }[]
-    >`SELECT p."userId", count(*) AS n FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId" WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[]) GROUP BY p."userId"`,
-    client.$queryRaw<
-      { userId: number; n: bigint }[]
-    >`SELECT a."userId", count(*) AS n FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId" WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[]) GROUP BY a."userId"`,
+    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT p."userId", count(*) AS n
+      FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
+      WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[])
+      GROUP BY p."userId"`,
+    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT a."userId", count(*) AS n
+      FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId"
+      WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[])
+      GROUP BY a."userId"`,
     client.$queryRaw<
       { userId: number; date: Date; qh: bigint }[]
-    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry" WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[]) GROUP BY "userId", date`,
+    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry"
+      WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[])
+      GROUP BY "userId", date`,
     client.feedback.findMany({
       where: { guardianId: { in: ids } },
       select: { guardianId: true, rating: true },

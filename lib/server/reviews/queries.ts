@@ -19,7 +19,10 @@ export type ReviewFilter = {
   periodOf?: "requested" | "completed";
 };
 
-/** The list's filter from the page's query string (the team resolved by the caller); anything unknown is ignored. */
+/**
+ * The list's filter from the page's query string (the team resolved by the caller); anything
+ * unknown is ignored.
+ */
 export function parseReviewFilter(
   p: Record<string, string | undefined>,
   team: number | undefined,

@@ -80,7 +80,10 @@ export async function requestReview(actor: SessionActor, input: RequestReviewInp
   });
 }
 
-/** The people a review can be assigned to: active security engineers (a central team of a few hundred at most). */
+/**
+ * The people a review can be assigned to: active security engineers (a central team of a few
+ * hundred at most).
+ */
 export async function securityEngineers(actor: SessionActor) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
   return db.user.findMany({
