@@ -31,6 +31,7 @@ const UNAVAILABLE_CODES = [
 // Drivers and Prisma's adapter often report an outage only in the message text.
 const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
+  /Server has closed the connection/i,
   /ECONNREFUSED/i,
   /Can't reach database server/i,
   /DatabaseNotReachable/i,
