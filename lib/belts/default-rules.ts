@@ -5,7 +5,7 @@ export type BeltName = (typeof BELT_ORDER)[number];
 
 const ONBOARDING_COURSE_KEY = "guardian-onboarding";
 
-// The rules the program ships with (DESIGN.md, "Belts"); leads edit them in the app.
+// The rules the program ships with; leads edit them in the app (/belts).
 export const DEFAULT_BELT_RULES: Record<BeltName, BeltCondition[]> = {
   WHITE: [],
   YELLOW: [

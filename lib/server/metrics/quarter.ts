@@ -32,7 +32,10 @@ import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 
 export type QuarterMetrics = QuarterMetricsLike;
 
-/** Every program metric of DESIGN.md for one quarter and scope: facts from SQL, figures from lib/metrics. */
+/**
+ * Every program metric of docs/metrics.md for one quarter and scope: facts from SQL, figures
+ * from lib/metrics.
+ */
 export async function quarterMetrics(
   scope: MetricScope,
   quarter: Quarter,

@@ -51,7 +51,7 @@ const select = {
 } as const;
 
 /**
- * Filters in SQL, so "with guardian" is exactly what the dashboards count (DESIGN.md): a
+ * Filters in SQL, so "with guardian" is exactly what the dashboards count (docs/metrics.md): a
  * participant who was an active guardian of the reviewed team on the completed date (today
  * for open reviews). SQL picks the page's ids and the total; Prisma loads those rows.
  */
