@@ -11,7 +11,7 @@ export async function register() {
         const { metricsOverQuarters } = await import("@/lib/server/metrics/dashboard");
         const { filterQuarters } = await import("@/lib/validations/dashboard");
         const { riskBudgets } = await import("@/lib/server/metrics/quarter");
-        const { teamOutliers } = await import("@/lib/server/metrics/outliers");
+        const { teamOutliers } = await import("@/lib/server/metrics/overview-outliers");
         const quarters = filterQuarters({});
         const program = { orgIds: null, teamId: null };
         await Promise.all([

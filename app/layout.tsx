@@ -11,7 +11,10 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 // Applies the saved theme before first paint, so a dark-theme user sees no flash.
-const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+const themeScript =
+  'try{var t=localStorage.getItem("theme");' +
+  'if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))' +
+  'document.documentElement.classList.add("dark")}catch(e){}';
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

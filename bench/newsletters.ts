@@ -55,7 +55,9 @@ try {
     `drafts created: ${created} (already there: ${existing}) in ${draftsMs.toFixed(0)} ms`,
   );
   console.log(
-    `content for ${drafts.length} newsletters: ${(contentMs / 1000).toFixed(1)} s in all, median ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, max ${times.at(-1)?.toFixed(0) ?? 0} ms per organisation`,
+    `content for ${drafts.length} newsletters: ${(contentMs / 1000).toFixed(1)} s in all, ` +
+      `median ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, ` +
+      `max ${times.at(-1)?.toFixed(0) ?? 0} ms per organisation`,
   );
 } finally {
   await prisma.$disconnect();

@@ -96,7 +96,8 @@ try {
     i++
   )
     await new Promise((r) => setTimeout(r, 500));
-  // Measure a started server: wait (up to 2 min) for its dashboard warm-up, as a load balancer's readiness check would.
+  // Measure a started server: wait (up to 2 min) for its dashboard warm-up, as a load balancer's
+  // readiness check would.
   const warmStarted = Date.now();
   for (let i = 0; i < 240; i++) {
     const state = await fetch(`${BASE}/healthz`)
@@ -227,7 +228,8 @@ try {
     rows.push([t.name, ...(await load(t))]);
     log(`${t.name}: done`);
   }
-  // Real programs write all day: the overview while 5 more users log hours (each write changes the data version).
+  // Real programs write all day: the overview while 5 more users log hours (each write changes the
+  // data version).
   if (!only || only.some((o) => "overview while logging".includes(o))) {
     const [overview, writes] = await Promise.all([load(targets[0]), load(targets.at(-1)!, 5)]);
     overview[3] = writes[3] = "-"; // one server's CPU time for both kinds of request

@@ -24,11 +24,11 @@ const { FAMILIES } = await import("../lib/metrics/series");
 const { parseQuarterKey } = await import("../lib/period");
 const { clearMetricsCache } = await import("../lib/server/metrics/cache");
 const { loadDashboard } = await import("../lib/server/metrics/dashboard");
-const { familyExtras } = await import("../lib/server/metrics/family-extras");
+const { familyExtras } = await import("../lib/server/metrics/family-goal-and-surveys");
 const { familyOutliers } = await import("../lib/server/metrics/family-outliers");
 const { filterOptions } = await import("../lib/server/metrics/filter-options");
 const { riskBudgets } = await import("../lib/server/metrics/quarter");
-const { teamOutliers } = await import("../lib/server/metrics/outliers");
+const { teamOutliers } = await import("../lib/server/metrics/overview-outliers");
 
 const lead = await loadActor(
   (await prisma.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,

@@ -1,4 +1,4 @@
-// Calendar quarters in UTC (DESIGN.md: "Period = calendar quarter (UTC)").
+// Calendar quarters in UTC (docs/metrics.md: "Period = calendar quarter (UTC)").
 export type Quarter = { year: number; q: 1 | 2 | 3 | 4 };
 
 export function quarterOf(date: Date): Quarter {

@@ -1,7 +1,7 @@
 // The production server's heap ceiling. Left alone, V8 sizes the heap from the machine's memory
 // (about 4 GiB here) and lets garbage pile up to well over 1 GiB under load although the live set
 // is a few hundred MiB; a ceiling makes it collect sooner. SERVER_HEAP_MB sets it (default 768).
-export const DEFAULT_SERVER_HEAP_MB = 768;
+const DEFAULT_SERVER_HEAP_MB = 768;
 
 /** NODE_OPTIONS for `next start`: the caller's own, plus the heap ceiling unless they set one. */
 export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {

@@ -1,6 +1,6 @@
 // npm run export -- <folder> [--without-passwords]
 // Backs the whole program up from DATABASE_URL or the embedded database: the 13 CSV files of
-// DESIGN.md's spreadsheet format, program.json (everything they do not carry) and
+// docs/spreadsheet-format.md, program.json (everything they do not carry) and
 // passwords.json (password hashes, readable by the owner only), all from one snapshot.
 import { parseArgs } from "node:util";
 import pg from "pg";

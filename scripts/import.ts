@@ -1,5 +1,5 @@
 // npm run import -- <folder> [--dry-run]
-// Imports the CSV files of a folder (DESIGN.md's spreadsheet format), and the program.json and
+// Imports the CSV files of a folder (docs/spreadsheet-format.md), and the program.json and
 // passwords.json of a backup made by `npm run export`, into DATABASE_URL or the embedded
 // database, all-or-nothing, as the system (no person in the audit log).
 import { readdir, readFile } from "node:fs/promises";

@@ -12,7 +12,7 @@ import { figuresAsOf } from "@/lib/format";
 import { buildSeries, withExtraSeries, type FamilyDef } from "@/lib/metrics/series";
 import { parseQuarterKey, quarterLabel } from "@/lib/period";
 import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/dashboard";
-import { familyExtras } from "@/lib/server/metrics/family-extras";
+import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { familyOutliers } from "@/lib/server/metrics/family-outliers";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import type { DashboardFilter } from "@/lib/validations/dashboard";

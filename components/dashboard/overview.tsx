@@ -14,7 +14,7 @@ import { buildSeries, FAMILIES, familyById } from "@/lib/metrics/series";
 import { parseQuarterKey, quarterLabel } from "@/lib/period";
 import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/dashboard";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
-import { teamOutliers } from "@/lib/server/metrics/outliers";
+import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
 import type { DashboardFilter } from "@/lib/validations/dashboard";
 

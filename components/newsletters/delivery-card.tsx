@@ -1,4 +1,4 @@
-import { ActionButton } from "@/components/newsletters/action-form";
+import { ActionButton } from "@/components/newsletters/action-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate, humanize } from "@/lib/format";
 import { unreached } from "@/lib/newsletter/recipients";

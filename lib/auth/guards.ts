@@ -1,6 +1,6 @@
 import "server-only";
-import { forbidden, notFound, redirect } from "next/navigation";
-import { can, type Permission, type Target } from "./permissions";
+import { forbidden, redirect } from "next/navigation";
+import { can, type Permission } from "./permissions";
 import { getActor, type SessionActor } from "./session";
 
 /** For pages: the signed-in person, or a redirect to sign-in. */
@@ -15,13 +15,4 @@ export async function requirePermission(permission: Permission): Promise<Session
   const actor = await requireActor();
   if (!can(actor, permission)) forbidden();
   return actor;
-}
-
-/** For one record: a record outside the actor's scope answers as if it did not exist. */
-export function assertCanOn(
-  actor: SessionActor,
-  permission: Permission,
-  target: Target | null,
-): asserts target is Target {
-  if (!target || !can(actor, permission, target)) notFound();
 }

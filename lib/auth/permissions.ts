@@ -67,7 +67,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "newsletter.read": "all",
   "newsletter.manage": "all",
   "import.run": "all",
-  // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the admin's (lib/auth/role-grants.ts).
+  // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the
+  // admin's (lib/auth/role-grants.ts).
   "user.manage": "all",
 };
 

@@ -19,10 +19,6 @@ function getDummyHash() {
   return dummyHash;
 }
 
-export async function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
-
 /**
  * The throttle gate: under a per-email (then per-address) advisory lock, counts recent
  * failures and, when the attempt may proceed, records it as a failure before the password

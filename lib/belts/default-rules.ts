@@ -3,9 +3,9 @@ import type { BeltCondition } from "@/lib/validations/belt-rule";
 export const BELT_ORDER = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
 export type BeltName = (typeof BELT_ORDER)[number];
 
-export const ONBOARDING_COURSE_KEY = "guardian-onboarding";
+const ONBOARDING_COURSE_KEY = "guardian-onboarding";
 
-// The rules the program ships with (DESIGN.md, "Belts"); leads edit them in the app.
+// The rules the program ships with; leads edit them in the app (/belts).
 export const DEFAULT_BELT_RULES: Record<BeltName, BeltCondition[]> = {
   WHITE: [],
   YELLOW: [

@@ -102,7 +102,7 @@ export function evaluateCondition(
   }
 }
 
-export function evaluateRule(
+function evaluateRule(
   belt: BeltName,
   conditions: BeltCondition[],
   facts: BeltFacts,

@@ -15,7 +15,7 @@ export type PreparedDatabase = {
   stop: () => Promise<void>;
 };
 
-export const EMBEDDED_DEFAULTS = {
+const EMBEDDED_DEFAULTS = {
   dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve(".data/pg"),
   port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
   database: "guardians",
@@ -91,5 +91,3 @@ export async function prepareDatabase(
     log(`database schema up to date (${result.alreadyApplied.length} migrations)`);
   return { url, embedded, stop: async () => embedded?.stop() };
 }
-
-export { withDatabase };

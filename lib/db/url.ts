@@ -1,5 +1,5 @@
 // Validates DATABASE_URL up front so a typo gives one clear line instead of a driver stack trace.
-export class DatabaseUrlError extends Error {}
+class DatabaseUrlError extends Error {}
 
 export function parseDatabaseUrl(raw: string): URL {
   let url: URL;

@@ -14,7 +14,7 @@ import type {
   ThreatModelRow,
 } from "./types";
 
-export const COURSES: Omit<CourseRow, "id">[] = [
+const COURSES: Omit<CourseRow, "id">[] = [
   {
     key: "guardian-onboarding",
     title: "Guardian onboarding",

@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { personNames } from "./names";
 import { addDays, DAY, Random, utcDay } from "./random";
 import type {
   MembershipRow,
@@ -62,61 +63,6 @@ const TEAM_WORDS = [
   "Returns",
   "Support",
 ];
-const FIRST = [
-  "Alex",
-  "Sam",
-  "Jordan",
-  "Priya",
-  "Chen",
-  "Maria",
-  "Omar",
-  "Yuki",
-  "Lena",
-  "Tom",
-  "Aisha",
-  "Diego",
-  "Nina",
-  "Ravi",
-  "Sofia",
-  "Kai",
-  "Elena",
-  "Ibrahim",
-  "Hana",
-  "Leo",
-  "Zoe",
-  "Marek",
-  "Fatima",
-  "Noah",
-  "Ines",
-  "Ola",
-  "Tariq",
-  "Mia",
-  "Jonas",
-  "Grace",
-];
-const LAST = [
-  "Smith",
-  "Garcia",
-  "Kim",
-  "Patel",
-  "Nguyen",
-  "Müller",
-  "Rossi",
-  "Silva",
-  "Khan",
-  "Cohen",
-  "Novak",
-  "Okafor",
-  "Larsen",
-  "Dubois",
-  "Tanaka",
-  "Ivanova",
-  "Haddad",
-  "Moreau",
-  "Berg",
-  "Costa",
-];
-
 export type Structure = {
   orgs: OrgRow[];
   teams: TeamRow[];
@@ -204,7 +150,7 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
   const leader2 = demo("leader2", 1 + cfg.subOrgsPerTop + 1, null);
   orgs[0].leaderId = manager.id;
   orgs[cfg.subOrgsPerTop + 1].leaderId = leader2.id;
-  const name = () => `${rand.pick(FIRST)} ${rand.pick(LAST)}`;
+  const name = personNames(rand);
   for (const org of orgs.filter((o) => o.leaderId === null)) {
     const leader = add({
       email: `leader.${org.key}@example.com`,

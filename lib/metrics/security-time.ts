@@ -13,7 +13,10 @@ export type SecurityTimeMetrics = {
   builderHoursByType: Record<string, number>;
 };
 
-/** `activities` are the entries dated in [start, end); `intervals` every guardian membership that was ever active. */
+/**
+ * `activities` are the entries dated in [start, end); `intervals` every guardian membership that
+ * was ever active.
+ */
 export function securityTimeMetrics(
   activities: ActivityFact[],
   intervals: ActiveInterval[],

@@ -23,7 +23,10 @@ export type SeriesData = {
   chart?: string;
   points: { quarter: string; value: Figure }[];
 };
-/** One CSV row: a series point, or a figure with its metric name spelled out (e.g. a survey question's mean). */
+/**
+ * One CSV row: a series point, or a figure with its metric name spelled out (e.g. a survey
+ * question's mean).
+ */
 export type CsvPoint = {
   metric: string;
   quarter: string;
@@ -407,7 +410,10 @@ export function withExtraSeries(series: SeriesData[], extras: SeriesData[]): Ser
   return result;
 }
 
-/** CSV of a family: one row per point, with the metric's name, the filter and the value; `extra` rows follow the series. */
+/**
+ * CSV of a family: one row per point, with the metric's name, the filter and the value; `extra`
+ * rows follow the series.
+ */
 export function seriesCsv(
   series: SeriesData[],
   filterLabel: string,

@@ -1,4 +1,4 @@
-// Small statistics where "no data" is null, never 0 or NaN (DESIGN.md: "not enough data").
+// Small statistics where "no data" is null, never 0 or NaN (docs/metrics.md: "not enough data").
 export type Figure = number | null;
 
 export const DAY_MS = 86_400_000;

@@ -19,7 +19,10 @@ export type SurveyFact = {
   respondents: number;
   questions: SurveyQuestionFact[];
 };
-/** How many in-scope answers a question got with this rating (`rating` null: written answers to a text question). */
+/**
+ * How many in-scope answers a question got with this rating (`rating` null: written answers to a
+ * text question).
+ */
 export type SurveyAnswerCount = { questionId: number; rating: number | null; count: number };
 
 export type RatingQuestionResult = {
@@ -47,7 +50,10 @@ export type SurveyResult = {
   questions: (RatingQuestionResult | TextQuestionResult)[];
 };
 
-/** Per survey (newest first) and question (in order): responses, mean rating and distribution, or the count of written answers. */
+/**
+ * Per survey (newest first) and question (in order): responses, mean rating and distribution, or
+ * the count of written answers.
+ */
 export function surveyResults(surveys: SurveyFact[], answers: SurveyAnswerCount[]): SurveyResult[] {
   const byQuestion = new Map<number, SurveyAnswerCount[]>();
   for (const a of answers)
@@ -92,7 +98,10 @@ function questionResult(
   return { ...base, kind: "RATING", responses, mean: ratio(sum, responses), distribution };
 }
 
-/** Survey results as CSV points: respondents, then per question its responses, mean and each rating's count. */
+/**
+ * Survey results as CSV points: respondents, then per question its responses, mean and each
+ * rating's count.
+ */
 export function surveyCsvPoints(results: SurveyResult[]): CsvPoint[] {
   const points: CsvPoint[] = [];
   for (const s of results) {

@@ -25,7 +25,8 @@ export function trainingMetrics(input: {
   const anyOptional = guardians.filter((g) =>
     input.optionalCourseIds.some((c) => done.get(g)?.has(c)),
   ).length;
-  // Without any required (or optional) course there is nothing to complete: not enough data, not 100% (or 0%).
+  // Without any required (or optional) course there is nothing to complete: not enough data, not
+  // 100% (or 0%).
   return {
     guardians: guardians.length,
     allRequiredPct:

@@ -22,7 +22,10 @@ export function trendDirection(series: Figure[], tolerancePct = 2): Direction {
   return slope > 0 ? "up" : "down";
 }
 
-/** The `count` items furthest from the median of their values (items without a value are skipped; ties keep their input order). */
+/**
+ * The `count` items furthest from the median of their values (items without a value are skipped;
+ * ties keep their input order).
+ */
 export function outliers<T>(
   items: T[],
   value: (item: T) => Figure,

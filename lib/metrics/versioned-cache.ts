@@ -129,7 +129,8 @@ export class VersionedCache {
         });
       },
       () => {
-        if (stale.refresh?.value === value) stale.refresh = null; // keep serving the old figures; the next reader retries
+        // keep serving the old figures; the next reader retries
+        if (stale.refresh?.value === value) stale.refresh = null;
       },
     );
   }

@@ -91,7 +91,8 @@ export function assembleNewsletter(
           id: "guardians",
           heading: "Your guardians",
           paragraphs: [
-            `${f.orgName} has no active guardian yet. Teams with a guardian had their security reviews done faster across the program; nominating one per team is the first step.`,
+            `${f.orgName} has no active guardian yet. Teams with a guardian had their security ` +
+              "reviews done faster across the program; nominating one per team is the first step.",
           ],
         },
         programSection(f),
@@ -131,16 +132,23 @@ export function assembleNewsletter(
       id: "impact",
       heading: "Reviews, threat models and their impact",
       paragraphs: [
-        `${plural(o.reviewsWithGuardian, "review")} completed with a guardian and ${plural(o.reviewsWithoutGuardian, "review")} without. Mean time from request to completion: ${fig(o.cycleWith, 1, " days")} with a guardian against ${fig(o.cycleWithout, 1, " days")} without` +
+        `${plural(o.reviewsWithGuardian, "review")} completed with a guardian and ` +
+          `${plural(o.reviewsWithoutGuardian, "review")} without. ` +
+          `Mean time from request to completion: ${fig(o.cycleWith, 1, " days")} with a guardian ` +
+          `against ${fig(o.cycleWithout, 1, " days")} without` +
           (o.reductionPct === null ? "." : `, ${fig(o.reductionPct, 1, "%")} less time.`),
-        `${plural(o.findingsMitigated, "security finding")} fixed. ${plural(o.threatModelsApproved, "threat model")} approved, ${fig(o.guardianAuthoredPct, 0, "%")} of them co-authored by a guardian.`,
+        `${plural(o.findingsMitigated, "security finding")} fixed. ` +
+          `${plural(o.threatModelsApproved, "threat model")} approved, ` +
+          `${fig(o.guardianAuthoredPct, 0, "%")} of them co-authored by a guardian.`,
       ],
     },
     {
       id: "time",
       heading: "Time and training",
       paragraphs: [
-        `Guardians logged ${o.guardianHours.toFixed(1)} hours of security work (${fig(o.hoursPerGuardianMonth, 1, " h")} per guardian a month; the program's reference is 3.5 h).`,
+        `Guardians logged ${o.guardianHours.toFixed(1)} hours of security work ` +
+          `(${fig(o.hoursPerGuardianMonth, 1, " h")} per guardian a month; ` +
+          `the program's reference is 3.5 h).`,
         `${fig(o.trainingPct, 0, "%")} of the guardians have completed every required course.`,
       ],
     },
@@ -150,7 +158,8 @@ export function assembleNewsletter(
       paragraphs: stars.length
         ? stars.map(
             (g) =>
-              `${g.name} (${g.team}): ${plural(g.reviews, "review")}, ${plural(g.threatModels, "threat model")}, ${g.hours.toFixed(1)} h.`,
+              `${g.name} (${g.team}): ${plural(g.reviews, "review")}, ` +
+              `${plural(g.threatModels, "threat model")}, ${g.hours.toFixed(1)} h.`,
           )
         : ["No contributions recorded this quarter."],
     },
@@ -179,7 +188,10 @@ function programSection(f: NewsletterFacts): Section {
     id: "program",
     heading: "Across the program",
     paragraphs: [
-      `${plural(p.activeGuardians, "active guardian")} program-wide; ${fig(p.coveragePct, 0, "%")} of teams have one. Reviews with a guardian took ${fig(p.reductionPct, 1, "%")} less time; guardians spent ${fig(p.hoursPerGuardianMonth, 1, " h")} a month on security work.`,
+      `${plural(p.activeGuardians, "active guardian")} program-wide; ` +
+        `${fig(p.coveragePct, 0, "%")} of teams have one. ` +
+        `Reviews with a guardian took ${fig(p.reductionPct, 1, "%")} less time; ` +
+        `guardians spent ${fig(p.hoursPerGuardianMonth, 1, " h")} a month on security work.`,
     ],
   };
 }

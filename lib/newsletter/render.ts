@@ -13,6 +13,24 @@ const paragraphs = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+// Email clients drop <style> blocks, so every element carries its style inline.
+const BODY =
+  "font-family:system-ui,sans-serif;color:#0f172a;max-width:680px;margin:0 auto;padding:16px";
+const HIGHLIGHTS =
+  "border-left:4px solid #2559b8;padding:8px 12px;margin:0 0 16px;background:#eef6ff";
+const TABLE = "border-collapse:collapse;width:100%;font-size:13px";
+const HEADER_CELL = "text-align:left;border-bottom:1px solid #cbd5e1;padding:4px";
+const CELL = "border-bottom:1px solid #e2e8f0;padding:4px";
+
+function htmlTable(table: { columns: string[]; rows: string[][] }): string {
+  const head = table.columns.map((col) => `<th style="${HEADER_CELL}">${escape(col)}</th>`);
+  const rows = table.rows.map(
+    (r) => `<tr>${r.map((cell) => `<td style="${CELL}">${escape(cell)}</td>`).join("")}</tr>`,
+  );
+  const body = `<tbody>${rows.join("")}</tbody>`;
+  return `<table style="${TABLE}"><thead><tr>${head.join("")}</tr></thead>${body}</table>`;
+}
+
 /** The email's HTML part: inline styles only, every value escaped. */
 export function renderHtml(c: NewsletterContent, readUrl?: string): string {
   const p = (t: string) => `<p style="margin:0 0 12px;line-height:1.5">${escape(t)}</p>`;
@@ -21,24 +39,20 @@ export function renderHtml(c: NewsletterContent, readUrl?: string): string {
     `<p style="color:#475569;margin:0 0 20px">${escape(c.subtitle)}</p>`,
     ...(c.intro ? paragraphs(c.intro).map(p) : []),
     ...(c.highlights
-      ? [
-          `<div style="border-left:4px solid #2559b8;padding:8px 12px;margin:0 0 16px;background:#eef6ff">${paragraphs(c.highlights).map(p).join("")}</div>`,
-        ]
+      ? [`<div style="${HIGHLIGHTS}">${paragraphs(c.highlights).map(p).join("")}</div>`]
       : []),
     ...c.sections.map((s) =>
       [
         `<h2 style="font-size:17px;margin:20px 0 8px">${escape(s.heading)}</h2>`,
         ...s.paragraphs.map(p),
-        s.table
-          ? `<table style="border-collapse:collapse;width:100%;font-size:13px"><thead><tr>${s.table.columns.map((col) => `<th style="text-align:left;border-bottom:1px solid #cbd5e1;padding:4px">${escape(col)}</th>`).join("")}</tr></thead><tbody>${s.table.rows.map((r) => `<tr>${r.map((cell) => `<td style="border-bottom:1px solid #e2e8f0;padding:4px">${escape(cell)}</td>`).join("")}</tr>`).join("")}</tbody></table>`
-          : "",
+        s.table ? htmlTable(s.table) : "",
       ].join(""),
     ),
     readUrl
       ? `<p style="margin-top:24px"><a href="${escape(readUrl)}">Read it in Guardians</a></p>`
       : "",
   ];
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:680px;margin:0 auto;padding:16px">${parts.join("")}</body></html>`;
+  return `<!doctype html><html><body style="${BODY}">${parts.join("")}</body></html>`;
 }
 
 /** The plain-text part. */

@@ -17,17 +17,40 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
+// Node's socket errors, PostgreSQL's shutdown/connection SQLSTATEs and Prisma's "cannot reach" codes.
+const UNAVAILABLE_CODES = [
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "57P01",
+  "57P03",
+  "08006",
+  "08001",
+  "P1001",
+  "P1017",
+];
+// Drivers and Prisma's adapter often report an outage only in the message text.
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /Server has closed the connection/i,
+  /ECONNREFUSED/i,
+  /Can't reach database server/i,
+  /DatabaseNotReachable/i,
+  /ECONNRESET/i,
+  /timeout exceeded when trying to connect/i,
+  /the database system is (starting up|shutting down)/i,
+  /terminating connection due to administrator command/i,
+  /Client has encountered a connection error/i,
+  /Code: `(57P0[13]|08006|08001)`/i,
+];
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
+  const code = e?.code ?? e?.cause?.code ?? "";
+  const message = e?.message ?? "";
   return (
     error instanceof Prisma.PrismaClientInitializationError ||
-    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "P1001", "P1017"].includes(
-      code ?? "",
-    ) ||
-    /Connection terminated|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error|Code: `(57P0[13]|08006|08001)`/i.test(
-      e?.message ?? "",
-    )
+    UNAVAILABLE_CODES.includes(code) ||
+    UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))
   );
 }
 

@@ -9,7 +9,8 @@ const smtpSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default("Guardians <guardians@localhost>"),
-  // "true": TLS from the start (port 465); "starttls" (default): upgrade when offered; "false": plain (test servers only).
+  // "true": TLS from the start (port 465); "starttls" (default): upgrade when offered; "false":
+  // plain (test servers only).
   SMTP_TLS: z.enum(["true", "starttls", "false"]).default("starttls"),
 });
 

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 
-export const DEMO_PASSWORD = "guardians-demo";
 export const DEMO = {
   admin: "admin@guardians.test",
   lead: "lead@guardians.test",

@@ -17,7 +17,8 @@ test("the session cookie is httpOnly and SameSite", async ({ page, context }) =>
   const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe("Lax");
-  // Served over plain HTTP here; over HTTPS (NEXTAUTH_URL https://…) Auth.js adds Secure and the __Secure- prefix.
+  // Served over plain HTTP here; over HTTPS (NEXTAUTH_URL https://…) Auth.js adds Secure and the
+  // __Secure- prefix.
   expect(cookie.secure).toBe(false);
 });
 

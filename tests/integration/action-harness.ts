@@ -14,7 +14,10 @@ import { createOrg, createTeam, createUser } from "../factories";
 
 const session: { userId: number | null } = { userId: null };
 
-/** Signs in as a person (the actor is loaded fresh from the database on every call, as in the app), or signs out. */
+/**
+ * Signs in as a person (the actor is loaded fresh from the database on every call, as in the app),
+ * or signs out.
+ */
 export function actAs(userId: number | null) {
   session.userId = userId;
 }
@@ -158,12 +161,18 @@ export type ActorKey = (typeof ACTORS)[number];
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
-/** The UTC calendar day `n` days before today, as "YYYY-MM-DD" (fixture dates stay in the past whenever the tests run). */
+/**
+ * The UTC calendar day `n` days before today, as "YYYY-MM-DD" (fixture dates stay in the past
+ * whenever the tests run).
+ */
 export function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** One organisation: root org led by its manager, a sub-org with a team, a guardian (active) and a builder. */
+/**
+ * One organisation: root org led by its manager, a sub-org with a team, a guardian (active) and a
+ * builder.
+ */
 async function organisation(name: string) {
   const manager = await createUser(["MANAGER"]);
   const org = await createOrg({ name, leaderId: manager.id });

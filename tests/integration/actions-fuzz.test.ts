@@ -353,7 +353,8 @@ const CASES: FuzzCase[] = [
       recipients: "cards@example.test",
     }),
   },
-  // A person's only role unticked (anything but "on"/"true") leaves them without a role; a valid new email would create someone.
+  // A person's only role unticked (anything but "on"/"true") leaves them without a role; a valid
+  // new email would create someone.
   {
     module: "directory",
     action: "createPersonAction",

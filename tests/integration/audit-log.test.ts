@@ -15,7 +15,8 @@ vi.mock("next/cache", async () => (await import("./action-harness")).nextCacheMo
 
 beforeEach(async () => {
   await resetDatabase();
-  // next.config.ts enables forbidden() (experimental.authInterrupts); Next passes that on to its code like this.
+  // next.config.ts enables forbidden() (experimental.authInterrupts); Next passes that on to its
+  // code like this.
   vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
 });
 

@@ -79,7 +79,8 @@ type Case = {
 };
 
 const CASES: Case[] = [
-  // Columns of `expect`: admin lead securityEngineer | guardianA managerA builderA | guardianB managerB builderB
+  // Columns of `expect`: admin lead securityEngineer | guardianA managerA builderA | guardianB
+  // managerB builderB
   // Hours: only the person's own entries; links only to reviews they can see.
   {
     module: "activity",
@@ -380,7 +381,8 @@ const CASES: Case[] = [
     }),
   },
 
-  // Reviews: requested by the team's organisation, run by security engineers and the lead; only engineers rate.
+  // Reviews: requested by the team's organisation, run by security engineers and the lead; only
+  // engineers rate.
   {
     module: "reviews",
     action: "requestReviewAction",
@@ -468,7 +470,8 @@ const CASES: Case[] = [
     }),
   },
 
-  // Threat models: written by engineers, the lead and the team organisation's guardians; approved by engineers and the lead.
+  // Threat models: written by engineers, the lead and the team organisation's guardians; approved
+  // by engineers and the lead.
   {
     module: "threatModels",
     action: "createThreatModelAction",
@@ -555,7 +558,8 @@ const CASES: Case[] = [
     }),
   },
 
-  // Training: completions for oneself (guardians, builders; the lead for anyone); the catalogue is the lead's.
+  // Training: completions for oneself (guardians, builders; the lead for anyone); the catalogue is
+  // the lead's.
   {
     module: "training",
     action: "recordCompletionAction",

@@ -9,7 +9,7 @@ import { activeGuardianIds, loadBeltFacts } from "@/lib/server/belts/facts";
 import { qualifyingAwards } from "@/lib/server/belts/service";
 import { clearMetricsCache } from "@/lib/server/metrics/cache";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { teamOutliers } from "@/lib/server/metrics/outliers";
+import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "@/lib/server/newsletters/facts";
 import {
@@ -123,7 +123,8 @@ export async function addExtras() {
       },
     ],
   });
-  // A revoked belt handed out again later, an ended mentorship, an edited rule, a retired course and runbook item.
+  // A revoked belt handed out again later, an ended mentorship, an edited rule, a retired course
+  // and runbook item.
   const award = await db.beltAward.findFirstOrThrow({
     where: { belt: "YELLOW" },
     orderBy: { id: "asc" },
@@ -224,7 +225,10 @@ function canon(v: unknown): unknown {
 const sortedJson = <T>(rows: T[]) =>
   [...rows].sort((a, b) => JSON.stringify(canon(a)).localeCompare(JSON.stringify(canon(b))));
 
-/** Every dashboard view (overview and each detail family) for the program, each org and a few teams, plus goals, belts and newsletters, by natural keys. */
+/**
+ * Every dashboard view (overview and each detail family) for the program, each org and a few teams,
+ * plus goals, belts and newsletters, by natural keys.
+ */
 export async function dashboardSnapshot() {
   clearMetricsCache();
   const orgs = await db.org.findMany({

@@ -40,7 +40,10 @@ async function load(dir: string): Promise<{ name: string; content: Uint8Array }[
   );
 }
 
-/** The files as text, without the export time and the audit log (compared on its own: a restore adds its import's record). */
+/**
+ * The files as text, without the export time and the audit log (compared on its own: a restore adds
+ * its import's record).
+ */
 const texts = async (dir: string) =>
   Object.fromEntries(
     (await load(dir)).map((f) => [

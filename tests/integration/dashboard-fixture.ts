@@ -2,19 +2,21 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/session";
 import { createOrg, createTeam, createUser } from "../factories";
 
-export const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
 // A small program whose every figure is computed by hand in the tests that use it
 // (dashboard.test.ts, dashboard-views.test.ts).
 export async function buildDashboardProgram() {
   const orgA = await createOrg({ name: "Payments" });
   const orgB = await createOrg({ name: "Retail" });
-  const orgA2 = await createOrg({ name: "Payments Cards", parentId: orgA.id }); // a sub-org: in org A's figures
+  // a sub-org: in org A's figures
+  const orgA2 = await createOrg({ name: "Payments Cards", parentId: orgA.id });
   // Named so that ties between them are listed by name: Accounts before Cards.
   const teamA1 = await createTeam(orgA.id, { name: "Cards", joinedOn: d("2025-01-01") });
   const teamA2 = await createTeam(orgA.id, { name: "Accounts", joinedOn: d("2026-09-30") });
   await createTeam(orgA.id, { joinedOn: d("2026-10-05") }); // joins after Q3: not counted
-  const teamSub = await createTeam(orgA2.id, { name: "Card issuing", joinedOn: d("2026-10-05") }); // after Q3 too; its data is in Q4
+  // after Q3 too; its data is in Q4
+  const teamSub = await createTeam(orgA2.id, { name: "Card issuing", joinedOn: d("2026-10-05") });
   const teamB = await createTeam(orgB.id, { joinedOn: d("2025-01-01") });
   const g1 = await createUser(["GUARDIAN"], { orgId: orgA.id, teamId: teamA1.id });
   const g2 = await createUser(["GUARDIAN"], { orgId: orgA.id, teamId: teamA2.id });
@@ -67,7 +69,8 @@ export async function buildDashboardProgram() {
         participants: { create: participants.map((userId) => ({ userId })) },
       },
     });
-  // Org A, Q3: with guardian 2 and 4 days; without 6 days (builder only, and g1 on another team's review is not "with").
+  // Org A, Q3: with guardian 2 and 4 days; without 6 days (builder only, and g1 on another team's
+  // review is not "with").
   const r1 = await review("R1", teamA1.id, "2026-07-01T00:00:00Z", "2026-07-03T00:00:00Z", 16, [
     g1.id,
   ]);
@@ -76,10 +79,13 @@ export async function buildDashboardProgram() {
     builder.id,
   ]);
   await review("R3", teamA1.id, "2026-09-01T00:00:00Z", "2026-09-07T00:00:00Z", 20, [builder.id]);
-  await review("R4", teamA2.id, "2026-07-01T00:00:00Z", "2026-07-11T00:00:00Z", 8, [g1.id]); // g1 guards A1, not A2; g2 not yet active on 07-11? (active 08-15) → without
+  // g1 guards A1, not A2; g2 not yet active on 07-11? (active 08-15) → without
+  await review("R4", teamA2.id, "2026-07-01T00:00:00Z", "2026-07-11T00:00:00Z", 8, [g1.id]);
   await review("RB", teamB.id, "2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z", 4, [gB.id]); // org B
-  await review("R-Q2", teamA1.id, "2026-06-01T00:00:00Z", "2026-06-30T00:00:00Z", 4, [g1.id]); // previous quarter
-  await review("RS", teamSub.id, "2026-10-06T00:00:00Z", "2026-10-09T00:00:00Z", 4, []); // sub-org, Q4: 3 days
+  // previous quarter
+  await review("R-Q2", teamA1.id, "2026-06-01T00:00:00Z", "2026-06-30T00:00:00Z", 4, [g1.id]);
+  // sub-org, Q4: 3 days
+  await review("RS", teamSub.id, "2026-10-06T00:00:00Z", "2026-10-09T00:00:00Z", 4, []);
   const r3 = await db.review.findFirstOrThrow({ where: { key: "R3" } });
   // Releases, org A, Q3: with guardian 10 days (R1), without 20 days (R3), no review 30 and 6 days.
   await db.release.createMany({
@@ -158,7 +164,8 @@ export async function buildDashboardProgram() {
     data: [
       { userId: g1.id, date: d("2026-07-10"), quarterHours: 8, type: "REVIEW" },
       { userId: g1.id, date: d("2026-08-10"), quarterHours: 6, type: "QUESTION" },
-      { userId: g2.id, date: d("2026-08-01"), quarterHours: 4, type: "DEEP_DIVE" }, // before g2 became active: builder hours
+      // before g2 became active: builder hours
+      { userId: g2.id, date: d("2026-08-01"), quarterHours: 4, type: "DEEP_DIVE" },
       { userId: g2.id, date: d("2026-09-01"), quarterHours: 10, type: "REVIEW" },
       { userId: builder.id, date: d("2026-09-02"), quarterHours: 2, type: "OTHER" },
       { userId: gB.id, date: d("2026-07-10"), quarterHours: 40, type: "REVIEW" },

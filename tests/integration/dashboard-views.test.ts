@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metrics/series";
 import { clearMetricsCache } from "@/lib/server/metrics/cache";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { familyExtras } from "@/lib/server/metrics/family-extras";
+import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { familyOutliers } from "@/lib/server/metrics/family-outliers";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import { surveyResultsFor } from "@/lib/server/metrics/surveys";
@@ -26,7 +26,8 @@ describe("survey results in the feedback view", () => {
   it("count respondents of the org (by team or by their own org) and their answers", async () => {
     const [annual, ...rest] = await surveyResultsFor(orgA(), Q3, Q3);
     expect(rest).toEqual([]);
-    expect(annual).toMatchObject({ title: "Annual 2026", quarter: "2026-Q3", respondents: 3 }); // g1, the builder and the manager
+    // g1, the builder and the manager
+    expect(annual).toMatchObject({ title: "Annual 2026", quarter: "2026-Q3", respondents: 3 });
     const [rating, text] = annual.questions;
     expect(rating).toMatchObject({
       kind: "RATING",

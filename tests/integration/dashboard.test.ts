@@ -37,7 +37,8 @@ describe("dashboard figures equal the hand-computed values", () => {
     }); // g1: 3 months, g2: Aug + Sep
     expect(m.training).toEqual({ guardians: 2, allRequiredPct: 50, anyOptionalPct: 0 });
     expect(m.threatModels.approved).toBe(3);
-    expect(m.threatModels.guardianAuthoredPct).toBeCloseTo(200 / 3, 10); // TM1 and TM2 of 3 (only TM1 if the author had to guard the model's own team)
+    // TM1 and TM2 of 3 (only TM1 if the author had to guard the model's own team)
+    expect(m.threatModels.guardianAuthoredPct).toBeCloseTo(200 / 3, 10);
     expect(m.threatModels).toMatchObject({ threats: 2, documentedPct: 50 });
     expect(m.releases).toEqual({
       "with-guardian": { n: 1, mean: 10, median: 10 },

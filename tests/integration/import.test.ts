@@ -390,7 +390,8 @@ describe("bad files", () => {
     expect(preview.warnings.map((w) => [w.file, w.line, w.column])).toEqual([
       ["findings.csv", 1, "owner"],
     ]);
-    expect(counts(preview)["reviews.csv"]).toEqual({ rows: 6, create: 1, update: 0, unchanged: 0 }); // rows with errors are not counted
+    // rows with errors are not counted
+    expect(counts(preview)["reviews.csv"]).toEqual({ rows: 6, create: 1, update: 0, unchanged: 0 });
     expect(preview.errors.find((e) => e.file === "people.csv" && e.line === 5)?.message).toBe(
       "Duplicate email “ann@beta.test”: also on line 2",
     );

@@ -110,7 +110,8 @@ describe("unchangedSince", () => {
     expect(await unchangedSince(v2.replace(/^\d{4}-\d{2}-\d{2}/, "2000-01-01"), v3, "none")).toBe(
       false,
     );
-    expect(await unchangedSince(v2.replace(/@\d+$/, "@1"), v3, "none")).toBe(false); // same id, another record
+    // same id, another record
+    expect(await unchangedSince(v2.replace(/@\d+$/, "@1"), v3, "none")).toBe(false);
     expect(await unchangedSince("garbage", v3, "none")).toBe(false);
   });
 });

@@ -119,7 +119,8 @@ describe("requesting a review", () => {
       AMBIGUOUS_TEAM,
     ]);
     expect((await findTeam(w.lead, "review.request", twin.key)).id).toBe(twin.id);
-    expect((await findTeam(w.guardian, "review.request", "Ledger Core")).id).toBe(w.teamA.id); // the twin is not visible to them
+    // the twin is not visible to them
+    expect((await findTeam(w.guardian, "review.request", "Ledger Core")).id).toBe(w.teamA.id);
     const leadChoices = await teamChoices(w.lead, "review.read");
     expect(leadChoices.map((c) => c.value).sort()).toEqual(
       [w.teamA.key, twin.key, "Retail Web"].sort(),

@@ -190,9 +190,11 @@ describe("the review list", () => {
         },
       });
     await make("REV-000001", w.teamA.id, "2026-03-01T10:00:00Z", [w.g.id]); // guardian on the day: with
-    await make("REV-000002", w.teamA.id, "2026-03-01T10:00:00Z", [late.id]); // became a guardian after: without
+    // became a guardian after: without
+    await make("REV-000002", w.teamA.id, "2026-03-01T10:00:00Z", [late.id]);
     await make("REV-000003", w.teamA.id, null, [late.id]); // open, guardian today: with
-    await make("REV-000004", w.teamB.id, "2026-03-01T10:00:00Z", [w.g.id]); // guardian of another team: without
+    // guardian of another team: without
+    await make("REV-000004", w.teamB.id, "2026-03-01T10:00:00Z", [w.g.id]);
     const lead = (await loadActor((await createUser(["LEAD"])).id))!;
     const keys = async (actor: typeof lead, f: Parameters<typeof listReviews>[1]) =>
       (await listReviews(actor, f, 1)).rows.map((r) => r.key).sort();

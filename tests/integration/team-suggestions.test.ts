@@ -81,7 +81,8 @@ describe("team suggestions", () => {
     const res = await get("for=review&q=core");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([{ value: "Core Ledger", label: w.orgB.name }]); // org B's only
-    expect((await get("for=threat-model-write&q=core")).status).toBe(403); // managers do not write threat models
+    // managers do not write threat models
+    expect((await get("for=threat-model-write&q=core")).status).toBe(403);
     expect((await get("for=everything&q=core")).status).toBe(422);
     expect((await get(`for=review&q=${"x".repeat(101)}`)).status).toBe(422);
     actAs(null);

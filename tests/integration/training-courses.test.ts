@@ -9,7 +9,7 @@ import {
   saveCourseAction,
 } from "@/lib/server/training/actions";
 import { completionByOrg, completionByTeam, listCourses } from "@/lib/server/training/queries";
-import { courseLists } from "@/lib/server/metrics/facts-more";
+import { courseLists } from "@/lib/server/metrics/threat-model-and-people-facts";
 import { getProfile } from "@/lib/server/people/profile";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";

@@ -121,7 +121,10 @@ function hasNul(value: unknown): boolean {
   return false;
 }
 
-/** Every accepted row is valid, writes back (as export does) to cells that read as the same row, and holds no NUL. */
+/**
+ * Every accepted row is valid, writes back (as export does) to cells that read as the same row, and
+ * holds no NUL.
+ */
 function expectAcceptedRowsValid(result: ParseResult) {
   for (const file of result.files) {
     for (const { line, row } of file.rows) {

@@ -107,7 +107,8 @@ describe("per-team figures", () => {
       [
         { userId: 1, date: d("2026-07-10"), quarterHours: 16, type: "REVIEW" },
         { userId: 2, date: d("2026-07-20"), quarterHours: 8, type: "QUESTION" }, // guarding team 1 then
-        { userId: 2, date: d("2026-08-20"), quarterHours: 8, type: "QUESTION" }, // guarding nobody: not a guardian's hour
+        // guarding nobody: not a guardian's hour
+        { userId: 2, date: d("2026-08-20"), quarterHours: 8, type: "QUESTION" },
         { userId: 2, date: d("2026-09-20"), quarterHours: 6, type: "QUESTION" }, // guarding team 2
         { userId: 9, date: d("2026-09-20"), quarterHours: 40, type: "OTHER" }, // a builder
       ],

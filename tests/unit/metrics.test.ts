@@ -113,7 +113,8 @@ describe("findings", () => {
       openedOn: d("2026-07-05"),
       closedOn: d("2026-07-15"),
     }, // opened in Q3, mitigated in Q3 after 10 days
-    { severity: "LOW" as const, status: "OPEN", openedOn: d("2026-08-01"), closedOn: null }, // opened, open at end
+    // opened, open at end
+    { severity: "LOW" as const, status: "OPEN", openedOn: d("2026-08-01"), closedOn: null },
     {
       severity: "HIGH" as const,
       status: "MITIGATED",
@@ -179,7 +180,8 @@ describe("time on security work", () => {
     const intervals = [{ userId: 1, teamId: 1, activeOn: d("2026-08-01"), leftOn: null }];
     const m = securityTimeMetrics(
       [
-        { userId: 1, date: d("2026-07-15"), quarterHours: 8, type: "REVIEW" }, // before activation: builder hours
+        // before activation: builder hours
+        { userId: 1, date: d("2026-07-15"), quarterHours: 8, type: "REVIEW" },
         { userId: 1, date: d("2026-08-10"), quarterHours: 10, type: "REVIEW" },
         { userId: 1, date: d("2026-09-10"), quarterHours: 4, type: "QUESTION" },
         { userId: 2, date: d("2026-09-10"), quarterHours: 2, type: "OTHER" },
@@ -273,7 +275,8 @@ describe("people", () => {
     const m = peopleMetrics({
       intervals: [
         { userId: 1, teamId: 1, activeOn: d("2025-01-01"), leftOn: null }, // active a year before and now
-        { userId: 2, teamId: 1, activeOn: d("2025-02-01"), leftOn: d("2026-03-01") }, // active a year before, gone
+        // active a year before, gone
+        { userId: 2, teamId: 1, activeOn: d("2025-02-01"), leftOn: d("2026-03-01") },
         { userId: 3, teamId: 2, activeOn: d("2026-08-15"), leftOn: null }, // new in Q3
         { userId: 4, teamId: 3, activeOn: d("2026-10-02"), leftOn: null }, // after the period
       ],

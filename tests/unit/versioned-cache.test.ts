@@ -54,7 +54,8 @@ describe("versioned cache", () => {
     await first;
     advance(10_000);
     expect(await cache.get("k", "2", compute("v2"), stale)).toBe("figures@1");
-    expect(await cache.get("k", "3", compute("v3"), stale)).toBe("figures@1"); // a refresh is running: no second one
+    // a refresh is running: no second one
+    expect(await cache.get("k", "3", compute("v3"), stale)).toBe("figures@1");
     expect(calls).toEqual(["v1", "v2"]);
     pending.v2.resolve("figures@2");
     await flush();

@@ -14,7 +14,10 @@ export default async function BeltsPage() {
     <>
       <PageHeader
         title="Belts"
-        description="Belt rules are conditions over the program's data. Preview who would qualify before saving; saving re-evaluates every active guardian. Belts are never removed silently."
+        description={
+          "Belt rules are conditions over the program's data. Preview who would qualify before " +
+          "saving; saving re-evaluates every active guardian. Belts are never removed silently."
+        }
         actions={<ReevaluateButton />}
       />
       <Suspense

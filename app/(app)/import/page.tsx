@@ -14,7 +14,11 @@ export default async function ImportPage() {
     <>
       <PageHeader
         title="Import and export"
-        description="Bring the program in from spreadsheets, or take everything out as the same files. An import is previewed first and then written all at once; importing the same files again changes nothing."
+        description={
+          "Bring the program in from spreadsheets, or take everything out as the same files. " +
+          "An import is previewed first and then written all at once; importing the same files " +
+          "again changes nothing."
+        }
       />
       <Card className="mb-4">
         <CardTitle>Import spreadsheets</CardTitle>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BeltFacts } from "@/lib/belts/evaluate";
-import { BELT_ORDER, DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
+import { DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
 import { beltRuleSchema, type BeltCondition } from "@/lib/validations/belt-rule";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -45,15 +45,19 @@ export async function loadBeltFacts(
       where: { userId: { in: ids } },
       select: { userId: true, course: { select: { key: true } } },
     }),
-    client.$queryRaw<
-      { userId: number; n: bigint }[]
-    >`SELECT p."userId", count(*) AS n FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId" WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[]) GROUP BY p."userId"`,
-    client.$queryRaw<
-      { userId: number; n: bigint }[]
-    >`SELECT a."userId", count(*) AS n FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId" WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[]) GROUP BY a."userId"`,
+    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT p."userId", count(*) AS n
+      FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
+      WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[])
+      GROUP BY p."userId"`,
+    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT a."userId", count(*) AS n
+      FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId"
+      WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[])
+      GROUP BY a."userId"`,
     client.$queryRaw<
       { userId: number; date: Date; qh: bigint }[]
-    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry" WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[]) GROUP BY "userId", date`,
+    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry"
+      WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[])
+      GROUP BY "userId", date`,
     client.feedback.findMany({
       where: { guardianId: { in: ids } },
       select: { guardianId: true, rating: true },
@@ -93,5 +97,3 @@ export async function loadBeltFacts(
     );
   return map;
 }
-
-export const BELTS = BELT_ORDER;

@@ -11,7 +11,7 @@ export const PAGE_SIZE = 25;
  * Which ratings the actor may read: guardians their own, managers those of guardians in
  * their organisations, leads and security engineers everyone's.
  */
-export function visibleFeedback(actor: SessionActor): Prisma.FeedbackWhereInput {
+function visibleFeedback(actor: SessionActor): Prisma.FeedbackWhereInput {
   if (!can(actor, "feedback.read")) throw new PermissionError();
   const scope = queryScope(actor, "feedback.read");
   if (scope.all) return {};

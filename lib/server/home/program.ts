@@ -11,7 +11,10 @@ function teamWhere(actor: SessionActor, permission: Permission) {
 /** How many rows each home list shows; the figures beside them are separate counts, never a list's length. */
 export const HOME_LIST_SIZE = 8;
 
-/** The lead's "what next" list: nominations to decide, uncovered teams, waiting reviews, unmitigated threats. */
+/**
+ * The lead's "what next" list: nominations to decide, uncovered teams, waiting reviews, unmitigated
+ * threats.
+ */
 export async function getLeadAgenda(actor: SessionActor) {
   const teams = teamWhere(actor, "directory.read");
   const nominated = { status: "NOMINATED" as const, team: teams };

@@ -10,7 +10,7 @@ import { guardianOfReviewTeam, teamCondition, type MetricScope } from "./scope";
 
 const utcDay = (col: string) => Prisma.sql`(${Prisma.raw(col)} AT TIME ZONE 'UTC')::date`;
 
-/** Reviews completed in [start, end), each flagged "with guardian" per DESIGN.md. */
+/** Reviews completed in [start, end), each flagged "with guardian" per docs/metrics.md. */
 export async function reviewFacts(
   scope: MetricScope,
   start: Date,

@@ -23,7 +23,12 @@ import {
   reviewFacts,
   teamsAt,
 } from "./facts";
-import { completionFacts, courseLists, feedbackFacts, threatModelFacts } from "./facts-more";
+import {
+  completionFacts,
+  courseLists,
+  feedbackFacts,
+  threatModelFacts,
+} from "./threat-model-and-people-facts";
 import type { MetricScope } from "./scope";
 
 type TeamRef = { id: number; name: string };
@@ -134,8 +139,6 @@ const MEASURES: Record<string, (p: Period) => Promise<Measure[]>> = {
     },
   ],
 };
-
-export const hasFamilyOutliers = (familyId: string) => familyId in MEASURES;
 
 /** For a detail view: per main metric, the teams in scope furthest from the teams' median in `quarter`. */
 export async function familyOutliers(

@@ -19,7 +19,10 @@ function allowedOrgs(actor: SessionActor): Set<number> | null {
   return scope.all ? null : new Set(scope.orgIds);
 }
 
-/** The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read without one). */
+/**
+ * The orgs whose teams the filter offers: the chosen org and its sub-orgs (all the actor may read
+ * without one).
+ */
 function teamOrgIds(
   allowed: Set<number> | null,
   allOrgs: Org[],
@@ -105,7 +108,10 @@ export async function filterOptions(
   };
 }
 
-/** The dashboard team filter's suggestions: at most `limit` teams of the org (and its sub-orgs) whose name contains `q`. */
+/**
+ * The dashboard team filter's suggestions: at most `limit` teams of the org (and its sub-orgs)
+ * whose name contains `q`.
+ */
 export async function searchDashboardTeams(
   actor: SessionActor,
   orgId: number | undefined,

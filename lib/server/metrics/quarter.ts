@@ -25,14 +25,17 @@ import {
   feedbackRatings,
   threatModelFacts,
   unmitigatedThreats,
-} from "./facts-more";
+} from "./threat-model-and-people-facts";
 import type { MetricScope } from "./scope";
 import { cached, dataVersion } from "./cache";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 
 export type QuarterMetrics = QuarterMetricsLike;
 
-/** Every program metric of DESIGN.md for one quarter and scope: facts from SQL, figures from lib/metrics. */
+/**
+ * Every program metric of docs/metrics.md for one quarter and scope: facts from SQL, figures
+ * from lib/metrics.
+ */
 export async function quarterMetrics(
   scope: MetricScope,
   quarter: Quarter,

@@ -14,7 +14,7 @@ export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
 }
 
 /**
- * DESIGN.md's "with a guardian", as a join condition: membership `g` is participant `p`'s, of
+ * docs/metrics.md's "with guardian", as a join condition: membership `g` is participant `p`'s, of
  * review `r`'s team, and active on `dayExpr`. Every query that tells reviews with a guardian
  * from those without joins "GuardianMembership" g on this.
  */

@@ -8,7 +8,6 @@ import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf } from "@/lib/period";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { quarterMetrics } from "@/lib/server/metrics/quarter";
 import { newsletterFacts } from "./facts";
 
 /** The organisation fields that decide who receives its newsletter. */
@@ -123,7 +122,10 @@ export async function newsletterContent(
   return assembleNewsletter(facts, { intro: n.intro, highlights: n.highlights });
 }
 
-/** Freezes the content and lines up one delivery per recipient (the leader and the org's extra addresses); sending adds later ones. */
+/**
+ * Freezes the content and lines up one delivery per recipient (the leader and the org's extra
+ * addresses); sending adds later ones.
+ */
 export async function publish(actor: SessionActor, id: number) {
   if (!can(actor, "newsletter.manage")) throw new PermissionError();
   const draft = await db.newsletter.findUnique({
@@ -131,7 +133,8 @@ export async function publish(actor: SessionActor, id: number) {
     include: { org: { select: RECIPIENTS_SELECT } },
   });
   if (!draft) throw new NotFoundError("newsletter");
-  const content = await newsletterContent({ ...draft, status: "DRAFT" }, { fresh: true }); // frozen: figures of the current data
+  // frozen: figures of the current data
+  const content = await newsletterContent({ ...draft, status: "DRAFT" }, { fresh: true });
   const recipients = newsletterRecipients(draft.org);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
@@ -162,8 +165,4 @@ export async function publish(actor: SessionActor, id: number) {
     });
     return after;
   });
-}
-
-export async function quarterProgramMetrics(quarter: string) {
-  return quarterMetrics({ orgIds: null, teamId: null }, parseQuarterKey(quarter)!);
 }

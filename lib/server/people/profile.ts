@@ -77,7 +77,9 @@ export async function profileDetails(actor: SessionActor, person: ProfilePerson)
     }),
     db.$queryRaw<
       { month: Date; qh: bigint }[]
-    >`SELECT date_trunc('month', date)::date AS month, sum("quarterHours") AS qh FROM "ActivityEntry" WHERE "userId" = ${id} AND "deletedAt" IS NULL AND date >= ${since} GROUP BY 1 ORDER BY 1`,
+    >`SELECT date_trunc('month', date)::date AS month, sum("quarterHours") AS qh
+      FROM "ActivityEntry" WHERE "userId" = ${id} AND "deletedAt" IS NULL AND date >= ${since}
+      GROUP BY 1 ORDER BY 1`,
     seeFeedback
       ? db.feedback.findMany({
           where: { guardianId: id },

@@ -66,7 +66,10 @@ export async function createRelease(actor: SessionActor, input: ReleaseInput) {
   });
 }
 
-/** Fixes a release of a team the actor may request reviews for: name, dates (marking it released), linked review of the same team. */
+/**
+ * Fixes a release of a team the actor may request reviews for: name, dates (marking it released),
+ * linked review of the same team.
+ */
 export async function updateRelease(actor: SessionActor, input: ReleaseUpdateInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
   const scope = queryScope(actor, "review.request");

@@ -19,7 +19,10 @@ export type ReviewFilter = {
   periodOf?: "requested" | "completed";
 };
 
-/** The list's filter from the page's query string (the team resolved by the caller); anything unknown is ignored. */
+/**
+ * The list's filter from the page's query string (the team resolved by the caller); anything
+ * unknown is ignored.
+ */
 export function parseReviewFilter(
   p: Record<string, string | undefined>,
   team: number | undefined,
@@ -48,7 +51,7 @@ const select = {
 } as const;
 
 /**
- * Filters in SQL, so "with guardian" is exactly what the dashboards count (DESIGN.md): a
+ * Filters in SQL, so "with guardian" is exactly what the dashboards count (docs/metrics.md): a
  * participant who was an active guardian of the reviewed team on the completed date (today
  * for open reviews). SQL picks the page's ids and the total; Prisma loads those rows.
  */

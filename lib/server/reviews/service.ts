@@ -30,7 +30,7 @@ async function nextId(tx: Tx, table: string): Promise<number> {
 }
 
 /** A review the actor may act on with `permission`; outside the scope it answers as missing. */
-export async function reviewInScope(
+async function reviewInScope(
   tx: Tx | typeof db,
   actor: SessionActor,
   id: number,
@@ -80,7 +80,10 @@ export async function requestReview(actor: SessionActor, input: RequestReviewInp
   });
 }
 
-/** The people a review can be assigned to: active security engineers (a central team of a few hundred at most). */
+/**
+ * The people a review can be assigned to: active security engineers (a central team of a few
+ * hundred at most).
+ */
 export async function securityEngineers(actor: SessionActor) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
   return db.user.findMany({

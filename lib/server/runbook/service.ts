@@ -23,7 +23,10 @@ export const runbookChangeSchema = z.object({
   change: z.enum(["up", "down", "toggle"]),
 });
 
-/** The default review runbook, copied into each new review's checklist. Leads add, rename, reorder and retire items. */
+/**
+ * The default review runbook, copied into each new review's checklist. Leads add, rename, reorder
+ * and retire items.
+ */
 export async function saveRunbookItem(
   actor: SessionActor,
   input: z.infer<typeof runbookItemSchema>,

@@ -62,7 +62,10 @@ export async function listThreatModels(actor: SessionActor, f: ThreatModelFilter
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** One threat model with its threats, authors (and their guardian memberships), comments and ratings; another org's answers as missing. */
+/**
+ * One threat model with its threats, authors (and their guardian memberships), comments and
+ * ratings; another org's answers as missing.
+ */
 export async function getThreatModel(actor: SessionActor, id: number) {
   return db.threatModel.findFirst({
     where: { id, ...inScope(actor) },

@@ -58,7 +58,10 @@ async function completedAllRequired(userIds: number[]): Promise<Set<number> | nu
 const allOrgs = () =>
   db.org.findMany({ select: { id: true, parentId: true, name: true }, orderBy: { name: "asc" } });
 
-/** Of the active guardians per organisation in scope (each with its sub-orgs), how many completed every required course. */
+/**
+ * Of the active guardians per organisation in scope (each with its sub-orgs), how many completed
+ * every required course.
+ */
 export async function completionByOrg(actor: SessionActor) {
   const scope = queryScope(actor, "dashboard.read");
   const [orgs, memberships] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/newsletters/action-form";
+import { ActionButton } from "@/components/newsletters/action-button";
 import { DraftEditor } from "@/components/newsletters/draft-editor";
 import { NewsletterView } from "@/components/newsletters/newsletter-view";
 import { PrintButton } from "@/components/newsletters/print-button";
@@ -46,7 +46,13 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
               pendingLabel="Publishing…"
               confirm={{
                 title: "Publish this newsletter?",
-                body: `Publishing freezes its content for good: the figures and text stay as they are now, even when the data changes, and it can no longer be edited. ${n.org.name}'s leader can then read it in the app. Nothing is emailed until you press Send (${n.recipients.length} recipient${n.recipients.length === 1 ? "" : "s"} at the moment).`,
+                body: [
+                  "Publishing freezes its content for good: the figures and text stay as they are",
+                  "now, even when the data changes, and it can no longer be edited.",
+                  `${n.org.name}'s leader can then read it in the app.`,
+                  `Nothing is emailed until you press Send (${n.recipients.length}`,
+                  `recipient${n.recipients.length === 1 ? "" : "s"} at the moment).`,
+                ].join(" "),
                 confirmLabel: "Publish now",
               }}
             />

@@ -2,7 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metrics/series";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
-import { familyExtras } from "@/lib/server/metrics/family-extras";
+import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { answer } from "@/lib/server/api";
 import { dashboardFilterSchema } from "@/lib/validations/dashboard";
 

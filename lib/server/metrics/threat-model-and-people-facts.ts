@@ -62,7 +62,10 @@ export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]
   });
 }
 
-/** Ratings of guardians' input to reviews completed / threat models approved in [start, end), with the rated work's team. */
+/**
+ * Ratings of guardians' input to reviews completed / threat models approved in [start, end), with
+ * the rated work's team.
+ */
 export async function feedbackFacts(
   scope: MetricScope,
   start: Date,
