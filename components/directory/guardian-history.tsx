@@ -5,11 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusChanges, type StatusChange } from "./status-changes";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { GUARDIAN_STATUS, type GuardianStatus } from "@/lib/vocabulary";
 
 type Membership = {
   id: number;
-  status: string;
+  status: GuardianStatus;
   userId: number;
   nominatedOn: Date;
   activeOn: Date | null;
@@ -80,7 +81,7 @@ export function GuardianHistory({
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}
                 >
-                  {humanize(m.status)}
+                  {GUARDIAN_STATUS.label(m.status)}
                 </span>
               </td>
               <td className="whitespace-nowrap">

@@ -1,5 +1,6 @@
 import type { BeltCondition } from "@/lib/validations/belt-rule";
-import { BELT_ORDER, type BeltName } from "./default-rules";
+import { BELT } from "@/lib/vocabulary";
+import type { BeltName } from "./default-rules";
 
 // Belt rules are data; this evaluates them over one person's facts. Pure: no database.
 export type BeltFacts = {
@@ -89,7 +90,7 @@ export function evaluateCondition(
     case "mentoring":
       return result("Mentor other guardians", facts.mentees, condition.min);
     case "previous-belt": {
-      const previous = BELT_ORDER[BELT_ORDER.indexOf(belt) - 1];
+      const previous = BELT.values[BELT.rank(belt) - 1];
       if (!previous) return result("No earlier belt needed", 1, 1);
       return {
         ...result(
@@ -124,7 +125,7 @@ export function beltsToAward(
 ): RuleResult[] {
   const held = new Set(facts.heldBelts);
   const awards: RuleResult[] = [];
-  for (const belt of BELT_ORDER) {
+  for (const belt of BELT.values) {
     if (held.has(belt)) continue;
     const result = evaluateRule(belt, rules[belt], { ...facts, heldBelts: held }, today);
     if (!result.met) continue;
@@ -141,6 +142,6 @@ export function nextBelt(
   today: Date,
   courseTitles?: Record<string, string>,
 ): RuleResult | null {
-  const belt = BELT_ORDER.find((b) => !facts.heldBelts.has(b));
+  const belt = BELT.values.find((b) => !facts.heldBelts.has(b));
   return belt ? evaluateRule(belt, rules[belt], facts, today, courseTitles) : null;
 }

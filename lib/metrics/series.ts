@@ -1,5 +1,4 @@
-import { ACTIVITY_LABELS, ACTIVITY_TYPES } from "@/lib/validations/activity";
-import { BELTS } from "./people";
+import { ACTIVITY_TYPE, BELT } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
 
@@ -261,16 +260,16 @@ export const FAMILIES: FamilyDef[] = [
         chart: "Guardian and builder hours",
         pick: (m) => m.time.builderHours,
       },
-      ...ACTIVITY_TYPES.map((t) => ({
+      ...ACTIVITY_TYPE.values.map((t) => ({
         id: `guardian-hours-${t}`,
-        label: `Guardian hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        label: `Guardian hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Guardian hours by activity type",
         pick: (m: QuarterMetricsLike) => m.time.guardianHoursByType[t] ?? 0,
       })),
-      ...ACTIVITY_TYPES.map((t) => ({
+      ...ACTIVITY_TYPE.values.map((t) => ({
         id: `builder-hours-${t}`,
-        label: `Builder hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        label: `Builder hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Builder hours by activity type",
         pick: (m: QuarterMetricsLike) => m.time.builderHoursByType[t] ?? 0,
@@ -339,7 +338,7 @@ export const FAMILIES: FamilyDef[] = [
         pick: (m) => m.people.retentionPct,
       },
       { id: "coverage", label: "Teams with a guardian", ...pct, pick: (m) => m.people.coveragePct },
-      ...(["NONE", ...BELTS] as const).map((b) => ({
+      ...(["NONE", ...BELT.values] as const).map((b) => ({
         id: `belt-${b}`,
         label: b === "NONE" ? "No belt yet" : `${b.charAt(0)}${b.slice(1).toLowerCase()} belt`,
         ...count,

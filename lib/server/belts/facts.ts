@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BeltFacts } from "@/lib/belts/evaluate";
-import { BELT_ORDER, DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
+import { DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
 import { beltRuleSchema, type BeltCondition } from "@/lib/validations/belt-rule";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -93,5 +93,3 @@ export async function loadBeltFacts(
     );
   return map;
 }
-
-export const BELTS = BELT_ORDER;

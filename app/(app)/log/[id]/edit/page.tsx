@@ -5,7 +5,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
 import { latestLoggableDate } from "@/lib/activity-rules";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { ACTIVITY_TYPE } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
 import { getOwnActivity, linkOptions } from "@/lib/server/activity/queries";
 
@@ -45,7 +46,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           {entry.versions.map((v) => (
             <li key={v.version}>
               Version {v.version} · {formatDate(v.changedAt)}: {formatHours(v.quarterHours)}{" "}
-              {humanize(v.type).toLowerCase()} on {formatDate(v.date)}
+              {ACTIVITY_TYPE.label(v.type).toLowerCase()} on {formatDate(v.date)}
               {v.note ? ` (“${v.note}”)` : ""}
             </li>
           ))}
