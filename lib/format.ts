@@ -1,3 +1,5 @@
+import { isoDay } from "@/lib/period";
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -10,6 +12,6 @@ export const formatDate = (d: Date) => dateFormat.format(d);
 /** "Figures as of 14:05 UTC" (with the date when not today), for figures that may be a minute old. */
 export function figuresAsOf(at: Date, now = new Date()): string {
   const time = at.toISOString().slice(11, 16);
-  const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  return `Figures as of ${sameDay ? "" : `${at.toISOString().slice(0, 10)} `}${time} UTC.`;
+  const sameDay = isoDay(at) === isoDay(now);
+  return `Figures as of ${sameDay ? "" : `${isoDay(at)} `}${time} UTC.`;
 }

@@ -22,7 +22,7 @@ type Membership = {
   history: StatusChange[];
 };
 
-const STATUS_CLASS: Record<string, string> = {
+const STATUS_CLASS: Record<GuardianStatus, string> = {
   ACTIVE: "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-100",
   NOMINATED: "bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-100",
   ALUMNI: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",

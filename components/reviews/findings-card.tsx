@@ -3,6 +3,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { FINDING_STATUS, SEVERITY, type FindingStatus, type Severity } from "@/lib/vocabulary";
 import { addFindingAction, findingStatusAction } from "@/lib/server/reviews/actions";
+import { isoDay } from "@/lib/period";
 
 type Finding = {
   id: number;
@@ -13,7 +14,6 @@ type Finding = {
   openedOn: Date;
   closedOn: Date | null;
 };
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A review's findings; an engineer records new ones and closes them with the date. */
 export function FindingsCard({
@@ -60,9 +60,9 @@ export function FindingsCard({
                   name="closedOn"
                   id={`closed-${f.id}`}
                   type="date"
-                  min={iso(f.openedOn)}
+                  min={isoDay(f.openedOn)}
                   max={today}
-                  defaultValue={f.closedOn ? iso(f.closedOn) : today}
+                  defaultValue={f.closedOn ? isoDay(f.closedOn) : today}
                   hint="Unless open"
                 />
               </ActionForm>

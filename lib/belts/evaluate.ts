@@ -94,7 +94,7 @@ export function evaluateCondition(
       if (!previous) return result("No earlier belt needed", 1, 1);
       return {
         ...result(
-          `Hold the ${previous.charAt(0) + previous.slice(1).toLowerCase()} belt`,
+          `Hold the ${BELT.label(previous)} belt`,
           facts.heldBelts.has(previous) ? 1 : 0,
           1,
         ),

@@ -13,6 +13,7 @@ import type {
   ReviewRow,
   ThreatModelRow,
 } from "./types";
+import { isoDay } from "@/lib/period";
 
 export const COURSES: Omit<CourseRow, "id">[] = [
   {
@@ -251,7 +252,7 @@ function awardBelts(
             current: c.current,
             required: c.required,
           })),
-          evaluatedOn: x.today.toISOString().slice(0, 10),
+          evaluatedOn: isoDay(x.today),
           source: "demo data",
         },
       });

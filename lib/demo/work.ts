@@ -14,6 +14,7 @@ import type {
   ThreatRow,
   UserRow,
 } from "./types";
+import { STRIDE_CATEGORY } from "@/lib/vocabulary";
 
 export const RUNBOOK = [
   "Threat model reviewed",
@@ -36,14 +37,6 @@ const SERVICES = [
   "feature flags",
   "audit trail",
   "billing portal",
-];
-const STRIDE = [
-  "SPOOFING",
-  "TAMPERING",
-  "REPUDIATION",
-  "INFORMATION_DISCLOSURE",
-  "DENIAL_OF_SERVICE",
-  "ELEVATION_OF_PRIVILEGE",
 ];
 const MITIGATIONS = [
   "Enforce mTLS between services",
@@ -283,7 +276,7 @@ export function simulateThreatModels(
           key: `THR-${String(threats.length + 1).padStart(6, "0")}`,
           threatModelId: id,
           title: `${rand.pick(["Token replay", "Tampered payload", "Unlogged admin action", "Data leak via export", "Resource exhaustion", "Privilege escalation"])}`,
-          category: rand.pick(STRIDE),
+          category: rand.pick(STRIDE_CATEGORY.values),
           severity: rand.weighted([
             ["CRITICAL", 1],
             ["HIGH", 3],

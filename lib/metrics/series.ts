@@ -340,7 +340,7 @@ export const FAMILIES: FamilyDef[] = [
       { id: "coverage", label: "Teams with a guardian", ...pct, pick: (m) => m.people.coveragePct },
       ...(["NONE", ...BELT.values] as const).map((b) => ({
         id: `belt-${b}`,
-        label: b === "NONE" ? "No belt yet" : `${b.charAt(0)}${b.slice(1).toLowerCase()} belt`,
+        label: b === "NONE" ? "No belt yet" : `${BELT.label(b)} belt`,
         ...count,
         chart: "Belts of the active guardians at the quarter's end",
         pick: (m: QuarterMetricsLike) => m.people.beltDistribution[b],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_TYPE } from "@/lib/vocabulary";
+import { isQuarterHourStep } from "@/lib/hours";
 
 /** "review:12" or "threat-model:5"; empty for no link. */
 const linkSchema = z
@@ -22,7 +23,7 @@ export const activitySchema = z.object({
     .refine((h) => Number.isFinite(h), "Enter the hours as a number, e.g. 1.5")
     .refine((h) => h > 0, "Hours must be more than 0")
     .refine((h) => h <= 24, "A day has at most 24 hours")
-    .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
+    .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
   type: z.enum(ACTIVITY_TYPE.values, "Choose what kind of work it was"),
   link: linkSchema.prefault(""),
   note: z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/period";
 import { FINDING_STATUS, REVIEW_OUTCOME, SEVERITY } from "@/lib/vocabulary";
+import { isQuarterHourStep } from "@/lib/hours";
 
 const id = (what: string) =>
   z.coerce
@@ -46,7 +47,7 @@ export const participantSchema = z.object({
       .number({ error: "Enter hours as a number" })
       .min(0, "Hours cannot be negative")
       .max(500, "That is a lot of hours")
-      .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps")
+      .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps")
       .optional(),
   ),
 });

@@ -5,6 +5,7 @@ import type pg from "pg";
 import { normalise } from "@/lib/backup/diff";
 import type { SectionName, SectionRow, Sections } from "@/lib/backup/schema";
 import { SECTION_SQL } from "./read-sql";
+import { toHours } from "@/lib/hours";
 
 const plain = (row: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString();
@@ -25,7 +26,7 @@ async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activity
     const row = {
       email: x.email,
       date: x.date,
-      hours: x.qh / 4,
+      hours: toHours(x.qh),
       type: x.type,
       review: x.review,
       note: cleanNote(x.note),

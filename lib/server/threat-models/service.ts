@@ -18,9 +18,9 @@ import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/reviews/teams";
+import { todayUtc } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
-const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 
 async function modelInScope(
   tx: Tx | typeof db,
@@ -52,7 +52,7 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
         key: `TM-${String(id).padStart(5, "0")}`,
         teamId: team.id,
         system: input.system,
-        createdOn: today(),
+        createdOn: todayUtc(),
         authors: { create: [{ userId: actor.id }] },
       },
     });
@@ -190,7 +190,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
       });
     await tx.threatModel.update({
       where: { id: tm.id },
-      data: { status: "APPROVED", approvedOn: today() },
+      data: { status: "APPROVED", approvedOn: todayUtc() },
     });
     if (input.comment)
       await tx.threatModelComment.create({

@@ -9,6 +9,7 @@ import { audit } from "@/lib/server/audit";
 import { activeGuardianIds, loadRules } from "@/lib/server/belts/facts";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { toQuarterHours } from "@/lib/hours";
 
 const slug = (s: string) =>
   s
@@ -28,7 +29,7 @@ export async function saveCourse(actor: SessionActor, id: number | null, input: 
   const data = {
     title: input.title,
     required: input.required,
-    quarterHours: Math.round(input.hours * 4),
+    quarterHours: toQuarterHours(input.hours),
     description: input.description,
     link: input.link,
   };

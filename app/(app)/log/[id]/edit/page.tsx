@@ -9,6 +9,8 @@ import { formatDate } from "@/lib/format";
 import { ACTIVITY_TYPE } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
 import { getOwnActivity, linkOptions } from "@/lib/server/activity/queries";
+import { toHours } from "@/lib/hours";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Edit entry" };
 
@@ -32,8 +34,8 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           links={links}
           maxDate={latestLoggableDate(new Date())}
           defaults={{
-            date: entry.date.toISOString().slice(0, 10),
-            hours: String(entry.quarterHours / 4),
+            date: isoDay(entry.date),
+            hours: String(toHours(entry.quarterHours)),
             type: entry.type,
             link,
             note: entry.note ?? "",
