@@ -11,15 +11,15 @@ export type Vocabulary<T extends string> = {
   /** Every value in the schema's order: what selects list and `z.enum` accepts. */
   values: readonly [T, ...T[]];
   labels: Readonly<Record<T, string>>;
-  label: (value: T) => string;
+  label(value: T): string;
   /** `{ value, label }` pairs for selects, in the schema's order. */
   options: Option<T>[];
   /** Narrows text (a URL parameter, a raw SQL column) to a value of this enumeration. */
-  has: (value: string) => value is T;
+  has(value: string): value is T;
   /** Position in the schema's order, for sorting and ranking (belts, severities). */
-  rank: (value: T) => number;
+  rank(value: T): number;
   /** The spreadsheet word, e.g. `false-positive`. */
-  csv: (value: T) => string;
+  csv(value: T): string;
 };
 
 /**
