@@ -1,4 +1,5 @@
 import type { BeltCondition } from "@/lib/validations/belt-rule";
+import { toHours } from "@/lib/hours";
 import { BELT } from "@/lib/vocabulary";
 import type { BeltName } from "./default-rules";
 
@@ -30,10 +31,10 @@ const DAY = 86_400_000;
 
 function hoursIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
   const since = windowDays ? today.getTime() - windowDays * DAY : -Infinity;
-  return (
+  return toHours(
     facts.hours
       .filter((h) => h.date.getTime() > since && h.date.getTime() <= today.getTime())
-      .reduce((s, h) => s + h.quarterHours, 0) / 4
+      .reduce((s, h) => s + h.quarterHours, 0),
   );
 }
 
