@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPE, BELT } from "@/lib/vocabulary";
+import { ACTIVITY_TYPE, BELT, SEVERITY } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
 
@@ -179,30 +179,12 @@ export const FAMILIES: FamilyDef[] = [
         ...perTeam,
         pick: (m) => m.findings.perTeam,
       },
-      {
-        id: "findings-critical",
-        label: "Critical per team",
+      ...SEVERITY.values.map((severity) => ({
+        id: `findings-${severity.toLowerCase()}`,
+        label: `${SEVERITY.label(severity)} per team`,
         ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.CRITICAL,
-      },
-      {
-        id: "findings-high",
-        label: "High per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.HIGH,
-      },
-      {
-        id: "findings-medium",
-        label: "Medium per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.MEDIUM,
-      },
-      {
-        id: "findings-low",
-        label: "Low per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.LOW,
-      },
+        pick: (m: QuarterMetricsLike) => m.findings.perTeamBySeverity[severity],
+      })),
       {
         id: "mitigate-days",
         label: "Mean time to mitigate",
