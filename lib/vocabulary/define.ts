@@ -14,12 +14,8 @@ export type Vocabulary<T extends string> = {
   label(value: T): string;
   /** `{ value, label }` pairs for selects, in the schema's order. */
   options: Option<T>[];
-  /** Narrows text (a URL parameter, a raw SQL column) to a value of this enumeration. */
-  has(value: string): value is T;
   /** Position in the schema's order, for sorting and ranking (belts, severities). */
   rank(value: T): number;
-  /** The spreadsheet word, e.g. `false-positive`. */
-  csv(value: T): string;
 };
 
 /**
@@ -31,14 +27,11 @@ export function defineVocabulary<T extends string>(
   labels: Readonly<Record<NoInfer<T>, string>>,
 ): Vocabulary<T> {
   const values = Object.values(prismaEnum) as [T, ...T[]];
-  const known = new Set<string>(values);
   return {
     values,
     labels,
     label: (value) => labels[value],
     options: values.map((value) => ({ value, label: labels[value] })),
-    has: (value): value is T => known.has(value),
     rank: (value) => values.indexOf(value),
-    csv: csvWord,
   };
 }

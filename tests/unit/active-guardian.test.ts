@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeDays, activeOnWhere, isActiveBetween, isActiveOn } from "@/lib/active-guardian";
-import { parseIsoDay } from "@/lib/period";
+import { dayNumber, parseIsoDay } from "@/lib/period";
 import { ACTIVE_GUARDIAN_CASES, EXAMPLES } from "../factories/active-guardian-cases";
 
 const d = parseIsoDay;
@@ -9,6 +9,12 @@ const [alumnus, current, nominee] = [EXAMPLES.alumnus, EXAMPLES.current, EXAMPLE
 describe("active guardian on a day", () => {
   it.each(ACTIVE_GUARDIAN_CASES)("%s", (_, m, day, expected) => {
     expect(isActiveOn(m, d(day))).toBe(expected);
+  });
+
+  it.each(ACTIVE_GUARDIAN_CASES)("%s: the span of active days says the same", (_, m, day, yes) => {
+    const span = activeDays(m);
+    const n = dayNumber(d(day));
+    expect(span !== null && span[0] <= n && n <= span[1]).toBe(yes);
   });
 
   it("counts a day by its UTC date, whatever the time", () => {
