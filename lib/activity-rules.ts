@@ -1,9 +1,13 @@
 // Pure rules of hour logging, shared by the service and its tests.
+import { addHours } from "date-fns";
+import { toHours } from "@/lib/hours";
+import { isoDay } from "@/lib/period";
+
 export const MAX_DAY_QUARTER_HOURS = 96;
 
 /** The latest date anyone may log: "today" in the earliest time zone (UTC+14). */
 export function latestLoggableDate(now: Date): string {
-  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+  return isoDay(addHours(now, 14));
 }
 
 export function dayTotalProblem(
@@ -12,6 +16,6 @@ export function dayTotalProblem(
 ): string | null {
   const total = existingQuarterHours + addedQuarterHours;
   if (total <= MAX_DAY_QUARTER_HOURS) return null;
-  const left = Math.max(0, MAX_DAY_QUARTER_HOURS - existingQuarterHours) / 4;
-  return `That day would total ${total / 4} h; at most 24 h a day can be logged (${left} h left for that day).`;
+  const left = toHours(Math.max(0, MAX_DAY_QUARTER_HOURS - existingQuarterHours));
+  return `That day would total ${toHours(total)} h; at most 24 h a day can be logged (${left} h left for that day).`;
 }

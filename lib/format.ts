@@ -1,3 +1,5 @@
+import { isoDay } from "@/lib/period";
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -7,21 +9,9 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 export const formatDate = (d: Date) => dateFormat.format(d);
 
-const ENUM_WORDS: Record<string, string> = {
-  QUICK_WINS: "Quick wins",
-  HIGH_IMPACT: "High impact",
-  HIGH_RISK: "High risk",
-  NONE: "None",
-};
-
-/** SPRINT_STORY → "Sprint story". */
-export function humanize(value: string): string {
-  return ENUM_WORDS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
-}
-
 /** "Figures as of 14:05 UTC" (with the date when not today), for figures that may be a minute old. */
 export function figuresAsOf(at: Date, now = new Date()): string {
   const time = at.toISOString().slice(11, 16);
-  const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  return `Figures as of ${sameDay ? "" : `${at.toISOString().slice(0, 10)} `}${time} UTC.`;
+  const sameDay = isoDay(at) === isoDay(now);
+  return `Figures as of ${sameDay ? "" : `${isoDay(at)} `}${time} UTC.`;
 }

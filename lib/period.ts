@@ -1,3 +1,4 @@
+import { addHours } from "date-fns";
 // Calendar quarters in UTC (docs/metrics.md: "Period = calendar quarter (UTC)").
 export type Quarter = { year: number; q: 1 | 2 | 3 | 4 };
 
@@ -42,3 +43,26 @@ export function monthRange(date: Date): { start: Date; end: Date } {
     end: new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)),
   };
 }
+
+// Days. Date columns hold a UTC midnight; forms, files and URLs carry "YYYY-MM-DD".
+// date-fns' calendar functions (addDays, startOfDay…) work in the process's local time zone
+// and @date-fns/utc is not installed, so whole days are added as 24 hours (exact in UTC).
+const DAY_MS = 86_400_000;
+
+/** "2026-03-31": the UTC calendar day of an instant. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The UTC midnight that starts a "YYYY-MM-DD" day. */
+export const parseIsoDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The UTC midnight that starts the instant's day. */
+export const startOfUtcDay = (date: Date) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+
+/** Today as the UTC midnight it began at: what a date column stores for "today". */
+export const todayUtc = (now = new Date()) => startOfUtcDay(now);
+
+export const addUtcDays = (date: Date, days: number) => addHours(date, days * 24);
+
+/** Whole UTC days since the epoch: cheap to compare, exact for date-only values. */
+export const dayNumber = (date: Date) => Math.floor(date.getTime() / DAY_MS);

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
 import { SCALES, type Scale } from "../lib/demo/types";
+import { isoDay, parseIsoDay } from "@/lib/period";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +21,7 @@ async function main() {
   if (!Number.isInteger(seed)) throw new Error("--seed takes a whole number");
   if (!(values.scale! in SCALES))
     throw new Error(`--scale is one of ${Object.keys(SCALES).join(", ")}`);
-  const today = values.today ? new Date(`${values.today}T00:00:00Z`) : new Date();
+  const today = values.today ? parseIsoDay(values.today) : new Date();
   if (Number.isNaN(today.getTime())) throw new Error("--today takes a date like 2026-11-22");
   const db = await prepareDatabase({ log, database: values.database });
   try {
@@ -37,7 +38,7 @@ async function main() {
     for (const [table, n] of Object.entries(counts))
       log(`${table.padEnd(14)} ${n.toLocaleString("en")}`);
     log(
-      `done in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}, scale ${values.scale}, today ${today.toISOString().slice(0, 10)})`,
+      `done in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}, scale ${values.scale}, today ${isoDay(today)})`,
     );
   } finally {
     await db.stop();

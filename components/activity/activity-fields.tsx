@@ -1,6 +1,6 @@
 import { Field, TextArea } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { ACTIVITY_LABELS, ACTIVITY_TYPES } from "@/lib/validations/activity";
+import { ACTIVITY_TYPE } from "@/lib/vocabulary";
 import type { ActionState } from "@/lib/server/action-state";
 
 export type ActivityDefaults = {
@@ -10,8 +10,6 @@ export type ActivityDefaults = {
   link?: string;
   note?: string;
 };
-
-const typeOptions = ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_LABELS[t] }));
 
 /** The fields shared by the new-entry and edit forms. */
 export function ActivityFields({
@@ -51,7 +49,7 @@ export function ActivityFields({
         required
         defaultValue={defaults.type ?? ""}
         placeholder="Choose…"
-        options={typeOptions}
+        options={ACTIVITY_TYPE.options}
         error={err("type")}
       />
       <Field

@@ -2,14 +2,14 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
-import { ACTIVITY_LABELS } from "@/lib/validations/activity";
+import { ACTIVITY_TYPE, type ActivityType } from "@/lib/vocabulary";
 import { DeleteEntry } from "./delete-entry";
 
 type Entry = {
   id: bigint;
   date: Date;
   quarterHours: number;
-  type: keyof typeof ACTIVITY_LABELS;
+  type: ActivityType;
   note: string | null;
   version: number;
   review: { key: string; service: string } | null;
@@ -49,12 +49,12 @@ export function EntryTable({ entries }: { entries: Entry[] }) {
         </thead>
         <tbody>
           {entries.map((e) => {
-            const summary = `${formatHours(e.quarterHours)} of ${ACTIVITY_LABELS[e.type].toLowerCase()} on ${formatDate(e.date)}`;
+            const summary = `${formatHours(e.quarterHours)} of ${ACTIVITY_TYPE.label(e.type).toLowerCase()} on ${formatDate(e.date)}`;
             return (
               <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="whitespace-nowrap py-2">{formatDate(e.date)}</td>
                 <td>
-                  {ACTIVITY_LABELS[e.type]}
+                  {ACTIVITY_TYPE.label(e.type)}
                   {e.version > 1 ? (
                     <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">
                       (edited)

@@ -1,6 +1,7 @@
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatHours } from "@/lib/hours";
 import { monthTotal } from "@/lib/server/activity/queries";
+import { toHours } from "@/lib/hours";
 
 // The program's reference: about 3.5 hours of security work a month.
 const REFERENCE_QH = 14;
@@ -19,8 +20,8 @@ export async function MonthTotal({ actor, now }: { actor: SessionActor; now: Dat
         role="meter"
         aria-label="Hours this month against the monthly reference"
         aria-valuemin={0}
-        aria-valuemax={REFERENCE_QH / 4}
-        aria-valuenow={month / 4}
+        aria-valuemax={toHours(REFERENCE_QH)}
+        aria-valuenow={toHours(month)}
       >
         <div className="h-2 rounded bg-brand-500" style={{ width: `${pct}%` }} />
       </div>

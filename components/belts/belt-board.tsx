@@ -1,9 +1,9 @@
 import { RevokeBelt } from "@/components/belts/revoke-belt";
 import { RuleEditor } from "@/components/belts/rule-editor";
 import { Card, CardTitle } from "@/components/ui/card";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
 import { db } from "@/lib/db/client";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { BELT } from "@/lib/vocabulary";
 import { loadRules } from "@/lib/server/belts/facts";
 import { beltCounts, recentAwards } from "@/lib/server/belts/queries";
 
@@ -22,10 +22,10 @@ export async function BeltBoard() {
   return (
     <>
       <div className="grid gap-4 xl:grid-cols-2">
-        {BELT_ORDER.map((belt) => (
+        {BELT.values.map((belt) => (
           <Card key={belt}>
             <CardTitle>
-              {humanize(belt)} belt{" "}
+              {BELT.label(belt)} belt{" "}
               <span className="font-normal text-slate-600 dark:text-slate-400">
                 · held by {counts[belt] ?? 0}
               </span>
@@ -42,7 +42,7 @@ export async function BeltBoard() {
           {awards.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
               <span>
-                {a.user.name}: <strong>{humanize(a.belt)}</strong> on {formatDate(a.awardedOn)}
+                {a.user.name}: <strong>{BELT.label(a.belt)}</strong> on {formatDate(a.awardedOn)}
                 {a.revokedAt ? (
                   <span className="ml-2 text-red-700 dark:text-red-400">
                     revoked: {a.revokeReason}
@@ -50,7 +50,7 @@ export async function BeltBoard() {
                 ) : null}
               </span>
               {a.revokedAt ? null : (
-                <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${humanize(a.belt)} belt`} />
+                <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${BELT.label(a.belt)} belt`} />
               )}
             </li>
           ))}

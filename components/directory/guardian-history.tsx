@@ -5,11 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusChanges, type StatusChange } from "./status-changes";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { GUARDIAN_STATUS, type GuardianStatus } from "@/lib/vocabulary";
 
 type Membership = {
   id: number;
-  status: string;
+  status: GuardianStatus;
   userId: number;
   nominatedOn: Date;
   activeOn: Date | null;
@@ -21,7 +22,7 @@ type Membership = {
   history: StatusChange[];
 };
 
-const STATUS_CLASS: Record<string, string> = {
+const STATUS_CLASS: Record<GuardianStatus, string> = {
   ACTIVE: "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-100",
   NOMINATED: "bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-100",
   ALUMNI: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
@@ -80,7 +81,7 @@ export function GuardianHistory({
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}
                 >
-                  {humanize(m.status)}
+                  {GUARDIAN_STATUS.label(m.status)}
                 </span>
               </td>
               <td className="whitespace-nowrap">

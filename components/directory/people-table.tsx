@@ -7,9 +7,9 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import type { SessionActor } from "@/lib/auth/actor";
-import { can, ROLES } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { mayManageHolderOf } from "@/lib/auth/role-grants";
-import { roleLabel } from "@/lib/roles";
+import { ROLE } from "@/lib/vocabulary";
 import { listPeople } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
 import type { PeopleFilter } from "@/lib/validations/person";
@@ -60,7 +60,7 @@ export async function PeopleTable({
             name="role"
             defaultValue={filter.role ?? ""}
             placeholder="Any"
-            options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+            options={ROLE.options}
           />
           {manager ? (
             <Select
@@ -112,7 +112,7 @@ export async function PeopleTable({
                     </Link>
                   </td>
                   <td>{p.email}</td>
-                  <td>{p.roles.map(roleLabel).join(", ")}</td>
+                  <td>{p.roles.map(ROLE.label).join(", ")}</td>
                   <td>{p.org?.name ?? "—"}</td>
                   <td>
                     {p.team ? (

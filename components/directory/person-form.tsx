@@ -5,9 +5,8 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { roleLabel } from "@/lib/roles";
+import { ROLE } from "@/lib/vocabulary";
 import { createPersonAction, updatePersonAction } from "@/lib/server/directory/actions";
 import { idle } from "@/lib/server/action-state";
 
@@ -63,7 +62,7 @@ export function PersonForm({ person, options }: { person: Person | null; options
       <fieldset className="sm:col-span-2" aria-describedby={rolesError ? "roles-error" : undefined}>
         <legend className="text-sm font-medium">Roles</legend>
         <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
-          {ROLES.map((r) => {
+          {ROLE.values.map((r) => {
             const locked = !options.grantable.includes(r);
             return (
               <label key={r} className="flex items-center gap-2 text-sm">
@@ -74,7 +73,7 @@ export function PersonForm({ person, options }: { person: Person | null; options
                   disabled={locked}
                   className="h-4 w-4"
                 />
-                {roleLabel(r)}
+                {ROLE.label(r)}
                 {locked ? (
                   <span className="text-xs text-slate-600 dark:text-slate-400">(admins only)</span>
                 ) : null}

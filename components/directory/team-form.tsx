@@ -8,13 +8,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { saveTeamAction } from "@/lib/server/directory/actions";
 import { idle } from "@/lib/server/action-state";
+import { isoDay } from "@/lib/period";
+import { TEAM_PROFILE, TEAM_PROFILE_HINTS } from "@/lib/vocabulary";
 
-const PROFILES = [
-  { value: "QUICK_WINS", label: "Quick wins: already prioritises security" },
-  { value: "HIGH_IMPACT", label: "High impact: slowed most by security reviews" },
-  { value: "HIGH_RISK", label: "High risk: handles the most sensitive systems" },
-  { value: "NONE", label: "None" },
-];
+const PROFILES = TEAM_PROFILE.options.map(({ value, label }) => ({
+  value,
+  label: TEAM_PROFILE_HINTS[value] ? `${label}: ${TEAM_PROFILE_HINTS[value]}` : label,
+}));
 
 type Team = {
   id: number;
@@ -59,7 +59,7 @@ export function TeamForm({
         label="Joined the program on"
         name="joinedOn"
         type="date"
-        defaultValue={team?.joinedOn ?? new Date().toISOString().slice(0, 10)}
+        defaultValue={team?.joinedOn ?? isoDay(new Date())}
         required
         error={err("joinedOn")}
       />

@@ -8,9 +8,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { humanize } from "@/lib/format";
+import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { listOrgs, listTeams } from "@/lib/server/directory/queries";
-import { TEAM_PROFILES, type DirectoryFilter } from "@/lib/validations/directory";
+import type { DirectoryFilter } from "@/lib/validations/directory";
 
 /** The directory's team filters and one page of teams with their guardians. */
 export async function TeamsTable({
@@ -54,7 +54,7 @@ export async function TeamsTable({
             name="profile"
             defaultValue={filter.profile ?? ""}
             placeholder="Any"
-            options={TEAM_PROFILES.map((p) => ({ value: p, label: humanize(p) }))}
+            options={TEAM_PROFILE.options}
           />
           <Select
             label="Guardian"
@@ -106,7 +106,7 @@ export async function TeamsTable({
                     ) : null}
                   </td>
                   <td>{t.org.name}</td>
-                  <td>{humanize(t.profile)}</td>
+                  <td>{TEAM_PROFILE.label(t.profile)}</td>
                   <td>
                     {t.guardians.length ? (
                       t.guardians.map((g) => g.user.name).join(", ")

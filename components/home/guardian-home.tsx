@@ -1,7 +1,8 @@
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { BELT } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
 import { beltProgress } from "@/lib/server/belts/progress";
@@ -29,7 +30,7 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
         />
         <Stat
           label="Belt"
-          value={standing.belt ? humanize(standing.belt.belt) : "None yet"}
+          value={standing.belt ? BELT.label(standing.belt.belt) : "None yet"}
           hint={
             standing.belt
               ? `Since ${formatDate(standing.belt.awardedOn)}`

@@ -1,7 +1,8 @@
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { getLeadAgenda } from "@/lib/server/home/program";
 import { MoreLink } from "./more-link";
 
@@ -58,7 +59,7 @@ export async function LeadHome({ actor }: { actor: SessionActor }) {
                     <span className="text-slate-600 dark:text-slate-400">· {t.org.name}</span>
                   </span>
                   <span className="text-xs text-slate-600 dark:text-slate-400">
-                    {humanize(t.profile)}
+                    {TEAM_PROFILE.label(t.profile)}
                   </span>
                 </li>
               ))}

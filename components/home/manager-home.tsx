@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { BELT } from "@/lib/vocabulary";
 import { getOrgSummary } from "@/lib/server/home/org";
 import { MoreLink } from "./more-link";
 
@@ -77,7 +78,7 @@ export async function ManagerHome({ actor }: { actor: SessionActor }) {
                           </span>
                         ))}
                       </td>
-                      <td>{g.belt ? humanize(g.belt) : "—"}</td>
+                      <td>{g.belt ? BELT.label(g.belt) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>

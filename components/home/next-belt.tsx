@@ -1,6 +1,6 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import type { RuleResult } from "@/lib/belts/evaluate";
-import { humanize } from "@/lib/format";
+import { BELT } from "@/lib/vocabulary";
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ""));
 
@@ -33,7 +33,7 @@ export function NextBelt({
     : "Meets every condition: the belt is awarded at the next evaluation.";
   return (
     <Card>
-      <CardTitle>Next belt: {humanize(progress.belt)}</CardTitle>
+      <CardTitle>Next belt: {BELT.label(progress.belt)}</CardTitle>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {missing === 0 ? allMet : `${missing} condition${missing === 1 ? "" : "s"} to go.`}
       </p>

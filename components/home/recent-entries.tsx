@@ -1,10 +1,17 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { ACTIVITY_TYPE, type ActivityType } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
 import { MoreLink } from "./more-link";
 
-type Entry = { id: bigint; date: Date; quarterHours: number; type: string; note: string | null };
+type Entry = {
+  id: bigint;
+  date: Date;
+  quarterHours: number;
+  type: ActivityType;
+  note: string | null;
+};
 
 export function RecentEntries({ entries }: { entries: Entry[] }) {
   return (
@@ -35,7 +42,7 @@ export function RecentEntries({ entries }: { entries: Entry[] }) {
             {entries.map((e) => (
               <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 whitespace-nowrap">{formatDate(e.date)}</td>
-                <td>{humanize(e.type)}</td>
+                <td>{ACTIVITY_TYPE.label(e.type)}</td>
                 <td className="whitespace-nowrap pr-4 text-right tabular-nums">
                   {formatHours(e.quarterHours)}
                 </td>

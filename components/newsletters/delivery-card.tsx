@@ -1,13 +1,14 @@
 import { ActionButton } from "@/components/newsletters/action-button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { DELIVERY_STATUS, type DeliveryStatus } from "@/lib/vocabulary";
 import { unreached } from "@/lib/newsletter/recipients";
 import { deliverAction } from "@/lib/server/newsletters/actions";
 
 type Delivery = {
   id: number;
   email: string;
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   sentAt: Date | null;
   lastError: string | null;
@@ -56,7 +57,7 @@ export function DeliveryCard({
             {deliveries.map((d) => (
               <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5">{d.email}</td>
-                <td>{humanize(d.status)}</td>
+                <td>{DELIVERY_STATUS.label(d.status)}</td>
                 <td>{d.attempts}</td>
                 <td className="text-xs">{detail(d)}</td>
               </tr>

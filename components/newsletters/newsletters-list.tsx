@@ -14,6 +14,7 @@ import {
   type NewsletterFilter,
 } from "@/lib/server/newsletters/queries";
 import { lastQuarterKey } from "@/lib/server/newsletters/service";
+import { NEWSLETTER_STATUS } from "@/lib/vocabulary";
 
 /** For `manage`, the draft generator; then the filters and one page of newsletters. */
 export async function NewslettersList({
@@ -70,10 +71,7 @@ export async function NewslettersList({
                 id="filter-status"
                 defaultValue={filter.status ?? ""}
                 placeholder="Any"
-                options={[
-                  { value: "DRAFT", label: "Draft" },
-                  { value: "PUBLISHED", label: "Published" },
-                ]}
+                options={NEWSLETTER_STATUS.options}
               />
             ) : null}
           </FilterBar>

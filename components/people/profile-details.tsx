@@ -6,8 +6,8 @@ import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { BELT, RECOGNITION_KIND, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
 import { beltProgress } from "@/lib/server/belts/progress";
 import { profileDetails, type ProfilePerson } from "@/lib/server/people/profile";
 
@@ -21,7 +21,7 @@ export async function ProfileDetails({
 }) {
   const p = { person, ...(await profileDetails(actor, person)) };
   const live = p.belts.filter((b) => !b.revokedAt);
-  const highest = [...BELT_ORDER].reverse().find((belt) => live.some((b) => b.belt === belt));
+  const highest = [...BELT.values].reverse().find((belt) => live.some((b) => b.belt === belt));
   const progress = p.memberships.some((m) => m.status === "ACTIVE")
     ? await beltProgress(p.person.id)
     : undefined;
@@ -32,7 +32,7 @@ export async function ProfileDetails({
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Belt" value={highest ? humanize(highest) : "None yet"} />
+        <Stat label="Belt" value={highest ? BELT.label(highest) : "None yet"} />
         <Stat label="Reviews taken part in" value={p.reviewCount} />
         <Stat label="Hours, last 12 months" value={`${total12} h`} />
         <Stat
@@ -85,7 +85,7 @@ export async function ProfileDetails({
             <ol className="mt-2 space-y-1 text-sm">
               {p.belts.map((b) => (
                 <li key={b.id}>
-                  {humanize(b.belt)} on {formatDate(b.awardedOn)}
+                  {BELT.label(b.belt)} on {formatDate(b.awardedOn)}
                   {b.revokedAt ? (
                     <span className="text-red-700 dark:text-red-400">
                       {" "}
@@ -130,7 +130,9 @@ export async function ProfileDetails({
             {p.threatModels.map((t) => (
               <li key={`t${t.id}`}>
                 <span className="font-mono text-xs">{t.key}</span> {t.system}{" "}
-                <span className="text-slate-600 dark:text-slate-400">· {humanize(t.status)}</span>
+                <span className="text-slate-600 dark:text-slate-400">
+                  · {THREAT_MODEL_STATUS.label(t.status)}
+                </span>
               </li>
             ))}
             {p.reviews.length + p.threatModels.length === 0 ? <li>None yet</li> : null}
@@ -158,8 +160,8 @@ export async function ProfileDetails({
           {p.recognitions.length ? (
             p.recognitions.map((r) => (
               <li key={r.id}>
-                <strong>{r.title}</strong> ({humanize(r.kind).toLowerCase()} from {r.giver.name},{" "}
-                {formatDate(r.createdAt)}): {r.reason}
+                <strong>{r.title}</strong> ({RECOGNITION_KIND.label(r.kind).toLowerCase()} from{" "}
+                {r.giver.name}, {formatDate(r.createdAt)}): {r.reason}
               </li>
             ))
           ) : (

@@ -2,6 +2,7 @@ import { DeleteGoal } from "./delete-goal";
 import { GoalForm } from "./goal-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GOAL_METRICS, type GoalMetricName, type GoalProgress } from "@/lib/metrics/goals";
+import { GOAL_METRIC } from "@/lib/vocabulary";
 
 type Goal = {
   id: number;
@@ -12,8 +13,6 @@ type Goal = {
   higherIsBetter: boolean;
   progress: GoalProgress;
 };
-
-const metricOptions = Object.entries(GOAL_METRICS).map(([value, d]) => ({ value, label: d.label }));
 
 function fmt(value: number | null, metric: string) {
   const d = GOAL_METRICS[metric as GoalMetricName];
@@ -44,7 +43,7 @@ export function GoalList({ goals, editable }: { goals: Goal[]; editable: boolean
                 </span>
               </div>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-                {GOAL_METRICS[g.metric as GoalMetricName].label}: {fmt(g.progress.value, g.metric)}{" "}
+                {GOAL_METRIC.label(g.metric as GoalMetricName)}: {fmt(g.progress.value, g.metric)}{" "}
                 of {fmt(g.target, g.metric)} {g.period === "YEAR" ? "this year" : "this quarter"} (
                 {g.higherIsBetter ? "higher" : "lower"} is better)
               </p>
@@ -67,7 +66,7 @@ export function GoalList({ goals, editable }: { goals: Goal[]; editable: boolean
                     Edit or remove
                   </summary>
                   <div className="mt-2 space-y-2">
-                    <GoalForm goal={g} metrics={metricOptions} />
+                    <GoalForm goal={g} metrics={GOAL_METRIC.options} />
                     <DeleteGoal id={g.id} title={g.title} />
                   </div>
                 </details>
@@ -78,7 +77,7 @@ export function GoalList({ goals, editable }: { goals: Goal[]; editable: boolean
       </ul>
       {editable ? (
         <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
-          <GoalForm goal={null} metrics={metricOptions} />
+          <GoalForm goal={null} metrics={GOAL_METRIC.options} />
         </div>
       ) : null}
     </div>

@@ -6,6 +6,7 @@ import { Field, Select, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { giveRecognitionAction } from "@/lib/server/recognition/actions";
 import { idle } from "@/lib/server/action-state";
+import { RECOGNITION_KIND } from "@/lib/vocabulary";
 
 export function RecognitionForm({ recipientId, name }: { recipientId: number; name: string }) {
   const [state, action, pending] = useActionState(giveRecognitionAction, idle);
@@ -22,10 +23,8 @@ export function RecognitionForm({ recipientId, name }: { recipientId: number; na
         label="Kind"
         name="kind"
         defaultValue="KUDOS"
-        options={[
-          { value: "KUDOS", label: "Kudos" },
-          { value: "AWARD", label: "Award" },
-        ]}
+        // Kudos, the everyday kind, comes first.
+        options={[...RECOGNITION_KIND.options].reverse()}
         error={err("kind")}
       />
       <Field

@@ -1,21 +1,19 @@
 import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { FINDING_STATUS, SEVERITY, type FindingStatus, type Severity } from "@/lib/vocabulary";
 import { addFindingAction, findingStatusAction } from "@/lib/server/reviews/actions";
-import { FINDING_STATUSES, SEVERITIES } from "@/lib/validations/review";
+import { isoDay } from "@/lib/period";
 
 type Finding = {
   id: number;
   key: string;
   title: string | null;
-  severity: string;
-  status: string;
+  severity: Severity;
+  status: FindingStatus;
   openedOn: Date;
   closedOn: Date | null;
 };
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: humanize(v) }));
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A review's findings; an engineer records new ones and closes them with the date. */
 export function FindingsCard({
@@ -38,8 +36,8 @@ export function FindingsCard({
           <li key={f.id} className="flex flex-wrap items-end justify-between gap-2 py-2">
             <span>
               <span className="font-mono text-xs">{f.key}</span> {f.title} ·{" "}
-              <strong>{humanize(f.severity)}</strong> · opened {formatDate(f.openedOn)} ·{" "}
-              {humanize(f.status)}
+              <strong>{SEVERITY.label(f.severity)}</strong> · opened {formatDate(f.openedOn)} ·{" "}
+              {FINDING_STATUS.label(f.status)}
               {f.closedOn ? ` on ${formatDate(f.closedOn)}` : ""}
             </span>
             {conduct ? (
@@ -55,16 +53,16 @@ export function FindingsCard({
                   name="status"
                   id={`status-${f.id}`}
                   defaultValue={f.status}
-                  options={options(FINDING_STATUSES)}
+                  options={FINDING_STATUS.options}
                 />
                 <FormField
                   label="Closed on"
                   name="closedOn"
                   id={`closed-${f.id}`}
                   type="date"
-                  min={iso(f.openedOn)}
+                  min={isoDay(f.openedOn)}
                   max={today}
-                  defaultValue={f.closedOn ? iso(f.closedOn) : today}
+                  defaultValue={f.closedOn ? isoDay(f.closedOn) : today}
                   hint="Unless open"
                 />
               </ActionForm>
@@ -87,7 +85,7 @@ export function FindingsCard({
             label="Severity"
             name="severity"
             id="finding-severity"
-            options={options(SEVERITIES)}
+            options={SEVERITY.options}
             placeholder="Choose…"
             required
           />

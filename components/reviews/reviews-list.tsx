@@ -8,7 +8,8 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { REVIEW_OUTCOME } from "@/lib/vocabulary";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { listReviews, type ReviewFilter } from "@/lib/server/reviews/queries";
 
@@ -121,7 +122,7 @@ export async function ReviewsList({
                     <td>{r.team.name}</td>
                     <td className="whitespace-nowrap">
                       {r.completedAt
-                        ? `Completed ${formatDate(r.completedAt)}${r.outcome ? ` · ${humanize(r.outcome)}` : ""}`
+                        ? `Completed ${formatDate(r.completedAt)}${r.outcome ? ` · ${REVIEW_OUTCOME.label(r.outcome)}` : ""}`
                         : r.startedAt
                           ? `In progress since ${formatDate(r.startedAt)}`
                           : `Requested ${formatDate(r.requestedAt)}`}

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { NAV_ITEMS } from "@/lib/navigation";
 import { quarterLabel, quarterOf } from "@/lib/period";
-import { roleLabel } from "@/lib/roles";
+import { ROLE } from "@/lib/vocabulary";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -43,7 +43,7 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
             <div className="mr-2 text-right text-sm leading-tight">
               <p className="font-medium">{actor.name}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">
-                {actor.roles.map(roleLabel).join(", ")}
+                {actor.roles.map(ROLE.label).join(", ")}
               </p>
             </div>
             <ThemeToggle />

@@ -1,15 +1,17 @@
 import { FormField, FormSelect, FormTextArea } from "@/components/ui/action-form";
-import { humanize } from "@/lib/format";
-import { MITIGATION_STATUSES, STRIDE } from "@/lib/validations/threat-model";
-import { SEVERITIES } from "@/lib/validations/review";
-
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: humanize(v) }));
+import {
+  MITIGATION_STATUS,
+  SEVERITY,
+  STRIDE_CATEGORY,
+  type MitigationStatus,
+  type Severity,
+  type StrideCategory,
+} from "@/lib/vocabulary";
 export type ThreatDefaults = {
   title: string | null;
-  category: string;
-  severity: string;
-  mitigationStatus: string;
+  category: StrideCategory;
+  severity: Severity;
+  mitigationStatus: MitigationStatus;
   mitigation: string | null;
 };
 
@@ -29,7 +31,7 @@ export function ThreatFields({ prefix, threat }: { prefix: string; threat?: Thre
         label="STRIDE category"
         name="category"
         id={`${prefix}-category`}
-        options={options(STRIDE)}
+        options={STRIDE_CATEGORY.options}
         placeholder="Choose…"
         required
         defaultValue={threat?.category ?? ""}
@@ -38,7 +40,7 @@ export function ThreatFields({ prefix, threat }: { prefix: string; threat?: Thre
         label="Severity"
         name="severity"
         id={`${prefix}-severity`}
-        options={options(SEVERITIES)}
+        options={SEVERITY.options}
         placeholder="Choose…"
         required
         defaultValue={threat?.severity ?? ""}
@@ -47,7 +49,7 @@ export function ThreatFields({ prefix, threat }: { prefix: string; threat?: Thre
         label="Mitigation status"
         name="mitigationStatus"
         id={`${prefix}-status`}
-        options={options(MITIGATION_STATUSES)}
+        options={MITIGATION_STATUS.options}
         defaultValue={threat?.mitigationStatus ?? "NONE"}
       />
       <FormTextArea

@@ -7,12 +7,9 @@ import { Select } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
 import type { SessionActor } from "@/lib/auth/actor";
-import { formatDate, humanize } from "@/lib/format";
-import {
-  listThreatModels,
-  TM_STATUSES,
-  type ThreatModelFilter,
-} from "@/lib/server/threat-models/queries";
+import { formatDate } from "@/lib/format";
+import { THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import { listThreatModels, type ThreatModelFilter } from "@/lib/server/threat-models/queries";
 
 /** The filters and one page of threat models, with the team suggestions (`tm-teams`) the page's forms share. */
 export async function ThreatModelsList({
@@ -46,7 +43,7 @@ export async function ThreatModelsList({
             name="status"
             defaultValue={status ?? ""}
             placeholder="Any"
-            options={TM_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            options={THREAT_MODEL_STATUS.options}
           />
           <Select
             label="Undocumented threats"
@@ -87,7 +84,7 @@ export async function ThreatModelsList({
                     </td>
                     <td>{t.team.name}</td>
                     <td>
-                      {humanize(t.status)} · {formatDate(t.createdOn)}
+                      {THREAT_MODEL_STATUS.label(t.status)} · {formatDate(t.createdOn)}
                     </td>
                     <td className="text-right">
                       {t._count.threats}

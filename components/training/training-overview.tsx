@@ -12,6 +12,7 @@ import {
   listCourses,
   ownCompletions,
 } from "@/lib/server/training/queries";
+import { isoDay } from "@/lib/period";
 
 /**
  * The catalogue, with what each reader may see besides: a learner's own progress and completion
@@ -36,7 +37,7 @@ export async function TrainingOverview({
   ]);
   const done = new Map(mine.map((c) => [c.courseId, c]));
   const requiredLeft = courses.filter((c) => c.required && !done.has(c.id));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   return (
     <>
       {learner ? (

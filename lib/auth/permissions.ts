@@ -3,15 +3,6 @@
 // (for a leader, the orgs they lead); "own" = records that belong to the actor.
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLES = [
-  "ADMIN",
-  "LEAD",
-  "SECURITY_ENGINEER",
-  "GUARDIAN",
-  "MANAGER",
-  "BUILDER",
-] as const satisfies readonly Role[];
-
 export const PERMISSIONS = [
   "program.read",
   "program.manage",

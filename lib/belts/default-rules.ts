@@ -1,7 +1,9 @@
 import type { BeltCondition } from "@/lib/validations/belt-rule";
 
-export const BELT_ORDER = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
-export type BeltName = (typeof BELT_ORDER)[number];
+import type { Belt } from "@/lib/vocabulary";
+
+/** A belt's name: the schema's Belt (their order is lib/vocabulary's BELT.values). */
+export type BeltName = Belt;
 
 const ONBOARDING_COURSE_KEY = "guardian-onboarding";
 

@@ -1,5 +1,7 @@
 import type { BeltCondition } from "@/lib/validations/belt-rule";
-import { BELT_ORDER, type BeltName } from "./default-rules";
+import { toHours } from "@/lib/hours";
+import { BELT } from "@/lib/vocabulary";
+import type { BeltName } from "./default-rules";
 
 // Belt rules are data; this evaluates them over one person's facts. Pure: no database.
 export type BeltFacts = {
@@ -29,10 +31,10 @@ const DAY = 86_400_000;
 
 function hoursIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
   const since = windowDays ? today.getTime() - windowDays * DAY : -Infinity;
-  return (
+  return toHours(
     facts.hours
       .filter((h) => h.date.getTime() > since && h.date.getTime() <= today.getTime())
-      .reduce((s, h) => s + h.quarterHours, 0) / 4
+      .reduce((s, h) => s + h.quarterHours, 0),
   );
 }
 
@@ -89,11 +91,11 @@ export function evaluateCondition(
     case "mentoring":
       return result("Mentor other guardians", facts.mentees, condition.min);
     case "previous-belt": {
-      const previous = BELT_ORDER[BELT_ORDER.indexOf(belt) - 1];
+      const previous = BELT.values[BELT.rank(belt) - 1];
       if (!previous) return result("No earlier belt needed", 1, 1);
       return {
         ...result(
-          `Hold the ${previous.charAt(0) + previous.slice(1).toLowerCase()} belt`,
+          `Hold the ${BELT.label(previous)} belt`,
           facts.heldBelts.has(previous) ? 1 : 0,
           1,
         ),
@@ -124,7 +126,7 @@ export function beltsToAward(
 ): RuleResult[] {
   const held = new Set(facts.heldBelts);
   const awards: RuleResult[] = [];
-  for (const belt of BELT_ORDER) {
+  for (const belt of BELT.values) {
     if (held.has(belt)) continue;
     const result = evaluateRule(belt, rules[belt], { ...facts, heldBelts: held }, today);
     if (!result.met) continue;
@@ -141,6 +143,6 @@ export function nextBelt(
   today: Date,
   courseTitles?: Record<string, string>,
 ): RuleResult | null {
-  const belt = BELT_ORDER.find((b) => !facts.heldBelts.has(b));
+  const belt = BELT.values.find((b) => !facts.heldBelts.has(b));
   return belt ? evaluateRule(belt, rules[belt], facts, today, courseTitles) : null;
 }

@@ -1,4 +1,5 @@
-import { addDays, DAY, Random, utcDay } from "./random";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
+import { DAY, Random } from "./random";
 import type {
   ActivityRow,
   MembershipRow,
@@ -70,7 +71,7 @@ export function simulateActivities(
         Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0),
       ).getUTCDate();
       for (let e = 0; e < entries; e++) {
-        const date = addDays(month, rand.int(0, daysInMonth - 1));
+        const date = addUtcDays(month, rand.int(0, daysInMonth - 1));
         if (date < m.activeOn || date > end) continue;
         push(m.userId, date, rand.pick(STEPS), rand.weighted(TYPES), null, rand.pick(NOTES));
       }
@@ -84,7 +85,7 @@ export function simulateActivities(
     if (review && p.effortQuarterHours && guardianIds.has(p.userId))
       push(
         p.userId,
-        utcDay(review.completedAt!),
+        startOfUtcDay(review.completedAt!),
         Math.min(p.effortQuarterHours, 32),
         "REVIEW",
         review.id,
@@ -98,7 +99,9 @@ export function simulateActivities(
     for (let i = 0; i < n; i++)
       push(
         u.id,
-        utcDay(new Date(start.getTime() + rand.next() * (today.getTime() - start.getTime()))),
+        startOfUtcDay(
+          new Date(start.getTime() + rand.next() * (today.getTime() - start.getTime())),
+        ),
         rand.pick(STEPS),
         rand.weighted(TYPES),
         null,

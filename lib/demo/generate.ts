@@ -1,7 +1,8 @@
 import { DEFAULT_BELT_RULES } from "@/lib/belts/default-rules";
 import { simulateActivities } from "./activity";
 import { simulateGrowth } from "./growth";
-import { addDays, Random, utcDay } from "./random";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
+import { Random } from "./random";
 import { generateStructure } from "./structure";
 import { SCALES, type Dataset, type Scale, type UserRow } from "./types";
 import { GuardianIndex, RUNBOOK, simulateReviews, simulateThreatModels } from "./work";
@@ -17,7 +18,7 @@ export function generateDataset({
   today: Date;
 }): Dataset {
   const cfg = SCALES[scale];
-  const day = utcDay(today);
+  const day = startOfUtcDay(today);
   const rand = new Random(seed);
   const s = generateStructure(rand, cfg, day);
   const members = new Map<number, UserRow[]>();
@@ -54,7 +55,7 @@ export function generateDataset({
   const active = [
     ...new Set(s.memberships.filter((m) => m.status === "ACTIVE").map((m) => m.userId)),
   ];
-  const surveyDay = utcDay(addDays(day, -60));
+  const surveyDay = startOfUtcDay(addUtcDays(day, -60));
   return {
     program: {
       name: "Security Guardians",
@@ -123,7 +124,7 @@ export function generateDataset({
     survey: {
       title: `Annual guardian survey ${surveyDay.getUTCFullYear()}`,
       opensOn: surveyDay,
-      closesOn: addDays(surveyDay, 21),
+      closesOn: addUtcDays(surveyDay, 21),
       questions: [
         {
           position: 1,
@@ -138,7 +139,7 @@ export function generateDataset({
       .filter(() => rand.chance(0.6))
       .map((userId) => ({
         userId,
-        submittedAt: addDays(surveyDay, rand.int(0, 20)),
+        submittedAt: addUtcDays(surveyDay, rand.int(0, 20)),
         answers: [
           {
             position: 1,
@@ -184,7 +185,7 @@ export function generateDataset({
           "Thanks for the deep dive",
         ]),
         reason: "Made a real difference to the team's security.",
-        createdAt: addDays(day, -rand.int(1, 300)),
+        createdAt: addUtcDays(day, -rand.int(1, 300)),
       })),
   };
 }

@@ -1,6 +1,7 @@
 import { beltsToAward, type BeltFacts } from "@/lib/belts/evaluate";
 import { DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
-import { addDays, Random, utcDay } from "./random";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
+import { Random } from "./random";
 import type {
   ActivityRow,
   AuthorRow,
@@ -13,6 +14,7 @@ import type {
   ReviewRow,
   ThreatModelRow,
 } from "./types";
+import { isoDay } from "@/lib/period";
 
 const COURSES: Omit<CourseRow, "id">[] = [
   {
@@ -106,7 +108,9 @@ export function simulateGrowth(rand: Random, x: Inputs) {
     for (const course of courses) {
       const p = course.onboarding ? 0.97 : course.required ? 0.88 : 0.35;
       if (!rand.chance(p)) continue;
-      const on = utcDay(addDays(activeOn, course.onboarding ? rand.int(0, 30) : rand.int(14, 200)));
+      const on = startOfUtcDay(
+        addUtcDays(activeOn, course.onboarding ? rand.int(0, 30) : rand.int(14, 200)),
+      );
       // The demo guardian always has this required course still to do, so their home shows training
       // left on the way to Green (skipped after the draws, so everyone else's data stays the same).
       if (userId === x.demoGuardianId && course.key === DEMO_GUARDIAN_COURSE_LEFT) continue;
@@ -232,11 +236,14 @@ function awardBelts(
     const results = beltsToAward(DEFAULT_BELT_RULES, facts, x.today);
     results.forEach((r, rung) => {
       // Belts arrive over a guardian's tenure, a few months apart.
-      const awardedOn = utcDay(
+      const awardedOn = startOfUtcDay(
         new Date(
           Math.min(
             x.today.getTime(),
-            addDays(firstActive.get(userId)!, rung * rand.int(60, 150) + rand.int(0, 20)).getTime(),
+            addUtcDays(
+              firstActive.get(userId)!,
+              rung * rand.int(60, 150) + rand.int(0, 20),
+            ).getTime(),
           ),
         ),
       );
@@ -251,7 +258,7 @@ function awardBelts(
             current: c.current,
             required: c.required,
           })),
-          evaluatedOn: x.today.toISOString().slice(0, 10),
+          evaluatedOn: isoDay(x.today),
           source: "demo data",
         },
       });
@@ -266,7 +273,7 @@ function awardBelts(
       id: mentorships.length + 1,
       mentorId: mentor,
       menteeId: rand.pick(newcomers),
-      startedOn: utcDay(addDays(x.today, -rand.int(30, 300))),
+      startedOn: startOfUtcDay(addUtcDays(x.today, -rand.int(30, 300))),
     });
   }
   return awards;

@@ -4,6 +4,7 @@ import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { generateDataset } from "./generate";
 import type { Dataset, Scale } from "./types";
+import { isoDay } from "@/lib/period";
 
 export async function isDatabaseEmpty(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
@@ -406,7 +407,7 @@ async function writeSurvey(c: pg.ClientBase, d: Dataset) {
   const s = d.survey;
   const { rows } = await c.query(
     `INSERT INTO "Survey" (title, "opensOn", "closesOn") VALUES ($1, $2, $3) RETURNING id`,
-    [s.title, s.opensOn.toISOString().slice(0, 10), s.closesOn.toISOString().slice(0, 10)],
+    [s.title, isoDay(s.opensOn), isoDay(s.closesOn)],
   );
   const surveyId = rows[0].id;
   const questions = new Map<number, number>();

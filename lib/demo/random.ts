@@ -48,6 +48,3 @@ export class Random {
 }
 
 export const DAY = 86_400_000;
-export const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
-export const utcDay = (d: Date) =>
-  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));

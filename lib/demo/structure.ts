@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
 import { personNames } from "./names";
-import { addDays, DAY, Random, utcDay } from "./random";
+import { DAY, Random } from "./random";
 import type {
   MembershipRow,
   OrgRow,
@@ -82,7 +83,7 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, "");
 
 export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): Structure {
-  const start = utcDay(addDays(today, -Math.round(cfg.years * 365)));
+  const start = startOfUtcDay(addUtcDays(today, -Math.round(cfg.years * 365)));
   const orgs: OrgRow[] = [];
   for (let t = 0; t < cfg.topOrgs; t++) {
     const top = {
@@ -105,7 +106,7 @@ export function generateStructure(rand: Random, cfg: ScaleConfig, today: Date): 
     const pilot = i < Math.max(3, Math.round(cfg.teams * 0.08));
     const joinedOn = pilot
       ? start
-      : utcDay(addDays(start, rand.int(0, Math.round(cfg.years * 365 * 0.8))));
+      : startOfUtcDay(addUtcDays(start, rand.int(0, Math.round(cfg.years * 365 * 0.8))));
     const name = `${TEAM_WORDS[i % TEAM_WORDS.length]} ${org.name.split(" ").pop()}${i >= TEAM_WORDS.length ? ` ${Math.floor(i / TEAM_WORDS.length) + 1}` : ""}`;
     const profile = rand.weighted<string>([
       ["QUICK_WINS", 2],
@@ -238,7 +239,7 @@ function simulateMemberships(
     return row;
   };
   const span = (today.getTime() - teams[0].joinedOn.getTime()) / DAY;
-  const demoActive = utcDay(addDays(today, -400));
+  const demoActive = startOfUtcDay(addUtcDays(today, -400));
   record({
     userId: demo.demoGuardianId,
     teamId: demo.demoTeamId,
@@ -246,7 +247,7 @@ function simulateMemberships(
     reason: "Already the team's go-to person for security questions.",
     nominatedById: null,
     approvedById: demo.leadId,
-    nominatedOn: addDays(demoActive, -10),
+    nominatedOn: addUtcDays(demoActive, -10),
     activeOn: demoActive,
     leftOn: null,
     declinedOn: null,
@@ -259,8 +260,8 @@ function simulateMemberships(
       const person = people[g % people.length];
       const sinceJoin = (today.getTime() - team.joinedOn.getTime()) / DAY;
       // Teams adopt the program over time: nominations land at any point after joining.
-      const nominatedOn = utcDay(
-        addDays(
+      const nominatedOn = startOfUtcDay(
+        addUtcDays(
           team.joinedOn,
           rand.int(0, Math.max(1, Math.round(Math.min(sinceJoin, span) * 0.9))),
         ),
@@ -293,16 +294,16 @@ function simulateMemberships(
           nominatedOn,
           activeOn: null,
           leftOn: null,
-          declinedOn: utcDay(addDays(nominatedOn, rand.int(2, 15))),
+          declinedOn: startOfUtcDay(addUtcDays(nominatedOn, rand.int(2, 15))),
         });
         continue;
       }
-      const activeOn = utcDay(addDays(nominatedOn, rand.int(3, 20)));
+      const activeOn = startOfUtcDay(addUtcDays(nominatedOn, rand.int(3, 20)));
       if (activeOn > today) continue;
       const tenure = rand.lognormal(700, 0.6);
       const leftOn =
         activeOn.getTime() + tenure * DAY < today.getTime()
-          ? utcDay(addDays(activeOn, Math.round(tenure)))
+          ? startOfUtcDay(addUtcDays(activeOn, Math.round(tenure)))
           : null;
       record({
         userId: person.id,

@@ -1,4 +1,6 @@
-import { addDays, DAY, Random, utcDay } from "./random";
+import { toQuarterHours } from "@/lib/hours";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
+import { DAY, Random } from "./random";
 import type {
   ActivityRow,
   AuthorRow,
@@ -14,6 +16,7 @@ import type {
   ThreatRow,
   UserRow,
 } from "./types";
+import { STRIDE_CATEGORY } from "@/lib/vocabulary";
 
 export const RUNBOOK = [
   "Threat model reviewed",
@@ -36,14 +39,6 @@ const SERVICES = [
   "feature flags",
   "audit trail",
   "billing portal",
-];
-const STRIDE = [
-  "SPOOFING",
-  "TAMPERING",
-  "REPUDIATION",
-  "INFORMATION_DISCLOSURE",
-  "DENIAL_OF_SERVICE",
-  "ELEVATION_OF_PRIVILEGE",
 ];
 const MITIGATIONS = [
   "Enforce mTLS between services",
@@ -93,7 +88,7 @@ export function simulateReviews(
     for (let i = 0; i < count; i++) {
       const requestedAt = new Date(team.joinedOn.getTime() + rand.next() * days * DAY);
       const engineerId = rand.pick(engineers);
-      const present = guardians.on(team.id, utcDay(requestedAt));
+      const present = guardians.on(team.id, startOfUtcDay(requestedAt));
       const withGuardian = present.length > 0 && rand.chance(0.85);
       // Behaviour, not figures: a guardian who prepared the review shortens the back-and-forth.
       const queueDays = rand.lognormal(2, 0.7);
@@ -104,19 +99,19 @@ export function simulateReviews(
       const id = reviews.length + 1;
       const effortEngineer = Math.max(
         1,
-        Math.round(rand.lognormal(withGuardian ? 2.5 : 4, 0.35) * 4),
+        toQuarterHours(rand.lognormal(withGuardian ? 2.5 : 4, 0.35)),
       );
       const people = [{ userId: engineerId, qh: effortEngineer }];
       if (withGuardian)
         people.push({
           userId: rand.pick(present),
-          qh: Math.max(1, Math.round(rand.lognormal(1.5, 0.4) * 4)),
+          qh: Math.max(1, toQuarterHours(rand.lognormal(1.5, 0.4))),
         });
       const builder = members.length ? rand.pick(members) : null;
       if (builder && !people.some((p) => p.userId === builder.id) && rand.chance(0.6))
         people.push({
           userId: builder.id,
-          qh: Math.max(1, Math.round(rand.lognormal(1, 0.5) * 4)),
+          qh: Math.max(1, toQuarterHours(rand.lognormal(1, 0.5))),
         });
       reviews.push({
         id,
@@ -155,18 +150,25 @@ export function simulateReviews(
         const n = rand.poisson(withGuardian ? 0.6 : 1.0);
         for (let f = 0; f < n; f++)
           findings.push(
-            simulateFinding(rand, findings.length + 1, id, team.id, utcDay(completedAt), today),
+            simulateFinding(
+              rand,
+              findings.length + 1,
+              id,
+              team.id,
+              startOfUtcDay(completedAt),
+              today,
+            ),
           );
         if (rand.chance(0.7)) {
-          const startedOn = utcDay(addDays(requestedAt, -rand.int(5, 30)));
-          const releasedAt = addDays(completedAt, rand.lognormal(4, 0.6));
+          const startedOn = startOfUtcDay(addUtcDays(requestedAt, -rand.int(5, 30)));
+          const releasedAt = addUtcDays(completedAt, rand.lognormal(4, 0.6));
           releases.push({
             id: releases.length + 1,
             key: `REL-${String(releases.length + 1).padStart(6, "0")}`,
             teamId: team.id,
             name: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)} launch`,
             startedOn,
-            releasedOn: releasedAt < today ? utcDay(releasedAt) : null,
+            releasedOn: releasedAt < today ? startOfUtcDay(releasedAt) : null,
             reviewId: id,
           });
         }
@@ -174,15 +176,15 @@ export function simulateReviews(
     }
     const unreviewed = rand.poisson(days / 365);
     for (let i = 0; i < unreviewed; i++) {
-      const startedOn = utcDay(new Date(team.joinedOn.getTime() + rand.next() * days * DAY));
-      const releasedAt = addDays(startedOn, rand.lognormal(14, 0.5));
+      const startedOn = startOfUtcDay(new Date(team.joinedOn.getTime() + rand.next() * days * DAY));
+      const releasedAt = addUtcDays(startedOn, rand.lognormal(14, 0.5));
       releases.push({
         id: releases.length + 1,
         key: `REL-${String(releases.length + 1).padStart(6, "0")}`,
         teamId: team.id,
         name: `${team.name.split(" ")[0]} small change`,
         startedOn,
-        releasedOn: releasedAt < today ? utcDay(releasedAt) : null,
+        releasedOn: releasedAt < today ? startOfUtcDay(releasedAt) : null,
         reviewId: null,
       });
     }
@@ -214,7 +216,7 @@ function simulateFinding(
     severity === "CRITICAL" ? 6 : severity === "HIGH" ? 15 : 35,
     0.7,
   );
-  const closedAt = addDays(openedOn, Math.max(1, Math.round(closeAfter)));
+  const closedAt = addUtcDays(openedOn, Math.max(1, Math.round(closeAfter)));
   const closed = fate !== "OPEN" && closedAt < today;
   return {
     id,
@@ -225,7 +227,7 @@ function simulateFinding(
     severity,
     status: closed ? fate : "OPEN",
     openedOn,
-    closedOn: closed ? utcDay(closedAt) : null,
+    closedOn: closed ? startOfUtcDay(closedAt) : null,
   };
 }
 
@@ -243,10 +245,10 @@ export function simulateThreatModels(
     const days = (today.getTime() - team.joinedOn.getTime()) / DAY;
     const n = rand.poisson((days / 365) * (team.profile === "HIGH_RISK" ? 3 : 1.5));
     for (let i = 0; i < n; i++) {
-      const createdOn = utcDay(new Date(team.joinedOn.getTime() + rand.next() * days * DAY));
+      const createdOn = startOfUtcDay(new Date(team.joinedOn.getTime() + rand.next() * days * DAY));
       const present = guardians.on(team.id, createdOn);
       const guardianAuthor = present.length > 0 && rand.chance(0.75) ? rand.pick(present) : null;
-      const approvedAt = addDays(createdOn, rand.lognormal(guardianAuthor ? 12 : 18, 0.5));
+      const approvedAt = addUtcDays(createdOn, rand.lognormal(guardianAuthor ? 12 : 18, 0.5));
       const approved = approvedAt < today;
       const id = models.length + 1;
       models.push({
@@ -256,7 +258,7 @@ export function simulateThreatModels(
         system: `${team.name.split(" ")[0]} ${rand.pick(SERVICES)}`,
         status: approved ? "APPROVED" : rand.chance(0.5) ? "IN_REVIEW" : "DRAFT",
         createdOn,
-        approvedOn: approved ? utcDay(approvedAt) : null,
+        approvedOn: approved ? startOfUtcDay(approvedAt) : null,
       });
       if (guardianAuthor) authors.push({ threatModelId: id, userId: guardianAuthor });
       if (!guardianAuthor || rand.chance(0.5))
@@ -283,7 +285,7 @@ export function simulateThreatModels(
           key: `THR-${String(threats.length + 1).padStart(6, "0")}`,
           threatModelId: id,
           title: `${rand.pick(["Token replay", "Tampered payload", "Unlogged admin action", "Data leak via export", "Resource exhaustion", "Privilege escalation"])}`,
-          category: rand.pick(STRIDE),
+          category: rand.pick(STRIDE_CATEGORY.values),
           severity: rand.weighted([
             ["CRITICAL", 1],
             ["HIGH", 3],

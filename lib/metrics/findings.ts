@@ -1,11 +1,10 @@
+import { SEVERITY, type Severity } from "@/lib/vocabulary";
 import { daysBetween, mean, ratio, type Figure } from "./stats";
 
 // Metric 4: security issues per team, time to mitigate, open at period end.
-export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export type SeverityName = (typeof SEVERITIES)[number];
 
 export type FindingFact = {
-  severity: SeverityName;
+  severity: Severity;
   status: string;
   openedOn: Date;
   closedOn: Date | null;
@@ -15,7 +14,7 @@ export type FindingMetrics = {
   teams: number;
   opened: number;
   perTeam: Figure;
-  perTeamBySeverity: Record<SeverityName, Figure>;
+  perTeamBySeverity: Record<Severity, Figure>;
   mitigated: number;
   meanDaysToMitigate: Figure;
   openAtEnd: number;
@@ -37,8 +36,11 @@ export function findingMetrics(
     (f) => f.status === "MITIGATED" && f.closedOn && inPeriod(f.closedOn),
   );
   const perTeamBySeverity = Object.fromEntries(
-    SEVERITIES.map((s) => [s, ratio(opened.filter((f) => f.severity === s).length, teamsAtEnd)]),
-  ) as Record<SeverityName, Figure>;
+    SEVERITY.values.map((s) => [
+      s,
+      ratio(opened.filter((f) => f.severity === s).length, teamsAtEnd),
+    ]),
+  ) as Record<Severity, Figure>;
   return {
     teams: teamsAtEnd,
     opened: opened.length,

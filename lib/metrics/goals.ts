@@ -1,72 +1,65 @@
+import type { GoalMetric } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import { NEW_GUARDIANS_CHART, type SeriesData } from "./series";
 import type { Figure } from "./stats";
 
+// How each goal metric is measured; its name is lib/vocabulary's GOAL_METRIC label.
 export const GOAL_METRICS = {
   NEW_GUARDIANS: {
-    label: "New guardians",
     unit: "",
     digits: 0,
     pick: (m: QuarterMetricsLike) => m.people.newInPeriod,
     additive: true,
   },
   ACTIVE_GUARDIANS: {
-    label: "Active guardians",
     unit: "",
     digits: 0,
     pick: (m: QuarterMetricsLike) => m.people.activeAtEnd,
     additive: false,
   },
   TEAM_COVERAGE_PCT: {
-    label: "Teams with a guardian",
     unit: "%",
     digits: 1,
     pick: (m: QuarterMetricsLike) => m.people.coveragePct,
     additive: false,
   },
   REVIEW_CYCLE_REDUCTION_PCT: {
-    label: "Review time saved with a guardian",
     unit: "%",
     digits: 1,
     pick: (m: QuarterMetricsLike) => m.cycle.reductionPct,
     additive: false,
   },
   HOURS_PER_GUARDIAN_MONTH: {
-    label: "Hours per guardian-month",
     unit: "h",
     digits: 2,
     pick: (m: QuarterMetricsLike) => m.time.hoursPerGuardianMonth,
     additive: false,
   },
   TRAINING_COMPLETION_PCT: {
-    label: "Required training complete",
     unit: "%",
     digits: 1,
     pick: (m: QuarterMetricsLike) => m.training.allRequiredPct,
     additive: false,
   },
   GUARDIAN_THREAT_MODEL_SHARE_PCT: {
-    label: "Threat models by guardians",
     unit: "%",
     digits: 1,
     pick: (m: QuarterMetricsLike) => m.threatModels.guardianAuthoredPct,
     additive: false,
   },
   FINDINGS_PER_TEAM: {
-    label: "Findings per team",
     unit: "",
     digits: 2,
     pick: (m: QuarterMetricsLike) => m.findings.perTeam,
     additive: true,
   },
   AVERAGE_FEEDBACK: {
-    label: "Average feedback rating",
     unit: "/5",
     digits: 2,
     pick: (m: QuarterMetricsLike) => m.feedback.mean,
     additive: false,
   },
-} as const;
+} as const satisfies Record<GoalMetric, unknown>;
 
 export type GoalMetricName = keyof typeof GOAL_METRICS;
 export type GoalProgress = {

@@ -1,5 +1,7 @@
-// Who was an active guardian when. A membership counts on a day when
-// active_on ≤ day and (left_on is null or left_on ≥ day); days are UTC dates.
+// Who was an active guardian when, by the rule of lib/active-guardian; days are UTC dates.
+import { activeDays, isActiveBetween, isActiveOn } from "@/lib/active-guardian";
+import { dayNumber } from "@/lib/period";
+
 export type ActiveInterval = {
   userId: number;
   teamId: number;
@@ -8,19 +10,6 @@ export type ActiveInterval = {
 };
 
 const DAY_MS = 86_400_000;
-/** Whole UTC days since the epoch: cheap to compare, exact for date-only values. */
-export const dayNumber = (d: Date) => Math.floor(d.getTime() / DAY_MS);
-
-export function isActiveOn(
-  interval: Pick<ActiveInterval, "activeOn" | "leftOn">,
-  day: Date,
-): boolean {
-  const d = dayNumber(day);
-  return (
-    dayNumber(interval.activeOn) <= d &&
-    (interval.leftOn === null || dayNumber(interval.leftOn) >= d)
-  );
-}
 
 /** People with a membership active on `day` (optionally only for one team). */
 export function activeGuardiansOn(
@@ -40,10 +29,7 @@ export class GuardianDays {
   private byUser = new Map<number, [number, number][]>();
   constructor(intervals: ActiveInterval[]) {
     for (const i of intervals) {
-      const span: [number, number] = [
-        dayNumber(i.activeOn),
-        i.leftOn ? dayNumber(i.leftOn) : Infinity,
-      ];
+      const span = activeDays(i)!;
       const list = this.byUser.get(i.userId);
       if (list) list.push(span);
       else this.byUser.set(i.userId, [span]);
@@ -85,10 +71,7 @@ export function overlaps(
   start: Date,
   end: Date,
 ): boolean {
-  return (
-    dayNumber(interval.activeOn) <= dayNumber(lastDay(end)) &&
-    (interval.leftOn === null || dayNumber(interval.leftOn) >= dayNumber(start))
-  );
+  return isActiveBetween(interval, start, lastDay(end));
 }
 
 /** For each guardian, the months of the period in which they were active at least one day; summed. */

@@ -1,11 +1,12 @@
-import { activeGuardiansOn, isActiveOn, lastDay, type ActiveInterval } from "./guardians";
+import { isActiveOn } from "@/lib/active-guardian";
+import { BELT, type Belt } from "@/lib/vocabulary";
+import { activeGuardiansOn, lastDay, type ActiveInterval } from "./guardians";
 import { percent, type Figure } from "./stats";
 
 // Metric 8: people. Belts: the highest live award on or before the period's last day.
-export const BELTS = ["WHITE", "YELLOW", "GREEN", "BLACK"] as const;
 export type BeltAwardFact = {
   userId: number;
-  belt: (typeof BELTS)[number];
+  belt: Belt;
   awardedOn: Date;
   revokedAt: Date | null;
 };
@@ -18,7 +19,7 @@ export type PeopleMetrics = {
   coveragePct: Figure;
   coveredTeams: number;
   teamsAtEnd: number;
-  beltDistribution: Record<(typeof BELTS)[number] | "NONE", number>;
+  beltDistribution: Record<Belt | "NONE", number>;
 };
 
 export function peopleMetrics(input: {
@@ -53,12 +54,12 @@ export function peopleMetrics(input: {
   const highest = new Map<number, number>();
   for (const a of input.awards) {
     if (a.awardedOn > last || (a.revokedAt !== null && a.revokedAt <= last)) continue;
-    highest.set(a.userId, Math.max(highest.get(a.userId) ?? -1, BELTS.indexOf(a.belt)));
+    highest.set(a.userId, Math.max(highest.get(a.userId) ?? -1, BELT.rank(a.belt)));
   }
   const beltDistribution = { NONE: 0, WHITE: 0, YELLOW: 0, GREEN: 0, BLACK: 0 };
   for (const userId of active) {
     const rung = highest.get(userId);
-    beltDistribution[rung === undefined ? "NONE" : BELTS[rung]]++;
+    beltDistribution[rung === undefined ? "NONE" : BELT.values[rung]]++;
   }
   return {
     activeAtEnd: active.size,

@@ -1,6 +1,7 @@
 // Metric 10: risk budget per team at the period's end.
-export const SEVERITY_WEIGHT = { CRITICAL: 10, HIGH: 5, MEDIUM: 2, LOW: 1 } as const;
-export type Weighted = { severity: keyof typeof SEVERITY_WEIGHT };
+import { SEVERITY_WEIGHT, type Severity } from "@/lib/vocabulary";
+
+export type Weighted = { severity: Severity };
 
 export type RiskBudget = {
   findingsPoints: number;

@@ -1,5 +1,4 @@
-import { ACTIVITY_LABELS, ACTIVITY_TYPES } from "@/lib/validations/activity";
-import { BELTS } from "./people";
+import { ACTIVITY_TYPE, BELT, SEVERITY } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
 import { writeCsv } from "@/lib/transfer/csv";
@@ -184,30 +183,12 @@ export const FAMILIES: FamilyDef[] = [
         ...perTeam,
         pick: (m) => m.findings.perTeam,
       },
-      {
-        id: "findings-critical",
-        label: "Critical per team",
+      ...SEVERITY.values.map((severity) => ({
+        id: `findings-${severity.toLowerCase()}`,
+        label: `${SEVERITY.label(severity)} per team`,
         ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.CRITICAL,
-      },
-      {
-        id: "findings-high",
-        label: "High per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.HIGH,
-      },
-      {
-        id: "findings-medium",
-        label: "Medium per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.MEDIUM,
-      },
-      {
-        id: "findings-low",
-        label: "Low per team",
-        ...perTeam,
-        pick: (m) => m.findings.perTeamBySeverity.LOW,
-      },
+        pick: (m: QuarterMetricsLike) => m.findings.perTeamBySeverity[severity],
+      })),
       {
         id: "mitigate-days",
         label: "Mean time to mitigate",
@@ -265,16 +246,16 @@ export const FAMILIES: FamilyDef[] = [
         chart: "Guardian and builder hours",
         pick: (m) => m.time.builderHours,
       },
-      ...ACTIVITY_TYPES.map((t) => ({
+      ...ACTIVITY_TYPE.values.map((t) => ({
         id: `guardian-hours-${t}`,
-        label: `Guardian hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        label: `Guardian hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Guardian hours by activity type",
         pick: (m: QuarterMetricsLike) => m.time.guardianHoursByType[t] ?? 0,
       })),
-      ...ACTIVITY_TYPES.map((t) => ({
+      ...ACTIVITY_TYPE.values.map((t) => ({
         id: `builder-hours-${t}`,
-        label: `Builder hours: ${ACTIVITY_LABELS[t].toLowerCase()}`,
+        label: `Builder hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Builder hours by activity type",
         pick: (m: QuarterMetricsLike) => m.time.builderHoursByType[t] ?? 0,
@@ -343,9 +324,9 @@ export const FAMILIES: FamilyDef[] = [
         pick: (m) => m.people.retentionPct,
       },
       { id: "coverage", label: "Teams with a guardian", ...pct, pick: (m) => m.people.coveragePct },
-      ...(["NONE", ...BELTS] as const).map((b) => ({
+      ...(["NONE", ...BELT.values] as const).map((b) => ({
         id: `belt-${b}`,
-        label: b === "NONE" ? "No belt yet" : `${b.charAt(0)}${b.slice(1).toLowerCase()} belt`,
+        label: b === "NONE" ? "No belt yet" : `${BELT.label(b)} belt`,
         ...count,
         chart: "Belts of the active guardians at the quarter's end",
         pick: (m: QuarterMetricsLike) => m.people.beltDistribution[b],

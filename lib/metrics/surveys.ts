@@ -1,6 +1,7 @@
 import { quarterKey, quarterOf } from "@/lib/period";
 import type { CsvPoint } from "./series";
 import { ratio, type Figure } from "./stats";
+import type { SurveyQuestionKind } from "@/lib/vocabulary";
 
 // Metric 9 (second half): survey results. Answers arrive counted in SQL; rates and means here.
 export const RATING_SCALE = [1, 2, 3, 4, 5] as const;
@@ -10,7 +11,7 @@ export type SurveyQuestionFact = {
   id: number;
   position: number;
   text: string;
-  kind: "RATING" | "TEXT";
+  kind: SurveyQuestionKind;
 };
 export type SurveyFact = {
   id: number;

@@ -1,5 +1,6 @@
 import { findingMetrics, type FindingFact } from "./findings";
-import { activeGuardiansOn, guardianMonths, isActiveOn, type ActiveInterval } from "./guardians";
+import { isActiveOn } from "@/lib/active-guardian";
+import { activeGuardiansOn, guardianMonths, type ActiveInterval } from "./guardians";
 import { releaseMetrics, type ReleaseFact } from "./releases";
 import { reviewCycleMetrics, reviewEffortMetrics, type ReviewFact } from "./reviews";
 import type { ActivityFact } from "./security-time";

@@ -1,5 +1,6 @@
 import { formatDate } from "@/lib/format";
 import type { Figure } from "@/lib/metrics/stats";
+import { BELT, type Belt } from "@/lib/vocabulary";
 
 // A leader's quarterly newsletter, assembled from facts by plain functions (no database).
 // `team` lists every team of the org the person guarded in the quarter; `leftOn` (ISO date) is set
@@ -8,8 +9,8 @@ export type GuardianFact = {
   name: string;
   team: string;
   leftOn?: string | null;
-  belt: string | null;
-  newBelts: string[];
+  belt: Belt | null;
+  newBelts: Belt[];
   hours: number;
   reviews: number;
   threatModels: number;
@@ -58,7 +59,6 @@ export type NewsletterContent = {
 const fig = (v: Figure, digits = 1, unit = "") =>
   v === null ? "not enough data" : `${v.toFixed(digits)}${unit}`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const belt = (b: string) => b.charAt(0) + b.slice(1).toLowerCase();
 
 /** Top contributors: review work weighs like four hours of other security work. */
 export function spotlight(guardians: GuardianFact[], count = 3): GuardianFact[] {
@@ -99,7 +99,9 @@ export function assembleNewsletter(
       ],
     };
   }
-  const newBelts = f.guardians.flatMap((g) => g.newBelts.map((b) => `${g.name} (${belt(b)})`));
+  const newBelts = f.guardians.flatMap((g) =>
+    g.newBelts.map((b) => `${g.name} (${BELT.label(b)})`),
+  );
   const stars = spotlight(f.guardians);
   const o = f.org;
   const left = f.guardians.filter((g) => g.leftOn).length;
@@ -121,7 +123,7 @@ export function assembleNewsletter(
         rows: f.guardians.map((g) => [
           who(g),
           g.team,
-          g.belt ? belt(g.belt) : "—",
+          g.belt ? BELT.label(g.belt) : "—",
           g.hours.toFixed(1),
           String(g.reviews),
           String(g.threatModels),

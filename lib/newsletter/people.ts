@@ -1,4 +1,4 @@
-import { dayNumber, isActiveOn } from "@/lib/metrics/guardians";
+import { isActiveBetween, isActiveOn } from "@/lib/active-guardian";
 
 export type QuarterMembership = {
   userId: number;
@@ -26,11 +26,7 @@ export function guardiansOfQuarter(
 ): QuarterGuardian[] {
   const byUser = new Map<number, QuarterMembership[]>();
   for (const m of memberships) {
-    if (
-      dayNumber(m.activeOn) > dayNumber(last) ||
-      (m.leftOn && dayNumber(m.leftOn) < dayNumber(first))
-    )
-      continue;
+    if (!isActiveBetween(m, first, last)) continue;
     byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
   }
   return [...byUser.entries()].map(([userId, ms]) => {

@@ -1,6 +1,7 @@
 // Threat-model rules as plain functions.
+import type { ThreatModelStatus } from "@/lib/vocabulary";
+
 export type ThreatLike = { mitigation: string | null; mitigationStatus: string };
-export type TmStatus = "DRAFT" | "IN_REVIEW" | "APPROVED";
 
 /** A threat with no documented mitigation: status none, or planned/implemented without any text. */
 export function isUndocumented(t: ThreatLike): boolean {
@@ -11,19 +12,19 @@ export function isUndocumented(t: ThreatLike): boolean {
   );
 }
 
-const TRANSITIONS: Record<TmStatus, TmStatus[]> = {
+const TRANSITIONS: Record<ThreatModelStatus, ThreatModelStatus[]> = {
   DRAFT: ["IN_REVIEW"],
   IN_REVIEW: ["APPROVED", "DRAFT"],
   APPROVED: [],
 };
 
-export function canTransition(from: TmStatus, to: TmStatus): boolean {
+export function canTransition(from: ThreatModelStatus, to: ThreatModelStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
 /** Why approval cannot proceed, or null. Undocumented threats block unless explicitly accepted. */
 export function approvalBlocker(
-  status: TmStatus,
+  status: ThreatModelStatus,
   threats: ThreatLike[],
   acceptUndocumented: boolean,
 ): string | null {

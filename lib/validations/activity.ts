@@ -1,26 +1,6 @@
 import { z } from "zod";
-
-export const ACTIVITY_TYPES = [
-  "QUESTION",
-  "SPRINT_STORY",
-  "DEEP_DIVE",
-  "SUPPORT",
-  "REVIEW",
-  "THREAT_MODEL",
-  "TRAINING",
-  "OTHER",
-] as const;
-
-export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
-  QUESTION: "Answering security questions",
-  SPRINT_STORY: "Security stories for the sprint",
-  DEEP_DIVE: "Deep dive",
-  SUPPORT: "Supporting task",
-  REVIEW: "Review work",
-  THREAT_MODEL: "Threat-model work",
-  TRAINING: "Training",
-  OTHER: "Other",
-};
+import { ACTIVITY_TYPE } from "@/lib/vocabulary";
+import { isQuarterHourStep } from "@/lib/hours";
 
 /** "review:12" or "threat-model:5"; empty for no link. */
 const linkSchema = z
@@ -43,8 +23,8 @@ export const activitySchema = z.object({
     .refine((h) => Number.isFinite(h), "Enter the hours as a number, e.g. 1.5")
     .refine((h) => h > 0, "Hours must be more than 0")
     .refine((h) => h <= 24, "A day has at most 24 hours")
-    .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
-  type: z.enum(ACTIVITY_TYPES, "Choose what kind of work it was"),
+    .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps: 0.25, 0.5, 0.75…"),
+  type: z.enum(ACTIVITY_TYPE.values, "Choose what kind of work it was"),
   link: linkSchema.prefault(""),
   note: z
     .string()

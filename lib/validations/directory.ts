@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const TEAM_PROFILES = ["QUICK_WINS", "HIGH_IMPACT", "HIGH_RISK", "NONE"] as const;
+import { TEAM_PROFILE } from "@/lib/vocabulary";
 
 const slug = (v: string) =>
   v
@@ -17,7 +16,7 @@ export const teamSchema = z.object({
     .min(2, "Give the team a name")
     .max(120, "Keep the name under 120 characters"),
   orgId: z.coerce.number().int().positive("Choose the team's organisation"),
-  profile: z.enum(TEAM_PROFILES, "Choose a candidate profile"),
+  profile: z.enum(TEAM_PROFILE.values, "Choose a candidate profile"),
   pilot: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   joinedOn: z.iso.date("Enter a date like 2026-01-15"),
   riskBudget: z.coerce
@@ -62,7 +61,7 @@ export const orgSchema = z.object({
 export const directoryFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
-  profile: z.enum(TEAM_PROFILES).optional().catch(undefined),
+  profile: z.enum(TEAM_PROFILE.values).optional().catch(undefined),
   coverage: z.enum(["covered", "uncovered"]).optional().catch(undefined),
 });
 

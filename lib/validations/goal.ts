@@ -1,10 +1,5 @@
 import { z } from "zod";
-import { GOAL_METRICS } from "@/lib/metrics/goals";
-
-const metricNames = Object.keys(GOAL_METRICS) as [
-  keyof typeof GOAL_METRICS,
-  ...(keyof typeof GOAL_METRICS)[],
-];
+import { GOAL_METRIC } from "@/lib/vocabulary";
 
 export const goalSchema = z.object({
   title: z
@@ -12,7 +7,7 @@ export const goalSchema = z.object({
     .trim()
     .min(3, "Describe the goal in a few words")
     .max(200, "Keep the goal under 200 characters"),
-  metric: z.enum(metricNames, "Choose what the goal measures"),
+  metric: z.enum(GOAL_METRIC.values, "Choose what the goal measures"),
   target: z.coerce
     .number({ error: "Enter the target as a number" })
     .refine(Number.isFinite, "Enter the target as a number")

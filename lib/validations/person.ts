@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLE } from "@/lib/vocabulary";
 
 const optionalId = (message: string) =>
   z.preprocess(
@@ -15,7 +15,9 @@ const withRoles = (raw: unknown) => {
   if (Array.isArray(fields.roles)) return fields;
   return {
     ...fields,
-    roles: ROLES.filter((r) => fields[`role-${r}`] === "on" || fields[`role-${r}`] === "true"),
+    roles: ROLE.values.filter(
+      (r) => fields[`role-${r}`] === "on" || fields[`role-${r}`] === "true",
+    ),
   };
 };
 
@@ -26,9 +28,9 @@ const details = {
     .min(2, "Enter the person's name")
     .max(120, "Keep the name under 120 characters"),
   roles: z
-    .array(z.enum(ROLES, "Choose roles from the list"))
+    .array(z.enum(ROLE.values, "Choose roles from the list"))
     .min(1, "Give the person at least one role")
-    .max(ROLES.length),
+    .max(ROLE.values.length),
   orgId: optionalId("Choose an organisation from the list"),
   teamId: optionalId("Choose a team from the list"),
 };
@@ -77,7 +79,7 @@ export const personStatusSchema = z.object({
 export const peopleFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   org: z.coerce.number().int().positive().optional().catch(undefined),
-  role: z.enum(ROLES).optional().catch(undefined),
+  role: z.enum(ROLE.values).optional().catch(undefined),
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
 });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { RECOGNITION_KIND } from "@/lib/vocabulary";
 
 export const recognitionSchema = z.object({
   recipientId: z.coerce.number().int().positive("Choose who to recognise"),
-  kind: z.enum(["AWARD", "KUDOS"], "Choose award or kudos"),
+  kind: z.enum(RECOGNITION_KIND.values, "Choose award or kudos"),
   title: z
     .string()
     .trim()

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { teamField, todayUtc } from "./review";
+import { notFuture, teamField } from "./review";
 
-const notFuture = (d: string | undefined) => !d || d <= todayUtc();
 const startedOn = z.iso
   .date("Enter the start date like 2026-11-22")
   .refine(notFuture, "The start date cannot be in the future");

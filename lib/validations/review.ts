@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/period";
+import { FINDING_STATUS, REVIEW_OUTCOME, SEVERITY } from "@/lib/vocabulary";
+import { isQuarterHourStep } from "@/lib/hours";
 
 const id = (what: string) =>
   z.coerce
@@ -7,24 +10,14 @@ const id = (what: string) =>
     .positive(`Choose a ${what}`);
 const day = z.iso.date("Enter a date like 2026-11-22");
 const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), day.optional());
-/** Today's UTC date: the day the server calls today. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
-const notFuture = (d: string | undefined) => !d || d <= todayUtc();
+/** Dates are compared as "YYYY-MM-DD" text against the server's UTC today. */
+export const notFuture = (d: string | undefined) => !d || d <= isoDay(new Date());
 /** A team typed by name or key (suggested from a list), resolved on the server within the caller's scope. */
 export const teamField = z
   .string({ error: "Choose a team" })
   .trim()
   .min(1, "Choose a team")
   .max(200, "Choose a team from the list");
-
-export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export const OUTCOMES = [
-  "APPROVED",
-  "APPROVED_WITH_FINDINGS",
-  "CHANGES_REQUIRED",
-  "WITHDRAWN",
-] as const;
-export const FINDING_STATUSES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
 
 export const requestReviewSchema = z.object({
   team: teamField,
@@ -54,7 +47,7 @@ export const participantSchema = z.object({
       .number({ error: "Enter hours as a number" })
       .min(0, "Hours cannot be negative")
       .max(500, "That is a lot of hours")
-      .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps")
+      .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps")
       .optional(),
   ),
 });
@@ -66,13 +59,13 @@ export const findingSchema = z.object({
     .trim()
     .min(3, "Describe the finding in a few words")
     .max(300, "Keep the title under 300 characters"),
-  severity: z.enum(SEVERITIES, "Choose a severity"),
+  severity: z.enum(SEVERITY.values, "Choose a severity"),
   openedOn: optionalDay.refine(notFuture, "The opening date cannot be in the future"),
 });
 
 const findingStatusFields = z.object({
   findingId: id("finding"),
-  status: z.enum(FINDING_STATUSES, "Choose a status"),
+  status: z.enum(FINDING_STATUS.values, "Choose a status"),
   closedOn: optionalDay,
 });
 
@@ -90,7 +83,7 @@ export const findingStatusSchema = findingStatusFields
 
 export const completeReviewSchema = z.object({
   reviewId: id("review"),
-  outcome: z.enum(OUTCOMES, "Choose the outcome"),
+  outcome: z.enum(REVIEW_OUTCOME.values, "Choose the outcome"),
   completedOn: optionalDay,
 });
 

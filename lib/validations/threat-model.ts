@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { MITIGATION_STATUS, SEVERITY, STRIDE_CATEGORY } from "@/lib/vocabulary";
 import { teamField } from "./review";
 
-export const STRIDE = [
-  "SPOOFING",
-  "TAMPERING",
-  "REPUDIATION",
-  "INFORMATION_DISCLOSURE",
-  "DENIAL_OF_SERVICE",
-  "ELEVATION_OF_PRIVILEGE",
-] as const;
-export const MITIGATION_STATUSES = ["NONE", "PLANNED", "IMPLEMENTED", "ACCEPTED"] as const;
 const id = (what: string) =>
   z.coerce
     .number({ error: `Choose a ${what}` })
@@ -36,15 +28,15 @@ export const threatSchema = z.object({
     .trim()
     .min(3, "Describe the threat in a few words")
     .max(300, "Keep the title under 300 characters"),
-  category: z.enum(STRIDE, "Choose a STRIDE category"),
-  severity: z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"], "Choose a severity"),
+  category: z.enum(STRIDE_CATEGORY.values, "Choose a STRIDE category"),
+  severity: z.enum(SEVERITY.values, "Choose a severity"),
   mitigation: z
     .string()
     .trim()
     .max(2000, "Keep the mitigation under 2,000 characters")
     .optional()
     .transform((v) => v || null),
-  mitigationStatus: z.enum(MITIGATION_STATUSES, "Choose the mitigation status"),
+  mitigationStatus: z.enum(MITIGATION_STATUS.values, "Choose the mitigation status"),
 });
 
 export const authorSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isQuarterHourStep } from "@/lib/hours";
 
 const optionalUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),
@@ -21,7 +22,7 @@ export const courseSchema = z.object({
     .number({ error: "Enter the hours as a number" })
     .min(0, "Hours cannot be negative")
     .max(500, "That is a very long course")
-    .refine((h) => Number.isInteger(h * 4), "Use quarter-hour steps"),
+    .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps"),
   description: z
     .string()
     .trim()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findingMetrics } from "@/lib/metrics/findings";
-import { guardianMonths, isActiveOn, monthsOf } from "@/lib/metrics/guardians";
+import { isActiveOn } from "@/lib/active-guardian";
+import { guardianMonths, monthsOf } from "@/lib/metrics/guardians";
 import { peopleMetrics } from "@/lib/metrics/people";
 import { releaseMetrics } from "@/lib/metrics/releases";
 import { reviewCycleMetrics, reviewEffortMetrics, type ReviewFact } from "@/lib/metrics/reviews";

@@ -5,12 +5,12 @@ import {
   PERMISSIONS,
   primaryRole,
   queryScope,
-  ROLES,
   scopeOf,
   type Actor,
   type Permission,
   type Scope,
 } from "@/lib/auth/permissions";
+import { ROLE } from "@/lib/vocabulary";
 
 // The expected scope of every role for every permission, written out by hand.
 // Columns: ADMIN, LEAD, SECURITY_ENGINEER, GUARDIAN, MANAGER, BUILDER ("-" = denied).
@@ -55,7 +55,7 @@ describe("permission table", () => {
   });
 
   const cases = PERMISSIONS.flatMap((permission) =>
-    ROLES.map((role, i) => ({ permission, role, expected: EXPECTED[permission][i] })),
+    ROLE.values.map((role, i) => ({ permission, role, expected: EXPECTED[permission][i] })),
   );
   it.each(cases)("$role → $permission = $expected", ({ permission, role, expected }) => {
     const scope = scopeOf({ roles: [role] }, permission);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLE } from "@/lib/vocabulary";
 import { forbiddenRoleChanges, mayGrantRole, mayManageHolderOf } from "@/lib/auth/role-grants";
 
-// Who may grant each role (written out by hand). Columns follow ROLES:
+// Who may grant each role (written out by hand). Columns follow ROLE.values:
 // ADMIN, LEAD, SECURITY_ENGINEER, GUARDIAN, MANAGER, BUILDER.
 const GRANTS: Record<string, boolean[]> = {
   ADMIN: [true, true, true, true, true, true],
@@ -14,7 +14,9 @@ describe("granting roles", () => {
     "%s may grant exactly the expected roles",
     (granter, expected) => {
       expect(
-        ROLES.map((r) => mayGrantRole({ roles: [granter as (typeof ROLES)[number]] }, r)),
+        ROLE.values.map((r) =>
+          mayGrantRole({ roles: [granter as (typeof ROLE.values)[number]] }, r),
+        ),
       ).toEqual(expected);
     },
   );

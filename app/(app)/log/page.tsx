@@ -10,6 +10,7 @@ import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/guards";
 import { latestLoggableDate } from "@/lib/activity-rules";
 import { linkOptions } from "@/lib/server/activity/queries";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Log hours" };
 
@@ -32,11 +33,7 @@ export default async function LogPage({
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
         <Card>
-          <LogForm
-            links={links}
-            serverToday={now.toISOString().slice(0, 10)}
-            maxDate={latestLoggableDate(now)}
-          />
+          <LogForm links={links} serverToday={isoDay(now)} maxDate={latestLoggableDate(now)} />
         </Card>
         <Card>
           <CardTitle>This month</CardTitle>

@@ -10,10 +10,9 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getRelease } from "@/lib/server/releases/queries";
 import { teamFilter } from "@/lib/server/teams/lookup";
-import { todayUtc } from "@/lib/validations/review";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Feature releases" };
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ReleasesPage({
   searchParams,
@@ -30,7 +29,7 @@ export default async function ReleasesPage({
       ? await getRelease(actor, editId)
       : null;
   const back = `/releases?${new URLSearchParams({ ...(team.text ? { team: team.text } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
-  const today = todayUtc();
+  const today = isoDay(new Date());
   return (
     <>
       <PageHeader
@@ -50,8 +49,8 @@ export default async function ReleasesPage({
               key: editing.key,
               name: editing.name,
               team: editing.team.name,
-              startedOn: iso(editing.startedOn),
-              releasedOn: editing.releasedOn ? iso(editing.releasedOn) : null,
+              startedOn: isoDay(editing.startedOn),
+              releasedOn: editing.releasedOn ? isoDay(editing.releasedOn) : null,
               reviewKey: editing.review?.key ?? null,
             }}
           />

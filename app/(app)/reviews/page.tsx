@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { parseReviewFilter } from "@/lib/server/reviews/queries";
 import { teamFilter } from "@/lib/server/teams/lookup";
-import { todayUtc } from "@/lib/validations/review";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Security reviews" };
 
@@ -34,7 +34,7 @@ export default async function ReviewsPage({
       {can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Request a review</CardTitle>
-          <RequestReviewForm teamList="review-teams" today={todayUtc()} />
+          <RequestReviewForm teamList="review-teams" today={isoDay(new Date())} />
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}

@@ -9,7 +9,7 @@ import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { teamFilter } from "@/lib/server/teams/lookup";
-import { TM_STATUSES } from "@/lib/server/threat-models/queries";
+import { THREAT_MODEL_STATUS } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Threat models" };
 
@@ -23,7 +23,7 @@ export default async function ThreatModelsPage({
   const team = await teamFilter(actor, "threatmodel.read", p.team);
   const filter = {
     team: team.teamId,
-    status: TM_STATUSES.find((s) => s === p.status),
+    status: THREAT_MODEL_STATUS.values.find((s) => s === p.status),
     flagged: p.flagged === "yes",
   };
   const page = parsePage(p.page);

@@ -7,6 +7,8 @@ import { dayTotalProblem, latestLoggableDate, MAX_DAY_QUARTER_HOURS } from "@/li
 import type { ActivityInput, NewActivityInput } from "@/lib/validations/activity";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { toQuarterHours } from "@/lib/hours";
+import { parseIsoDay } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,8 +85,8 @@ type LoggedRow = {
 export async function logActivity(actor: SessionActor, input: NewActivityInput) {
   if (!can(actor, "activity.log")) throw new PermissionError();
   checkDate(input.date);
-  const date = new Date(`${input.date}T00:00:00Z`);
-  const quarterHours = Math.round(input.hours * 4);
+  const date = parseIsoDay(input.date);
+  const quarterHours = toQuarterHours(input.hours);
   const links = await resolveLink(db, actor, input.link);
   const [row] = await db.$queryRaw<LoggedRow[]>`
     SELECT * FROM guardians_log_activity(${actor.id}::int, ${date}::date, ${quarterHours}::int, ${input.type}::"ActivityType", ${input.note}::text,
@@ -120,8 +122,8 @@ async function ownEntry(tx: Tx, actor: SessionActor, id: bigint) {
 export async function updateActivity(actor: SessionActor, id: bigint, input: ActivityInput) {
   if (!can(actor, "activity.log")) throw new PermissionError();
   checkDate(input.date);
-  const date = new Date(`${input.date}T00:00:00Z`);
-  const quarterHours = Math.round(input.hours * 4);
+  const date = parseIsoDay(input.date);
+  const quarterHours = toQuarterHours(input.hours);
   return db.$transaction(async (tx) => {
     const before = await ownEntry(tx, actor, id);
     const links = await resolveLink(tx, actor, input.link);

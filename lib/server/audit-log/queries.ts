@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilter } from "@/lib/validations/audit";
 import { PermissionError } from "@/lib/server/errors";
+import { addUtcDays, parseIsoDay } from "@/lib/period";
 
 export const PAGE_SIZE = 50;
 
@@ -17,10 +18,8 @@ export async function listAuditEntries(actor: SessionActor, filter: AuditFilter,
     ...(filter.from || filter.to
       ? {
           at: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to
-              ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86400_000) }
-              : {}),
+            ...(filter.from ? { gte: parseIsoDay(filter.from) } : {}),
+            ...(filter.to ? { lt: addUtcDays(parseIsoDay(filter.to), 1) } : {}),
           },
         }
       : {}),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { BELT } from "@/lib/vocabulary";
 import { beltConditionSchema } from "@/lib/validations/belt-rule";
 import { formAction } from "@/lib/server/form-action";
 import { previewRule, saveRule } from "./rules";
@@ -10,7 +10,7 @@ import { reevaluateEveryone, revokeBelt } from "./service";
 
 // The editor sends the conditions as JSON; every condition is validated like any other input.
 const ruleForm = z.object({
-  belt: z.enum(BELT_ORDER),
+  belt: z.enum(BELT.values),
   conditions: z
     .string()
     .max(20_000)

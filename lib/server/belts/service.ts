@@ -8,9 +8,9 @@ import type { BeltCondition } from "@/lib/validations/belt-rule";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { activeGuardianIds, loadBeltFacts, loadRules } from "./facts";
+import { isoDay, todayUtc } from "@/lib/period";
 
 const CHUNK = 500;
-const todayUtc = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 
 export type Award = { userId: number; belt: BeltName };
 
@@ -37,7 +37,7 @@ export async function qualifyingAwards(
               current: c.current,
               required: c.required,
             })),
-            evaluatedOn: today.toISOString().slice(0, 10),
+            evaluatedOn: isoDay(today),
           },
         });
       }

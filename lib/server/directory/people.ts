@@ -5,7 +5,7 @@ import { forbiddenRoleChanges, mayManageHolderOf } from "@/lib/auth/role-grants"
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { roleLabel } from "@/lib/roles";
+import { ROLE } from "@/lib/vocabulary";
 import type { NewPersonInput, PersonEditInput, PersonStatusInput } from "@/lib/validations/person";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
@@ -36,7 +36,7 @@ function assertGrantable(actor: SessionActor, before: readonly Role[], after: re
   if (refused.length)
     throw new PersonFieldError(
       "roles",
-      `Only an administrator can grant or remove the ${refused.map(roleLabel).join(" and ")} role.`,
+      `Only an administrator can grant or remove the ${refused.map(ROLE.label).join(" and ")} role.`,
     );
 }
 

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { slug, type OrgInput, type TeamInput } from "@/lib/validations/directory";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { parseIsoDay } from "@/lib/period";
 
 function uniqueName(error: unknown, what: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
@@ -18,7 +19,7 @@ export async function saveTeam(actor: SessionActor, id: number | null, input: Te
   const org = await db.org.findUnique({ where: { id: input.orgId }, select: { id: true } });
   if (!org || !can(actor, "directory.manage", { orgId: org.id }))
     throw new DomainError("Choose an organisation from the list.");
-  const data = { ...input, joinedOn: new Date(`${input.joinedOn}T00:00:00Z`) };
+  const data = { ...input, joinedOn: parseIsoDay(input.joinedOn) };
   try {
     return await db.$transaction(async (tx) => {
       if (id === null) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { activeOnWhere } from "@/lib/active-guardian";
 import { can, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -7,19 +8,10 @@ import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 
-/** Was the person an active guardian of the team on that day (inclusive of the day they left)? */
+/** Was the person an active guardian of the team on that day? */
 async function wasGuardian(userId: number, teamId: number, day: Date) {
-  const d = new Date(day.toISOString().slice(0, 10) + "T00:00:00Z");
-  return (
-    (await db.guardianMembership.count({
-      where: {
-        userId,
-        teamId,
-        activeOn: { lte: d },
-        OR: [{ leftOn: null }, { leftOn: { gte: d } }],
-      },
-    })) > 0
-  );
+  const where = { userId, teamId, ...activeOnWhere(day) };
+  return (await db.guardianMembership.count({ where })) > 0;
 }
 
 /**

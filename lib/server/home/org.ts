@@ -2,14 +2,14 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { BELT, type Belt } from "@/lib/vocabulary";
 
 /** How many of the organisation's guardians the manager's home lists; the directory has the rest. */
 export const ORG_GUARDIANS_SHOWN = 10;
 
-const highestBelt = (belts: (typeof BELT_ORDER)[number][]) =>
-  belts.reduce<(typeof BELT_ORDER)[number] | null>(
-    (top, b) => (top === null || BELT_ORDER.indexOf(b) > BELT_ORDER.indexOf(top) ? b : top),
+const highestBelt = (belts: Belt[]) =>
+  belts.reduce<Belt | null>(
+    (top, b) => (top === null || BELT.rank(b) > BELT.rank(top) ? b : top),
     null,
   );
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { BELT } from "@/lib/vocabulary";
 import { monthRange } from "@/lib/period";
 
 /** What a person who logs hours sees first: this month's total and recent entries. */
@@ -39,8 +39,7 @@ export async function getGuardianStanding(userId: number) {
     }),
     db.feedback.aggregate({ where: { guardianId: userId }, _avg: { rating: true }, _count: true }),
   ]);
-  const belt =
-    awards.sort((a, b) => BELT_ORDER.indexOf(b.belt) - BELT_ORDER.indexOf(a.belt))[0] ?? null;
+  const belt = awards.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt))[0] ?? null;
   return {
     memberships,
     belt,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { VersionedCache } from "@/lib/metrics/versioned-cache";
+import { isoDay } from "@/lib/period";
 
 // Dashboard figures are cached per process, keyed by the data version: the id of the latest
 // audit-log row. Every change made through the app (and the importer) writes one. After a
@@ -39,7 +40,6 @@ export type ActivityDependence = "none" | "all" | { start: Date; end: Date };
 
 const MAX_CHANGES_READ = 50_000n;
 const VERSION = /^(\d{4}-\d{2}-\d{2})\|(\d+)@(\d+)$/;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Whether every change from version `from` to `to` is an activity entry dated outside what the

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActiveInterval } from "@/lib/metrics/guardians";
-import type { FindingFact, SeverityName } from "@/lib/metrics/findings";
+import type { FindingFact } from "@/lib/metrics/findings";
+import type { Severity } from "@/lib/vocabulary";
 import type { ReleaseFact, ReleaseLink } from "@/lib/metrics/releases";
 import type { ReviewFact } from "@/lib/metrics/reviews";
 import type { ActivityFact } from "@/lib/metrics/security-time";
@@ -57,7 +58,7 @@ export async function findingFacts(
   start: Date,
   end: Date,
 ): Promise<(FindingFact & { teamId: number })[]> {
-  return db.$queryRaw<(FindingFact & { teamId: number; severity: SeverityName })[]>`
+  return db.$queryRaw<(FindingFact & { teamId: number; severity: Severity })[]>`
     SELECT f."teamId", f.severity::text AS severity, f.status::text AS status, f."openedOn", f."closedOn"
     FROM "Finding" f JOIN "Team" t ON t.id = f."teamId"
     WHERE f."openedOn" < ${end} AND (f."closedOn" IS NULL OR f."closedOn" >= ${start}) AND ${teamCondition(scope)}`;

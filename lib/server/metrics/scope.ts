@@ -1,4 +1,5 @@
 import "server-only";
+import { activeOnDay } from "@/lib/active-guardian/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** What a dashboard figure covers: some orgs (with sub-orgs already expanded) or all, and maybe one team. */
@@ -20,10 +21,4 @@ export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
  */
 export function guardianOfReviewTeam(dayExpr: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`g."userId" = p."userId" AND g."teamId" = r."teamId" AND ${activeOnDay(dayExpr)}`;
-}
-
-/** A membership row `g` active on the UTC day of `dayExpr` (inclusive of the day it ended). */
-export function activeOnDay(dayExpr: Prisma.Sql, alias = "g"): Prisma.Sql {
-  const g = (col: string) => Prisma.raw(`${alias}."${col}"`);
-  return Prisma.sql`${g("activeOn")} IS NOT NULL AND ${g("activeOn")} <= ${dayExpr} AND (${g("leftOn")} IS NULL OR ${g("leftOn")} >= ${dayExpr})`;
 }

@@ -5,7 +5,8 @@ import type { CompletionFact } from "@/lib/metrics/training";
 import type { BeltAwardFact } from "@/lib/metrics/people";
 import type { ThreatModelFact } from "@/lib/metrics/threat-models";
 import type { Weighted } from "@/lib/metrics/risk";
-import { activeOnDay, teamCondition, type MetricScope } from "./scope";
+import { activeOnDay } from "@/lib/active-guardian/sql";
+import { teamCondition, type MetricScope } from "./scope";
 
 /**
  * Threat models approved in [start, end): guardian-authored when an author was an active guardian

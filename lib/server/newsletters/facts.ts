@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { orgSubtree } from "@/lib/auth/permissions";
-import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { toHours } from "@/lib/hours";
+import { isoDay } from "@/lib/period";
+import { BELT } from "@/lib/vocabulary";
 import { lastDay } from "@/lib/metrics/guardians";
 import type { NewsletterFacts } from "@/lib/newsletter/assemble";
 import { guardiansOfQuarter } from "@/lib/newsletter/people";
@@ -86,7 +88,7 @@ export async function newsletterFacts(
       select: { title: true, kind: true, recipient: { select: { name: true } } },
     }),
   ]);
-  const hoursBy = new Map(hours.map((h) => [h.userId, (h._sum.quarterHours ?? 0) / 4]));
+  const hoursBy = new Map(hours.map((h) => [h.userId, toHours(h._sum.quarterHours ?? 0)]));
   const reviewsBy = new Map(reviews.map((r) => [r.userId, r._count]));
   const tmsBy = new Map(tms.map((t) => [t.userId, t._count]));
   const guardians = people
@@ -94,16 +96,16 @@ export async function newsletterFacts(
       const mine = awards.filter(
         (a) => a.userId === p.userId && (a.revokedAt === null || a.revokedAt > last),
       );
-      const top = mine.sort((a, b) => BELT_ORDER.indexOf(b.belt) - BELT_ORDER.indexOf(a.belt))[0];
+      const top = mine.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt))[0];
       return {
         name: p.name,
         team: p.teams.join(", "),
-        leftOn: p.leftOn ? p.leftOn.toISOString().slice(0, 10) : null,
+        leftOn: p.leftOn ? isoDay(p.leftOn) : null,
         belt: top?.belt ?? null,
         newBelts: mine
           .filter((a) => a.awardedOn >= start)
           .map((a) => a.belt)
-          .sort((a, b) => BELT_ORDER.indexOf(a) - BELT_ORDER.indexOf(b)),
+          .sort((a, b) => BELT.rank(a) - BELT.rank(b)),
         hours: hoursBy.get(p.userId) ?? 0,
         reviews: reviewsBy.get(p.userId) ?? 0,
         threatModels: tmsBy.get(p.userId) ?? 0,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { decisionSchema, nominationSchema, stepDownSchema } from "@/lib/validations/nomination";
-import { humanize } from "@/lib/format";
+import { BELT } from "@/lib/vocabulary";
 import { formAction } from "@/lib/server/form-action";
 import { decideNomination, nominateGuardian, stepDown } from "./service";
 
@@ -29,7 +29,7 @@ export const decideNominationAction = formAction(
     const m = await decideNomination(actor, input);
     refresh();
     if (m.status !== "ACTIVE") return { status: "ok", message: "Nomination declined." };
-    const belts = m.awarded.map((a) => humanize(a.belt));
+    const belts = m.awarded.map((a) => BELT.label(a.belt));
     return {
       status: "ok",
       message: `Approved: the guardian is now active.${belts.length ? ` New belt: ${belts.join(", ")}.` : ""}`,

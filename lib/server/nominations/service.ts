@@ -8,8 +8,7 @@ import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { teamOrganisation } from "./queries";
-
-const todayUtc = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+import { todayUtc } from "@/lib/period";
 
 /** A manager or team member nominates a person of the team's organisation as its guardian. */
 export async function nominateGuardian(actor: SessionActor, input: NominationInput) {

@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { toHours } from "@/lib/hours";
 
 /** Everything a guardian's profile shows; null when the person is outside the actor's scope. */
 export async function getProfile(actor: SessionActor, id: number) {
@@ -111,7 +112,9 @@ export async function profileDetails(actor: SessionActor, person: ProfilePerson)
     { length: 12 },
     (_, i) => new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + i, 1)),
   );
-  const byMonth = new Map(hours.map((h) => [h.month.toISOString().slice(0, 7), Number(h.qh) / 4]));
+  const byMonth = new Map(
+    hours.map((h) => [h.month.toISOString().slice(0, 7), toHours(Number(h.qh))]),
+  );
   return {
     belts,
     memberships,

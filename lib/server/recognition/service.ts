@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { RecognitionInput } from "@/lib/validations/recognition";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { BELT } from "@/lib/vocabulary";
 
 /** A lead or manager recognises someone in their scope; kudos to oneself are refused. */
 export async function giveRecognition(actor: SessionActor, input: RecognitionInput) {
@@ -59,7 +60,7 @@ export async function wall(take = 40) {
       key: `b${b.id}`,
       at: b.awardedOn,
       person: b.user,
-      text: `earned the ${b.belt.charAt(0) + b.belt.slice(1).toLowerCase()} belt`,
+      text: `earned the ${BELT.label(b.belt)} belt`,
       detail: null as string | null,
     })),
     ...recognitions.map((r) => ({

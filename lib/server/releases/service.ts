@@ -8,15 +8,14 @@ import { audit } from "@/lib/server/audit";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 import { FieldError } from "@/lib/server/field-error";
 import { findTeam } from "@/lib/server/teams/lookup";
+import { isoDay, parseIsoDay } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
-const today = () => new Date().toISOString().slice(0, 10);
 
 function checkDates(input: { startedOn: string; releasedOn?: string }) {
-  if (input.startedOn > today())
+  if (input.startedOn > isoDay(new Date()))
     throw new FieldError("startedOn", "The start date cannot be in the future.");
-  if (input.releasedOn && input.releasedOn > today())
+  if (input.releasedOn && input.releasedOn > isoDay(new Date()))
     throw new FieldError("releasedOn", "The release date cannot be in the future.");
 }
 
@@ -49,8 +48,8 @@ export async function createRelease(actor: SessionActor, input: ReleaseInput) {
         key: `REL-${String(id).padStart(6, "0")}`,
         teamId: team.id,
         name: input.name,
-        startedOn: day(input.startedOn),
-        releasedOn: input.releasedOn ? day(input.releasedOn) : null,
+        startedOn: parseIsoDay(input.startedOn),
+        releasedOn: input.releasedOn ? parseIsoDay(input.releasedOn) : null,
         reviewId,
       },
     });
@@ -85,8 +84,8 @@ export async function updateRelease(actor: SessionActor, input: ReleaseUpdateInp
       where: { id: before.id },
       data: {
         name: input.name,
-        startedOn: day(input.startedOn),
-        releasedOn: input.releasedOn ? day(input.releasedOn) : null,
+        startedOn: parseIsoDay(input.startedOn),
+        releasedOn: input.releasedOn ? parseIsoDay(input.releasedOn) : null,
         reviewId,
       },
     });

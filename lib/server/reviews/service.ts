@@ -16,10 +16,11 @@ import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { FieldError } from "@/lib/server/field-error";
 import { findTeam } from "@/lib/server/teams/lookup";
+import { toQuarterHours } from "@/lib/hours";
+import { isoDay, parseIsoDay } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
-const dayOrNow = (d?: string) => (d ? new Date(`${d}T00:00:00Z`) : new Date());
-const today = () => new Date().toISOString().slice(0, 10);
+const dayOrNow = (d?: string) => (d ? parseIsoDay(d) : new Date());
 
 /** Next id of a table's sequence, so the human key (REV-000123) can be written with the row. */
 async function nextId(tx: Tx, table: string): Promise<number> {
@@ -47,7 +48,7 @@ async function reviewInScope(
 
 export async function requestReview(actor: SessionActor, input: RequestReviewInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
-  if (input.requestedOn && input.requestedOn > today())
+  if (input.requestedOn && input.requestedOn > isoDay(new Date()))
     throw new FieldError("requestedOn", "The request date cannot be in the future.");
   const team = await findTeam(actor, "review.request", input.team);
   return db.$transaction(async (tx) => {
@@ -149,7 +150,7 @@ export async function addParticipant(actor: SessionActor, input: ParticipantInpu
       (person.orgId !== review.team.orgId && !person.roles.includes("SECURITY_ENGINEER"))
     )
       throw new DomainError("Participants must belong to the reviewed team's organisation.");
-    const effort = input.effortHours === undefined ? null : Math.round(input.effortHours * 4);
+    const effort = input.effortHours === undefined ? null : toQuarterHours(input.effortHours);
     await tx.reviewParticipant.upsert({
       where: { reviewId_userId: { reviewId: review.id, userId: person.id } },
       create: { reviewId: review.id, userId: person.id, effortQuarterHours: effort },
@@ -208,7 +209,7 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
         teamId: review.teamId,
         title: input.title,
         severity: input.severity,
-        openedOn: dayOrNow(input.openedOn ?? today()),
+        openedOn: dayOrNow(input.openedOn ?? isoDay(new Date())),
       },
     });
     await audit(tx, {
@@ -231,16 +232,17 @@ export async function setFindingStatus(actor: SessionActor, input: FindingStatus
     select: { reviewId: true },
   });
   if (!finding?.reviewId) throw new NotFoundError("finding");
-  if (input.closedOn && input.closedOn > today())
+  if (input.closedOn && input.closedOn > isoDay(new Date()))
     throw new FieldError("closedOn", "The closing date cannot be in the future.");
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, finding.reviewId!, "review.conduct");
     const before = await tx.finding.findUniqueOrThrow({ where: { id: input.findingId } });
-    const closedOn = input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? today());
+    const closedOn =
+      input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? isoDay(new Date()));
     if (closedOn && closedOn < before.openedOn)
       throw new FieldError(
         "closedOn",
-        `A finding cannot close before it was opened (${before.openedOn.toISOString().slice(0, 10)}).`,
+        `A finding cannot close before it was opened (${isoDay(before.openedOn)}).`,
       );
     const after = await tx.finding.update({
       where: { id: input.findingId },
@@ -262,7 +264,7 @@ export async function setFindingStatus(actor: SessionActor, input: FindingStatus
 /** Completes the review (engineer assigned, outcome given) and re-evaluates participants' belts. */
 export async function completeReview(actor: SessionActor, input: CompleteReviewInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
-  if (input.completedOn && input.completedOn > today())
+  if (input.completedOn && input.completedOn > isoDay(new Date()))
     throw new DomainError("The completion date cannot be in the future.");
   const result = await db.$transaction(async (tx) => {
     const before = await reviewInScope(tx, actor, input.reviewId, "review.conduct");
@@ -270,7 +272,7 @@ export async function completeReview(actor: SessionActor, input: CompleteReviewI
     if (!before.securityEngineerId || !before.startedAt)
       throw new DomainError("Start the review (assign a security engineer) before completing it.");
     const completedAt =
-      input.completedOn && input.completedOn !== today()
+      input.completedOn && input.completedOn !== isoDay(new Date())
         ? new Date(`${input.completedOn}T23:59:59Z`)
         : new Date();
     if (completedAt < before.startedAt)

@@ -4,12 +4,12 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PermissionError } from "@/lib/server/errors";
+import type { ThreatModelStatus } from "@/lib/vocabulary";
 
 export const PAGE_SIZE = 25;
-export const TM_STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED"] as const;
 export type ThreatModelFilter = {
   team?: number;
-  status?: (typeof TM_STATUSES)[number];
+  status?: ThreatModelStatus;
   flagged?: boolean;
 };
 

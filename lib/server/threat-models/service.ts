@@ -3,12 +3,8 @@ import { can, queryScope, type Permission } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  approvalBlocker,
-  canTransition,
-  isUndocumented,
-  type TmStatus,
-} from "@/lib/threat-models/rules";
+import { approvalBlocker, canTransition, isUndocumented } from "@/lib/threat-models/rules";
+import type { ThreatModelStatus } from "@/lib/vocabulary";
 import type {
   ThreatInput,
   ThreatModelInput,
@@ -18,9 +14,9 @@ import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
+import { todayUtc } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
-const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 
 async function modelInScope(
   tx: Tx | typeof db,
@@ -52,7 +48,7 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
         key: `TM-${String(id).padStart(5, "0")}`,
         teamId: team.id,
         system: input.system,
-        createdOn: today(),
+        createdOn: todayUtc(),
         authors: { create: [{ userId: actor.id }] },
       },
     });
@@ -143,7 +139,7 @@ export async function saveThreat(actor: SessionActor, input: ThreatInput) {
 export async function submitForReview(actor: SessionActor, threatModelId: number) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.write");
-    if (!canTransition(tm.status as TmStatus, "IN_REVIEW"))
+    if (!canTransition(tm.status as ThreatModelStatus, "IN_REVIEW"))
       throw new DomainError("Only a draft can be submitted for review.");
     await tx.threatModel.update({ where: { id: tm.id }, data: { status: "IN_REVIEW" } });
     await audit(tx, {
@@ -163,7 +159,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
   const result = await db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, input.threatModelId, "threatmodel.approve");
     if (input.decision === "return") {
-      if (!canTransition(tm.status as TmStatus, "DRAFT"))
+      if (!canTransition(tm.status as ThreatModelStatus, "DRAFT"))
         throw new DomainError("Only a threat model in review can be sent back.");
       await tx.threatModel.update({ where: { id: tm.id }, data: { status: "DRAFT" } });
       if (input.comment)
@@ -180,7 +176,11 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
       });
       return null;
     }
-    const blocker = approvalBlocker(tm.status as TmStatus, tm.threats, input.acceptUndocumented);
+    const blocker = approvalBlocker(
+      tm.status as ThreatModelStatus,
+      tm.threats,
+      input.acceptUndocumented,
+    );
     if (blocker) throw new DomainError(blocker);
     const accepted = tm.threats.filter(isUndocumented).map((t) => t.id);
     if (accepted.length)
@@ -190,7 +190,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
       });
     await tx.threatModel.update({
       where: { id: tm.id },
-      data: { status: "APPROVED", approvedOn: today() },
+      data: { status: "APPROVED", approvedOn: todayUtc() },
     });
     if (input.comment)
       await tx.threatModelComment.create({

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { completionSchema, courseSchema, courseStatusSchema } from "@/lib/validations/training";
 import { formAction } from "@/lib/server/form-action";
 import { changeCourseStatus, recordCompletion, saveCourse } from "./service";
+import { BELT } from "@/lib/vocabulary";
 
 export const recordCompletionAction = formAction(
   "training.complete",
@@ -13,7 +14,7 @@ export const recordCompletionAction = formAction(
     const { awarded } = await recordCompletion(actor, input);
     revalidatePath("/training");
     revalidatePath("/");
-    const belts = awarded.map((a) => a.belt.charAt(0) + a.belt.slice(1).toLowerCase());
+    const belts = awarded.map((a) => BELT.label(a.belt));
     return {
       status: "ok",
       message: belts.length

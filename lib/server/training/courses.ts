@@ -3,12 +3,13 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { humanize } from "@/lib/format";
+import { BELT, type Belt } from "@/lib/vocabulary";
 import type { CourseInput, CourseStatusInput } from "@/lib/validations/training";
 import { audit } from "@/lib/server/audit";
 import { activeGuardianIds, loadRules } from "@/lib/server/belts/facts";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { toQuarterHours } from "@/lib/hours";
 
 const slug = (s: string) =>
   s
@@ -28,7 +29,7 @@ export async function saveCourse(actor: SessionActor, id: number | null, input: 
   const data = {
     title: input.title,
     required: input.required,
-    quarterHours: Math.round(input.hours * 4),
+    quarterHours: toQuarterHours(input.hours),
     description: input.description,
     link: input.link,
   };
@@ -88,7 +89,7 @@ export async function changeCourseStatus(actor: SessionActor, input: CourseStatu
       .filter(([, conditions]) =>
         conditions.some((c) => c.type === "course" && c.courseKey === course.key),
       )
-      .map(([belt]) => humanize(belt));
+      .map(([belt]) => BELT.label(belt as Belt));
     if (naming.length)
       throw new DomainError(
         `The ${naming.join(" and ")} belt rule asks for ${course.title}: change the rule before retiring the course.`,

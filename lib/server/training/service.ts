@@ -7,6 +7,7 @@ import type { CompletionInput } from "@/lib/validations/training";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { isoDay, parseIsoDay } from "@/lib/period";
 
 export { changeCourseStatus, saveCourse } from "./courses";
 
@@ -28,7 +29,7 @@ export async function recordCompletion(actor: SessionActor, input: CompletionInp
   } else if (!can(actor, "training.complete", { userId: actor.id, orgId: null })) {
     throw new PermissionError();
   }
-  if (input.completedOn > new Date().toISOString().slice(0, 10))
+  if (input.completedOn > isoDay(new Date()))
     throw new DomainError("The completion date cannot be in the future.");
   const course = await db.course.findFirst({
     where: { id: input.courseId, active: true },
@@ -45,7 +46,7 @@ export async function recordCompletion(actor: SessionActor, input: CompletionInp
         data: {
           userId,
           courseId: course.id,
-          completedOn: new Date(`${input.completedOn}T00:00:00Z`),
+          completedOn: parseIsoDay(input.completedOn),
           evidenceUrl: input.evidenceUrl,
           recordedById: actor.id,
         },

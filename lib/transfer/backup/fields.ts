@@ -2,6 +2,7 @@
 // form, so a value read from the file and the same value read from the database compare equal.
 import { z } from "zod";
 import { formatDay, formatInstant, parseIsoInstant } from "@/lib/transfer/spreadsheet/values";
+import { isQuarterHourStep } from "@/lib/hours";
 
 /** A nullable field that may also be left out (then null). */
 export const opt = <T extends z.ZodType>(schema: T) =>
@@ -43,7 +44,7 @@ export const instant = dateText(formatInstant);
 export const hours = z
   .number("Give hours as a number")
   .min(0, "Hours cannot be negative")
-  .refine((n) => Number.isInteger(n * 4), "Use quarter-hour steps: 0.25, 0.5, 0.75…");
+  .refine((n) => isQuarterHourStep(n), "Use quarter-hour steps: 0.25, 0.5, 0.75…");
 
 export const count = z.int("Give a whole number").min(0, "Cannot be negative");
 

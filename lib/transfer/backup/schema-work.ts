@@ -1,8 +1,9 @@
 // Rows of program.json about reviews, threat models, activities, surveys and newsletters:
 // the fields and records the CSV files do not carry, pointed at by natural keys.
 import { z } from "zod";
-import { ACTIVITY_TYPE_VALUES } from "@/lib/transfer/spreadsheet/spec-activity";
+
 import {
+  ActivityType,
   DeliveryStatus,
   NewsletterStatus,
   ReviewOutcome,
@@ -40,7 +41,7 @@ export const activityLinkRow = z.object({
   email,
   date: day,
   hours: hours.refine((h) => h > 0 && h <= 24, "Hours must be more than 0 and at most 24"),
-  type: z.enum(ACTIVITY_TYPE_VALUES),
+  type: z.enum(ActivityType),
   review: opt(key("review ID")),
   note: opt(text()),
   threatModel: key("threat model ID"),

@@ -5,6 +5,7 @@ import { MAX_DAY_QUARTER_HOURS, latestLoggableDate } from "@/lib/activity-rules"
 import type { ParsedRow } from "./parse";
 import { activityKey, type ActivityRow } from "./spec-activity";
 import { issue, type ImportIssue } from "@/lib/transfer/types";
+import { toHours } from "@/lib/hours";
 
 /** A stored entry of a person in the file; deleted entries only reserve their idempotency key. */
 export type StoredActivity = { row: ActivityRow; deleted: boolean };
@@ -53,7 +54,7 @@ export function matchActivities(
           "activities.csv",
           r.line,
           "hours",
-          `${r.row.email} would have ${total / 4} h on ${r.row.date}; at most 24 h a day can be logged`,
+          `${r.row.email} would have ${toHours(total)} h on ${r.row.date}; at most 24 h a day can be logged`,
         ),
       );
       continue;

@@ -1,5 +1,6 @@
 // activities.csv, courses.csv, completions.csv and feedback.csv.
 import { z } from "zod";
+import { ACTIVITY_TYPE } from "@/lib/vocabulary";
 import { ref, type FileSpec } from "./spec";
 import {
   day,
@@ -18,22 +19,11 @@ import {
   yesNo,
 } from "./values";
 
-export const ACTIVITY_TYPE_VALUES = [
-  "QUESTION",
-  "SPRINT_STORY",
-  "DEEP_DIVE",
-  "SUPPORT",
-  "REVIEW",
-  "THREAT_MODEL",
-  "TRAINING",
-  "OTHER",
-] as const;
-
 const activityRow = z.object({
   email: email(),
   date: day("date"),
   hours: hours("hours", { positive: true, max: 24 }),
-  activity_type: enumCell(ACTIVITY_TYPE_VALUES, "activity type"),
+  activity_type: enumCell(ACTIVITY_TYPE.values, "activity type"),
   review_id: optionalKey("review ID"),
   note: optionalText("note", 500),
 });

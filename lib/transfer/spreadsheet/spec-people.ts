@@ -1,5 +1,6 @@
 // orgs.csv, teams.csv, people.csv and guardians.csv.
 import { z } from "zod";
+import { GUARDIAN_STATUS, ROLE, TEAM_PROFILE } from "@/lib/vocabulary";
 import { ref, type FileSpec } from "./spec";
 import {
   day,
@@ -17,17 +18,7 @@ import {
   formatYesNo,
 } from "./values";
 
-export const ROLE_VALUES = [
-  "ADMIN",
-  "LEAD",
-  "SECURITY_ENGINEER",
-  "GUARDIAN",
-  "MANAGER",
-  "BUILDER",
-] as const;
-export const PROFILE_VALUES = ["QUICK_WINS", "HIGH_IMPACT", "HIGH_RISK", "NONE"] as const;
-// DECLINED is not in DESIGN.md's list but exists in the data, so exports of it import back.
-export const GUARDIAN_STATUS_VALUES = ["NOMINATED", "ACTIVE", "ALUMNI", "DECLINED"] as const;
+// guardians.csv takes DECLINED too (not in DESIGN.md's list), so exports of it import back.
 
 const orgRow = z.object({
   org: keyText("org"),
@@ -66,7 +57,7 @@ export const orgsFile: FileSpec<OrgRow> = {
 const teamRow = z.object({
   team: keyText("team"),
   org: keyText("org"),
-  profile: enumCellOr(PROFILE_VALUES, "profile", "NONE"),
+  profile: enumCellOr(TEAM_PROFILE.values, "profile", "NONE"),
   pilot: yesNo("pilot"),
   joined_on: day("joined date"),
 });
@@ -94,7 +85,7 @@ export const teamsFile: FileSpec<TeamRow> = {
 const personRow = z.object({
   email: email(),
   name: requiredText("name", 200),
-  roles: enumList(ROLE_VALUES, "role"),
+  roles: enumList(ROLE.values, "role"),
   org: optionalKey("org"),
   team: optionalKey("team"),
 });
@@ -123,7 +114,7 @@ const guardianRow = z
   .object({
     email: email(),
     team: keyText("team"),
-    status: enumCellOr(GUARDIAN_STATUS_VALUES, "guardian status", "NOMINATED"),
+    status: enumCellOr(GUARDIAN_STATUS.values, "guardian status", "NOMINATED"),
     nominated_on: day("nomination date"),
     active_on: optionalDay(),
     left_on: optionalDay(),

@@ -1,5 +1,6 @@
 // reviews.csv, findings.csv and releases.csv.
 import { z } from "zod";
+import { FINDING_STATUS, SEVERITY } from "@/lib/vocabulary";
 import { ref, refs, type FileSpec } from "./spec";
 import {
   day,
@@ -18,9 +19,6 @@ import {
   requiredText,
   text,
 } from "./values";
-
-export const SEVERITY_VALUES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export const FINDING_STATUS_VALUES = ["OPEN", "MITIGATED", "ACCEPTED", "FALSE_POSITIVE"] as const;
 
 const before = (a: string, b: string) => Date.parse(a) < Date.parse(b);
 
@@ -99,9 +97,9 @@ const findingRow = z
   .object({
     finding_id: keyText("finding ID"),
     review_id: keyText("review ID"),
-    severity: enumCell(SEVERITY_VALUES, "severity"),
+    severity: enumCell(SEVERITY.values, "severity"),
     opened_on: day("opened date"),
-    status: enumCellOr(FINDING_STATUS_VALUES, "finding status", "OPEN"),
+    status: enumCellOr(FINDING_STATUS.values, "finding status", "OPEN"),
     closed_on: optionalDay(),
   })
   .superRefine((r, ctx) => {

@@ -1,7 +1,13 @@
 // threat_models.csv and threats.csv.
 import { z } from "zod";
+import {
+  MITIGATION_STATUS,
+  SEVERITY,
+  STRIDE_CATEGORY,
+  STRIDE_LETTERS,
+  THREAT_MODEL_STATUS,
+} from "@/lib/vocabulary";
 import { ref, refs, type FileSpec } from "./spec";
-import { SEVERITY_VALUES } from "./spec-reviews";
 import {
   day,
   emailList,
@@ -15,33 +21,13 @@ import {
   text,
 } from "./values";
 
-export const THREAT_MODEL_STATUS_VALUES = ["DRAFT", "IN_REVIEW", "APPROVED"] as const;
-export const STRIDE_VALUES = [
-  "SPOOFING",
-  "TAMPERING",
-  "REPUDIATION",
-  "INFORMATION_DISCLOSURE",
-  "DENIAL_OF_SERVICE",
-  "ELEVATION_OF_PRIVILEGE",
-] as const;
-export const MITIGATION_STATUS_VALUES = ["NONE", "PLANNED", "IMPLEMENTED", "ACCEPTED"] as const;
-
-const STRIDE_LETTERS = {
-  s: "SPOOFING",
-  t: "TAMPERING",
-  r: "REPUDIATION",
-  i: "INFORMATION_DISCLOSURE",
-  d: "DENIAL_OF_SERVICE",
-  e: "ELEVATION_OF_PRIVILEGE",
-} as const;
-
 const threatModelRow = z
   .object({
     threat_model_id: keyText("threat model ID"),
     team: keyText("team"),
     system: requiredText("system", 200),
     author_emails: emailList(),
-    status: enumCellOr(THREAT_MODEL_STATUS_VALUES, "threat model status", "DRAFT"),
+    status: enumCellOr(THREAT_MODEL_STATUS.values, "threat model status", "DRAFT"),
     created_on: day("created date"),
     approved_on: optionalDay(),
   })
@@ -93,10 +79,10 @@ export const threatModelsFile: FileSpec<ThreatModelRow> = {
 const threatRow = z.object({
   threat_id: keyText("threat ID"),
   threat_model_id: keyText("threat model ID"),
-  category: enumCell(STRIDE_VALUES, "STRIDE category", STRIDE_LETTERS),
-  severity: enumCell(SEVERITY_VALUES, "severity"),
+  category: enumCell(STRIDE_CATEGORY.values, "STRIDE category", STRIDE_LETTERS),
+  severity: enumCell(SEVERITY.values, "severity"),
   mitigation: optionalText("mitigation", 4000),
-  mitigation_status: enumCellOr(MITIGATION_STATUS_VALUES, "mitigation status", "NONE"),
+  mitigation_status: enumCellOr(MITIGATION_STATUS.values, "mitigation status", "NONE"),
 });
 export type ThreatRow = z.infer<typeof threatRow>;
 

@@ -1,6 +1,9 @@
 // zod schemas for single cells (already trimmed strings) and their canonical text form, so
 // a value read from a file and the same value read from the database compare as equal text.
 import { z } from "zod";
+import { isQuarterHourStep, toHours, toQuarterHours } from "@/lib/hours";
+import { isoDay } from "@/lib/period";
+import { csvWord } from "@/lib/vocabulary";
 
 type Fail = (message: string) => void;
 type CellParser<T> = (v: string, fail: Fail) => T;
@@ -104,7 +107,7 @@ export function parseIsoInstant(v: string): number | null {
 /** `2026-03-31T14:05:00Z` (milliseconds only when there are some). */
 export const formatInstant = (ms: number | Date) =>
   new Date(ms).toISOString().replace(".000Z", "Z");
-export const formatDay = (ms: number | Date) => new Date(ms).toISOString().slice(0, 10);
+export const formatDay = (ms: number | Date) => isoDay(new Date(ms));
 
 const dateParser =
   (format: (t: number) => string): CellParser<string> =>
@@ -122,8 +125,8 @@ export const optionalDay = () => optionalCell(dateParser(formatDay));
 export const instant = (what: string) => cell(what, dateParser(formatInstant));
 export const optionalInstant = () => optionalCell(dateParser(formatInstant));
 
-/** CSV spelling of an enum value: QUICK_WINS ↔ quick-wins. */
-export const enumToCsv = (v: string) => v.toLowerCase().replace(/_/g, "-");
+/** CSV spelling of an enum value: QUICK_WINS ↔ quick-wins (lib/vocabulary's rule). */
+export const enumToCsv = csvWord;
 const normalToken = (v: string) =>
   v
     .trim()
@@ -189,9 +192,9 @@ const hoursParser =
     else if (!NUMBER.test(v)) fail(`${show(v)} is not a number of hours: write e.g. 1.5`);
     else if (opts.positive && n <= 0) fail(`The ${what} must be more than 0`);
     else if (opts.max !== undefined && n > opts.max) fail(`The ${what} can be at most ${opts.max}`);
-    else if (!Number.isInteger(n * 4))
+    else if (!isQuarterHourStep(n))
       fail(`Use quarter-hour steps for the ${what}: 0.25, 0.5, 0.75…`);
-    return Math.round(n * 4);
+    return toQuarterHours(n);
   };
 export const hours = (what: string, opts: { positive?: boolean; max?: number } = {}) =>
   cell(what, hoursParser(what, opts));
@@ -199,7 +202,7 @@ export const optionalHours = (what: string) => optionalCell(hoursParser(what, {}
 export const hoursOrZero = (what: string) => optionalCell(hoursParser(what, {}), 0);
 
 /** Integer quarter-hours back to CSV hours: 6 → "1.5". */
-export const formatHours = (qh: number) => String(qh / 4);
+export const formatHours = (qh: number) => String(toHours(qh));
 
 export const integerIn = (what: string, min: number, max: number) =>
   cell(what, (v, fail) => {

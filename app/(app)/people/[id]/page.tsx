@@ -6,7 +6,7 @@ import { ProfileDetails } from "@/components/people/profile-details";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { roleLabel } from "@/lib/roles";
+import { ROLE } from "@/lib/vocabulary";
 import { getProfilePerson } from "@/lib/server/people/profile";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -32,7 +32,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           ) : null}
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {person.roles.map(roleLabel).join(", ")} · {person.org?.name ?? "no organisation"}
+          {person.roles.map(ROLE.label).join(", ")} · {person.org?.name ?? "no organisation"}
           {person.team ? ` · ${person.team.name}` : ""}
         </p>
       </div>

@@ -8,9 +8,10 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { REVIEW_OUTCOME } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
-import { isActiveOn } from "@/lib/metrics/guardians";
+import { isActiveOn } from "@/lib/active-guardian";
 import {
   addParticipantAction,
   checklistAction,
@@ -19,12 +20,9 @@ import {
 } from "@/lib/server/reviews/actions";
 import { getReview } from "@/lib/server/reviews/queries";
 import { securityEngineers } from "@/lib/server/reviews/service";
-import { OUTCOMES, todayUtc } from "@/lib/validations/review";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Security review" };
-
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: humanize(v) }));
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("review.read");
@@ -56,7 +54,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           {r.team.name} · requested {formatDate(r.requestedAt)}
           {r.startedAt ? ` · started ${formatDate(r.startedAt)}` : ""}
           {r.completedAt
-            ? ` · completed ${formatDate(r.completedAt)} (${humanize(r.outcome ?? "")})`
+            ? ` · completed ${formatDate(r.completedAt)} (${r.outcome ? REVIEW_OUTCOME.label(r.outcome) : ""})`
             : ""}
           {r.securityEngineer ? ` · engineer ${r.securityEngineer.name}` : ""}
           {r.effortQuarterHours != null ? ` · effort ${formatHours(r.effortQuarterHours)}` : ""}
@@ -140,7 +138,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </ul>
         </Card>
       </div>
-      <FindingsCard reviewId={r.id} findings={r.findings} conduct={conduct} today={todayUtc()} />
+      <FindingsCard
+        reviewId={r.id}
+        findings={r.findings}
+        conduct={conduct}
+        today={isoDay(new Date())}
+      />
       {conduct && r.startedAt && !r.completedAt ? (
         <Card>
           <CardTitle>Complete the review</CardTitle>
@@ -160,7 +163,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               label="Outcome"
               name="outcome"
               id="outcome"
-              options={options(OUTCOMES)}
+              options={REVIEW_OUTCOME.options}
               placeholder="Choose…"
               required
             />

@@ -7,8 +7,9 @@ import { ActionForm, FormField, FormTextArea } from "@/components/ui/action-form
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, humanize } from "@/lib/format";
-import { isActiveOn } from "@/lib/metrics/guardians";
+import { formatDate } from "@/lib/format";
+import { THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import { isActiveOn } from "@/lib/active-guardian";
 import {
   addAuthorAction,
   commentAction,
@@ -44,7 +45,8 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
           <span className="font-mono text-base">{tm.key}</span> {tm.system}
         </h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {tm.team.name} · {humanize(tm.status)} · created {formatDate(tm.createdOn)}
+          {tm.team.name} · {THREAT_MODEL_STATUS.label(tm.status)} · created{" "}
+          {formatDate(tm.createdOn)}
           {tm.approvedOn ? ` · approved ${formatDate(tm.approvedOn)}` : ""} · authors:{" "}
           {tm.authors
             .map((a) => `${a.user.name}${guardianAuthors.includes(a) ? " (guardian)" : ""}`)

@@ -6,6 +6,7 @@ import { normalise } from "@/lib/transfer/backup/diff";
 import type { SectionName, SectionRow, Sections } from "@/lib/transfer/backup/schema";
 import { clean } from "../spreadsheet/readers";
 import { SECTION_SQL } from "./read-sql";
+import { toHours } from "@/lib/hours";
 
 const plain = (row: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString();
@@ -23,7 +24,7 @@ async function readActivityLinks(c: pg.ClientBase): Promise<SectionRow<"activity
     const row = {
       email: x.email,
       date: x.date,
-      hours: x.qh / 4,
+      hours: toHours(x.qh),
       type: x.type,
       review: x.review,
       // The note as activities.csv writes it, so a link names the entries the CSV recreates.

@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { Change } from "@/lib/transfer/backup/diff";
 import { clean } from "../spreadsheet/readers";
 import { byIndex, each, unnest } from "./sql";
+import { toHours } from "@/lib/hours";
 
 type Entry = {
   id: string;
@@ -41,7 +42,7 @@ export async function writeActivityLinks(c: pg.ClientBase, changes: Change<"acti
   );
   const entries = new Map<string, Entry[]>();
   for (const e of rows) {
-    const k = values({ ...e, hours: e.qh / 4, note: clean(e.note) });
+    const k = values({ ...e, hours: toHours(e.qh), note: clean(e.note) });
     entries.set(k, [...(entries.get(k) ?? []), e]);
   }
   const links: [string, string][] = [];

@@ -5,6 +5,7 @@
 import type pg from "pg";
 import type { Change } from "@/lib/transfer/backup/diff";
 import { byIndex, each, idOf, unnest } from "./sql";
+import { toQuarterHours } from "@/lib/hours";
 
 export async function writeReviews(c: pg.ClientBase, changes: Change<"reviews">[]) {
   if (changes.length === 0) return;
@@ -19,7 +20,7 @@ export async function writeReviews(c: pg.ClientBase, changes: Change<"reviews">[
     row.participants.map((p) => [
       row.key,
       p.email,
-      p.effortHours === null ? null : Math.round(p.effortHours * 4),
+      p.effortHours === null ? null : toQuarterHours(p.effortHours),
     ]),
   );
   await c.query(

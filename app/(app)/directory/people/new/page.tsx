@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PersonForm } from "@/components/directory/person-form";
 import { Card } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLE } from "@/lib/vocabulary";
 import { mayGrantRole } from "@/lib/auth/role-grants";
 import { teamOptions } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
@@ -21,7 +21,7 @@ export default async function NewPersonPage() {
       </p>
       <PersonForm
         person={null}
-        options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }}
+        options={{ orgs, teams, grantable: ROLE.values.filter((r) => mayGrantRole(actor, r)) }}
       />
     </Card>
   );

@@ -7,7 +7,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { getTeamDetail } from "@/lib/server/directory/queries";
 import { teamOrganisation } from "@/lib/server/nominations/queries";
 
@@ -34,8 +35,8 @@ export default async function TeamPage({
         <div>
           <h2 className="text-lg font-semibold">{team.name}</h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {team.org.name} · {humanize(team.profile)} profile{team.pilot ? " · pilot team" : ""} ·
-            joined {formatDate(team.joinedOn)}
+            {team.org.name} · {TEAM_PROFILE.label(team.profile)} profile
+            {team.pilot ? " · pilot team" : ""} · joined {formatDate(team.joinedOn)}
           </p>
         </div>
         {can(actor, "directory.manage", { orgId: team.orgId }) ? (

@@ -5,9 +5,12 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
 import { latestLoggableDate } from "@/lib/activity-rules";
-import { formatDate, humanize } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { ACTIVITY_TYPE } from "@/lib/vocabulary";
 import { formatHours } from "@/lib/hours";
 import { getOwnActivity, linkOptions } from "@/lib/server/activity/queries";
+import { toHours } from "@/lib/hours";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Edit entry" };
 
@@ -31,8 +34,8 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           links={links}
           maxDate={latestLoggableDate(new Date())}
           defaults={{
-            date: entry.date.toISOString().slice(0, 10),
-            hours: String(entry.quarterHours / 4),
+            date: isoDay(entry.date),
+            hours: String(toHours(entry.quarterHours)),
             type: entry.type,
             link,
             note: entry.note ?? "",
@@ -45,7 +48,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
           {entry.versions.map((v) => (
             <li key={v.version}>
               Version {v.version} · {formatDate(v.changedAt)}: {formatHours(v.quarterHours)}{" "}
-              {humanize(v.type).toLowerCase()} on {formatDate(v.date)}
+              {ACTIVITY_TYPE.label(v.type).toLowerCase()} on {formatDate(v.date)}
               {v.note ? ` (“${v.note}”)` : ""}
             </li>
           ))}

@@ -5,7 +5,7 @@ import { PersonForm } from "@/components/directory/person-form";
 import { PersonStatusButton } from "@/components/directory/person-status-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLE } from "@/lib/vocabulary";
 import { mayGrantRole, mayManageHolderOf } from "@/lib/auth/role-grants";
 import { formatDate } from "@/lib/format";
 import { getPersonForEdit, teamOptions } from "@/lib/server/directory/people-queries";
@@ -57,7 +57,7 @@ export default async function EditPersonPage({
         {mayManageHolderOf(actor, person.roles) ? (
           <PersonForm
             person={person}
-            options={{ orgs, teams, grantable: ROLES.filter((r) => mayGrantRole(actor, r)) }}
+            options={{ orgs, teams, grantable: ROLE.values.filter((r) => mayGrantRole(actor, r)) }}
           />
         ) : (
           <p className="text-sm">

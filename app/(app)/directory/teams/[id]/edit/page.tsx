@@ -4,6 +4,7 @@ import { TeamForm } from "@/components/directory/team-form";
 import { Card } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { getTeamDetail, listOrgs } from "@/lib/server/directory/queries";
+import { isoDay } from "@/lib/period";
 
 export const metadata: Metadata = { title: "Edit team" };
 
@@ -21,7 +22,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
     orgId: team.orgId,
     profile: team.profile,
     pilot: team.pilot,
-    joinedOn: team.joinedOn.toISOString().slice(0, 10),
+    joinedOn: isoDay(team.joinedOn),
     riskBudget: team.riskBudget,
   };
   return (

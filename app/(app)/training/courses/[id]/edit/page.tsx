@@ -6,6 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
 import { getCourse } from "@/lib/server/training/queries";
+import { toHours } from "@/lib/hours";
 
 export const metadata: Metadata = { title: "Edit course" };
 
@@ -26,7 +27,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
             id: course.id,
             title: course.title,
             required: course.required,
-            hours: course.quarterHours / 4,
+            hours: toHours(course.quarterHours),
             description: course.description,
             link: course.link,
           }}

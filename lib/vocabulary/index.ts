@@ -1,0 +1,40 @@
+// The program's words, defined once from the Prisma schema's enums (see define.ts).
+export { csvWord, defineVocabulary, type Option, type Vocabulary } from "./define";
+export {
+  BELT,
+  GUARDIAN_STATUS,
+  RECOGNITION_KIND,
+  ROLE,
+  TEAM_PROFILE,
+  TEAM_PROFILE_HINTS,
+} from "./people";
+export {
+  ACTIVITY_TYPE,
+  FINDING_STATUS,
+  MITIGATION_STATUS,
+  REVIEW_OUTCOME,
+  SEVERITY,
+  SEVERITY_WEIGHT,
+  STRIDE_CATEGORY,
+  STRIDE_LETTERS,
+  THREAT_MODEL_STATUS,
+} from "./work";
+export { DELIVERY_STATUS, GOAL_METRIC, NEWSLETTER_STATUS, SURVEY_QUESTION_KIND } from "./program";
+export type {
+  ActivityType,
+  Belt,
+  DeliveryStatus,
+  FindingStatus,
+  GoalMetric,
+  GuardianStatus,
+  MitigationStatus,
+  NewsletterStatus,
+  RecognitionKind,
+  ReviewOutcome,
+  Role,
+  Severity,
+  StrideCategory,
+  SurveyQuestionKind,
+  TeamProfile,
+  ThreatModelStatus,
+} from "@/lib/generated/prisma/enums";
