@@ -28,7 +28,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001", "P1001", "P1017"].includes(
       code ?? "",
     ) ||
-    /Connection terminated|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error|Code: `(57P0[13]|08006|08001)`/i.test(
+    /Connection terminated|Server has closed the connection|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|ECONNRESET|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error|Code: `(57P0[13]|08006|08001)`/i.test(
       e?.message ?? "",
     )
   );

@@ -58,6 +58,13 @@ describe("failureOf: one mapping from an error to its status, code and message",
   it("a database outage: 503 database_unavailable", () => {
     const down = new Prisma.PrismaClientInitializationError("Can't reach database server", "6");
     expect(isDatabaseUnavailable(down)).toBe(true);
+    // What the pg adapter says when PostgreSQL goes away in the middle of a query.
+    expect(
+      isDatabaseUnavailable(
+        new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"),
+      ),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error("duplicate key value"))).toBe(false);
     expect(failureOf(down)).toEqual({
       status: 503,
       code: "database_unavailable",
