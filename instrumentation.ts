@@ -22,7 +22,8 @@ export async function register() {
         setWarmState("warm");
       } catch (error) {
         setWarmState("failed");
-        console.warn("dashboard warm-up skipped:", (error as Error).message);
+        const { logger } = await import("@/lib/server/log");
+        logger.warn({ err: error }, "dashboard warm-up skipped");
       }
     })();
   }, 1_000);

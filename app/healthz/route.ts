@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/server/log";
 import { warmState } from "@/lib/server/metrics/cache";
 
 // For load balancers: 200 when the database answers, 503 otherwise. `dashboardCache` says
@@ -18,7 +19,8 @@ export async function GET() {
       latencyMs: Date.now() - started,
       dashboardCache: warmState(),
     });
-  } catch {
+  } catch (error) {
+    logger.warn({ err: error }, "health check: database down");
     return Response.json({ status: "error", database: "down" }, { status: 503 });
   }
 }

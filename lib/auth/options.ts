@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientIp } from "./client-ip";
+import { logger } from "@/lib/server/log";
 import { authenticate, SignInError } from "./sign-in";
 
 // Sessions are signed JWTs in an httpOnly cookie, so app servers keep no session state.
@@ -22,7 +23,7 @@ export const authOptions: NextAuthOptions = {
           return { id: String(user.id), email: user.email, name: user.name };
         } catch (error) {
           if (error instanceof SignInError) throw new Error(error.message);
-          console.error("sign-in failed unexpectedly", error);
+          logger.error({ err: error }, "sign-in failed unexpectedly");
           throw new Error("Sign-in is unavailable right now. Please try again in a minute.");
         }
       },

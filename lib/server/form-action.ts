@@ -1,48 +1,91 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getActor, type SessionActor } from "@/lib/auth/session";
-import { controlCharacterErrors, invalid, type ActionState } from "./action-state";
-import { isDatabaseUnavailable } from "./api";
-import { DomainError } from "./errors";
+import { invalid, type ActionState } from "./action-state";
+import { PermissionError, SignedOutError } from "./errors";
+import { failureOf, parseInput, type Failure } from "./failure";
+import { elapsedMs, logger, requestIdOf } from "./log";
+
+export type ActionOptions<T> = {
+  /** Names the action in the logs (the exported name without "Action"). */
+  name: string;
+  permission: Permission;
+  schema: z.ZodType<T>;
+};
+
+// Form actions keep their own wording for two failures; every other failure reads as in the API.
+const ACTION_MESSAGES: Partial<Record<Failure["code"], string>> = {
+  unauthenticated: "Your session has ended. Sign in again.",
+  internal: "Something went wrong and nothing was saved. Please try again.",
+};
+
+function stateOf(failure: Failure, error: unknown): ActionState {
+  if (error instanceof ZodError) return invalid(error);
+  if (failure.issues)
+    return {
+      status: "error",
+      message: failure.message,
+      fieldErrors: Object.fromEntries(failure.issues.map((i) => [i.path, [i.message]])),
+    };
+  return { status: "error", message: ACTION_MESSAGES[failure.code] ?? failure.message };
+}
+
+/** The incoming request's headers; none outside a request (scripts, tests). */
+async function requestHeaders() {
+  try {
+    return await headers();
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Wraps a form's server action: session and permission first, then the zod schema, then the
- * work. Domain errors come back as messages; anything unexpected is logged and answered generically.
+ * work. Every failure is answered through the shared mapping (lib/server/failure.ts) as form
+ * state: field issues beside their fields, refusals as messages, faults logged and answered
+ * generically. Each call logs one line: request id, actor, action, outcome, duration.
  */
 export function formAction<T>(
-  permission: Permission,
-  schema: z.ZodType<T>,
+  { name, permission, schema }: ActionOptions<T>,
   run: (actor: SessionActor, input: T) => Promise<ActionState>,
 ) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
-    const actor = await getActor();
-    if (!actor) return { status: "error", message: "Your session has ended. Sign in again." };
-    if (!can(actor, permission))
-      return { status: "error", message: "You do not have permission to do that." };
-    const parsed = schema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return invalid(parsed.error);
-    const control =
-      typeof parsed.data === "object" && parsed.data
-        ? controlCharacterErrors(parsed.data as Record<string, unknown>)
-        : null;
-    if (control) return control; // only fields the action uses: unknown extra fields are ignored
+    const started = performance.now();
+    const requestId = requestIdOf(await requestHeaders());
+    let actorId: number | null = null;
+    const done = (outcome: string, code?: string, err?: unknown) =>
+      logger[err ? "error" : "info"](
+        { requestId, actorId, action: name, outcome, code, durationMs: elapsedMs(started), err },
+        "action",
+      );
     try {
-      return await run(actor, parsed.data);
+      const actor = await getActor();
+      if (!actor) throw new SignedOutError(ACTION_MESSAGES.unauthenticated!);
+      actorId = actor.id;
+      if (!can(actor, permission)) throw new PermissionError();
+      const state = await run(actor, parseInput(schema, Object.fromEntries(form)));
+      done(state.status);
+      return state;
     } catch (error) {
-      unstable_rethrow(error); // redirects and not-found are not failures
-      if (error instanceof DomainError) return { status: "error", message: error.message };
-      if (isDatabaseUnavailable(error))
-        return {
-          status: "error",
-          message: "The database is unavailable. Nothing was saved; try again in a moment.",
-        };
-      console.error("action failed", error);
-      return {
-        status: "error",
-        message: "Something went wrong and nothing was saved. Please try again.",
-      };
+      try {
+        unstable_rethrow(error); // redirects and not-found are not failures
+      } catch (control) {
+        const digest = String((control as { digest?: unknown }).digest ?? "");
+        done(
+          digest.startsWith("NEXT_REDIRECT")
+            ? "redirect"
+            : digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")
+              ? "not-found"
+              : "rethrown",
+        );
+        throw control;
+      }
+      const failure = failureOf(error);
+      done("error", failure.code, failure.unexpected ? error : undefined);
+      return stateOf(failure, error);
     }
   };
 }

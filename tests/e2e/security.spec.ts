@@ -70,7 +70,7 @@ test("API routes answer a caller without a session with 401, pages send them to 
     maxRedirects: 0,
   });
   expect(api.status()).toBe(401);
-  expect(await api.json()).toEqual({ error: "Sign in first." });
+  expect(await api.json()).toEqual({ error: "Sign in first.", code: "unauthenticated" });
   expect((await anonymous.get("/api/teams?for=dashboard", { maxRedirects: 0 })).status()).toBe(401);
   const page = await anonymous.get("/reviews", { maxRedirects: 0 });
   expect(page.status()).toBe(307);

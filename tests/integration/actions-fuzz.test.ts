@@ -1015,6 +1015,7 @@ describe("a NUL character, which PostgreSQL text cannot hold, is refused on its 
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
       error: "Invalid input",
+      code: "invalid_input",
       issues: [
         { path: "note", message: "Remove the invisible control character (NUL) from this field." },
       ],

@@ -32,7 +32,7 @@ describe("a database restart under load", () => {
     const { db } = await import("@/lib/db/client");
     const { loadActor } = await import("@/lib/auth/session");
     const { logActivity } = await import("@/lib/server/activity/service");
-    const { isDatabaseUnavailable } = await import("@/lib/server/api");
+    const { isDatabaseUnavailable } = await import("@/lib/server/failure");
     const email = `fault-${Date.now()}@example.test`;
     const user = await db.user.create({
       data: { email, name: "Fault Tester", roles: ["GUARDIAN"] },

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
-import { FieldError } from "@/lib/server/field-error";
+import { FieldError } from "@/lib/server/errors";
 import { listReviews } from "@/lib/server/reviews/queries";
 import {
   addFinding,

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { can } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session";
-import { answer } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api-route";
 import { searchDashboardTeams } from "@/lib/server/metrics/filter-options";
 import { teamChoices, type TeamPermission } from "@/lib/server/teams/lookup";
 
@@ -35,21 +33,14 @@ const querySchema = z.object({
     .optional(),
 });
 
-export async function GET(request: Request) {
-  return answer(async () => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
-    const input = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const permission = input.for === "dashboard" ? "dashboard.read" : SOURCES[input.for];
-    if (!can(actor, permission))
-      return Response.json(
-        { error: "You do not have permission to see these teams." },
-        { status: 403 },
-      );
-    const choices =
-      input.for === "dashboard"
-        ? await searchDashboardTeams(actor, input.org, input.q)
-        : await teamChoices(actor, SOURCES[input.for], { q: input.q });
-    return Response.json(choices, { headers: { "Cache-Control": "no-store" } });
-  });
-}
+export const GET = apiRoute(
+  {
+    query: querySchema,
+    permission: (input) => (input.for === "dashboard" ? "dashboard.read" : SOURCES[input.for]),
+    messages: { forbidden: "You do not have permission to see these teams." },
+  },
+  async ({ actor, input }) =>
+    input.for === "dashboard"
+      ? searchDashboardTeams(actor, input.org, input.q)
+      : teamChoices(actor, SOURCES[input.for], { q: input.q }),
+);

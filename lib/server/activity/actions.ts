@@ -9,8 +9,7 @@ import { formatHours } from "@/lib/hours";
 import { deleteActivity, logActivity, updateActivity } from "./service";
 
 export const logActivityAction = formAction(
-  "activity.log",
-  newActivitySchema,
+  { name: "logActivity", permission: "activity.log", schema: newActivitySchema },
   async (actor, input) => {
     const { entry, created } = await logActivity(actor, input);
     revalidatePath("/log");
@@ -25,8 +24,11 @@ export const logActivityAction = formAction(
 const entryId = z.object({ id: z.string().regex(/^\d{1,18}$/, "Unknown entry") });
 
 export const updateActivityAction = formAction(
-  "activity.log",
-  activitySchema.extend(entryId.shape),
+  {
+    name: "updateActivity",
+    permission: "activity.log",
+    schema: activitySchema.extend(entryId.shape),
+  },
   async (actor, input) => {
     await updateActivity(actor, BigInt(input.id), input);
     revalidatePath("/log");
@@ -34,8 +36,11 @@ export const updateActivityAction = formAction(
   },
 );
 
-export const deleteActivityAction = formAction("activity.log", entryId, async (actor, input) => {
-  await deleteActivity(actor, BigInt(input.id));
-  revalidatePath("/log");
-  return { status: "ok", message: "Entry deleted. Its history is kept." };
-});
+export const deleteActivityAction = formAction(
+  { name: "deleteActivity", permission: "activity.log", schema: entryId },
+  async (actor, input) => {
+    await deleteActivity(actor, BigInt(input.id));
+    revalidatePath("/log");
+    return { status: "ok", message: "Entry deleted. Its history is kept." };
+  },
+);

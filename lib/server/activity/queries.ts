@@ -1,5 +1,6 @@
 import "server-only";
 import { queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { monthRange } from "@/lib/period";
@@ -83,7 +84,7 @@ export async function linkOptions(actor: SessionActor) {
       where: {
         OR: [{ teamId: { in: teamIds } }, { participants: { some: { userId: actor.id } } }],
         AND: [{ OR: [{ completedAt: null }, { completedAt: { gte: since } }] }],
-        team: reviewScope.all ? {} : { orgId: { in: reviewScope.orgIds } },
+        team: tenantWhere(reviewScope, "orgId"),
       },
       orderBy: { requestedAt: "desc" },
       take: 40,
@@ -93,7 +94,7 @@ export async function linkOptions(actor: SessionActor) {
       where: {
         OR: [{ teamId: { in: teamIds } }, { authors: { some: { userId: actor.id } } }],
         AND: [{ OR: [{ approvedOn: null }, { approvedOn: { gte: since } }] }],
-        team: tmScope.all ? {} : { orgId: { in: tmScope.orgIds } },
+        team: tenantWhere(tmScope, "orgId"),
       },
       orderBy: { createdOn: "desc" },
       take: 40,

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma, type ActivityType } from "@/lib/generated/prisma/client";
@@ -16,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 async function resolveLink(tx: Tx | typeof db, actor: SessionActor, link: ActivityInput["link"]) {
   if (!link) return { reviewId: null, threatModelId: null };
   const scope = queryScope(actor, link.kind === "review" ? "review.read" : "threatmodel.read");
-  const team = scope.all ? {} : { orgId: { in: scope.orgIds } };
+  const team = tenantWhere(scope, "orgId");
   const found =
     link.kind === "review"
       ? await tx.review.findFirst({ where: { id: link.id, team }, select: { id: true } })

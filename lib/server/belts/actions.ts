@@ -26,40 +26,49 @@ const ruleForm = z.object({
   intent: z.enum(["preview", "save"]),
 });
 
-export const beltRuleAction = formAction("belt.manage", ruleForm, async (actor, input) => {
-  if (input.intent === "preview") {
-    const preview = await previewRule(actor, input.belt, input.conditions);
-    const names = preview.newlyQualifying.map((p) => `${p.name} (${p.belt.toLowerCase()})`);
+export const beltRuleAction = formAction(
+  { name: "beltRule", permission: "belt.manage", schema: ruleForm },
+  async (actor, input) => {
+    if (input.intent === "preview") {
+      const preview = await previewRule(actor, input.belt, input.conditions);
+      const names = preview.newlyQualifying.map((p) => `${p.name} (${p.belt.toLowerCase()})`);
+      return {
+        status: "ok",
+        message: names.length
+          ? `${names.length} would earn a belt: ${names.slice(0, 30).join(", ")}${names.length > 30 ? "…" : ""}`
+          : "No one new would earn a belt under this rule.",
+      };
+    }
+    const awarded = await saveRule(actor, input.belt, input.conditions);
+    revalidatePath("/belts");
     return {
       status: "ok",
-      message: names.length
-        ? `${names.length} would earn a belt: ${names.slice(0, 30).join(", ")}${names.length > 30 ? "…" : ""}`
-        : "No one new would earn a belt under this rule.",
+      message: `Rule saved. ${awarded.length} new belt${awarded.length === 1 ? "" : "s"} awarded.`,
     };
-  }
-  const awarded = await saveRule(actor, input.belt, input.conditions);
-  revalidatePath("/belts");
-  return {
-    status: "ok",
-    message: `Rule saved. ${awarded.length} new belt${awarded.length === 1 ? "" : "s"} awarded.`,
-  };
-});
+  },
+);
 
-export const reevaluateAction = formAction("belt.manage", z.object({}), async (actor) => {
-  const awarded = await reevaluateEveryone(actor);
-  revalidatePath("/belts");
-  return {
-    status: "ok",
-    message: `Everyone re-evaluated: ${awarded.length} new belt${awarded.length === 1 ? "" : "s"}.`,
-  };
-});
+export const reevaluateAction = formAction(
+  { name: "reevaluate", permission: "belt.manage", schema: z.object({}) },
+  async (actor) => {
+    const awarded = await reevaluateEveryone(actor);
+    revalidatePath("/belts");
+    return {
+      status: "ok",
+      message: `Everyone re-evaluated: ${awarded.length} new belt${awarded.length === 1 ? "" : "s"}.`,
+    };
+  },
+);
 
 export const revokeBeltAction = formAction(
-  "belt.manage",
-  z.object({
-    awardId: z.coerce.number().int().positive(),
-    reason: z.string().trim().min(5, "Give a reason of a few words").max(500),
-  }),
+  {
+    name: "revokeBelt",
+    permission: "belt.manage",
+    schema: z.object({
+      awardId: z.coerce.number().int().positive(),
+      reason: z.string().trim().min(5, "Give a reason of a few words").max(500),
+    }),
+  },
   async (actor, input) => {
     await revokeBelt(actor, input.awardId, input.reason);
     revalidatePath("/belts");

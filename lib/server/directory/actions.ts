@@ -5,9 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { orgSchema, teamSchema } from "@/lib/validations/directory";
 import { newPersonSchema, personEditSchema, personStatusSchema } from "@/lib/validations/person";
-import type { ActionState } from "@/lib/server/action-state";
 import { formAction } from "@/lib/server/form-action";
-import { changePersonStatus, createPerson, PersonFieldError, updatePerson } from "./people";
+import { changePersonStatus, createPerson, updatePerson } from "./people";
 import { saveOrg, saveTeam } from "./service";
 
 const optionalId = z.object({
@@ -18,8 +17,7 @@ const optionalId = z.object({
 });
 
 export const saveTeamAction = formAction(
-  "directory.manage",
-  teamSchema.extend(optionalId.shape),
+  { name: "saveTeam", permission: "directory.manage", schema: teamSchema.extend(optionalId.shape) },
   async (actor, { id, ...input }) => {
     const team = await saveTeam(actor, id, input);
     revalidatePath("/directory");
@@ -28,8 +26,7 @@ export const saveTeamAction = formAction(
 );
 
 export const saveOrgAction = formAction(
-  "directory.manage",
-  orgSchema.extend(optionalId.shape),
+  { name: "saveOrg", permission: "directory.manage", schema: orgSchema.extend(optionalId.shape) },
   async (actor, { id, ...input }) => {
     await saveOrg(actor, id, input);
     revalidatePath("/directory/orgs");
@@ -37,34 +34,19 @@ export const saveOrgAction = formAction(
   },
 );
 
-// A refusal about one field (duplicate email, a team of another org) is shown beside that field.
-function besideField(error: unknown): ActionState {
-  if (error instanceof PersonFieldError)
-    return {
-      status: "error",
-      message: "Please correct the highlighted fields.",
-      fieldErrors: { [error.field]: [error.message] },
-    };
-  throw error;
-}
-
 export const createPersonAction = formAction(
-  "user.manage",
-  newPersonSchema,
+  { name: "createPerson", permission: "user.manage", schema: newPersonSchema },
   async (actor, input) => {
-    const person = await createPerson(actor, input).catch(besideField);
-    if ("status" in person) return person;
+    const person = await createPerson(actor, input);
     revalidatePath("/directory", "layout");
     redirect(`/directory/people/${person.id}/edit?saved=created`);
   },
 );
 
 export const updatePersonAction = formAction(
-  "user.manage",
-  personEditSchema,
+  { name: "updatePerson", permission: "user.manage", schema: personEditSchema },
   async (actor, input) => {
-    const person = await updatePerson(actor, input).catch(besideField);
-    if ("status" in person) return person;
+    const person = await updatePerson(actor, input);
     revalidatePath("/directory", "layout");
     revalidatePath(`/people/${person.id}`);
     return { status: "ok", message: `${person.name} saved.` };
@@ -72,8 +54,7 @@ export const updatePersonAction = formAction(
 );
 
 export const changePersonStatusAction = formAction(
-  "user.manage",
-  personStatusSchema,
+  { name: "changePersonStatus", permission: "user.manage", schema: personStatusSchema },
   async (actor, input) => {
     const person = await changePersonStatus(actor, input);
     revalidatePath("/directory", "layout");

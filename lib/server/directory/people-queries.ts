@@ -1,10 +1,12 @@
 import "server-only";
 import type { SessionActor } from "@/lib/auth/actor";
-import { can, orgSubtree, queryScope } from "@/lib/auth/permissions";
+import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PeopleFilter } from "@/lib/validations/person";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
+import { subOrgIds } from "@/lib/server/org-tree";
 import { PAGE_SIZE } from "./queries";
 
 /**
@@ -14,13 +16,11 @@ import { PAGE_SIZE } from "./queries";
 export async function listPeople(actor: SessionActor, filter: PeopleFilter, page: number) {
   const scope = queryScope(actor, "directory.read");
   const manager = can(actor, "user.manage");
-  const orgIds = filter.org
-    ? orgSubtree(await db.org.findMany({ select: { id: true, parentId: true } }), [filter.org])
-    : null;
+  const orgIds = filter.org ? await subOrgIds([filter.org]) : null;
   // The scope and the filters are ANDed: a filter can narrow what the actor sees, never widen it.
   const where: Prisma.UserWhereInput = {
     AND: [
-      scope.all ? {} : { orgId: { in: scope.orgIds } },
+      tenantWhere(scope, "orgId"),
       manager && filter.status === "deactivated"
         ? { deactivatedAt: { not: null } }
         : { deactivatedAt: null },
@@ -94,7 +94,7 @@ export async function getPersonForEdit(actor: SessionActor, id: number) {
 export async function teamOptions(actor: SessionActor) {
   const scope = queryScope(actor, "user.manage");
   return db.team.findMany({
-    where: scope.all ? {} : { orgId: { in: scope.orgIds } },
+    where: tenantWhere(scope, "orgId"),
     orderBy: { name: "asc" },
     select: { id: true, name: true, orgId: true },
   });

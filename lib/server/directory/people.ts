@@ -8,17 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE } from "@/lib/vocabulary";
 import type { NewPersonInput, PersonEditInput, PersonStatusInput } from "@/lib/validations/person";
 import { audit } from "@/lib/server/audit";
-import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-
-/** A refusal that belongs beside one field of the form. */
-export class PersonFieldError extends DomainError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 
 // What the audit log keeps of a person: never the password hash.
 const AUDITED = {
@@ -34,7 +24,7 @@ const AUDITED = {
 function assertGrantable(actor: SessionActor, before: readonly Role[], after: readonly Role[]) {
   const refused = forbiddenRoleChanges(actor, before, after);
   if (refused.length)
-    throw new PersonFieldError(
+    throw new FieldError(
       "roles",
       `Only an administrator can grant or remove the ${refused.map(ROLE.label).join(" and ")} role.`,
     );
@@ -45,14 +35,14 @@ async function assertPlacement(actor: SessionActor, orgId: number | null, teamId
   if (orgId !== null) {
     const org = await db.org.findUnique({ where: { id: orgId }, select: { id: true } });
     if (!org || !can(actor, "user.manage", { orgId }))
-      throw new PersonFieldError("orgId", "Choose an organisation from the list.");
+      throw new FieldError("orgId", "Choose an organisation from the list.");
   }
   if (teamId !== null) {
     const team = await db.team.findUnique({ where: { id: teamId }, select: { orgId: true } });
     if (!team || !can(actor, "user.manage", { orgId: team.orgId }))
-      throw new PersonFieldError("teamId", "Choose a team from the list.");
+      throw new FieldError("teamId", "Choose a team from the list.");
     if (team.orgId !== orgId)
-      throw new PersonFieldError(
+      throw new FieldError(
         "teamId",
         "That team belongs to another organisation: choose one of this organisation's teams.",
       );
@@ -61,7 +51,7 @@ async function assertPlacement(actor: SessionActor, orgId: number | null, teamId
 
 function duplicateEmail(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-    throw new PersonFieldError("email", "Someone already has that email address.");
+    throw new FieldError("email", "Someone already has that email address.");
   throw error;
 }
 
@@ -119,10 +109,7 @@ export async function updatePerson(actor: SessionActor, input: PersonEditInput) 
   const { before, activeTeams } = await manageable(actor, input.id);
   assertGrantable(actor, before.roles, input.roles);
   if (before.id === actor.id && !scopeOf({ roles: input.roles }, "user.manage")) {
-    throw new PersonFieldError(
-      "roles",
-      "You cannot take away your own permission to manage people.",
-    );
+    throw new FieldError("roles", "You cannot take away your own permission to manage people.");
   }
   // Stepping down keeps the Guardian role (alumni still log hours); an active guardian steps down first.
   if (
@@ -130,7 +117,7 @@ export async function updatePerson(actor: SessionActor, input: PersonEditInput) 
     !input.roles.includes("GUARDIAN") &&
     activeTeams.length
   ) {
-    throw new PersonFieldError(
+    throw new FieldError(
       "roles",
       `${before.name} is an active guardian of ${activeTeams.join(", ")}: record the step-down on the team's page first.`,
     );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DirectoryFilter } from "@/lib/validations/directory";
@@ -45,7 +46,7 @@ export async function listTeams(actor: SessionActor, filter: DirectoryFilter, pa
 export async function listOrgs(actor: SessionActor) {
   const scope = queryScope(actor, "directory.read");
   return db.org.findMany({
-    where: scope.all ? {} : { id: { in: scope.orgIds } },
+    where: tenantWhere(scope, "id"),
     orderBy: { name: "asc" },
     select: {
       id: true,

@@ -1,14 +1,13 @@
 import "server-only";
 import { queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/server/errors";
 
 /** Where-clause limiting teams to what the actor may see. */
 export function visibleTeams(actor: SessionActor) {
-  const scope = queryScope(actor, "directory.read");
-  if (scope.all) return {};
-  return { orgId: { in: scope.orgIds } };
+  return tenantWhere(queryScope(actor, "directory.read"), "orgId");
 }
 
 /** A team by id, fetched by tenant: another organisation's team answers as missing. */

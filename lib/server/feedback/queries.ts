@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,13 +15,7 @@ export const PAGE_SIZE = 25;
 function visibleFeedback(actor: SessionActor): Prisma.FeedbackWhereInput {
   if (!can(actor, "feedback.read")) throw new PermissionError();
   const scope = queryScope(actor, "feedback.read");
-  if (scope.all) return {};
-  return {
-    OR: [
-      ...(scope.userId ? [{ guardianId: scope.userId }] : []),
-      ...(scope.orgIds.length ? [{ guardian: { orgId: { in: scope.orgIds } } }] : []),
-    ],
-  };
+  return tenantWhere(scope, "guardian.orgId", "guardianId");
 }
 
 /** A page of the visible ratings, newest first, with their count and mean. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { activeOnWhere } from "@/lib/active-guardian";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { RatingInput } from "@/lib/validations/review";
@@ -21,7 +22,7 @@ async function wasGuardian(userId: number, teamId: number, day: Date) {
 export async function rateGuardian(actor: SessionActor, input: RatingInput) {
   if (!can(actor, "feedback.give")) throw new PermissionError();
   const scope = queryScope(actor, "feedback.give");
-  const team = scope.all ? {} : { orgId: { in: scope.orgIds } };
+  const team = tenantWhere(scope, "orgId");
   let orgId: number;
   if (input.reviewId) {
     const review = await db.review.findFirst({

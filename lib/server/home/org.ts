@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import { BELT, type Belt } from "@/lib/vocabulary";
 
 /** How many of the organisation's guardians the manager's home lists; the directory has the rest. */
@@ -19,7 +20,7 @@ const highestBelt = (belts: Belt[]) =>
  */
 export async function getOrgSummary(actor: SessionActor) {
   const scope = queryScope(actor, "dashboard.read");
-  const teams = scope.all ? {} : { orgId: { in: scope.orgIds } };
+  const teams = tenantWhere(scope, "orgId");
   const activeHere = { status: "ACTIVE" as const, team: teams };
   const guardianWhere = { memberships: { some: activeHere } };
   const [orgs, teamCount, coveredTeams, guardianCount, people, latestNewsletter] =

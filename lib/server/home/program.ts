@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope, type Permission } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 
 function teamWhere(actor: SessionActor, permission: Permission) {
-  const scope = queryScope(actor, permission);
-  return scope.all ? {} : { orgId: { in: scope.orgIds } };
+  return tenantWhere(queryScope(actor, permission), "orgId");
 }
 
 /** How many rows each home list shows; the figures beside them are separate counts, never a list's length. */
@@ -68,7 +68,7 @@ export async function getLeadAgenda(actor: SessionActor) {
 /** An engineer's open reviews (the oldest few, and how many in all), and the queues waiting for AppSec. */
 export async function getEngineerQueue(actor: SessionActor) {
   const reviewScope = queryScope(actor, "review.read");
-  const team = reviewScope.all ? {} : { team: { orgId: { in: reviewScope.orgIds } } };
+  const team = tenantWhere(reviewScope, "team.orgId");
   const tmScope = queryScope(actor, "threatmodel.read");
   const mineWhere = { securityEngineerId: actor.id, completedAt: null };
   const [mine, mineCount, unassigned, inReview] = await Promise.all([
@@ -90,7 +90,7 @@ export async function getEngineerQueue(actor: SessionActor) {
     db.threatModel.count({
       where: {
         status: "IN_REVIEW",
-        ...(tmScope.all ? {} : { team: { orgId: { in: tmScope.orgIds } } }),
+        ...tenantWhere(tmScope, "team.orgId"),
       },
     }),
   ]);

@@ -3,6 +3,7 @@ import { can, orgSubtree, queryScope } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
+import { orgTree } from "@/lib/server/org-tree";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
 import { quarterMetrics, type QuarterMetrics } from "./quarter";
@@ -26,7 +27,7 @@ export async function resolveScope(
 ): Promise<ResolvedScope> {
   if (!can(actor, "dashboard.read")) throw new PermissionError();
   const allowed = queryScope(actor, "dashboard.read");
-  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  const orgs = await orgTree();
   let orgIds: number[] | null = allowed.all ? null : allowed.orgIds;
   let orgName: string | null = null;
   if (filter.org) {

@@ -6,12 +6,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { teamLabel, type Option } from "@/lib/metrics/team-options";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { NotFoundError } from "@/lib/server/errors";
+import { orgTree, type OrgNode } from "@/lib/server/org-tree";
 import { likeLiteral } from "@/lib/server/teams/lookup";
 
 /** Above this many teams the dashboard's team filter searches (/api/teams) instead of listing them all. */
 export const TEAM_LIST_LIMIT = 300;
-
-type Org = { id: number; name: string; parentId: number | null };
 
 /** The orgs whose dashboards the actor may read (null: all of them). */
 function allowedOrgs(actor: SessionActor): Set<number> | null {
@@ -25,7 +24,7 @@ function allowedOrgs(actor: SessionActor): Set<number> | null {
  */
 function teamOrgIds(
   allowed: Set<number> | null,
-  allOrgs: Org[],
+  allOrgs: OrgNode[],
   orgId: number | undefined,
 ): number[] | null {
   if (orgId && (!allowed || allowed.has(orgId)) && allOrgs.some((o) => o.id === orgId)) {
@@ -83,10 +82,7 @@ export async function filterOptions(
   teamId?: number,
 ) {
   const allowed = allowedOrgs(actor);
-  const allOrgs = await db.org.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, parentId: true },
-  });
+  const allOrgs = await orgTree();
   const orgs = allOrgs.filter((o) => !allowed || allowed.has(o.id));
   const teamOrgs = teamOrgIds(allowed, allOrgs, orgId);
   const listed = await teamRows(teamOrgs, { limit: TEAM_LIST_LIMIT + 1 });
@@ -119,7 +115,7 @@ export async function searchDashboardTeams(
   limit = 20,
 ): Promise<Option[]> {
   const allowed = allowedOrgs(actor);
-  const allOrgs = await db.org.findMany({ select: { id: true, name: true, parentId: true } });
+  const allOrgs = await orgTree();
   // An org outside the actor's scope answers like one that does not exist.
   if (
     orgId !== undefined &&

@@ -18,8 +18,11 @@ const text = (max: number) =>
     .transform((v) => v || null);
 
 export const generateDraftAction = formAction(
-  "newsletter.manage",
-  z.object({ orgId: id, quarter }),
+  {
+    name: "generateDraft",
+    permission: "newsletter.manage",
+    schema: z.object({ orgId: id, quarter }),
+  },
   async (actor, input) => {
     const draft = await generateDraft(actor, input.orgId, input.quarter);
     redirect(`/newsletters/${draft.id}`);
@@ -27,8 +30,7 @@ export const generateDraftAction = formAction(
 );
 
 export const generateAllAction = formAction(
-  "newsletter.manage",
-  z.object({ quarter }),
+  { name: "generateAll", permission: "newsletter.manage", schema: z.object({ quarter }) },
   async (actor, input) => {
     const r = await generateAllDrafts(actor, input.quarter);
     revalidatePath("/newsletters");
@@ -40,8 +42,11 @@ export const generateAllAction = formAction(
 );
 
 export const updateDraftAction = formAction(
-  "newsletter.manage",
-  z.object({ id, intro: text(4000), highlights: text(4000) }),
+  {
+    name: "updateDraft",
+    permission: "newsletter.manage",
+    schema: z.object({ id, intro: text(4000), highlights: text(4000) }),
+  },
   async (actor, input) => {
     await updateDraft(actor, input.id, { intro: input.intro, highlights: input.highlights });
     revalidatePath(`/newsletters/${input.id}`);
@@ -50,8 +55,7 @@ export const updateDraftAction = formAction(
 );
 
 export const publishAction = formAction(
-  "newsletter.manage",
-  z.object({ id }),
+  { name: "publish", permission: "newsletter.manage", schema: z.object({ id }) },
   async (actor, input) => {
     await publish(actor, input.id);
     revalidatePath(`/newsletters/${input.id}`);
@@ -61,8 +65,7 @@ export const publishAction = formAction(
 );
 
 export const deliverAction = formAction(
-  "newsletter.manage",
-  z.object({ id }),
+  { name: "deliver", permission: "newsletter.manage", schema: z.object({ id }) },
   async (actor, input) => {
     const r = await deliver(actor, input.id);
     revalidatePath(`/newsletters/${input.id}`);

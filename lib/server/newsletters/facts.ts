@@ -9,6 +9,7 @@ import type { NewsletterFacts } from "@/lib/newsletter/assemble";
 import { guardiansOfQuarter } from "@/lib/newsletter/people";
 import { quarterLabel, quarterRange, type Quarter } from "@/lib/period";
 import { cachedQuarterMetrics } from "@/lib/server/metrics/dashboard";
+import { orgTree } from "@/lib/server/org-tree";
 import type { QuarterMetrics } from "@/lib/server/metrics/quarter";
 
 /** Facts for one organisation (with sub-orgs) and quarter, from the same metrics as the dashboards. */
@@ -17,7 +18,7 @@ export async function newsletterFacts(
   quarter: Quarter,
   opts: { programMetrics?: QuarterMetrics; fresh?: boolean } = {},
 ): Promise<NewsletterFacts> {
-  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  const orgs = await orgTree();
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw new Error(`no org ${orgId}`);
   const orgIds = orgSubtree(orgs, [orgId]);

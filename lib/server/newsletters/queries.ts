@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { newsletterRecipients } from "@/lib/newsletter/recipients";
@@ -19,7 +20,7 @@ export async function listNewsletters(
   const manage = can(actor, "newsletter.manage");
   const where = {
     AND: [
-      scope.all ? {} : { orgId: { in: scope.orgIds } },
+      tenantWhere(scope, "orgId"),
       manage ? {} : { status: "PUBLISHED" as const },
       filter.org ? { orgId: filter.org } : {},
       filter.status ? { status: filter.status } : {},
@@ -72,7 +73,7 @@ export async function getNewsletter(actor: SessionActor, id: number) {
 export async function newsletterOrgs(actor: SessionActor) {
   const scope = queryScope(actor, "newsletter.read");
   return db.org.findMany({
-    where: scope.all ? {} : { id: { in: scope.orgIds } },
+    where: tenantWhere(scope, "id"),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });

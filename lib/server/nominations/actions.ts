@@ -13,8 +13,7 @@ function refresh() {
 }
 
 export const nominateAction = formAction(
-  "guardian.nominate",
-  nominationSchema,
+  { name: "nominate", permission: "guardian.nominate", schema: nominationSchema },
   async (actor, input) => {
     await nominateGuardian(actor, input);
     refresh();
@@ -23,8 +22,7 @@ export const nominateAction = formAction(
 );
 
 export const decideNominationAction = formAction(
-  "guardian.approve",
-  decisionSchema,
+  { name: "decideNomination", permission: "guardian.approve", schema: decisionSchema },
   async (actor, input) => {
     const m = await decideNomination(actor, input);
     refresh();
@@ -38,8 +36,11 @@ export const decideNominationAction = formAction(
 );
 
 // Anyone may step down from their own membership; the service checks whose it is.
-export const stepDownAction = formAction("program.read", stepDownSchema, async (actor, input) => {
-  await stepDown(actor, input);
-  refresh();
-  return { status: "ok", message: "Stepped down. The membership stays in the team's history." };
-});
+export const stepDownAction = formAction(
+  { name: "stepDown", permission: "program.read", schema: stepDownSchema },
+  async (actor, input) => {
+    await stepDown(actor, input);
+    refresh();
+    return { status: "ok", message: "Stepped down. The membership stays in the team's history." };
+  },
+);

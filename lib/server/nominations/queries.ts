@@ -1,7 +1,9 @@
 import "server-only";
 import { orgSubtree, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { orgTree } from "@/lib/server/org-tree";
 
 export const PAGE_SIZE = 25;
 
@@ -10,7 +12,7 @@ export async function listPendingNominations(actor: SessionActor, page: number) 
   const scope = queryScope(actor, "guardian.nominate");
   const where = {
     status: "NOMINATED" as const,
-    team: scope.all ? {} : { orgId: { in: scope.orgIds } },
+    team: tenantWhere(scope, "orgId"),
   };
   const [total, rows] = await Promise.all([
     db.guardianMembership.count({ where }),
@@ -44,7 +46,7 @@ export async function listPendingNominations(actor: SessionActor, page: number) 
  * "Payments / Cards" may have a guardian from "Payments / Growth", not from "Retail").
  */
 export async function teamOrganisation(orgId: number) {
-  const orgs = await db.org.findMany({ select: { id: true, parentId: true, name: true } });
+  const orgs = await orgTree();
   const byId = new Map(orgs.map((o) => [o.id, o]));
   let root = byId.get(orgId)!;
   for (let depth = 0; root.parentId !== null && byId.has(root.parentId) && depth < 100; depth++)

@@ -9,8 +9,7 @@ import { formAction } from "@/lib/server/form-action";
 import { updateProgram } from "./service";
 
 export const updateProgramAction = formAction(
-  "program.manage",
-  programSchema,
+  { name: "updateProgram", permission: "program.manage", schema: programSchema },
   async (actor, input) => {
     await updateProgram(actor, input);
     revalidatePath("/program");
@@ -26,8 +25,7 @@ const goalId = z.object({
 });
 
 export const saveGoalAction = formAction(
-  "program.manage",
-  goalSchema.extend(goalId.shape),
+  { name: "saveGoal", permission: "program.manage", schema: goalSchema.extend(goalId.shape) },
   async (actor, { id, ...input }) => {
     await saveGoal(actor, id, input);
     revalidatePath("/program");
@@ -36,8 +34,11 @@ export const saveGoalAction = formAction(
 );
 
 export const deleteGoalAction = formAction(
-  "program.manage",
-  z.object({ id: z.coerce.number().int().positive() }),
+  {
+    name: "deleteGoal",
+    permission: "program.manage",
+    schema: z.object({ id: z.coerce.number().int().positive() }),
+  },
   async (actor, { id }) => {
     await deleteGoal(actor, id);
     revalidatePath("/program");

@@ -6,8 +6,7 @@ import { formAction } from "@/lib/server/form-action";
 import { giveRecognition } from "./service";
 
 export const giveRecognitionAction = formAction(
-  "recognition.give",
-  recognitionSchema,
+  { name: "giveRecognition", permission: "recognition.give", schema: recognitionSchema },
   async (actor, input) => {
     await giveRecognition(actor, input);
     revalidatePath(`/people/${input.recipientId}`);

@@ -1,13 +1,13 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { PermissionError } from "@/lib/server/errors";
 
 function inScope(actor: SessionActor) {
   if (!can(actor, "review.read")) throw new PermissionError();
-  const scope = queryScope(actor, "review.read");
-  return scope.all ? {} : { team: { orgId: { in: scope.orgIds } } };
+  return tenantWhere(queryScope(actor, "review.read"), "team.orgId");
 }
 
 export async function listReleases(

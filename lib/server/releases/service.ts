@@ -1,12 +1,12 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseInput, ReleaseUpdateInput } from "@/lib/validations/release";
 import { audit } from "@/lib/server/audit";
-import { NotFoundError, PermissionError } from "@/lib/server/errors";
-import { FieldError } from "@/lib/server/field-error";
+import { FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
 import { isoDay, parseIsoDay } from "@/lib/period";
 
@@ -74,7 +74,7 @@ export async function updateRelease(actor: SessionActor, input: ReleaseUpdateInp
   const scope = queryScope(actor, "review.request");
   return db.$transaction(async (tx) => {
     const before = await tx.release.findFirst({
-      where: { id: input.id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+      where: { id: input.id, ...tenantWhere(scope, "team.orgId") },
       include: { team: { select: { orgId: true } } },
     });
     if (!before) throw new NotFoundError("release");

@@ -15,7 +15,7 @@ import {
 } from "@/lib/validations/review";
 import { formAction } from "@/lib/server/form-action";
 import { rateGuardian } from "@/lib/server/feedback/service";
-import { withFieldErrors } from "@/lib/server/field-error";
+
 import {
   addFinding,
   addParticipant,
@@ -29,24 +29,22 @@ import {
 const refresh = (id: number) => revalidatePath(`/reviews/${id}`);
 
 export const requestReviewAction = formAction(
-  "review.request",
-  requestReviewSchema,
-  (actor, input) =>
-    withFieldErrors(async () => {
-      const review = await requestReview(actor, input);
-      redirect(`/reviews/${review.id}`);
-    }),
+  { name: "requestReview", permission: "review.request", schema: requestReviewSchema },
+  async (actor, input) => {
+    const review = await requestReview(actor, input);
+    redirect(`/reviews/${review.id}`);
+  },
 );
-export const startReviewAction = formAction("review.conduct", startReviewSchema, (actor, input) =>
-  withFieldErrors(async () => {
+export const startReviewAction = formAction(
+  { name: "startReview", permission: "review.conduct", schema: startReviewSchema },
+  async (actor, input) => {
     await startReview(actor, input);
     refresh(input.reviewId);
     return { status: "ok", message: "Review started." };
-  }),
+  },
 );
 export const addParticipantAction = formAction(
-  "review.conduct",
-  participantSchema,
+  { name: "addParticipant", permission: "review.conduct", schema: participantSchema },
   async (actor, input) => {
     await addParticipant(actor, input);
     refresh(input.reviewId);
@@ -54,8 +52,11 @@ export const addParticipantAction = formAction(
   },
 );
 export const checklistAction = formAction(
-  "review.conduct",
-  checklistSchema.extend({ reviewId: z.coerce.number().int().positive() }),
+  {
+    name: "checklist",
+    permission: "review.conduct",
+    schema: checklistSchema.extend({ reviewId: z.coerce.number().int().positive() }),
+  },
   async (actor, input) => {
     await setChecklistItem(actor, input.itemId, input.done);
     refresh(input.reviewId);
@@ -63,8 +64,7 @@ export const checklistAction = formAction(
   },
 );
 export const addFindingAction = formAction(
-  "review.conduct",
-  findingSchema,
+  { name: "addFinding", permission: "review.conduct", schema: findingSchema },
   async (actor, input) => {
     await addFinding(actor, input);
     refresh(input.reviewId);
@@ -72,18 +72,15 @@ export const addFindingAction = formAction(
   },
 );
 export const findingStatusAction = formAction(
-  "review.conduct",
-  findingStatusSchema,
-  (actor, input) =>
-    withFieldErrors(async () => {
-      await setFindingStatus(actor, input);
-      refresh(input.reviewId);
-      return { status: "ok", message: "Finding updated." };
-    }),
+  { name: "findingStatus", permission: "review.conduct", schema: findingStatusSchema },
+  async (actor, input) => {
+    await setFindingStatus(actor, input);
+    refresh(input.reviewId);
+    return { status: "ok", message: "Finding updated." };
+  },
 );
 export const completeReviewAction = formAction(
-  "review.conduct",
-  completeReviewSchema,
+  { name: "completeReview", permission: "review.conduct", schema: completeReviewSchema },
   async (actor, input) => {
     await completeReview(actor, input);
     refresh(input.reviewId);
@@ -91,8 +88,7 @@ export const completeReviewAction = formAction(
   },
 );
 export const rateGuardianAction = formAction(
-  "feedback.give",
-  ratingSchema,
+  { name: "rateGuardian", permission: "feedback.give", schema: ratingSchema },
   async (actor, input) => {
     await rateGuardian(actor, input);
     if (input.reviewId) refresh(input.reviewId);

@@ -1,5 +1,6 @@
 import "server-only";
 import { queryScope } from "@/lib/auth/permissions";
+import { tenantSql, tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -81,7 +82,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
   const range = q ? quarterRange(q) : null;
   const version = await dataVersion(); // one read of the data version for both cached parts
   const conditions: Prisma.Sql[] = [
-    scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`,
+    tenantSql(scope, 't."orgId"'),
     f.team ? Prisma.sql`r."teamId" = ${f.team}` : Prisma.sql`TRUE`,
     f.status === "requested"
       ? Prisma.sql`r."startedAt" IS NULL AND r."completedAt" IS NULL`
@@ -134,7 +135,7 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
 export async function getReview(actor: SessionActor, id: number) {
   const scope = queryScope(actor, "review.read");
   return db.review.findFirst({
-    where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+    where: { id, ...tenantWhere(scope, "team.orgId") },
     include: {
       team: { select: { id: true, name: true, orgId: true } },
       securityEngineer: { select: { name: true } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,8 +14,7 @@ import type {
 } from "@/lib/validations/review";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
-import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { FieldError } from "@/lib/server/field-error";
+import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
 import { toQuarterHours } from "@/lib/hours";
 import { isoDay, parseIsoDay } from "@/lib/period";
@@ -39,7 +39,7 @@ async function reviewInScope(
 ) {
   const scope = queryScope(actor, permission);
   const review = await tx.review.findFirst({
-    where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+    where: { id, ...tenantWhere(scope, "team.orgId") },
     include: { team: { select: { orgId: true } } },
   });
   if (!review) throw new NotFoundError("review");

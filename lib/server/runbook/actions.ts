@@ -10,8 +10,7 @@ import {
 } from "./service";
 
 export const saveRunbookItemAction = formAction(
-  "program.manage",
-  runbookItemSchema,
+  { name: "saveRunbookItem", permission: "program.manage", schema: runbookItemSchema },
   async (actor, input) => {
     await saveRunbookItem(actor, input);
     revalidatePath("/program/runbook");
@@ -20,8 +19,7 @@ export const saveRunbookItemAction = formAction(
 );
 
 export const changeRunbookItemAction = formAction(
-  "program.manage",
-  runbookChangeSchema,
+  { name: "changeRunbookItem", permission: "program.manage", schema: runbookChangeSchema },
   async (actor, input) => {
     await changeRunbookItem(actor, input);
     revalidatePath("/program/runbook");

@@ -1,9 +1,10 @@
 import "server-only";
 import { queryScope, type Permission } from "@/lib/auth/permissions";
+import { tenantSql } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FieldError } from "@/lib/server/field-error";
+import { FieldError } from "@/lib/server/errors";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.
@@ -28,7 +29,7 @@ export async function teamChoices(
   opts: { q?: string; limit?: number } = {},
 ): Promise<TeamChoice[]> {
   const scope = queryScope(actor, permission);
-  const inScope = scope.all ? Prisma.sql`TRUE` : Prisma.sql`t."orgId" = ANY(${scope.orgIds})`;
+  const inScope = tenantSql(scope, 't."orgId"');
   const q = (opts.q ?? "").trim().toLowerCase();
   const contains = `%${likeLiteral(q)}%`;
   const prefix = `${likeLiteral(q)}%`;
@@ -56,7 +57,7 @@ export async function findTeam(
   field = "team",
 ) {
   const scope = queryScope(actor, permission);
-  const inScope = scope.all ? Prisma.sql`TRUE` : Prisma.sql`"orgId" = ANY(${scope.orgIds})`;
+  const inScope = tenantSql(scope, '"orgId"');
   // lower() = lower(), not Prisma's insensitive `equals` (ILIKE), where "%" or "_" would match other teams.
   const rows = await db.$queryRaw<
     { id: number; key: string; name: string; orgId: number; byKey: boolean }[]

@@ -11,7 +11,7 @@ import {
   threatSchema,
 } from "@/lib/validations/threat-model";
 import { formAction } from "@/lib/server/form-action";
-import { withFieldErrors } from "@/lib/server/field-error";
+
 import { rateGuardian } from "@/lib/server/feedback/service";
 import { ratingSchema } from "@/lib/validations/review";
 import {
@@ -27,17 +27,14 @@ const refresh = (id: number) => revalidatePath(`/threat-models/${id}`);
 const tmId = z.object({ threatModelId: z.coerce.number().int().positive() });
 
 export const createThreatModelAction = formAction(
-  "threatmodel.write",
-  threatModelSchema,
-  (actor, input) =>
-    withFieldErrors(async () => {
-      const tm = await createThreatModel(actor, input);
-      redirect(`/threat-models/${tm.id}`);
-    }),
+  { name: "createThreatModel", permission: "threatmodel.write", schema: threatModelSchema },
+  async (actor, input) => {
+    const tm = await createThreatModel(actor, input);
+    redirect(`/threat-models/${tm.id}`);
+  },
 );
 export const saveThreatAction = formAction(
-  "threatmodel.write",
-  threatSchema,
+  { name: "saveThreat", permission: "threatmodel.write", schema: threatSchema },
   async (actor, input) => {
     await saveThreat(actor, input);
     refresh(input.threatModelId);
@@ -45,22 +42,23 @@ export const saveThreatAction = formAction(
   },
 );
 export const addAuthorAction = formAction(
-  "threatmodel.write",
-  authorSchema,
+  { name: "addAuthor", permission: "threatmodel.write", schema: authorSchema },
   async (actor, input) => {
     await addAuthor(actor, input.threatModelId, input.email);
     refresh(input.threatModelId);
     return { status: "ok", message: "Author added." };
   },
 );
-export const submitAction = formAction("threatmodel.write", tmId, async (actor, input) => {
-  await submitForReview(actor, input.threatModelId);
-  refresh(input.threatModelId);
-  return { status: "ok", message: "Submitted for review." };
-});
+export const submitAction = formAction(
+  { name: "submit", permission: "threatmodel.write", schema: tmId },
+  async (actor, input) => {
+    await submitForReview(actor, input.threatModelId);
+    refresh(input.threatModelId);
+    return { status: "ok", message: "Submitted for review." };
+  },
+);
 export const decideAction = formAction(
-  "threatmodel.approve",
-  decisionSchema,
+  { name: "decide", permission: "threatmodel.approve", schema: decisionSchema },
   async (actor, input) => {
     await decide(actor, input);
     refresh(input.threatModelId);
@@ -71,16 +69,18 @@ export const decideAction = formAction(
   },
 );
 export const commentAction = formAction(
-  "threatmodel.approve",
-  commentSchema,
+  { name: "comment", permission: "threatmodel.approve", schema: commentSchema },
   async (actor, input) => {
     await addComment(actor, input.threatModelId, input.body);
     refresh(input.threatModelId);
     return { status: "ok", message: "Comment added." };
   },
 );
-export const rateAuthorAction = formAction("feedback.give", ratingSchema, async (actor, input) => {
-  await rateGuardian(actor, input);
-  if (input.threatModelId) refresh(input.threatModelId);
-  return { status: "ok", message: "Rating saved." };
-});
+export const rateAuthorAction = formAction(
+  { name: "rateAuthor", permission: "feedback.give", schema: ratingSchema },
+  async (actor, input) => {
+    await rateGuardian(actor, input);
+    if (input.threatModelId) refresh(input.threatModelId);
+    return { status: "ok", message: "Rating saved." };
+  },
+);

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -26,8 +27,7 @@ const undocumented: Prisma.ThreatWhereInput = {
 
 function inScope(actor: SessionActor): Prisma.ThreatModelWhereInput {
   if (!can(actor, "threatmodel.read")) throw new PermissionError();
-  const scope = queryScope(actor, "threatmodel.read");
-  return scope.all ? {} : { team: { orgId: { in: scope.orgIds } } };
+  return tenantWhere(queryScope(actor, "threatmodel.read"), "team.orgId");
 }
 
 /** A page of the threat models the actor may read, newest first, with their undocumented threats counted. */

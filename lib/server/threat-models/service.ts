@@ -1,5 +1,6 @@
 import "server-only";
 import { can, queryScope, type Permission } from "@/lib/auth/permissions";
+import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +28,7 @@ async function modelInScope(
   if (!can(actor, permission)) throw new PermissionError();
   const scope = queryScope(actor, permission);
   const tm = await tx.threatModel.findFirst({
-    where: { id, ...(scope.all ? {} : { team: { orgId: { in: scope.orgIds } } }) },
+    where: { id, ...tenantWhere(scope, "team.orgId") },
     include: { team: { select: { orgId: true } }, threats: true },
   });
   if (!tm) throw new NotFoundError("threat model");

@@ -8,8 +8,7 @@ import { changeCourseStatus, recordCompletion, saveCourse } from "./service";
 import { BELT } from "@/lib/vocabulary";
 
 export const recordCompletionAction = formAction(
-  "training.complete",
-  completionSchema,
+  { name: "recordCompletion", permission: "training.complete", schema: completionSchema },
   async (actor, input) => {
     const { awarded } = await recordCompletion(actor, input);
     revalidatePath("/training");
@@ -32,8 +31,11 @@ const courseId = z.object({
 });
 
 export const saveCourseAction = formAction(
-  "training.manage",
-  courseSchema.extend(courseId.shape),
+  {
+    name: "saveCourse",
+    permission: "training.manage",
+    schema: courseSchema.extend(courseId.shape),
+  },
   async (actor, { id, ...input }) => {
     await saveCourse(actor, id, input);
     revalidatePath("/training", "layout");
@@ -42,8 +44,7 @@ export const saveCourseAction = formAction(
 );
 
 export const changeCourseStatusAction = formAction(
-  "training.manage",
-  courseStatusSchema,
+  { name: "changeCourseStatus", permission: "training.manage", schema: courseStatusSchema },
   async (actor, input) => {
     const course = await changeCourseStatus(actor, input);
     revalidatePath("/training", "layout");

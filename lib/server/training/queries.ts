@@ -1,7 +1,9 @@
 import "server-only";
 import { orgSubtree, queryScope } from "@/lib/auth/permissions";
+import { inTenant, tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { orgTree, subOrgIds } from "@/lib/server/org-tree";
 
 const COURSE = {
   id: true,
@@ -55,9 +57,6 @@ async function completedAllRequired(userIds: number[]): Promise<Set<number> | nu
   return new Set(done.filter((d) => d._count === required.length).map((d) => d.userId));
 }
 
-const allOrgs = () =>
-  db.org.findMany({ select: { id: true, parentId: true, name: true }, orderBy: { name: "asc" } });
-
 /**
  * Of the active guardians per organisation in scope (each with its sub-orgs), how many completed
  * every required course.
@@ -65,15 +64,15 @@ const allOrgs = () =>
 export async function completionByOrg(actor: SessionActor) {
   const scope = queryScope(actor, "dashboard.read");
   const [orgs, memberships] = await Promise.all([
-    allOrgs(),
+    orgTree(),
     db.guardianMembership.findMany({
-      where: { status: "ACTIVE", team: scope.all ? {} : { orgId: { in: scope.orgIds } } },
+      where: { status: "ACTIVE", team: tenantWhere(scope, "orgId") },
       select: { userId: true, team: { select: { orgId: true } } },
     }),
   ]);
   const complete = await completedAllRequired([...new Set(memberships.map((m) => m.userId))]);
   return orgs
-    .filter((o) => scope.all || scope.orgIds.includes(o.id))
+    .filter((o) => inTenant(scope, o.id))
     .map((o) => {
       const tree = new Set(orgSubtree(orgs, [o.id]));
       const people = [
@@ -92,8 +91,8 @@ export async function completionByOrg(actor: SessionActor) {
 /** The same, per team of one organisation with its sub-orgs. */
 export async function completionByTeam(actor: SessionActor, orgId: number) {
   const scope = queryScope(actor, "dashboard.read");
-  if (!scope.all && !scope.orgIds.includes(orgId)) return [];
-  const tree = orgSubtree(await allOrgs(), [orgId]);
+  if (!inTenant(scope, orgId)) return [];
+  const tree = await subOrgIds([orgId]);
   const memberships = await db.guardianMembership.findMany({
     where: { status: "ACTIVE", team: { orgId: { in: tree } } },
     select: {

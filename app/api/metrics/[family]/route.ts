@@ -1,28 +1,22 @@
-import { can } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session";
 import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metrics/series";
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
 import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
-import { answer } from "@/lib/server/api";
-import { dashboardFilterSchema } from "@/lib/validations/dashboard";
+import { apiRoute } from "@/lib/server/api-route";
+import { DomainError } from "@/lib/server/errors";
+import { dashboardFilterSchema, type DashboardFilter } from "@/lib/validations/dashboard";
 
 // The CSV behind a dashboard view: one row per point with metric, filter and value (and the
 // view's extras: the people view's goal, the feedback view's survey results).
-export async function GET(request: Request, { params }: { params: Promise<{ family: string }> }) {
-  return answer(async () => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
-    if (!can(actor, "dashboard.read"))
-      return Response.json(
-        { error: "You do not have permission to read dashboards." },
-        { status: 403 },
-      );
-    const family = familyById((await params).family);
-    if (!family) return Response.json({ error: "No such dashboard." }, { status: 404 });
-    const filter = dashboardFilterSchema.parse(
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
-    const data = await loadDashboard(actor, filter);
+export const GET = apiRoute<DashboardFilter, { family: string }>(
+  {
+    permission: "dashboard.read",
+    query: dashboardFilterSchema,
+    messages: { forbidden: "You do not have permission to read dashboards." },
+  },
+  async ({ actor, input, params }) => {
+    const family = familyById(params.family);
+    if (!family) throw new DomainError("No such dashboard.", "not_found");
+    const data = await loadDashboard(actor, input);
     const extras = await familyExtras(family.id, data);
     const csv = seriesCsv(
       withExtraSeries(buildSeries(family, data.metrics), extras.series),
@@ -36,5 +30,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ fami
         "Cache-Control": "no-store",
       },
     });
-  });
-}
+  },
+);

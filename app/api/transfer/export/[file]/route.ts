@@ -1,22 +1,17 @@
-import { can } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session";
-import { answer } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api-route";
+import { DomainError } from "@/lib/server/errors";
 import { openExport } from "@/lib/server/transfer/service";
 import { isExportFile } from "@/lib/transfer/spreadsheet/files";
 
 // One file of the spreadsheet export (DESIGN.md), streamed page by page.
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  return answer(async () => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: "Sign in first." }, { status: 401 });
-    if (!can(actor, "import.run"))
-      return Response.json(
-        { error: "You do not have permission to export data." },
-        { status: 403 },
-      );
-    const file = (await params).file;
-    if (!isExportFile(file))
-      return Response.json({ error: "No such export file." }, { status: 404 });
+export const GET = apiRoute<undefined, { file: string }>(
+  {
+    permission: "import.run",
+    messages: { forbidden: "You do not have permission to export data." },
+  },
+  async ({ actor, params }) => {
+    const file = params.file;
+    if (!isExportFile(file)) throw new DomainError("No such export file.", "not_found");
     const body = await openExport(actor, file);
     return new Response(body, {
       headers: {
@@ -25,5 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
         "Cache-Control": "no-store",
       },
     });
-  });
-}
+  },
+);
