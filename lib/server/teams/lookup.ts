@@ -3,7 +3,6 @@ import { queryScope, type Permission } from "@/lib/auth/permissions";
 import { tenantSql } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { FieldError } from "@/lib/server/errors";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
