@@ -1,6 +1,6 @@
 import { Select } from "@/components/ui/select";
 import { FilterBar } from "@/components/ui/filter-bar";
-import type { DashboardFilter } from "@/lib/validations/dashboard";
+import type { DashboardFilter } from "@/lib/url-state/lists";
 import { TeamFilter } from "./team-filter";
 
 type Option = { value: string; label: string };

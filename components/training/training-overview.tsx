@@ -12,6 +12,7 @@ import {
   listCourses,
   ownCompletions,
 } from "@/lib/server/training/queries";
+import { trainingView } from "@/lib/url-state/lists";
 
 /**
  * The catalogue, with what each reader may see besides: a learner's own progress and completion
@@ -77,7 +78,7 @@ export async function TrainingOverview({
             rows={byOrg.map((r) => ({
               id: r.orgId,
               name: r.name,
-              href: `/training?org=${r.orgId}`,
+              href: trainingView.href("/training", { filter: { org: r.orgId } }),
               guardians: r.guardians,
               complete: r.complete,
             }))}

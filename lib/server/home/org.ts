@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
 import { BELT_ORDER } from "@/lib/belts/default-rules";
+import { teamsList } from "@/lib/url-state/lists";
 
 /** How many of the organisation's guardians the manager's home lists; the directory has the rest. */
 export const ORG_GUARDIANS_SHOWN = 10;
@@ -60,7 +61,12 @@ export async function getOrgSummary(actor: SessionActor) {
     belt: highestBelt(p.beltAwards.map((a) => a.belt)),
   }));
   // The directory is already scoped to the manager's organisations; one org needs no further filter.
-  const directoryHref = `/directory?${new URLSearchParams({ coverage: "covered", ...(scope.orgIds.length === 1 && !scope.all ? { org: String(scope.orgIds[0]) } : {}) })}`;
+  const directoryHref = teamsList.href("/directory", {
+    filter: {
+      coverage: "covered",
+      org: scope.orgIds.length === 1 && !scope.all ? scope.orgIds[0] : undefined,
+    },
+  });
   return {
     orgs,
     teamCount,

@@ -4,7 +4,7 @@ import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metri
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
 import { familyExtras } from "@/lib/server/metrics/family-extras";
 import { answer } from "@/lib/server/api";
-import { dashboardFilterSchema } from "@/lib/validations/dashboard";
+import { dashboardFilterSchema } from "@/lib/url-state/lists";
 
 // The CSV behind a dashboard view: one row per point with metric, filter and value (and the
 // view's extras: the people view's goal, the feedback view's survey results).
