@@ -1,0 +1,92 @@
+"use client";
+
+import { useId, useRef } from "react";
+import { Button } from "./button";
+
+export type DialogControl = ReturnType<typeof useDialog>;
+
+/** Opens and closes a `Dialog` from its trigger or from code (e.g. a form's submit handler). */
+export function useDialog() {
+  const ref = useRef<HTMLDialogElement>(null);
+  return { ref, open: () => ref.current?.showModal(), close: () => ref.current?.close() };
+}
+
+/**
+ * A modal dialog: the native <dialog> (focus-trapped, Esc closes, the page behind inert). It
+ * is rendered where it is declared, not in a portal, so a submit button inside it submits the
+ * surrounding form. Children are the dialog's buttons.
+ */
+export function Dialog({
+  control,
+  title,
+  description,
+  children,
+}: {
+  control: DialogControl;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  const titleId = useId();
+  const bodyId = useId();
+  return (
+    <dialog
+      ref={control.ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? bodyId : undefined}
+      className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="max-w-md p-5">
+        <h2 id={titleId} className="font-semibold">
+          {title}
+        </h2>
+        {description ? (
+          <p id={bodyId} className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {description}
+          </p>
+        ) : null}
+        <div className="mt-4 flex justify-end gap-2">{children}</div>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * A question before an action: Cancel (focused first, so Enter does not confirm by accident) and
+ * the confirm button, which either calls `onConfirm` or, with `submit`, submits the form around it.
+ */
+export function ConfirmDialog({
+  control,
+  title,
+  body,
+  confirmLabel,
+  variant = "primary",
+  submit,
+  onConfirm,
+}: {
+  control: DialogControl;
+  title: React.ReactNode;
+  body: React.ReactNode;
+  confirmLabel: React.ReactNode;
+  variant?: "primary" | "danger";
+  submit?: boolean;
+  onConfirm?: () => void;
+}) {
+  return (
+    <Dialog control={control} title={title} description={body}>
+      <Button type="button" variant="secondary" onClick={control.close} autoFocus>
+        Cancel
+      </Button>
+      <Button
+        type={submit ? "submit" : "button"}
+        variant={variant}
+        onClick={() => {
+          control.close();
+          onConfirm?.();
+        }}
+      >
+        {confirmLabel}
+      </Button>
+    </Dialog>
+  );
+}
