@@ -1,10 +1,27 @@
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, humanize } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
 import { MoreLink } from "./more-link";
 
 type Entry = { id: bigint; date: Date; quarterHours: number; type: string; note: string | null };
+
+const columns: Column<Entry>[] = [
+  { header: "Date", className: "whitespace-nowrap", cell: (e) => formatDate(e.date) },
+  { header: "Activity", cell: (e) => humanize(e.type) },
+  {
+    header: "Hours",
+    align: "right",
+    className: "whitespace-nowrap",
+    cell: (e) => formatHours(e.quarterHours),
+  },
+  {
+    header: "Note",
+    className: "hidden max-w-xs truncate text-slate-600 sm:table-cell dark:text-slate-400",
+    cell: (e) => e.note,
+  },
+];
 
 export function RecentEntries({ entries }: { entries: Entry[] }) {
   return (
@@ -15,37 +32,13 @@ export function RecentEntries({ entries }: { entries: Entry[] }) {
           <EmptyState title="No hours logged yet">Security work you log shows here.</EmptyState>
         </div>
       ) : (
-        <table className="mt-2 w-full text-sm">
-          <caption className="sr-only">Your five most recent activity entries</caption>
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-1">
-                Date
-              </th>
-              <th scope="col">Activity</th>
-              <th scope="col" className="pr-4 text-right">
-                Hours
-              </th>
-              <th scope="col" className="hidden sm:table-cell">
-                Note
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={String(e.id)} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5 whitespace-nowrap">{formatDate(e.date)}</td>
-                <td>{humanize(e.type)}</td>
-                <td className="whitespace-nowrap pr-4 text-right tabular-nums">
-                  {formatHours(e.quarterHours)}
-                </td>
-                <td className="hidden max-w-xs truncate text-slate-600 sm:table-cell dark:text-slate-400">
-                  {e.note}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Your five most recent activity entries"
+          columns={columns}
+          rows={entries}
+          rowKey={(e) => String(e.id)}
+          className="mt-2"
+        />
       )}
       {entries.length ? (
         <MoreLink

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, useDialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/server/action-state";
 import { idle } from "@/lib/server/action-state";
@@ -31,7 +31,7 @@ export function ActionButton({
   disabled?: boolean;
 }) {
   const [state, run, pending] = useActionState(action, idle);
-  const dialog = useDialog();
+  const [asking, setAsking] = useState(false);
   return (
     <form action={run} className="flex flex-wrap items-center gap-3">
       {Object.entries(fields).map(([k, v]) => (
@@ -43,12 +43,13 @@ export function ActionButton({
             type="button"
             variant={variant}
             disabled={pending || disabled}
-            onClick={dialog.open}
+            onClick={() => setAsking(true)}
           >
             {pending ? pendingLabel : label}
           </Button>
           <ConfirmDialog
-            control={dialog}
+            open={asking}
+            onOpenChange={setAsking}
             title={confirm.title}
             body={confirm.body}
             confirmLabel={confirm.confirmLabel}

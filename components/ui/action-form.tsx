@@ -11,7 +11,7 @@ import {
 } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
-import { ConfirmDialog, useDialog } from "./dialog";
+import { ConfirmDialog } from "./dialog";
 import { Field, Select, TextArea } from "./field";
 import { FormMessage } from "./form-message";
 import { idle, type ActionState } from "@/lib/server/action-state";
@@ -57,8 +57,8 @@ export function ActionForm({
 }) {
   const [state, run, pending] = useActionState(action, idle);
   const form = useRef<HTMLFormElement>(null);
-  const dialog = useDialog();
   const [asking, setAsking] = useState<Confirmation | null>(null);
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) form.current?.reset();
@@ -79,7 +79,7 @@ export function ActionForm({
         : (confirm ?? null);
     if (!question) return send();
     setAsking(question);
-    dialog.open();
+    setOpen(true);
   }
 
   // Field errors show beside their fields; those of hidden fields (tampered posts) beside the button.
@@ -106,7 +106,8 @@ export function ActionForm({
         </div>
         {confirm ? (
           <ConfirmDialog
-            control={dialog}
+            open={open}
+            onOpenChange={setOpen}
             title={asking?.title}
             body={asking?.body}
             confirmLabel={asking?.confirmLabel}

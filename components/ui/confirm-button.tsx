@@ -1,7 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "./button";
-import { ConfirmDialog, useDialog } from "./dialog";
+import { ConfirmDialog } from "./dialog";
 
 /** A destructive action behind a confirmation dialog. */
 export function ConfirmButton({
@@ -21,21 +22,22 @@ export function ConfirmButton({
   onConfirm: () => void;
   pending?: boolean;
 }) {
-  const dialog = useDialog();
+  const [asking, setAsking] = useState(false);
   return (
     <>
       <Button
         type="button"
         variant="ghost"
         className="px-2 py-1 text-red-700 dark:text-red-400"
-        onClick={dialog.open}
+        onClick={() => setAsking(true)}
         disabled={pending}
         aria-label={accessibleLabel}
       >
         {label}
       </Button>
       <ConfirmDialog
-        control={dialog}
+        open={asking}
+        onOpenChange={setAsking}
         title={title}
         body={body}
         confirmLabel={confirmLabel}

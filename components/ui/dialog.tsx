@@ -1,15 +1,10 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
-export type DialogControl = ReturnType<typeof useDialog>;
-
-/** Opens and closes a `Dialog` from its trigger or from code (e.g. a form's submit handler). */
-export function useDialog() {
-  const ref = useRef<HTMLDialogElement>(null);
-  return { ref, open: () => ref.current?.showModal(), close: () => ref.current?.close() };
-}
+/** Open state held by the caller (as Radix's Dialog does): Esc or a button reports `false`. */
+type OpenState = { open: boolean; onOpenChange: (open: boolean) => void };
 
 /**
  * A modal dialog: the native <dialog> (focus-trapped, Esc closes, the page behind inert). It
@@ -17,21 +12,28 @@ export function useDialog() {
  * surrounding form. Children are the dialog's buttons.
  */
 export function Dialog({
-  control,
+  open,
+  onOpenChange,
   title,
   description,
   children,
-}: {
-  control: DialogControl;
+}: OpenState & {
   title: React.ReactNode;
   description?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (open && !dialog?.open) dialog?.showModal();
+    if (!open && dialog?.open) dialog.close();
+  }, [open]);
   return (
     <dialog
-      ref={control.ref}
+      ref={ref}
+      onClose={() => onOpenChange(false)}
       aria-labelledby={titleId}
       aria-describedby={description ? bodyId : undefined}
       className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
@@ -56,15 +58,15 @@ export function Dialog({
  * the confirm button, which either calls `onConfirm` or, with `submit`, submits the form around it.
  */
 export function ConfirmDialog({
-  control,
+  open,
+  onOpenChange,
   title,
   body,
   confirmLabel,
   variant = "primary",
   submit,
   onConfirm,
-}: {
-  control: DialogControl;
+}: OpenState & {
   title: React.ReactNode;
   body: React.ReactNode;
   confirmLabel: React.ReactNode;
@@ -73,15 +75,15 @@ export function ConfirmDialog({
   onConfirm?: () => void;
 }) {
   return (
-    <Dialog control={control} title={title} description={body}>
-      <Button type="button" variant="secondary" onClick={control.close} autoFocus>
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={body}>
+      <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} autoFocus>
         Cancel
       </Button>
       <Button
         type={submit ? "submit" : "button"}
         variant={variant}
         onClick={() => {
-          control.close();
+          onOpenChange(false);
           onConfirm?.();
         }}
       >
