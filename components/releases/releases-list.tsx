@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { TeamFilterField } from "@/components/reviews/team-picker";
-import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,7 +54,7 @@ function releaseColumns(actor: SessionActor, state: State): Column<Release>[] {
   ];
 }
 
-/** The team filter and one page of releases, with the team suggestions (`release-teams`) the page's forms share. */
+/** The team filter and one page of releases. */
 export async function ReleasesList({
   actor,
   state,
@@ -70,10 +69,9 @@ export async function ReleasesList({
   const columns = releaseColumns(actor, { ...state, filter: { ...state.filter, edit: undefined } });
   return (
     <>
-      <TeamSuggestions id="release-teams" source="review" />
       <Card>
         <FilterBar action="/releases">
-          <TeamFilterField list="release-teams" value={team.text} error={team.error} />
+          <TeamFilterField source="review" value={team.text} error={team.error} />
         </FilterBar>
         <DataTable
           caption="Feature releases, newest first"

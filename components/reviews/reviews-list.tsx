@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { TeamFilterField } from "@/components/reviews/team-picker";
-import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -63,7 +62,7 @@ const caption = (sort: Sort) =>
     ? `Security reviews, ${sort.desc ? "latest" : "earliest"} completion first`
     : `Security reviews, ${sort.desc ? "newest" : "oldest"} request first`;
 
-/** The filters and one page of reviews, with the team suggestions (`review-teams`) the page's forms share. */
+/** The filters and one page of reviews. */
 export async function ReviewsList({
   actor,
   state,
@@ -85,10 +84,9 @@ export async function ReviewsList({
   ).map((q) => ({ value: q, label: q }));
   return (
     <>
-      <TeamSuggestions id="review-teams" source="review" />
       <Card>
         <FilterBar action="/reviews" hidden={reviewsList.sortField(state)}>
-          <TeamFilterField list="review-teams" value={team.text} error={team.error} />
+          <TeamFilterField source="review" value={team.text} error={team.error} />
           <Select
             label="Status"
             name="status"

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { TeamFilterField } from "@/components/reviews/team-picker";
-import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -44,7 +43,7 @@ const columns: Column<ThreatModel>[] = [
   },
 ];
 
-/** The filters and one page of threat models, with the team suggestions (`tm-teams`) the page's forms share. */
+/** The filters and one page of threat models. */
 export async function ThreatModelsList({
   actor,
   state,
@@ -63,10 +62,9 @@ export async function ThreatModelsList({
   );
   return (
     <>
-      <TeamSuggestions id="tm-teams" source="threat-model" />
       <Card>
         <FilterBar action="/threat-models">
-          <TeamFilterField list="tm-teams" value={team.text} error={team.error} />
+          <TeamFilterField source="threat-model" value={team.text} error={team.error} />
           <Select
             label="Status"
             name="status"

@@ -57,7 +57,7 @@ export default async function ReleasesPage({
       ) : can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Record a release</CardTitle>
-          <CreateReleaseForm teamList="release-teams" today={today} />
+          <CreateReleaseForm today={today} />
         </Card>
       ) : null}
       {/* Keyed by the team and page only: opening a release's edit form keeps the list as it is. */}

@@ -33,7 +33,7 @@ export default async function ReviewsPage({
       {can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Request a review</CardTitle>
-          <RequestReviewForm teamList="review-teams" today={todayUtc()} />
+          <RequestReviewForm today={todayUtc()} />
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}

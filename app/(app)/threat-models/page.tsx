@@ -31,7 +31,7 @@ export default async function ThreatModelsPage({
       {can(actor, "threatmodel.write") ? (
         <Card className="mb-4">
           <CardTitle>Start a threat model</CardTitle>
-          <CreateThreatModelForm teamList="tm-teams" />
+          <CreateThreatModelForm />
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
