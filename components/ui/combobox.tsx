@@ -144,7 +144,7 @@ export function Combobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label={label}
+        aria-label="Suggestions" // not the field's label: that names the input alone
         hidden={!expanded}
         className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
