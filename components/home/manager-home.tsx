@@ -6,6 +6,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate, humanize } from "@/lib/format";
 import { getOrgSummary } from "@/lib/server/home/org";
 import { MoreLink } from "./more-link";
+import { teamsList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
 type Guardian = Awaited<ReturnType<typeof getOrgSummary>>["guardians"][number];
@@ -67,7 +68,7 @@ export async function ManagerHome({ actor }: { actor: SessionActor }) {
               <EmptyState
                 title="No active guardian yet"
                 action={{
-                  href: "/directory?coverage=uncovered",
+                  href: teamsList.href("/directory", { filter: { coverage: "uncovered" } }),
                   label: "Nominate one for a team without a guardian",
                 }}
               />

@@ -44,6 +44,8 @@ export function defineList<F extends z.ZodObject, K extends string = never>(
   options: { sort?: SortOption<K> } = {},
 ) {
   type State = ListState<z.output<F>, K>;
+  /** What a link needs: the filters it sets (the rest left out), a page, an order. */
+  type Link = { filter?: Partial<z.output<F>>; page?: number; sort?: State["sort"] };
   const defaults = filterSchema.parse({}) as Record<string, Value>;
   const sortOption = options.sort;
   return {
@@ -58,7 +60,7 @@ export function defineList<F extends z.ZodObject, K extends string = never>(
       };
     },
     /** The query string of a state, with `changes` applied (a new sort or page). */
-    query(state: Partial<State>, changes: Partial<State> = {}): string {
+    query(state: Link, changes: Link = {}): string {
       const { filter = {}, page = 1, sort } = { ...state, ...changes };
       const custom = sort && sortOption && !sameSort(sort, sortOption.default);
       return toQuery(
@@ -71,17 +73,17 @@ export function defineList<F extends z.ZodObject, K extends string = never>(
       );
     },
     /** The sort as a hidden field of the list's filter form, so applying filters keeps the order. */
-    sortField(state: Partial<State>): Record<string, string> {
+    sortField(state: Link): Record<string, string> {
       const sort = state.sort;
       return sort && sortOption && !sameSort(sort, sortOption.default)
         ? { sort: formatSort(sort) }
         : {};
     },
-    href(path: string, state: Partial<State>, changes: Partial<State> = {}): string {
+    href(path: string, state: Link, changes: Link = {}): string {
       return withQuery(path, this.query(state, changes));
     },
     /** Links for `<Pagination href>`: the same filters and order on another page. */
-    pageHref(path: string, state: Partial<State>) {
+    pageHref(path: string, state: Link) {
       return (page: number) => this.href(path, state, { page });
     },
     /** For `<DataTable sort>`: the current order, and links to another order from the first page. */
