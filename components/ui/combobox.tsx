@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { cn } from "./cn";
 import { fieldIds, FieldMessages, inputClass } from "./field";
+import { useSuggestions } from "./use-suggestions";
 
 export type ComboboxOption = { value: string; label: string };
 
@@ -57,36 +58,14 @@ export function Combobox({
   const [active, setActive] = useState(-1);
   const [known, setKnown] = useState<ComboboxOption[]>(defaultOption ? [defaultOption] : []);
   const input = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const request = useRef<AbortController>(undefined);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      request.current?.abort();
-    },
-    [],
-  );
-
   const chosen = byValue ? (known.find((o) => o.label === text.trim()) ?? null) : null;
-  const lookUp = (q: string, delay: number) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      request.current?.abort();
-      const controller = (request.current = new AbortController());
-      const url = new URL(source, window.location.origin);
-      url.searchParams.set("q", q.trim().slice(0, 100));
-      fetch(url, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<ComboboxOption[]>) : []))
-        .then((list) => {
-          setOptions(list);
-          setActive(-1);
-          setOpen(list.length > 0 && document.activeElement === input.current);
-          setKnown((seen) => [...list, ...seen].slice(0, 200));
-          onResults?.(q, list, byValue ? (list.find((o) => o.label === q.trim()) ?? null) : null);
-        })
-        .catch(() => {}); // superseded or offline: the field still works as plain text
-    }, delay);
-  };
+  const lookUp = useSuggestions<ComboboxOption>(source, (q, list) => {
+    setOptions(list);
+    setActive(-1);
+    setOpen(list.length > 0 && document.activeElement === input.current);
+    setKnown((seen) => [...list, ...seen].slice(0, 200));
+    onResults?.(q, list, byValue ? (list.find((o) => o.label === q.trim()) ?? null) : null);
+  });
   const pick = (option: ComboboxOption) => {
     setText(byValue ? option.label : option.value);
     setOpen(false);

@@ -23,7 +23,7 @@ export type Column<Row> = {
 /** Server-side sorting: the current order and the link to the list in another order. */
 export type TableSort = { current: Sort; href: (sort: Sort) => string };
 
-const cellClass = (c: Column<never>) =>
+const cellClass = (c: { align?: "left" | "right"; className?: string }) =>
   cn("py-2 pr-3 last:pr-0", c.align === "right" && "text-right tabular-nums", c.className);
 
 /**
@@ -98,7 +98,7 @@ function cells<Row>(columns: Column<Row>[], row: Row) {
         key={i}
         scope={c.rowHeader ? "row" : undefined}
         colSpan={span}
-        className={cn(cellClass(c as Column<never>), c.rowHeader && "text-left font-normal")}
+        className={cn(cellClass(c), c.rowHeader && "text-left font-normal")}
       >
         {c.cell(row)}
       </Cell>,
@@ -109,7 +109,7 @@ function cells<Row>(columns: Column<Row>[], row: Row) {
 }
 
 function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: TableSort }) {
-  const className = cn(cellClass(column as Column<never>), "font-medium");
+  const className = cn(cellClass(column), "font-medium");
   if (!column.sortKey || !sort)
     return (
       <th scope="col" className={className}>

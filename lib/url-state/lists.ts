@@ -12,10 +12,9 @@ const values = <T extends string>(e: Record<string, T>) => Object.values(e) as [
 /** A team named in a list's filter: the page resolves the typed name or key in its scope. */
 const teamText = () => fromUrl(z.string());
 
-export const REVIEW_STATUSES = ["requested", "in-progress", "open", "completed"] as const;
 export const reviewFilterSchema = z.object({
   team: teamText(),
-  status: oneOf(REVIEW_STATUSES),
+  status: oneOf(["requested", "in-progress", "open", "completed"]),
   engineer: oneOf(["me", "none"]),
   guardian: oneOf(["with", "without"]),
   /** A quarter of the completed date, or of the requested date with periodOf "requested". */
