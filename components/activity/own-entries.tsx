@@ -1,5 +1,6 @@
 import { EntryTable } from "@/components/activity/entry-table";
 import { Pagination } from "@/components/ui/pagination";
+import { pagedList } from "@/lib/url-state/lists";
 import type { SessionActor } from "@/lib/auth/actor";
 import { listOwnActivities } from "@/lib/server/activity/queries";
 
@@ -9,7 +10,12 @@ export async function OwnEntries({ actor, page }: { actor: SessionActor; page: n
   return (
     <>
       <EntryTable entries={list.entries} />
-      <Pagination page={page} pages={list.pages} total={list.total} basePath="/log" />
+      <Pagination
+        page={page}
+        pages={list.pages}
+        total={list.total}
+        href={pagedList.pageHref("/log", { page })}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -6,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import type { SessionActor } from "@/lib/auth/actor";
 import { listAuditEntries } from "@/lib/server/audit-log/queries";
-import type { AuditFilter } from "@/lib/validations/audit";
+import { auditList } from "@/lib/url-state/lists";
 
 const when = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -14,25 +15,54 @@ const when = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** The audit log's filters and one page of entries, newest first, each with its before and after. */
+type Entry = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
+const json = (v: unknown) => (v ? JSON.stringify(v, null, 2) : "—");
+const pre = "max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800";
+
+const columns: Column<Entry>[] = [
+  {
+    header: "When (UTC)",
+    cell: (e) => when.format(e.at),
+    className: "whitespace-nowrap",
+    sortKey: "at",
+    sortDescFirst: true,
+  },
+  { header: "Who", cell: (e) => (e.actor ? e.actor.name : "system") },
+  { header: "Action", cell: (e) => e.action },
+  { header: "Record", cell: (e) => `${e.entity} #${e.entityId}`, className: "whitespace-nowrap" },
+  {
+    header: "Change",
+    cell: (e) => (
+      <details>
+        <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
+          Before and after
+        </summary>
+        <div className="mt-1 grid gap-2 md:grid-cols-2">
+          <pre className={pre} aria-label="Before">
+            {json(e.before)}
+          </pre>
+          <pre className={pre} aria-label="After">
+            {json(e.after)}
+          </pre>
+        </div>
+      </details>
+    ),
+  },
+];
+
+/** The audit log's filters and one page of entries (newest first unless sorted), each with its before and after. */
 export async function AuditList({
   actor,
-  filter,
-  page,
+  state,
 }: {
   actor: SessionActor;
-  filter: AuditFilter;
-  page: number;
+  state: ReturnType<typeof auditList.parse>;
 }) {
-  const { entries, total, pages, entities } = await listAuditEntries(actor, filter, page);
-  const kept = Object.fromEntries(
-    Object.entries(filter)
-      .filter(([, v]) => v)
-      .map(([k, v]) => [k, String(v)]),
-  );
+  const { filter, page, sort } = state;
+  const { entries, total, pages, entities } = await listAuditEntries(actor, filter, page, sort);
   return (
     <Card>
-      <FilterBar action="/admin/audit">
+      <FilterBar action="/admin/audit" hidden={auditList.sortField(state)}>
         <Select
           label="Record type"
           name="entity"
@@ -56,63 +86,21 @@ export async function AuditList({
         <Field label="From" name="from" type="date" defaultValue={filter.from} />
         <Field label="To" name="to" type="date" defaultValue={filter.to} />
       </FilterBar>
-      {entries.length === 0 ? (
-        <EmptyState title="No changes match these filters" />
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2">
-                  When (UTC)
-                </th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr
-                  key={String(e.id)}
-                  className="border-t border-slate-100 align-top dark:border-slate-800"
-                >
-                  <td className="whitespace-nowrap py-2">{when.format(e.at)}</td>
-                  <td>{e.actor ? e.actor.name : "system"}</td>
-                  <td>{e.action}</td>
-                  <td className="whitespace-nowrap">
-                    {e.entity} #{e.entityId}
-                  </td>
-                  <td>
-                    <details>
-                      <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
-                        Before and after
-                      </summary>
-                      <div className="mt-1 grid gap-2 md:grid-cols-2">
-                        <pre
-                          className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
-                          aria-label="Before"
-                        >
-                          {e.before ? JSON.stringify(e.before, null, 2) : "—"}
-                        </pre>
-                        <pre
-                          className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
-                          aria-label="After"
-                        >
-                          {e.after ? JSON.stringify(e.after, null, 2) : "—"}
-                        </pre>
-                      </div>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pages={pages} total={total} basePath="/admin/audit" params={kept} />
+      <DataTable
+        caption={`Audit log entries, ${sort.desc ? "newest" : "oldest"} first`}
+        columns={columns}
+        rows={entries}
+        rowKey={(e) => String(e.id)}
+        rowClassName="align-top"
+        empty={<EmptyState title="No changes match these filters" />}
+        sort={auditList.tableSort("/admin/audit", state)}
+      />
+      <Pagination
+        page={page}
+        pages={pages}
+        total={total}
+        href={auditList.pageHref("/admin/audit", state)}
+      />
     </Card>
   );
 }

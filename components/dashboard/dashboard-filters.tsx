@@ -1,7 +1,7 @@
 import { Select } from "@/components/ui/select";
 import { FilterBar } from "@/components/ui/filter-bar";
-import type { DashboardFilter } from "@/lib/validations/dashboard";
-import { TeamFilter } from "./team-filter";
+import type { DashboardFilter } from "@/lib/url-state/lists";
+import { ScopeFields } from "./scope-fields";
 
 type Option = { value: string; label: string };
 
@@ -26,19 +26,14 @@ export function DashboardFilters({
   const q = quarters.map((k) => ({ value: k, label: k.replace(/^(\d{4})-(Q\d)$/, "$2 $1") }));
   return (
     <FilterBar action={action}>
-      <Select
-        label="Organisation"
-        name="org"
-        defaultValue={filter.org ? String(filter.org) : ""}
-        placeholder={orgs.length > 1 ? "All you can see" : "Yours"}
-        options={orgs}
-      />
-      <TeamFilter
+      <ScopeFields
         key={`${filter.org ?? ""}|${filter.team ?? ""}`}
+        org={filter.org ? String(filter.org) : ""}
+        orgs={orgs}
         teams={teams}
-        count={teamCount}
-        selected={selectedTeam}
-        defaultValue={filter.team ? String(filter.team) : ""}
+        teamCount={teamCount}
+        selectedTeam={selectedTeam}
+        team={filter.team ? String(filter.team) : ""}
       />
       <Select
         label="From"

@@ -15,7 +15,7 @@ import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/d
 import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { familyOutliers } from "@/lib/server/metrics/family-outliers";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
-import type { DashboardFilter } from "@/lib/validations/dashboard";
+import { dashboardView, type DashboardFilter } from "@/lib/url-state/lists";
 
 /** One family of metrics (charts, numbers, surveys, outliers) for a scope the page has already resolved. */
 export async function FamilyView({
@@ -39,11 +39,7 @@ export async function FamilyView({
     familyOutliers(family.id, data.scope, latest),
   ]);
   const series = withExtraSeries(buildSeries(family, data.metrics), extras.series);
-  const query = new URLSearchParams(
-    Object.entries(filter)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+  const query = dashboardView.query({ filter });
   return (
     <>
       <PageHeader

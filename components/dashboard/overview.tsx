@@ -16,7 +16,7 @@ import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/d
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
-import type { DashboardFilter } from "@/lib/validations/dashboard";
+import { dashboardView, type DashboardFilter } from "@/lib/url-state/lists";
 
 /** The program dashboard's overview of a scope the page has already resolved for the actor. */
 export async function DashboardOverview({
@@ -38,11 +38,7 @@ export async function DashboardOverview({
     riskBudgets(data.scope, latest),
     teamOutliers(data.scope, latest),
   ]);
-  const query = new URLSearchParams(
-    Object.entries(filter)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+  const query = dashboardView.query({ filter });
   const cycle = buildSeries(familyById("reviews")!, data.metrics).filter((s) =>
     s.id.startsWith("cycle-mean"),
   );

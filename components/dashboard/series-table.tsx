@@ -1,3 +1,4 @@
+import { DataTable, type Column } from "@/components/ui/data-table";
 import type { SeriesData } from "@/lib/metrics/series";
 
 export function formatValue(value: number | null, digits: number, unit: string) {
@@ -8,41 +9,34 @@ export function formatValue(value: number | null, digits: number, unit: string) 
 /** The numbers behind a chart: one row per metric, one column per quarter. */
 export function SeriesTable({ series, caption }: { series: SeriesData[]; caption: string }) {
   const quarters = series[0]?.points.map((p) => p.quarter) ?? [];
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-2 pr-4">
-              Metric
-            </th>
-            {quarters.map((q) => (
-              <th key={q} scope="col" className="whitespace-nowrap px-2 text-right">
-                {q}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
-                {s.label}
-              </th>
-              {s.points.map((p) => (
-                <td
-                  key={p.quarter}
-                  className={`whitespace-nowrap px-2 text-right tabular-nums ${p.value === null ? "text-xs text-slate-500 dark:text-slate-400" : ""}`}
-                >
-                  {formatValue(p.value, s.digits, s.unit)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const columns: Column<SeriesData>[] = [
+    { header: "Metric", rowHeader: true, cell: (s) => s.label },
+    ...quarters.map((q, i): Column<SeriesData> => ({
+      header: q,
+      align: "right",
+      className: "whitespace-nowrap",
+      cell: (s) => <Value value={s.points[i]?.value ?? null} digits={s.digits} unit={s.unit} />,
+    })),
+  ];
+  return <DataTable caption={caption} columns={columns} rows={series} rowKey={(s) => s.id} />;
+}
+
+/** A figure, or "not enough data" in small grey type. */
+export function Value({
+  value,
+  digits,
+  unit,
+}: {
+  value: number | null;
+  digits: number;
+  unit: string;
+}) {
+  return value === null ? (
+    <span className="text-xs text-slate-500 dark:text-slate-400">
+      {formatValue(null, digits, unit)}
+    </span>
+  ) : (
+    formatValue(value, digits, unit)
   );
 }
 

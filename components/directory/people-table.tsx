@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -12,34 +13,89 @@ import { mayManageHolderOf } from "@/lib/auth/role-grants";
 import { ROLE } from "@/lib/vocabulary";
 import { listPeople } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
-import type { PeopleFilter } from "@/lib/validations/person";
+import { peopleList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
+type Person = Awaited<ReturnType<typeof listPeople>>["people"][number];
+
+/** The account columns (sign-in state, edit link) only for those who manage people. */
+function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
+  const shown: Column<Person>[] = [
+    {
+      header: "Name",
+      sortKey: "name",
+      className: "font-medium",
+      cell: (p) => (
+        <Link href={`/people/${p.id}`} className={link}>
+          {p.name}
+        </Link>
+      ),
+    },
+    { header: "Email", cell: (p) => p.email },
+    { header: "Roles", cell: (p) => p.roles.map(ROLE.label).join(", ") },
+    { header: "Organisation", cell: (p) => p.org?.name ?? "—" },
+    {
+      header: "Team",
+      cell: (p) =>
+        p.team ? (
+          <Link href={`/directory/teams/${p.team.id}`} className={link}>
+            {p.team.name}
+          </Link>
+        ) : (
+          "—"
+        ),
+    },
+  ];
+  if (!manager) return shown;
+  return [
+    ...shown,
+    {
+      header: "Sign-in",
+      className: "whitespace-nowrap",
+      cell: (p) =>
+        p.deactivatedAt ? (
+          <span className="text-red-700 dark:text-red-400">Deactivated</span>
+        ) : p.hasPassword ? (
+          "Can sign in"
+        ) : (
+          <span className="text-amber-700 dark:text-amber-400">No password</span>
+        ),
+    },
+    {
+      header: <span className="sr-only">Actions</span>,
+      align: "right",
+      cell: (p) =>
+        mayManageHolderOf(actor, p.roles) ? (
+          <Link
+            href={`/directory/people/${p.id}/edit`}
+            className={link}
+            aria-label={`Edit ${p.name}`}
+          >
+            Edit
+          </Link>
+        ) : null,
+    },
+  ];
+}
 
 /** The directory's people filters and one page of people; account columns for those who manage people. */
 export async function PeopleTable({
   actor,
-  filter,
-  page,
+  state,
 }: {
   actor: SessionActor;
-  filter: PeopleFilter;
-  page: number;
+  state: ReturnType<typeof peopleList.parse>;
 }) {
+  const { filter, page } = state;
   const manager = can(actor, "user.manage");
   const [{ people, total, pages }, orgs] = await Promise.all([
-    listPeople(actor, filter, page),
+    listPeople(actor, filter, page, state.sort),
     listOrgs(actor),
   ]);
-  const kept = Object.fromEntries(
-    Object.entries(filter)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  );
   return (
     <Card>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <FilterBar action="/directory/people">
+        <FilterBar action="/directory/people" hidden={peopleList.sortField(state)}>
           <Field
             label="Search people"
             name="q"
@@ -78,87 +134,19 @@ export async function PeopleTable({
           </Link>
         ) : null}
       </div>
-      {people.length === 0 ? (
-        <EmptyState title="No one matches these filters" />
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">People</caption>
-            <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2">
-                  Name
-                </th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Team</th>
-                {manager ? (
-                  <>
-                    <th scope="col">Sign-in</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2 font-medium">
-                    <Link href={`/people/${p.id}`} className={link}>
-                      {p.name}
-                    </Link>
-                  </td>
-                  <td>{p.email}</td>
-                  <td>{p.roles.map(ROLE.label).join(", ")}</td>
-                  <td>{p.org?.name ?? "—"}</td>
-                  <td>
-                    {p.team ? (
-                      <Link href={`/directory/teams/${p.team.id}`} className={link}>
-                        {p.team.name}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  {manager ? (
-                    <>
-                      <td className="whitespace-nowrap">
-                        {p.deactivatedAt ? (
-                          <span className="text-red-700 dark:text-red-400">Deactivated</span>
-                        ) : p.hasPassword ? (
-                          "Can sign in"
-                        ) : (
-                          <span className="text-amber-700 dark:text-amber-400">No password</span>
-                        )}
-                      </td>
-                      <td className="text-right">
-                        {mayManageHolderOf(actor, p.roles) ? (
-                          <Link
-                            href={`/directory/people/${p.id}/edit`}
-                            className={link}
-                            aria-label={`Edit ${p.name}`}
-                          >
-                            Edit
-                          </Link>
-                        ) : null}
-                      </td>
-                    </>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="People"
+        columns={columns(actor, manager)}
+        rows={people}
+        rowKey={(p) => p.id}
+        empty={<EmptyState title="No one matches these filters" />}
+        sort={peopleList.tableSort("/directory/people", state)}
+      />
       <Pagination
         page={page}
         pages={pages}
         total={total}
-        basePath="/directory/people"
-        params={kept}
+        href={peopleList.pageHref("/directory/people", state)}
       />
     </Card>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -10,31 +11,60 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { listOrgs, listTeams } from "@/lib/server/directory/queries";
-import type { DirectoryFilter } from "@/lib/validations/directory";
+import { teamsList } from "@/lib/url-state/lists";
+
+type Team = Awaited<ReturnType<typeof listTeams>>["teams"][number];
+
+const columns: Column<Team>[] = [
+  {
+    header: "Team",
+    sortKey: "name",
+    cell: (t) => (
+      <>
+        <Link
+          href={`/directory/teams/${t.id}`}
+          className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+        >
+          {t.name}
+        </Link>
+        {t.pilot ? (
+          <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700 dark:bg-slate-800 dark:text-brand-100">
+            pilot
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  { header: "Organisation", sortKey: "org", cell: (t) => t.org.name },
+  { header: "Profile", cell: (t) => TEAM_PROFILE.label(t.profile) },
+  {
+    header: "Guardians",
+    cell: (t) =>
+      t.guardians.length ? (
+        t.guardians.map((g) => g.user.name).join(", ")
+      ) : (
+        <span className="font-medium text-amber-700 dark:text-amber-400">No guardian</span>
+      ),
+  },
+];
 
 /** The directory's team filters and one page of teams with their guardians. */
 export async function TeamsTable({
   actor,
-  filter,
-  page,
+  state,
 }: {
   actor: SessionActor;
-  filter: DirectoryFilter;
-  page: number;
+  state: ReturnType<typeof teamsList.parse>;
 }) {
+  const { filter, page } = state;
   const [{ teams, total, pages }, orgs] = await Promise.all([
-    listTeams(actor, filter, page),
+    listTeams(actor, filter, page, state.sort),
     listOrgs(actor),
   ]);
-  const kept = Object.fromEntries(
-    Object.entries(filter)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  );
   return (
     <Card>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <FilterBar action="/directory">
+        <FilterBar action="/directory" hidden={teamsList.sortField(state)}>
           <Field
             label="Search teams"
             name="q"
@@ -73,56 +103,20 @@ export async function TeamsTable({
           </Link>
         ) : null}
       </div>
-      {teams.length === 0 ? (
-        <EmptyState title="No teams match these filters" />
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Teams</caption>
-            <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2">
-                  Team
-                </th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Profile</th>
-                <th scope="col">Guardians</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2">
-                    <Link
-                      href={`/directory/teams/${t.id}`}
-                      className="font-medium text-brand-600 hover:underline dark:text-brand-100"
-                    >
-                      {t.name}
-                    </Link>
-                    {t.pilot ? (
-                      <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700 dark:bg-slate-800 dark:text-brand-100">
-                        pilot
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{t.org.name}</td>
-                  <td>{TEAM_PROFILE.label(t.profile)}</td>
-                  <td>
-                    {t.guardians.length ? (
-                      t.guardians.map((g) => g.user.name).join(", ")
-                    ) : (
-                      <span className="font-medium text-amber-700 dark:text-amber-400">
-                        No guardian
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={page} pages={pages} total={total} basePath="/directory" params={kept} />
+      <DataTable
+        caption="Teams"
+        columns={columns}
+        rows={teams}
+        rowKey={(t) => t.id}
+        empty={<EmptyState title="No teams match these filters" />}
+        sort={teamsList.tableSort("/directory", state)}
+      />
+      <Pagination
+        page={page}
+        pages={pages}
+        total={total}
+        href={teamsList.pageHref("/directory", state)}
+      />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { pagedList } from "@/lib/url-state/lists";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { listFeedback } from "@/lib/server/feedback/queries";
@@ -54,7 +55,12 @@ export async function FeedbackList({ actor, page }: { actor: SessionActor; page:
             ))}
           </ul>
         )}
-        <Pagination page={page} pages={pages} total={total} basePath="/feedback" />
+        <Pagination
+          page={page}
+          pages={pages}
+          total={total}
+          href={pagedList.pageHref("/feedback", { page })}
+        />
       </Card>
     </>
   );

@@ -5,6 +5,11 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { getEngineerQueue } from "@/lib/server/home/program";
 import { MoreLink } from "./more-link";
+import { reviewsList, threatModelsList } from "@/lib/url-state/lists";
+
+const mine = reviewsList.href("/reviews", { filter: { engineer: "me", status: "open" } });
+const unassigned = reviewsList.href("/reviews", { filter: { engineer: "none", status: "open" } });
+const inReview = threatModelsList.href("/threat-models", { filter: { status: "IN_REVIEW" } });
 
 const link = "hover:underline";
 
@@ -16,7 +21,7 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
         <Stat
           label="Your open reviews"
           value={
-            <Link className={link} href="/reviews?engineer=me&status=open">
+            <Link className={link} href={mine}>
               {queue.mineCount.toLocaleString("en")}
             </Link>
           }
@@ -24,7 +29,7 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
         <Stat
           label="Reviews without an engineer"
           value={
-            <Link className={link} href="/reviews?engineer=none&status=open">
+            <Link className={link} href={unassigned}>
               {queue.unassigned.toLocaleString("en")}
             </Link>
           }
@@ -32,7 +37,7 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
         <Stat
           label="Threat models in review"
           value={
-            <Link className={link} href="/threat-models?status=IN_REVIEW">
+            <Link className={link} href={inReview}>
               {queue.inReview.toLocaleString("en")}
             </Link>
           }
@@ -65,7 +70,7 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
               ))}
             </ul>
             <MoreLink
-              href="/reviews?engineer=me&status=open"
+              href={mine}
               shown={queue.mine.length}
               total={queue.mineCount}
               label="All your open reviews"

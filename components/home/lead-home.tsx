@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/format";
 import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { getLeadAgenda } from "@/lib/server/home/program";
 import { MoreLink } from "./more-link";
+import { teamsList } from "@/lib/url-state/lists";
 
 export async function LeadHome({ actor }: { actor: SessionActor }) {
   const agenda = await getLeadAgenda(actor);
@@ -67,7 +68,7 @@ export async function LeadHome({ actor }: { actor: SessionActor }) {
           )}
           {agenda.uncoveredCount > 0 ? (
             <MoreLink
-              href="/directory?coverage=uncovered"
+              href={teamsList.href("/directory", { filter: { coverage: "uncovered" } })}
               shown={agenda.uncovered.length}
               total={agenda.uncoveredCount}
               label="All teams without a guardian"

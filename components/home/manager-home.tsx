@@ -1,13 +1,40 @@
 import Link from "next/link";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
 import { getOrgSummary } from "@/lib/server/home/org";
 import { MoreLink } from "./more-link";
+import { teamsList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
+type Guardian = Awaited<ReturnType<typeof getOrgSummary>>["guardians"][number];
+
+const guardianColumns: Column<Guardian>[] = [
+  {
+    header: "Guardian",
+    cell: (g) => (
+      <Link href={`/people/${g.id}`} className={link}>
+        {g.name}
+      </Link>
+    ),
+  },
+  {
+    header: "Team",
+    cell: (g) =>
+      g.teams.map((t, i) => (
+        <span key={t.id}>
+          {i ? ", " : ""}
+          <Link href={`/directory/teams/${t.id}`} className={link}>
+            {t.name}
+          </Link>
+        </span>
+      )),
+  },
+  { header: "Belt", cell: (g) => (g.belt ? BELT.label(g.belt) : "—") },
+];
 
 export async function ManagerHome({ actor }: { actor: SessionActor }) {
   const s = await getOrgSummary(actor);
@@ -42,47 +69,20 @@ export async function ManagerHome({ actor }: { actor: SessionActor }) {
               <EmptyState
                 title="No active guardian yet"
                 action={{
-                  href: "/directory?coverage=uncovered",
+                  href: teamsList.href("/directory", { filter: { coverage: "uncovered" } }),
                   label: "Nominate one for a team without a guardian",
                 }}
               />
             </div>
           ) : (
             <>
-              <table className="mt-2 w-full text-sm">
-                <caption className="sr-only">Active guardians, by name</caption>
-                <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="py-1">
-                      Guardian
-                    </th>
-                    <th scope="col">Team</th>
-                    <th scope="col">Belt</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.guardians.map((g) => (
-                    <tr key={g.id} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="py-1.5">
-                        <Link href={`/people/${g.id}`} className={link}>
-                          {g.name}
-                        </Link>
-                      </td>
-                      <td>
-                        {g.teams.map((t, i) => (
-                          <span key={t.id}>
-                            {i ? ", " : ""}
-                            <Link href={`/directory/teams/${t.id}`} className={link}>
-                              {t.name}
-                            </Link>
-                          </span>
-                        ))}
-                      </td>
-                      <td>{g.belt ? BELT.label(g.belt) : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption="Active guardians, by name"
+                columns={guardianColumns}
+                rows={s.guardians}
+                rowKey={(g) => g.id}
+                className="mt-2"
+              />
               <MoreLink
                 href={s.directoryHref}
                 shown={s.guardians.length}

@@ -1,10 +1,37 @@
 "use client";
 
 import { useState } from "react";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import type { ImportIssue, ImportView } from "@/lib/transfer/types";
 
 const PAGE = 50;
-const th = "py-1.5 pr-3 font-medium";
+const count = (n: number) => n.toLocaleString("en");
+
+const issueColumns: Column<ImportIssue>[] = [
+  { header: "File", className: "whitespace-nowrap", cell: (e) => e.file },
+  { header: "Line", className: "tabular-nums", cell: (e) => e.line ?? "—" },
+  { header: "Column", cell: (e) => e.column ?? "—" },
+  { header: "Message", cell: (e) => e.message },
+];
+
+type FileCounts = ImportView["files"][number];
+function countColumns(committed: boolean): Column<FileCounts>[] {
+  return [
+    { header: "File", cell: (f) => f.file },
+    { header: "Rows", align: "right", cell: (f) => count(f.counts.rows) },
+    {
+      header: committed ? "Created" : "To create",
+      align: "right",
+      cell: (f) => count(f.counts.create),
+    },
+    {
+      header: committed ? "Updated" : "To update",
+      align: "right",
+      cell: (f) => count(f.counts.update),
+    },
+    { header: "Unchanged", align: "right", cell: (f) => count(f.counts.unchanged) },
+  ];
+}
 
 function IssueTable({
   caption,
@@ -22,42 +49,14 @@ function IssueTable({
   const shown = issues.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <div data-testid={testId}>
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="mb-1 text-left text-sm font-semibold text-slate-700 dark:text-slate-200">
-            {caption}
-          </caption>
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th scope="col" className={th}>
-                File
-              </th>
-              <th scope="col" className={th}>
-                Line
-              </th>
-              <th scope="col" className={th}>
-                Column
-              </th>
-              <th scope="col" className={th}>
-                Message
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e, i) => (
-              <tr
-                key={`${page}-${i}`}
-                className="border-t border-slate-100 align-top dark:border-slate-800"
-              >
-                <td className="whitespace-nowrap py-1.5 pr-3">{e.file}</td>
-                <td className="py-1.5 pr-3 tabular-nums">{e.line ?? "—"}</td>
-                <td className="py-1.5 pr-3">{e.column ?? "—"}</td>
-                <td className="py-1.5">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        captionVisible
+        columns={issueColumns}
+        rows={shown}
+        rowKey={(_, i) => `${page}-${i}`}
+        rowClassName="align-top"
+      />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span>
           {issues.length ? `${page * PAGE + 1}–${page * PAGE + shown.length} of ${total}` : ""}
@@ -92,56 +91,15 @@ function IssueTable({
 
 /** Counts per file, then every error and warning with file, line and column. */
 export function ImportResult({ view }: { view: ImportView }) {
-  const verb = view.committed
-    ? { create: "Created", update: "Updated" }
-    : { create: "To create", update: "To update" };
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="import-counts">
-          <caption className="mb-1 text-left text-sm font-semibold text-slate-700 dark:text-slate-200">
-            {view.committed ? "Imported" : view.mode === "commit" ? "Not imported" : "Preview"}
-          </caption>
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th scope="col" className={th}>
-                File
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Rows
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {verb.create}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {verb.update}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Unchanged
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.files.map((f) => (
-              <tr key={f.file} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5 pr-3">{f.file}</td>
-                <td className="pr-3 text-right tabular-nums">
-                  {f.counts.rows.toLocaleString("en")}
-                </td>
-                <td className="pr-3 text-right tabular-nums">
-                  {f.counts.create.toLocaleString("en")}
-                </td>
-                <td className="pr-3 text-right tabular-nums">
-                  {f.counts.update.toLocaleString("en")}
-                </td>
-                <td className="pr-3 text-right tabular-nums">
-                  {f.counts.unchanged.toLocaleString("en")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={view.committed ? "Imported" : view.mode === "commit" ? "Not imported" : "Preview"}
+        captionVisible
+        columns={countColumns(view.committed)}
+        rows={view.files}
+        rowKey={(f) => f.file}
+      />
       {view.errorCount > 0 ? (
         <>
           <p className="text-sm text-red-700 dark:text-red-400" data-testid="error-count">

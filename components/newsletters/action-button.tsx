@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/server/action-state";
 import { idle } from "@/lib/server/action-state";
@@ -10,7 +11,7 @@ type Confirm = { title: string; body: string; confirmLabel: string };
 
 /**
  * A one-button form for an action that takes hidden fields only. With `confirm`, the button opens a
- * confirmation dialog first (native <dialog>: focus-trapped, Esc cancels) whose confirm button submits.
+ * confirmation dialog first whose confirm button submits.
  */
 export function ActionButton({
   action,
@@ -30,9 +31,7 @@ export function ActionButton({
   disabled?: boolean;
 }) {
   const [state, run, pending] = useActionState(action, idle);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
+  const [asking, setAsking] = useState(false);
   return (
     <form action={run} className="flex flex-wrap items-center gap-3">
       {Object.entries(fields).map(([k, v]) => (
@@ -44,38 +43,18 @@ export function ActionButton({
             type="button"
             variant={variant}
             disabled={pending || disabled}
-            onClick={() => dialog.current?.showModal()}
+            onClick={() => setAsking(true)}
           >
             {pending ? pendingLabel : label}
           </Button>
-          <dialog
-            ref={dialog}
-            aria-labelledby={titleId}
-            aria-describedby={bodyId}
-            className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
-          >
-            <div className="max-w-md p-5">
-              <h2 id={titleId} className="font-semibold">
-                {confirm.title}
-              </h2>
-              <p id={bodyId} className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-                {confirm.body}
-              </p>
-              <div className="mt-4 flex justify-end gap-2">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  onClick={() => dialog.current?.close()}
-                  autoFocus
-                >
-                  Cancel
-                </Button>
-                <Button type="submit" onClick={() => dialog.current?.close()}>
-                  {confirm.confirmLabel}
-                </Button>
-              </div>
-            </div>
-          </dialog>
+          <ConfirmDialog
+            open={asking}
+            onOpenChange={setAsking}
+            title={confirm.title}
+            body={confirm.body}
+            confirmLabel={confirm.confirmLabel}
+            submit
+          />
         </>
       ) : (
         <Button type="submit" variant={variant} disabled={pending || disabled}>

@@ -1,5 +1,6 @@
 import { ActionButton } from "@/components/newsletters/action-button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
 import { DELIVERY_STATUS, type DeliveryStatus } from "@/lib/vocabulary";
 import { unreached } from "@/lib/newsletter/recipients";
@@ -41,29 +42,18 @@ export function DeliveryCard({
     <Card className="no-print">
       <CardTitle>Email delivery</CardTitle>
       {deliveries.length ? (
-        <table className="mt-2 w-full text-sm">
-          <caption className="sr-only">Delivery per recipient</caption>
-          <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-1">
-                Recipient
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5">{d.email}</td>
-                <td>{DELIVERY_STATUS.label(d.status)}</td>
-                <td>{d.attempts}</td>
-                <td className="text-xs">{detail(d)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Delivery per recipient"
+          columns={[
+            { header: "Recipient", cell: (d) => d.email },
+            { header: "Status", cell: (d) => DELIVERY_STATUS.label(d.status) },
+            { header: "Attempts", cell: (d) => d.attempts },
+            { header: "Detail", className: "text-xs", cell: detail },
+          ]}
+          rows={deliveries}
+          rowKey={(d) => d.id}
+          className="mt-2"
+        />
       ) : null}
       {recipients.length === 0 ? (
         <p className="mt-2 text-sm">

@@ -1,4 +1,5 @@
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
+import { DataTable } from "@/components/ui/data-table";
 
 const paragraphs = (t: string) =>
   t
@@ -39,38 +40,12 @@ export function NewsletterView({ content }: { content: NewsletterContent }) {
             </p>
           ))}
           {s.table ? (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{s.heading}</caption>
-                <thead className="text-left">
-                  <tr>
-                    {s.table.columns.map((c) => (
-                      <th
-                        key={c}
-                        scope="col"
-                        className="border-b border-slate-300 py-1 pr-3 dark:border-slate-700"
-                      >
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.table.rows.map((r, i) => (
-                    <tr key={i}>
-                      {r.map((c, j) => (
-                        <td
-                          key={j}
-                          className="border-b border-slate-100 py-1 pr-3 dark:border-slate-800"
-                        >
-                          {c}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={s.heading}
+              columns={s.table.columns.map((c, j) => ({ header: c, cell: (r: string[]) => r[j] }))}
+              rows={s.table.rows}
+              rowKey={(_, i) => i}
+            />
           ) : null}
         </section>
       ))}

@@ -8,37 +8,28 @@ import { Pagination } from "@/components/ui/pagination";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
-import {
-  listNewsletters,
-  newsletterOrgs,
-  type NewsletterFilter,
-} from "@/lib/server/newsletters/queries";
+import { listNewsletters, newsletterOrgs } from "@/lib/server/newsletters/queries";
 import { lastQuarterKey } from "@/lib/server/newsletters/service";
 import { NEWSLETTER_STATUS } from "@/lib/vocabulary";
+import { newslettersList } from "@/lib/url-state/lists";
 
 /** For `manage`, the draft generator; then the filters and one page of newsletters. */
 export async function NewslettersList({
   actor,
-  filter,
-  page,
+  state,
   manage,
 }: {
   actor: SessionActor;
-  filter: NewsletterFilter;
-  page: number;
+  state: ReturnType<typeof newslettersList.parse>;
   manage: boolean;
 }) {
+  const { filter, page } = state;
   const [{ rows, total, pages }, orgs] = await Promise.all([
     listNewsletters(actor, page, filter),
     newsletterOrgs(actor),
   ]);
   const orgOptions = orgs.map((o) => ({ value: String(o.id), label: o.name }));
-  const kept = Object.fromEntries(
-    Object.entries(filter)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  );
-  const filtered = Object.keys(kept).length > 0;
+  const filtered = newslettersList.query({ filter }) !== "";
   const current = quarterOf(new Date());
   const quarters = Array.from({ length: 8 }, (_, i) => quarterKey(addQuarters(current, -i))).map(
     (q) => ({ value: q, label: q }),
@@ -115,7 +106,12 @@ export async function NewslettersList({
             ))}
           </ul>
         )}
-        <Pagination page={page} pages={pages} total={total} basePath="/newsletters" params={kept} />
+        <Pagination
+          page={page}
+          pages={pages}
+          total={total}
+          href={newslettersList.pageHref("/newsletters", state)}
+        />
       </Card>
     </>
   );

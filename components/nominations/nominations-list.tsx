@@ -3,6 +3,7 @@ import { DecisionButtons } from "@/components/nominations/decision-buttons";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { pagedList } from "@/lib/url-state/lists";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { listPendingNominations } from "@/lib/server/nominations/queries";
@@ -54,7 +55,12 @@ export async function NominationsList({
           ))}
         </ul>
       )}
-      <Pagination page={page} pages={pages} total={total} basePath="/nominations" />
+      <Pagination
+        page={page}
+        pages={pages}
+        total={total}
+        href={pagedList.pageHref("/nominations", { page })}
+      />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { SimpleBarChart } from "@/components/charts/series-chart-lazy";
 import { NextBelt } from "@/components/home/next-belt";
 import { RecognitionForm } from "@/components/recognition/recognition-form";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -10,6 +11,11 @@ import { formatDate } from "@/lib/format";
 import { BELT, RECOGNITION_KIND, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
 import { beltProgress } from "@/lib/server/belts/progress";
 import { profileDetails, type ProfilePerson } from "@/lib/server/people/profile";
+
+const monthColumns: Column<{ month: string; hours: number | string }>[] = [
+  { header: "Month", rowHeader: true, cell: (m) => m.month },
+  { header: "Hours", align: "right", cell: (m) => `${m.hours} h` },
+];
 
 /** A profile's figures, belts, work, training and recognition, for a person the page has already found. */
 export async function ProfileDetails({
@@ -60,19 +66,13 @@ export async function ProfileDetails({
           />
           <details className="text-sm">
             <summary className="cursor-pointer">Table</summary>
-            <table className="mt-1 w-full">
-              <caption className="sr-only">Hours logged per month</caption>
-              <tbody>
-                {p.hoursByMonth.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row" className="text-left font-normal">
-                      {m.month}
-                    </th>
-                    <td className="text-right tabular-nums">{m.hours} h</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Hours logged per month"
+              columns={monthColumns}
+              rows={p.hoursByMonth}
+              rowKey={(m) => m.month}
+              className="mt-1"
+            />
           </details>
         </Card>
         <Card>

@@ -55,7 +55,7 @@ function ReleaseFields({ prefix, today, saved }: { prefix: string; today: string
   );
 }
 
-export function CreateReleaseForm({ teamList, today }: { teamList: string; today: string }) {
+export function CreateReleaseForm({ today }: { today: string }) {
   return (
     <ActionForm
       action={createReleaseAction}
@@ -64,7 +64,7 @@ export function CreateReleaseForm({ teamList, today }: { teamList: string; today
       className="mt-3"
       resetOnSuccess
     >
-      <TeamField list={teamList} id="rel-team" />
+      <TeamField id="rel-team" source="review" />
       <ReleaseFields prefix="rel" today={today} />
     </ActionForm>
   );

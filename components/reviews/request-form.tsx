@@ -2,7 +2,7 @@ import { ActionForm, FormField } from "@/components/ui/action-form";
 import { requestReviewAction } from "@/lib/server/reviews/actions";
 import { TeamField } from "./team-picker";
 
-export function RequestReviewForm({ teamList, today }: { teamList: string; today: string }) {
+export function RequestReviewForm({ today }: { today: string }) {
   return (
     <ActionForm
       action={requestReviewAction}
@@ -10,7 +10,7 @@ export function RequestReviewForm({ teamList, today }: { teamList: string; today
       submit="Request review"
       className="mt-3"
     >
-      <TeamField list={teamList} id="req-team" />
+      <TeamField id="req-team" source="review" />
       <FormField
         label="Service or feature"
         name="service"

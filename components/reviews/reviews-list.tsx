@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TeamFilterField } from "@/components/reviews/team-picker";
-import { TeamSuggestions } from "@/components/reviews/team-suggestions";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -11,35 +11,83 @@ import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { REVIEW_OUTCOME } from "@/lib/vocabulary";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
-import { listReviews, type ReviewFilter } from "@/lib/server/reviews/queries";
+import { listReviews } from "@/lib/server/reviews/queries";
+import { reviewsList } from "@/lib/url-state/lists";
+import type { Sort } from "@/lib/url-state/sort";
 
-/** The filters and one page of reviews, with the team suggestions (`review-teams`) the page's forms share. */
+type Review = Awaited<ReturnType<typeof listReviews>>["rows"][number];
+
+const columns: Column<Review>[] = [
+  {
+    header: "Review",
+    cell: (r) => (
+      <Link
+        href={`/reviews/${r.id}`}
+        className="text-brand-600 hover:underline dark:text-brand-100"
+      >
+        <span className="font-mono text-xs">{r.key}</span> {r.service}
+      </Link>
+    ),
+  },
+  { header: "Team", cell: (r) => r.team.name },
+  {
+    header: "Status",
+    className: "whitespace-nowrap",
+    cell: (r) =>
+      r.completedAt
+        ? `Completed ${formatDate(r.completedAt)}${r.outcome ? ` · ${REVIEW_OUTCOME.label(r.outcome)}` : ""}`
+        : r.startedAt
+          ? `In progress since ${formatDate(r.startedAt)}`
+          : `Requested ${formatDate(r.requestedAt)}`,
+  },
+  {
+    header: "Requested",
+    sortKey: "requested",
+    sortDescFirst: true,
+    className: "hidden whitespace-nowrap md:table-cell",
+    cell: (r) => formatDate(r.requestedAt),
+  },
+  {
+    header: "Completed",
+    sortKey: "completed",
+    sortDescFirst: true,
+    className: "hidden whitespace-nowrap md:table-cell",
+    cell: (r) => (r.completedAt ? formatDate(r.completedAt) : "—"),
+  },
+  { header: "Engineer", cell: (r) => r.securityEngineer?.name ?? "—" },
+  { header: "Findings", align: "right", cell: (r) => r._count.findings },
+];
+
+const caption = (sort: Sort) =>
+  sort.key === "completed"
+    ? `Security reviews, ${sort.desc ? "latest" : "earliest"} completion first`
+    : `Security reviews, ${sort.desc ? "newest" : "oldest"} request first`;
+
+/** The filters and one page of reviews. */
 export async function ReviewsList({
   actor,
-  filter,
+  state,
   team,
-  page,
 }: {
   actor: SessionActor;
-  filter: ReviewFilter;
-  team: { text: string; error?: string };
-  page: number;
+  state: ReturnType<typeof reviewsList.parse>;
+  team: { teamId?: number; text: string; error?: string };
 }) {
-  const { rows, total, pages } = await listReviews(actor, filter, page);
+  const { filter, page } = state;
+  const { rows, total, pages } = await listReviews(
+    actor,
+    { ...filter, team: team.teamId },
+    page,
+    state.sort,
+  );
   const quarters = Array.from({ length: 8 }, (_, i) =>
     quarterKey(addQuarters(quarterOf(new Date()), -i)),
   ).map((q) => ({ value: q, label: q }));
-  const kept = Object.fromEntries(
-    Object.entries({ ...filter, team: team.text || undefined })
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  );
   return (
     <>
-      <TeamSuggestions id="review-teams" source="review" />
       <Card>
-        <FilterBar action="/reviews">
-          <TeamFilterField list="review-teams" value={team.text} error={team.error} />
+        <FilterBar action="/reviews" hidden={reviewsList.sortField(state)}>
+          <TeamFilterField source="review" value={team.text} error={team.error} />
           <Select
             label="Status"
             name="status"
@@ -89,53 +137,20 @@ export async function ReviewsList({
             ]}
           />
         </FilterBar>
-        {rows.length === 0 ? (
-          <EmptyState title="No reviews match these filters" />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Security reviews, newest request first</caption>
-              <thead className="text-left text-xs text-slate-600 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2">
-                    Review
-                  </th>
-                  <th scope="col">Team</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Engineer</th>
-                  <th scope="col" className="text-right">
-                    Findings
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-2">
-                      <Link
-                        href={`/reviews/${r.id}`}
-                        className="text-brand-600 hover:underline dark:text-brand-100"
-                      >
-                        <span className="font-mono text-xs">{r.key}</span> {r.service}
-                      </Link>
-                    </td>
-                    <td>{r.team.name}</td>
-                    <td className="whitespace-nowrap">
-                      {r.completedAt
-                        ? `Completed ${formatDate(r.completedAt)}${r.outcome ? ` · ${REVIEW_OUTCOME.label(r.outcome)}` : ""}`
-                        : r.startedAt
-                          ? `In progress since ${formatDate(r.startedAt)}`
-                          : `Requested ${formatDate(r.requestedAt)}`}
-                    </td>
-                    <td>{r.securityEngineer?.name ?? "—"}</td>
-                    <td className="text-right tabular-nums">{r._count.findings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pagination page={page} pages={pages} total={total} basePath="/reviews" params={kept} />
+        <DataTable
+          caption={caption(state.sort)}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          empty={<EmptyState title="No reviews match these filters" />}
+          sort={reviewsList.tableSort("/reviews", state)}
+        />
+        <Pagination
+          page={page}
+          pages={pages}
+          total={total}
+          href={reviewsList.pageHref("/reviews", state)}
+        />
       </Card>
     </>
   );

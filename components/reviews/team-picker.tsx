@@ -1,28 +1,33 @@
-import { Field } from "@/components/ui/field";
-import { FormField } from "@/components/ui/action-form";
+"use client";
 
-const hint = "Type to search; name or key";
+import { useFieldError } from "@/components/ui/action-form";
+import { Combobox } from "@/components/ui/combobox";
 
-/** The team field of a form (its error comes from the form's answer). */
+/** Whose teams are suggested: those the person may see on the review or threat-model pages. */
+type TeamSource = "review" | "threat-model";
+const source = (s: TeamSource) => `/api/teams?for=${s}`;
+
+/** The team field of a form (its error comes from the form's answer); name or key, resolved by the server. */
 export function TeamField({
-  list,
   id,
+  source: from,
   defaultValue,
 }: {
-  list: string;
   id: string;
+  source: TeamSource;
   defaultValue?: string;
 }) {
+  const error = useFieldError("team");
   return (
-    <FormField
+    <Combobox
       label="Team"
       name="team"
       id={id}
-      list={list}
-      autoComplete="off"
-      required
+      source={source(from)}
       defaultValue={defaultValue}
-      hint={hint}
+      required
+      hint="Type to search; name or key"
+      error={error}
       className="w-64"
     />
   );
@@ -30,21 +35,20 @@ export function TeamField({
 
 /** The team field of a list's filter (a GET form): an unknown team is explained beside it. */
 export function TeamFilterField({
-  list,
+  source: from,
   value,
   error,
 }: {
-  list: string;
+  source: TeamSource;
   value: string;
   error?: string;
 }) {
   return (
-    <Field
+    <Combobox
       label="Team"
       name="team"
       id="filter-team"
-      list={list}
-      autoComplete="off"
+      source={source(from)}
       defaultValue={value}
       placeholder="All teams"
       error={error}

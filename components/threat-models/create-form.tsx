@@ -2,7 +2,7 @@ import { TeamField } from "@/components/reviews/team-picker";
 import { ActionForm, FormField } from "@/components/ui/action-form";
 import { createThreatModelAction } from "@/lib/server/threat-models/actions";
 
-export function CreateThreatModelForm({ teamList }: { teamList: string }) {
+export function CreateThreatModelForm() {
   return (
     <ActionForm
       action={createThreatModelAction}
@@ -10,7 +10,7 @@ export function CreateThreatModelForm({ teamList }: { teamList: string }) {
       submit="Create"
       className="mt-3"
     >
-      <TeamField list={teamList} id="tm-team" />
+      <TeamField id="tm-team" source="threat-model" />
       <FormField label="System" name="system" id="tm-system" required className="w-64" />
     </ActionForm>
   );

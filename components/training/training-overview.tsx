@@ -13,6 +13,7 @@ import {
   ownCompletions,
 } from "@/lib/server/training/queries";
 import { isoDay } from "@/lib/period";
+import { trainingView } from "@/lib/url-state/lists";
 
 /**
  * The catalogue, with what each reader may see besides: a learner's own progress and completion
@@ -78,7 +79,7 @@ export async function TrainingOverview({
             rows={byOrg.map((r) => ({
               id: r.orgId,
               name: r.name,
-              href: `/training?org=${r.orgId}`,
+              href: trainingView.href("/training", { filter: { org: r.orgId } }),
               guardians: r.guardians,
               complete: r.complete,
             }))}

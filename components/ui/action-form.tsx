@@ -6,12 +6,12 @@ import {
   useActionState,
   useContext,
   useEffect,
-  useId,
   useRef,
   useState,
 } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { ConfirmDialog } from "./dialog";
 import { Field, Select, TextArea } from "./field";
 import { FormMessage } from "./form-message";
 import { idle, type ActionState } from "@/lib/server/action-state";
@@ -57,9 +57,8 @@ export function ActionForm({
 }) {
   const [state, run, pending] = useActionState(action, idle);
   const form = useRef<HTMLFormElement>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const [asking, setAsking] = useState<Confirmation | null>(null);
-  const titleId = useId();
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     if (state.status === "ok" && resetOnSuccess) form.current?.reset();
@@ -80,7 +79,7 @@ export function ActionForm({
         : (confirm ?? null);
     if (!question) return send();
     setAsking(question);
-    dialog.current?.showModal();
+    setOpen(true);
   }
 
   // Field errors show beside their fields; those of hidden fields (tampered posts) beside the button.
@@ -106,37 +105,14 @@ export function ActionForm({
           <FormMessage state={orphans.length ? { ...state, message: orphans.join(" ") } : state} />
         </div>
         {confirm ? (
-          <dialog
-            ref={dialog}
-            aria-labelledby={titleId}
-            className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
-          >
-            <div className="max-w-sm p-5">
-              <h2 id={titleId} className="font-semibold">
-                {asking?.title}
-              </h2>
-              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{asking?.body}</p>
-              <div className="mt-4 flex justify-end gap-2">
-                <Button
-                  type="button"
-                  variant="secondary"
-                  onClick={() => dialog.current?.close()}
-                  autoFocus
-                >
-                  Cancel
-                </Button>
-                <Button
-                  type="button"
-                  onClick={() => {
-                    dialog.current?.close();
-                    send();
-                  }}
-                >
-                  {asking?.confirmLabel}
-                </Button>
-              </div>
-            </div>
-          </dialog>
+          <ConfirmDialog
+            open={open}
+            onOpenChange={setOpen}
+            title={asking?.title}
+            body={asking?.body}
+            confirmLabel={asking?.confirmLabel}
+            onConfirm={send}
+          />
         ) : null}
       </form>
     </StateContext.Provider>

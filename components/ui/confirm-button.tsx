@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useState } from "react";
 import { Button } from "./button";
+import { ConfirmDialog } from "./dialog";
 
-/** A destructive action behind a confirmation dialog (native <dialog>: focus-trapped, Esc closes). */
+/** A destructive action behind a confirmation dialog. */
 export function ConfirmButton({
   label,
   accessibleLabel,
@@ -21,52 +22,28 @@ export function ConfirmButton({
   onConfirm: () => void;
   pending?: boolean;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const [asking, setAsking] = useState(false);
   return (
     <>
       <Button
         type="button"
         variant="ghost"
         className="px-2 py-1 text-red-700 dark:text-red-400"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setAsking(true)}
         disabled={pending}
         aria-label={accessibleLabel}
       >
         {label}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
-      >
-        <div className="max-w-sm p-5">
-          <h2 id={titleId} className="font-semibold">
-            {title}
-          </h2>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{body}</p>
-          <div className="mt-4 flex justify-end gap-2">
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => dialog.current?.close()}
-              autoFocus
-            >
-              Cancel
-            </Button>
-            <Button
-              type="button"
-              variant="danger"
-              onClick={() => {
-                dialog.current?.close();
-                onConfirm();
-              }}
-            >
-              {confirmLabel}
-            </Button>
-          </div>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title={title}
+        body={body}
+        confirmLabel={confirmLabel}
+        variant="danger"
+        onConfirm={onConfirm}
+      />
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { cn } from "./cn";
 
-const inputClass =
+export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500";
 
 type Extra = { label: string; name: string; error?: string; hint?: string };
 
 /** Ids for a field: `id` when a page shows the same form twice, else the name. */
-function ids(name: string, id: string | undefined, error?: string, hint?: string) {
+export function fieldIds(name: string, id: string | undefined, error?: string, hint?: string) {
   const fieldId = id ?? name;
   const describedBy =
     [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null]
@@ -15,11 +15,26 @@ function ids(name: string, id: string | undefined, error?: string, hint?: string
   return { fieldId, describedBy };
 }
 
-function Messages({ fieldId, error, hint }: { fieldId: string; error?: string; hint?: string }) {
+/** The hint and error under a field; `live` when the hint answers what is typed. */
+export function FieldMessages({
+  fieldId,
+  error,
+  hint,
+  live,
+}: {
+  fieldId: string;
+  error?: string;
+  hint?: string;
+  live?: boolean;
+}) {
   return (
     <>
       {hint ? (
-        <p id={`${fieldId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+        <p
+          id={`${fieldId}-hint`}
+          className="text-xs text-slate-600 dark:text-slate-400"
+          aria-live={live ? "polite" : undefined}
+        >
           {hint}
         </p>
       ) : null}
@@ -42,7 +57,7 @@ export function Field({
   id,
   ...rest
 }: React.InputHTMLAttributes<HTMLInputElement> & Extra) {
-  const { fieldId, describedBy } = ids(name, id, error, hint);
+  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={fieldId} className="block text-sm font-medium">
@@ -56,7 +71,7 @@ export function Field({
         className={inputClass}
         {...rest}
       />
-      <Messages fieldId={fieldId} error={error} hint={hint} />
+      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }
@@ -70,7 +85,7 @@ export function TextArea({
   id,
   ...rest
 }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Extra) {
-  const { fieldId, describedBy } = ids(name, id, error, hint);
+  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={fieldId} className="block text-sm font-medium">
@@ -84,7 +99,7 @@ export function TextArea({
         className={inputClass}
         {...rest}
       />
-      <Messages fieldId={fieldId} error={error} hint={hint} />
+      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }
@@ -104,7 +119,7 @@ export function Select({
     placeholder?: string;
     options: { value: string; label: string }[];
   }) {
-  const { fieldId, describedBy } = ids(name, id, error, hint);
+  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={fieldId} className="block text-sm font-medium">
@@ -125,7 +140,7 @@ export function Select({
           </option>
         ))}
       </select>
-      <Messages fieldId={fieldId} error={error} hint={hint} />
+      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
     </div>
   );
 }

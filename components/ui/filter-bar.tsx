@@ -1,7 +1,18 @@
 import { buttonClass } from "./button";
 
-/** A GET form: filters live in the URL, so a filtered view can be shared. */
-export function FilterBar({ action, children }: { action: string; children: React.ReactNode }) {
+/**
+ * A GET form: filters live in the URL, so a filtered view can be shared. `hidden` carries what
+ * the fields do not show (the list's sort); a new filter starts again at page 1.
+ */
+export function FilterBar({
+  action,
+  hidden = {},
+  children,
+}: {
+  action: string;
+  hidden?: Record<string, string>;
+  children: React.ReactNode;
+}) {
   return (
     <form
       action={action}
@@ -9,6 +20,9 @@ export function FilterBar({ action, children }: { action: string; children: Reac
       role="search"
       className="mb-4 flex flex-wrap items-end gap-3"
     >
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {children}
       <button type="submit" className={buttonClass("secondary")}>
         Apply

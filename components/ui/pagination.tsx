@@ -1,22 +1,19 @@
 import Link from "next/link";
 
-/** Previous / next links that keep the other query parameters. */
+/** Previous / next links; `href` writes the list's URL for a page (its `defineList().href`). */
 export function Pagination({
   page,
   pages,
   total,
-  basePath,
-  params = {},
+  href,
 }: {
   page: number;
   pages: number;
   total: number;
-  basePath: string;
-  params?: Record<string, string>;
+  href: (page: number) => string;
 }) {
   if (pages <= 1)
     return <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{total} in total</p>;
-  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) })}`;
   const link =
     "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
@@ -38,9 +35,4 @@ export function Pagination({
       </span>
     </nav>
   );
-}
-
-export function parsePage(raw: string | string[] | undefined): number {
-  const n = Number(Array.isArray(raw) ? raw[0] : raw);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }

@@ -1,20 +1,8 @@
-import { z } from "zod";
+import type { DashboardFilter } from "@/lib/url-state/lists";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf, type Quarter } from "@/lib/period";
 
-const quarterParam = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/)
-  .optional()
-  .catch(undefined);
-
-// Filters come from the URL so a view can be shared; malformed values fall back to defaults.
-export const dashboardFilterSchema = z.object({
-  org: z.coerce.number().int().positive().optional().catch(undefined),
-  team: z.coerce.number().int().positive().optional().catch(undefined),
-  from: quarterParam,
-  to: quarterParam,
-});
-export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+// The filter is parsed from the URL by lib/url-state/lists.ts (dashboardView).
+export type { DashboardFilter };
 
 export const MAX_QUARTERS = 20;
 

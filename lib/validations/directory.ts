@@ -58,14 +58,6 @@ export const orgSchema = z.object({
     .default([]),
 });
 
-export const directoryFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  org: z.coerce.number().int().positive().optional().catch(undefined),
-  profile: z.enum(TEAM_PROFILE.values).optional().catch(undefined),
-  coverage: z.enum(["covered", "uncovered"]).optional().catch(undefined),
-});
-
 export type TeamInput = z.infer<typeof teamSchema>;
 export type OrgInput = z.infer<typeof orgSchema>;
-export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
 export { slug };

@@ -76,14 +76,6 @@ export const personStatusSchema = z.object({
   change: z.enum(["deactivate", "reactivate"], "Choose deactivate or reactivate"),
 });
 
-export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  org: z.coerce.number().int().positive().optional().catch(undefined),
-  role: z.enum(ROLE.values).optional().catch(undefined),
-  status: z.enum(["active", "deactivated"]).optional().catch(undefined),
-});
-
 export type NewPersonInput = z.infer<typeof newPersonSchema>;
 export type PersonEditInput = z.infer<typeof personEditSchema>;
 export type PersonStatusInput = z.infer<typeof personStatusSchema>;
-export type PeopleFilter = z.infer<typeof peopleFilterSchema>;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { listAuditEntries, PAGE_SIZE } from "@/lib/server/audit-log/queries";
 import { PermissionError } from "@/lib/server/errors";
-import { auditFilterSchema } from "@/lib/validations/audit";
+import { auditFilterSchema } from "@/lib/url-state/lists";
 import AuditPage from "@/app/(app)/admin/audit/page";
 import { createOrg, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";

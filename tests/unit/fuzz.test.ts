@@ -11,7 +11,7 @@ import { programSchema } from "@/lib/validations/program";
 import { recognitionSchema } from "@/lib/validations/recognition";
 import { signInSchema } from "@/lib/validations/sign-in";
 import { completionSchema, courseSchema } from "@/lib/validations/training";
-import { dashboardFilterSchema } from "@/lib/validations/dashboard";
+import { dashboardFilterSchema } from "@/lib/url-state/lists";
 
 // Hostile values: wrong types, huge strings, unicode, negative/NaN numbers, SQL and HTML fragments.
 const hostile = fc.oneof(

@@ -6,18 +6,19 @@ import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { requirePermission } from "@/lib/auth/guards";
 import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
-import { dashboardFilterSchema } from "@/lib/validations/dashboard";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { dashboardView } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Program dashboard" };
 
 export default async function OverviewPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("dashboard.read");
   const params = await searchParams;
-  const filter = dashboardFilterSchema.parse(params);
+  const { filter } = dashboardView.parse(params);
   // Resolved before the Suspense boundary: another organisation's or team's view answers 404.
   const resolved = await resolveScope(actor, filter).catch((error) => {
     if (error instanceof NotFoundError) notFound();

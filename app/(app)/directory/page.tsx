@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { TeamsTable } from "@/components/directory/teams-table";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
-import { directoryFilterSchema } from "@/lib/validations/directory";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { teamsList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("directory.read");
   const params = await searchParams;
   return (
@@ -21,11 +17,7 @@ export default async function TeamsPage({
       key={JSON.stringify(params)}
       fallback={<ListPageSkeleton label="Loading teams…" title={false} filters={4} />}
     >
-      <TeamsTable
-        actor={actor}
-        filter={directoryFilterSchema.parse(params)}
-        page={parsePage(params.page)}
-      />
+      <TeamsTable actor={actor} state={teamsList.parse(params)} />
     </Suspense>
   );
 }

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FeedbackList } from "@/components/feedback/feedback-list";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { pagedList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Feedback" };
 
 export default async function FeedbackPage({
   searchParams,
 }: {
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("feedback.read");
-  const page = parsePage((await searchParams).page);
+  const { page } = pagedList.parse(await searchParams);
   return (
     // The header gives the average, so it loads with the list.
     <Suspense key={page} fallback={<ListPageSkeleton label="Loading feedback…" filters={0} />}>

@@ -5,23 +5,20 @@ import { MonthTotal } from "@/components/activity/month-total";
 import { OwnEntries } from "@/components/activity/own-entries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/guards";
 import { latestLoggableDate } from "@/lib/activity-rules";
 import { linkOptions } from "@/lib/server/activity/queries";
 import { isoDay } from "@/lib/period";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { pagedList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Log hours" };
 
-export default async function LogPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ page?: string; saved?: string }>;
-}) {
+export default async function LogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("activity.log");
   const params = await searchParams;
-  const page = parsePage(params.page);
+  const { page } = pagedList.parse(params);
   const now = new Date();
   // The form is the page's purpose: it is shown (and focused) at once; the figures stream in.
   const links = await linkOptions(actor);

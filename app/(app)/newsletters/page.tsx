@@ -2,24 +2,24 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NewslettersList } from "@/components/newsletters/newsletters-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { newsletterFilterSchema } from "@/lib/validations/newsletter";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { newslettersList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Newsletters" };
 
 export default async function NewslettersPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("newsletter.read");
   const params = await searchParams;
   const manage = can(actor, "newsletter.manage");
-  const filter = newsletterFilterSchema.parse(params);
-  if (!manage) filter.status = undefined;
+  const state = newslettersList.parse(params);
+  if (!manage) state.filter.status = undefined;
   return (
     <>
       <PageHeader
@@ -37,12 +37,7 @@ export default async function NewslettersPage({
           <ListPageSkeleton label="Loading newsletters…" title={false} filters={manage ? 2 : 0} />
         }
       >
-        <NewslettersList
-          actor={actor}
-          filter={filter}
-          page={parsePage(params.page)}
-          manage={manage}
-        />
+        <NewslettersList actor={actor} state={state} manage={manage} />
       </Suspense>
     </>
   );

@@ -2,20 +2,21 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NominationsList } from "@/components/nominations/nominations-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { pagedList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Nominations" };
 
 export default async function NominationsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("guardian.nominate");
-  const page = parsePage((await searchParams).page);
+  const { page } = pagedList.parse(await searchParams);
   const approver = can(actor, "guardian.approve");
   return (
     <>

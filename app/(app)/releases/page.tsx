@@ -4,31 +4,29 @@ import { CreateReleaseForm, EditReleaseForm } from "@/components/releases/releas
 import { ReleasesList } from "@/components/releases/releases-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getRelease } from "@/lib/server/releases/queries";
 import { teamFilter } from "@/lib/server/teams/lookup";
 import { isoDay } from "@/lib/period";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { releasesList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Feature releases" };
 
 export default async function ReleasesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ team?: string; page?: string; edit?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("review.read");
-  const p = await searchParams;
-  const team = await teamFilter(actor, "review.read", p.team);
-  const page = parsePage(p.page);
-  const editId = Number(p.edit);
+  const state = releasesList.parse(await searchParams);
+  const { page, filter } = state;
+  const team = await teamFilter(actor, "review.read", filter.team);
   const editing =
-    Number.isInteger(editId) && editId > 0 && can(actor, "review.request")
-      ? await getRelease(actor, editId)
-      : null;
-  const back = `/releases?${new URLSearchParams({ ...(team.text ? { team: team.text } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+    filter.edit && can(actor, "review.request") ? await getRelease(actor, filter.edit) : null;
+  const back = releasesList.href("/releases", state, { filter: { ...filter, edit: undefined } });
   const today = isoDay(new Date());
   return (
     <>
@@ -58,7 +56,7 @@ export default async function ReleasesPage({
       ) : can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Record a release</CardTitle>
-          <CreateReleaseForm teamList="release-teams" today={today} />
+          <CreateReleaseForm today={today} />
         </Card>
       ) : null}
       {/* Keyed by the team and page only: opening a release's edit form keeps the list as it is. */}
@@ -66,7 +64,7 @@ export default async function ReleasesPage({
         key={`${team.text}|${page}`}
         fallback={<ListPageSkeleton label="Loading releases…" title={false} filters={1} />}
       >
-        <ReleasesList actor={actor} team={team} page={page} />
+        <ReleasesList actor={actor} state={state} team={team} />
       </Suspense>
     </>
   );

@@ -4,13 +4,13 @@ import { RequestReviewForm } from "@/components/reviews/request-form";
 import { ReviewsList } from "@/components/reviews/reviews-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { parseReviewFilter } from "@/lib/server/reviews/queries";
 import { teamFilter } from "@/lib/server/teams/lookup";
 import { isoDay } from "@/lib/period";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { reviewsList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Security reviews" };
 
@@ -18,13 +18,12 @@ export const metadata: Metadata = { title: "Security reviews" };
 export default async function ReviewsPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("review.read");
   const p = await searchParams;
-  const team = await teamFilter(actor, "review.read", p.team);
-  const filter = parseReviewFilter(p, team.teamId);
-  const page = parsePage(p.page);
+  const state = reviewsList.parse(p);
+  const team = await teamFilter(actor, "review.read", state.filter.team);
   return (
     <>
       <PageHeader
@@ -34,7 +33,7 @@ export default async function ReviewsPage({
       {can(actor, "review.request") ? (
         <Card className="mb-4">
           <CardTitle>Request a review</CardTitle>
-          <RequestReviewForm teamList="review-teams" today={isoDay(new Date())} />
+          <RequestReviewForm today={isoDay(new Date())} />
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
@@ -42,7 +41,7 @@ export default async function ReviewsPage({
         key={JSON.stringify(p)}
         fallback={<ListPageSkeleton label="Loading reviews…" title={false} filters={6} />}
       >
-        <ReviewsList actor={actor} filter={filter} team={team} page={page} />
+        <ReviewsList actor={actor} state={state} team={team} />
       </Suspense>
     </>
   );

@@ -4,29 +4,24 @@ import { CreateThreatModelForm } from "@/components/threat-models/create-form";
 import { ThreatModelsList } from "@/components/threat-models/threat-models-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { teamFilter } from "@/lib/server/teams/lookup";
-import { THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { threatModelsList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Threat models" };
 
 export default async function ThreatModelsPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("threatmodel.read");
   const p = await searchParams;
-  const team = await teamFilter(actor, "threatmodel.read", p.team);
-  const filter = {
-    team: team.teamId,
-    status: THREAT_MODEL_STATUS.values.find((s) => s === p.status),
-    flagged: p.flagged === "yes",
-  };
-  const page = parsePage(p.page);
+  const state = threatModelsList.parse(p);
+  const team = await teamFilter(actor, "threatmodel.read", state.filter.team);
   return (
     <>
       <PageHeader
@@ -36,7 +31,7 @@ export default async function ThreatModelsPage({
       {can(actor, "threatmodel.write") ? (
         <Card className="mb-4">
           <CardTitle>Start a threat model</CardTitle>
-          <CreateThreatModelForm teamList="tm-teams" />
+          <CreateThreatModelForm />
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
@@ -44,7 +39,7 @@ export default async function ThreatModelsPage({
         key={JSON.stringify(p)}
         fallback={<ListPageSkeleton label="Loading threat models…" title={false} />}
       >
-        <ThreatModelsList actor={actor} filter={filter} team={team} page={page} />
+        <ThreatModelsList actor={actor} state={state} team={team} />
       </Suspense>
     </>
   );

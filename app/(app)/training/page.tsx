@@ -4,17 +4,18 @@ import { TrainingOverview } from "@/components/training/training-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { trainingView } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Training" };
 
 export default async function TrainingPage({
   searchParams,
 }: {
-  searchParams: Promise<{ org?: string }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("program.read");
-  const org = Number((await searchParams).org);
-  const orgId = Number.isInteger(org) && org > 0 && org <= 2_147_483_647 ? org : null;
+  const orgId = trainingView.parse(await searchParams).filter.org ?? null;
   return (
     <>
       <PageHeader

@@ -3,13 +3,20 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditFilter } from "@/lib/validations/audit";
+import type { AuditFilter } from "@/lib/url-state/lists";
+import type { Sort } from "@/lib/url-state/sort";
 import { PermissionError } from "@/lib/server/errors";
 import { addUtcDays, parseIsoDay } from "@/lib/period";
 
 export const PAGE_SIZE = 50;
 
-export async function listAuditEntries(actor: SessionActor, filter: AuditFilter, page: number) {
+/** One page of entries, newest first unless `sort` asks for the oldest (by id: the insertion order). */
+export async function listAuditEntries(
+  actor: SessionActor,
+  filter: AuditFilter,
+  page: number,
+  sort: Sort = { key: "at", desc: true },
+) {
   if (!can(actor, "audit.read")) throw new PermissionError();
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.entity ? { entity: filter.entity } : {}),
@@ -28,7 +35,7 @@ export async function listAuditEntries(actor: SessionActor, filter: AuditFilter,
     db.auditLog.count({ where }),
     db.auditLog.findMany({
       where,
-      orderBy: { id: "desc" },
+      orderBy: { id: sort.desc ? "desc" : "asc" },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

@@ -4,7 +4,8 @@ import { can, queryScope } from "@/lib/auth/permissions";
 import { tenantWhere } from "@/lib/auth/tenant";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PeopleFilter } from "@/lib/validations/person";
+import type { PeopleFilter } from "@/lib/url-state/lists";
+import type { Sort } from "@/lib/url-state/sort";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 import { subOrgIds } from "@/lib/server/org-tree";
 import { PAGE_SIZE } from "./queries";
@@ -13,7 +14,12 @@ import { PAGE_SIZE } from "./queries";
  * People the actor can see, filtered by name or email, organisation (with its sub-orgs) and
  * role. Deactivated people are listed only to those who manage people, and only when asked for.
  */
-export async function listPeople(actor: SessionActor, filter: PeopleFilter, page: number) {
+export async function listPeople(
+  actor: SessionActor,
+  filter: PeopleFilter,
+  page: number,
+  sort: Sort = { key: "name", desc: false },
+) {
   const scope = queryScope(actor, "directory.read");
   const manager = can(actor, "user.manage");
   const orgIds = filter.org ? await subOrgIds([filter.org]) : null;
@@ -40,7 +46,7 @@ export async function listPeople(actor: SessionActor, filter: PeopleFilter, page
     db.user.count({ where }),
     db.user.findMany({
       where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
+      orderBy: [{ name: sort.desc ? "desc" : "asc" }, { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

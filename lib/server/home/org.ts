@@ -4,6 +4,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
 import { tenantWhere } from "@/lib/auth/tenant";
 import { BELT, type Belt } from "@/lib/vocabulary";
+import { teamsList } from "@/lib/url-state/lists";
 
 /** How many of the organisation's guardians the manager's home lists; the directory has the rest. */
 export const ORG_GUARDIANS_SHOWN = 10;
@@ -61,7 +62,12 @@ export async function getOrgSummary(actor: SessionActor) {
     belt: highestBelt(p.beltAwards.map((a) => a.belt)),
   }));
   // The directory is already scoped to the manager's organisations; one org needs no further filter.
-  const directoryHref = `/directory?${new URLSearchParams({ coverage: "covered", ...(scope.orgIds.length === 1 && !scope.all ? { org: String(scope.orgIds[0]) } : {}) })}`;
+  const directoryHref = teamsList.href("/directory", {
+    filter: {
+      coverage: "covered",
+      org: scope.orgIds.length === 1 && !scope.all ? scope.orgIds[0] : undefined,
+    },
+  });
   return {
     orgs,
     teamCount,

@@ -7,36 +7,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { cached, dataVersion } from "@/lib/server/metrics/cache";
 import { guardianOfReviewTeam } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
+import type { ReviewUrlFilter } from "@/lib/url-state/lists";
+import type { Sort } from "@/lib/url-state/sort";
 
 export const PAGE_SIZE = 25;
-export const REVIEW_STATUSES = ["requested", "in-progress", "open", "completed"] as const;
-export type ReviewFilter = {
-  team?: number;
-  status?: (typeof REVIEW_STATUSES)[number];
-  guardian?: "with" | "without";
-  engineer?: "me" | "none";
-  /** A quarter ("2026-Q1") of the completed date, or of the requested date with periodOf "requested". */
-  period?: string;
-  periodOf?: "requested" | "completed";
-};
-
-/**
- * The list's filter from the page's query string (the team resolved by the caller); anything
- * unknown is ignored.
- */
-export function parseReviewFilter(
-  p: Record<string, string | undefined>,
-  team: number | undefined,
-): ReviewFilter {
-  return {
-    team,
-    status: REVIEW_STATUSES.find((s) => s === p.status),
-    guardian: p.guardian === "with" || p.guardian === "without" ? p.guardian : undefined,
-    engineer: p.engineer === "me" || p.engineer === "none" ? p.engineer : undefined,
-    period: /^\d{4}-Q[1-4]$/.test(p.period ?? "") ? p.period : undefined,
-    periodOf: p.periodOf === "requested" ? "requested" : undefined,
-  };
-}
+/** The list's filter with its team resolved (`teamFilter`): -1 when the typed team matches none. */
+export type ReviewFilter = Omit<ReviewUrlFilter, "team"> & { team?: number };
 
 const select = {
   id: true,
@@ -76,7 +52,13 @@ async function reviewsWithGuardian(version: string): Promise<number[]> {
   );
 }
 
-export async function listReviews(actor: SessionActor, f: ReviewFilter, page: number) {
+/** Newest request first by default; by completed date, open reviews come last either way. */
+export async function listReviews(
+  actor: SessionActor,
+  f: ReviewFilter,
+  page: number,
+  sort: Sort = { key: "requested", desc: true },
+) {
   const scope = queryScope(actor, "review.read");
   const q = f.period ? parseQuarterKey(f.period) : null;
   const range = q ? quarterRange(q) : null;
@@ -123,13 +105,21 @@ export async function listReviews(actor: SessionActor, f: ReviewFilter, page: nu
     db.$queryRaw<
       { id: number }[]
     >`SELECT r.id FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}
-      ORDER BY r."requestedAt" DESC, r.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      ORDER BY ${orderBy(sort)} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
   ]);
   const total = Number(counted[0]?.n ?? 0);
   const found = await db.review.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select });
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((r) => byId.get(r.id)!).filter(Boolean);
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+// Both orders follow an index (requestedAt, id) or (completedAt).
+function orderBy(sort: Sort) {
+  const dir = sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return sort.key === "completed"
+    ? Prisma.sql`r."completedAt" ${dir} NULLS LAST, r.id ${dir}`
+    : Prisma.sql`r."requestedAt" ${dir}, r.id ${dir}`;
 }
 
 export async function getReview(actor: SessionActor, id: number) {

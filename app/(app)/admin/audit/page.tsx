@@ -2,18 +2,14 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditList } from "@/components/audit/audit-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
-import { auditFilterSchema } from "@/lib/validations/audit";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { auditList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("audit.read");
   const params = await searchParams;
   return (
@@ -29,11 +25,7 @@ export default async function AuditPage({
           <ListPageSkeleton label="Loading the audit log…" title={false} filters={5} rows={12} />
         }
       >
-        <AuditList
-          actor={actor}
-          filter={auditFilterSchema.parse(params)}
-          page={parsePage(params.page)}
-        />
+        <AuditList actor={actor} state={auditList.parse(params)} />
       </Suspense>
     </>
   );

@@ -7,7 +7,8 @@ import { requirePermission } from "@/lib/auth/guards";
 import { familyById } from "@/lib/metrics/series";
 import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
-import { dashboardFilterSchema } from "@/lib/validations/dashboard";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { dashboardView } from "@/lib/url-state/lists";
 
 export async function generateMetadata({
   params,
@@ -22,13 +23,13 @@ export default async function FamilyPage({
   searchParams,
 }: {
   params: Promise<{ family: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("dashboard.read");
   const family = familyById((await params).family);
   if (!family) notFound();
   const query = await searchParams;
-  const filter = dashboardFilterSchema.parse(query);
+  const { filter } = dashboardView.parse(query);
   // Resolved before the Suspense boundary: another organisation's or team's view answers 404.
   const resolved = await resolveScope(actor, filter).catch((error) => {
     if (error instanceof NotFoundError) notFound();

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PeopleTable } from "@/components/directory/people-table";
-import { parsePage } from "@/components/ui/pagination";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
-import { peopleFilterSchema } from "@/lib/validations/person";
+import type { SearchParams } from "@/lib/url-state/list-state";
+import { peopleList } from "@/lib/url-state/lists";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const actor = await requirePermission("directory.read");
   const params = await searchParams;
@@ -21,11 +21,7 @@ export default async function PeoplePage({
       key={JSON.stringify(params)}
       fallback={<ListPageSkeleton label="Loading people…" title={false} filters={4} />}
     >
-      <PeopleTable
-        actor={actor}
-        filter={peopleFilterSchema.parse(params)}
-        page={parsePage(params.page)}
-      />
+      <PeopleTable actor={actor} state={peopleList.parse(params)} />
     </Suspense>
   );
 }

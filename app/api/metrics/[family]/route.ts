@@ -3,7 +3,8 @@ import { loadDashboard } from "@/lib/server/metrics/dashboard";
 import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { apiRoute } from "@/lib/server/api-route";
 import { DomainError } from "@/lib/server/errors";
-import { dashboardFilterSchema, type DashboardFilter } from "@/lib/validations/dashboard";
+import { type DashboardFilter } from "@/lib/validations/dashboard";
+import { dashboardFilterSchema } from "@/lib/url-state/lists";
 
 // The CSV behind a dashboard view: one row per point with metric, filter and value (and the
 // view's extras: the people view's goal, the feedback view's survey results).

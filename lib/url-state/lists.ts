@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { NEWSLETTER_STATUS, ROLE, TEAM_PROFILE, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import { defineList } from "./list-state";
+import { flag, fromUrl, id, isoDate, oneOf, quarter, text } from "./params";
+
+// Every list's and dashboard's URL state, defined once: the page parses it with `parse`, and
+// links (pagination, sort headers, CSV, views) are written with `href`. The parameter names
+// are public (bookmarked and shared URLs), so they never change.
+
+/** A team named in a list's filter: the page resolves the typed name or key in its scope. */
+const teamText = () => fromUrl(z.string());
+
+export const reviewFilterSchema = z.object({
+  team: teamText(),
+  status: oneOf(["requested", "in-progress", "open", "completed"]),
+  engineer: oneOf(["me", "none"]),
+  guardian: oneOf(["with", "without"]),
+  /** A quarter of the completed date, or of the requested date with periodOf "requested". */
+  period: quarter(),
+  periodOf: oneOf(["requested", "completed"]),
+});
+export const reviewsList = defineList(reviewFilterSchema, {
+  sort: { keys: ["requested", "completed"], default: { key: "requested", desc: true } },
+});
+
+export const releasesList = defineList(z.object({ team: teamText(), edit: id() }));
+
+export const threatModelsList = defineList(
+  z.object({ team: teamText(), status: oneOf(THREAT_MODEL_STATUS.values), flagged: flag() }),
+);
+
+export const directoryFilterSchema = z.object({
+  q: text(100),
+  org: id(),
+  profile: oneOf(TEAM_PROFILE.values),
+  coverage: oneOf(["covered", "uncovered"]),
+});
+export const teamsList = defineList(directoryFilterSchema, {
+  sort: { keys: ["name", "org"], default: { key: "name", desc: false } },
+});
+
+export const peopleFilterSchema = z.object({
+  q: text(100),
+  org: id(),
+  role: oneOf(ROLE.values),
+  status: oneOf(["active", "deactivated"]),
+});
+export const peopleList = defineList(peopleFilterSchema, {
+  sort: { keys: ["name"], default: { key: "name", desc: false } },
+});
+
+export const auditFilterSchema = z.object({
+  entity: fromUrl(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{1,40}$/),
+  ),
+  action: fromUrl(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z-]{1,40}$/),
+  ),
+  actor: fromUrl(z.string().trim().toLowerCase().max(254)),
+  from: isoDate(),
+  to: isoDate(),
+});
+export const auditList = defineList(auditFilterSchema, {
+  sort: { keys: ["at"], default: { key: "at", desc: true } },
+});
+
+export const newslettersList = defineList(
+  z.object({ org: id(), status: oneOf(NEWSLETTER_STATUS.values) }),
+);
+
+/** The dashboards' scope and quarter range (overview, each view, and its CSV). */
+export const dashboardFilterSchema = z.object({
+  org: id(),
+  team: id(),
+  from: quarter(),
+  to: quarter(),
+});
+export const dashboardView = defineList(dashboardFilterSchema);
+
+export const trainingView = defineList(z.object({ org: id() }));
+
+/** Lists with no filter of their own: only the page is in the URL. */
+export const pagedList = defineList(z.object({}));
+
+export type ReviewUrlFilter = z.output<typeof reviewFilterSchema>;
+export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
+export type PeopleFilter = z.output<typeof peopleFilterSchema>;
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+export type DashboardFilter = z.output<typeof dashboardFilterSchema>;
