@@ -1,4 +1,4 @@
-// DESIGN.md's "active guardian of a team on a day", defined once. A membership counts on every
+// docs/metrics.md's "active guardian of a team on a day", defined once. A membership counts on every
 // UTC day from the day it became active up to and including the day it ended (the day someone
 // leaves still counts); one that never became active counts on no day. Membership status is not
 // consulted: the dates are the record (an alumnus was active until `leftOn`).

@@ -1,4 +1,4 @@
-// Shared shapes of the spreadsheet import (DESIGN.md, "Spreadsheet import and export").
+// Shared shapes of the spreadsheet import (docs/spreadsheet-format.md).
 
 /** One problem in an upload. `line` is the 1-based line in the file (header = 1); null for a whole file. */
 export type ImportIssue = {

@@ -30,7 +30,7 @@ export const SEVERITY = defineVocabulary(Severity, {
   LOW: "Low",
 });
 
-/** Risk-budget points of an open finding or an unmitigated threat (DESIGN.md, metric 10). */
+/** Risk-budget points of an open finding or an unmitigated threat (docs/metrics.md, metric 10). */
 export const SEVERITY_WEIGHT = {
   CRITICAL: 10,
   HIGH: 5,

@@ -18,7 +18,7 @@ import {
   formatYesNo,
 } from "./values";
 
-// guardians.csv takes DECLINED too (not in DESIGN.md's list), so exports of it import back.
+// guardians.csv takes DECLINED too (not in docs/spreadsheet-format.md's list), so exports of it import back.
 
 const orgRow = z.object({
   org: keyText("org"),

@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/server/errors";
 import { openExport } from "@/lib/server/transfer/service";
 import { isExportFile } from "@/lib/transfer/spreadsheet/files";
 
-// One file of the spreadsheet export (DESIGN.md), streamed page by page.
+// One file of the spreadsheet export (docs/spreadsheet-format.md), streamed page by page.
 export const GET = apiRoute<undefined, { file: string }>(
   {
     permission: "import.run",
