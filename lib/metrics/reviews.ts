@@ -1,3 +1,4 @@
+import { toHours } from "@/lib/hours";
 import { daysBetween, mean, reductionPct, summarise, type Figure, type Summary } from "./stats";
 
 // Metrics 1 and 2: review cycle time and effort, with vs without a guardian.
@@ -36,7 +37,7 @@ export type ReviewEffortMetrics = { withGuardian: Figure; withoutGuardian: Figur
 /** Mean total effort hours of completed reviews that recorded effort. */
 export function reviewEffortMetrics(reviews: ReviewFact[]): ReviewEffortMetrics {
   const hours = (rs: ReviewFact[]) =>
-    rs.filter((r) => r.effortQuarterHours !== null).map((r) => r.effortQuarterHours! / 4);
+    rs.filter((r) => r.effortQuarterHours !== null).map((r) => toHours(r.effortQuarterHours!));
   return {
     withGuardian: mean(hours(reviews.filter((r) => r.withGuardian))),
     withoutGuardian: mean(hours(reviews.filter((r) => !r.withGuardian))),

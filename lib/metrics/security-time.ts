@@ -1,3 +1,4 @@
+import { toHours } from "@/lib/hours";
 import { GuardianDays, guardianMonths, type ActiveInterval } from "./guardians";
 import { ratio, type Figure } from "./stats";
 
@@ -31,18 +32,18 @@ export function securityTimeMetrics(
   for (const a of activities) {
     if (days.activeOn(a.userId, a.date)) {
       guardianQh += a.quarterHours;
-      guardianByType[a.type] = (guardianByType[a.type] ?? 0) + a.quarterHours / 4;
+      guardianByType[a.type] = (guardianByType[a.type] ?? 0) + toHours(a.quarterHours);
     } else {
       builderQh += a.quarterHours;
-      builderByType[a.type] = (builderByType[a.type] ?? 0) + a.quarterHours / 4;
+      builderByType[a.type] = (builderByType[a.type] ?? 0) + toHours(a.quarterHours);
     }
   }
   const months = guardianMonths(intervals, start, end, days);
   return {
-    guardianHours: guardianQh / 4,
-    builderHours: builderQh / 4,
+    guardianHours: toHours(guardianQh),
+    builderHours: toHours(builderQh),
     guardianMonths: months,
-    hoursPerGuardianMonth: ratio(guardianQh / 4, months),
+    hoursPerGuardianMonth: ratio(toHours(guardianQh), months),
     guardianHoursByType: guardianByType,
     builderHoursByType: builderByType,
   };

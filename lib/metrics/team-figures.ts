@@ -1,3 +1,4 @@
+import { toHours } from "@/lib/hours";
 import { findingMetrics, type FindingFact } from "./findings";
 import { isActiveOn } from "@/lib/active-guardian";
 import { activeGuardiansOn, guardianMonths, type ActiveInterval } from "./guardians";
@@ -87,7 +88,7 @@ export function teamHoursPerGuardianMonth(
   const months = new Map(
     [...groupByTeam(intervals)].map(([teamId, list]) => [teamId, guardianMonths(list, start, end)]),
   );
-  return (teamId) => ratio((quarterHours.get(teamId) ?? 0) / 4, months.get(teamId) ?? 0);
+  return (teamId) => ratio(toHours(quarterHours.get(teamId) ?? 0), months.get(teamId) ?? 0);
 }
 
 /** Of a team's guardians active on `lastDay`, the % who completed every required course by then. */

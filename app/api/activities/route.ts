@@ -1,3 +1,4 @@
+import { toHours } from "@/lib/hours";
 import { apiRoute } from "@/lib/server/api-route";
 import { logActivity } from "@/lib/server/activity/service";
 import { newActivitySchema } from "@/lib/validations/activity";
@@ -13,7 +14,7 @@ export const POST = apiRoute(
   async ({ actor, input }) => {
     const { entry, created } = await logActivity(actor, input);
     return Response.json(
-      { id: String(entry.id), created, hours: entry.quarterHours / 4 },
+      { id: String(entry.id), created, hours: toHours(entry.quarterHours) },
       { status: created ? 201 : 200 },
     );
   },
