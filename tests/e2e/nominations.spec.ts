@@ -16,7 +16,8 @@ test("a manager nominates a builder, the lead approves and the team shows as cov
   const nomineeEmail = (await builderRow.getByRole("cell").nth(1).textContent())!.trim();
   // Find a team of the organisation without a guardian.
   await page.goto("/directory?coverage=uncovered");
-  const firstTeam = page.getByRole("table").getByRole("link").first();
+  // The first team of the body (the header has sort links).
+  const firstTeam = page.getByRole("table").locator("tbody").getByRole("link").first();
   const teamName = (await firstTeam.textContent())!.trim();
   await firstTeam.click();
   await page.waitForURL(/\/directory\/teams\/\d+$/);
