@@ -10,6 +10,8 @@ type OpenState = { open: boolean; onOpenChange: (open: boolean) => void };
  * A modal dialog: the native <dialog> (focus-trapped, Esc closes, the page behind inert). It
  * is rendered where it is declared, not in a portal, so a submit button inside it submits the
  * surrounding form. Children are the dialog's buttons.
+ * It inherits text styles from where it is declared (a right-aligned, unwrapped table cell),
+ * so it sets its own.
  */
 export function Dialog({
   open,
@@ -36,9 +38,9 @@ export function Dialog({
       onClose={() => onOpenChange(false)}
       aria-labelledby={titleId}
       aria-describedby={description ? bodyId : undefined}
-      className="m-auto rounded-lg p-0 backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[calc(100vw-2rem)] max-w-md whitespace-normal rounded-lg p-0 text-left font-normal backdrop:bg-slate-900/60 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700"
     >
-      <div className="max-w-md p-5">
+      <div className="p-5">
         <h2 id={titleId} className="font-semibold">
           {title}
         </h2>
