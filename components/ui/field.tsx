@@ -47,6 +47,43 @@ export function FieldMessages({
   );
 }
 
+type Shell = Extra & { className?: string; id?: string };
+type ControlProps = {
+  id: string;
+  name: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  className: string;
+};
+
+/** The label, the control and its hint and error: the same for every kind of field. */
+function LabelledField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  id,
+  control,
+}: Shell & { control: (props: ControlProps) => React.ReactNode }) {
+  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
+  return (
+    <div className={cn("space-y-1", className)}>
+      <label htmlFor={fieldId} className="block text-sm font-medium">
+        {label}
+      </label>
+      {control({
+        id: fieldId,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+        className: inputClass,
+      })}
+      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
+    </div>
+  );
+}
+
 /** A labelled input with its error beside it, wired for screen readers. */
 export function Field({
   label,
@@ -57,22 +94,11 @@ export function Field({
   id,
   ...rest
 }: React.InputHTMLAttributes<HTMLInputElement> & Extra) {
-  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...rest}
-      />
-      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
-    </div>
+    <LabelledField
+      {...{ label, name, error, hint, className, id }}
+      control={(props) => <input {...props} {...rest} />}
+    />
   );
 }
 
@@ -85,22 +111,11 @@ export function TextArea({
   id,
   ...rest
 }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & Extra) {
-  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...rest}
-      />
-      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
-    </div>
+    <LabelledField
+      {...{ label, name, error, hint, className, id }}
+      control={(props) => <textarea {...props} {...rest} />}
+    />
   );
 }
 
@@ -119,28 +134,19 @@ export function Select({
     placeholder?: string;
     options: { value: string; label: string }[];
   }) {
-  const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={fieldId} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...rest}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessages fieldId={fieldId} error={error} hint={hint} />
-    </div>
+    <LabelledField
+      {...{ label, name, error, hint, className, id }}
+      control={(props) => (
+        <select {...props} {...rest}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
