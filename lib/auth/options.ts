@@ -4,10 +4,12 @@ import Credentials from "next-auth/providers/credentials";
 import { clientIp } from "./client-ip";
 import { logger } from "@/lib/server/log";
 import { authenticate, SignInError } from "./sign-in";
+import { endSession, SESSION_MAX_AGE, startSession, type SessionMethod } from "./sessions";
 
-// Sessions are signed JWTs in an httpOnly cookie, so app servers keep no session state.
+// The cookie is a signed JWT naming a server-side session (lib/auth/sessions.ts): app servers
+// keep no state of their own, and a session ends on the server when it ends.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
   providers: [
@@ -30,13 +32,23 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+    async jwt({ token, user, account }) {
+      if (user) {
+        const uid = Number(user.id);
+        const method: SessionMethod = account?.type === "credentials" ? "password" : "sso";
+        token.uid = uid;
+        token.sid = await startSession(uid, method);
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user) (session.user as { id?: number }).id = token.uid as number;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid, "sign-out");
     },
   },
 };

@@ -25,12 +25,14 @@ function sessionToken(jar: Awaited<ReturnType<typeof cookies>>): string | undefi
  * The signed-in person, from the session cookie, once per request. The cookie is decrypted
  * and checked (signature, expiry) directly: getServerSession would run the whole Auth.js
  * handler and re-encrypt a cookie that a server component cannot set anyway, on every request.
- * The person is reloaded from the database, so role changes and deactivation apply at once.
+ * The person is reloaded from the database, so role changes and deactivation apply at once,
+ * and only while the session the cookie names is open (lib/auth/sessions.ts).
  */
 export const getActor = cache(async (): Promise<SessionActor | null> => {
   const token = sessionToken(await cookies());
   if (!token || !authOptions.secret) return null;
   const payload = await decode({ token, secret: authOptions.secret }).catch(() => null);
   const id = payload?.uid;
-  return typeof id === "number" ? loadActor(id) : null;
+  const sid = payload?.sid;
+  return typeof id === "number" && typeof sid === "string" ? loadActor(id, sid) : null;
 });
