@@ -2,6 +2,20 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
+// The app under test, and the real services it talks to (each started by the tests).
+const app = {
+  command: `node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh`,
+  env: {
+    EMBEDDED_PG_DIR: ".data/pg-test",
+    EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
+  } as Record<string, string>,
+  url: `http://localhost:${PORT}/healthz`,
+  timeout: 240_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: "pipe" as const,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+};
+
 // Browser tests run the production build against their own freshly seeded database.
 export default defineConfig({
   testDir: "tests/e2e",
@@ -29,16 +43,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh`,
-    env: {
-      EMBEDDED_PG_DIR: ".data/pg-test",
-      EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
-    },
-    url: `http://localhost:${PORT}/healthz`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+  webServer: [app],
 });
