@@ -41,7 +41,13 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
           </p>
           <div className="flex items-center gap-1">
             <div className="mr-2 text-right text-sm leading-tight">
-              <p className="font-medium">{actor.name}</p>
+              <Link
+                href="/account"
+                className="font-medium hover:underline"
+                title="Your account: password and sessions"
+              >
+                {actor.name}
+              </Link>
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 {actor.roles.map(ROLE.label).join(", ")}
               </p>

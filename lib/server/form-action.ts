@@ -12,7 +12,8 @@ import { elapsedMs, logger, requestIdOf } from "./log";
 export type ActionOptions<T> = {
   /** Names the action in the logs (the exported name without "Action"). */
   name: string;
-  permission: Permission;
+  /** The permission needed in some scope, or "signed-in" for what anyone does to their own account. */
+  permission: Permission | "signed-in";
   schema: z.ZodType<T>;
 };
 
@@ -65,7 +66,7 @@ export function formAction<T>(
       const actor = await getActor();
       if (!actor) throw new SignedOutError(ACTION_MESSAGES.unauthenticated!);
       actorId = actor.id;
-      if (!can(actor, permission)) throw new PermissionError();
+      if (permission !== "signed-in" && !can(actor, permission)) throw new PermissionError();
       const state = await run(actor, parseInput(schema, Object.fromEntries(form)));
       done(state.status);
       return state;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
+import { SessionsPanel } from "@/components/people/sessions-panel";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -43,6 +44,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       >
         <ProfileDetails actor={actor} person={person} />
       </Suspense>
+      <SessionsPanel actor={actor} person={person} />
     </div>
   );
 }
