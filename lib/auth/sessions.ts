@@ -20,12 +20,31 @@ export type SessionEndReason =
 
 type Client = Prisma.TransactionClient | typeof db;
 
-/** Opens a session for a person who has just proved who they are; returns its id for the cookie. */
+/** How long ended and expired sessions are kept (for the account page and investigations). */
+const KEEP_ENDED_DAYS = 30;
+
+/**
+ * Opens a session for a person who has just proved who they are; returns its id for the cookie.
+ * The person's sessions that ended or expired over 30 days ago are deleted on the way, so the
+ * table holds about a month of sign-ins however long the app runs.
+ */
 export async function startSession(userId: number, method: SessionMethod): Promise<string> {
   const id = randomBytes(24).toString("base64url");
-  await db.session.create({
-    data: { id, userId, method, expiresAt: new Date(Date.now() + SESSION_MAX_AGE * 1000) },
-  });
+  const now = Date.now();
+  await db.$transaction([
+    db.session.deleteMany({
+      where: {
+        userId,
+        OR: [
+          { endedAt: { lt: new Date(now - KEEP_ENDED_DAYS * 86_400_000) } },
+          { expiresAt: { lt: new Date(now - KEEP_ENDED_DAYS * 86_400_000) } },
+        ],
+      },
+    }),
+    db.session.create({
+      data: { id, userId, method, expiresAt: new Date(now + SESSION_MAX_AGE * 1000) },
+    }),
+  ]);
   return id;
 }
 

@@ -214,6 +214,44 @@ describe("sessions on the server", () => {
     expect(await endMyOtherSessions(actor)).toBe(0);
   });
 
+  it("a new sign-in clears the person's sessions that ended or expired over 30 days ago", async () => {
+    const a = await createUser(["GUARDIAN"]);
+    const b = await createUser(["GUARDIAN"]);
+    const day = 86_400_000;
+    const old = (d: number) => new Date(Date.now() - d * day);
+    await db.session.createMany({
+      data: [
+        {
+          id: "a-ended-long-ago",
+          userId: a.id,
+          method: "password",
+          expiresAt: old(40),
+          endedAt: old(40),
+        },
+        { id: "a-expired-long-ago", userId: a.id, method: "password", expiresAt: old(31) },
+        {
+          id: "a-ended-recently",
+          userId: a.id,
+          method: "password",
+          expiresAt: old(2),
+          endedAt: old(2),
+        },
+        {
+          id: "b-ended-long-ago",
+          userId: b.id,
+          method: "password",
+          expiresAt: old(40),
+          endedAt: old(40),
+        },
+      ],
+    });
+    const sid = await startSession(a.id, "sso");
+    const left = await db.session.findMany({ select: { id: true } });
+    expect(left.map((s) => s.id).sort()).toEqual(
+      ["a-ended-recently", "b-ended-long-ago", sid].sort(),
+    );
+  });
+
   it("ending sessions is idempotent and only touches the person's open ones", async () => {
     const a = await createUser(["GUARDIAN"]);
     const b = await createUser(["GUARDIAN"]);
