@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
+import { RoleSources } from "@/components/people/role-sources";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -35,6 +36,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           {person.roles.map(ROLE.label).join(", ")} · {person.org?.name ?? "no organisation"}
           {person.team ? ` · ${person.team.name}` : ""}
         </p>
+        <RoleSources actor={actor} personId={person.id} />
       </div>
       <Suspense
         fallback={
