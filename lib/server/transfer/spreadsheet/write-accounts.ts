@@ -3,6 +3,7 @@
 // after, written by the same statement as the change (an import of 50,000 people stays a few
 // statements). No "server-only" here: the import CLI runs this under plain Node.
 import type { PersonRow } from "@/lib/transfer/spreadsheet/spec-people";
+import { ROLE } from "@/lib/vocabulary";
 import type { FilePlan } from "./plan";
 import { col, insertRows, updateRows, type Col } from "./sql";
 import { id, type WriteContext } from "./write-people";
@@ -26,7 +27,8 @@ export async function writePeople(ctx: WriteContext, plan: FilePlan | undefined)
   const entry = `INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", "orgId", before, after)`;
   const cols: Col<PersonRow>[] = [
     col("name", "name", "text", (r) => r.name),
-    col("roles", "handRoles", '"Role"[]', (r) => r.roles),
+    // In the schema's order, as the people pages write them.
+    col("roles", "handRoles", '"Role"[]', (r) => ROLE.values.filter((x) => r.roles.includes(x))),
     col("org", "orgId", "int", (r) => id(ctx.ids.org, r.org)),
     col("team", "teamId", "int", (r) => id(ctx.ids.team, r.team)),
   ];
@@ -47,11 +49,13 @@ export async function writePeople(ctx: WriteContext, plan: FilePlan | undefined)
   for (const r of created) ctx.ids.user.set(r.k, r.id);
   const present = new Set(plan.parsed.present);
   // The same UPDATE feeds the audit: `old` reads the rows as they were before it (one snapshot).
+  // A role change is a change of the set: the order of older rows' roles may differ.
   const audited = (update: string) =>
     `WITH old AS (SELECT ${RETURNED} FROM "User" WHERE id = ANY($1::text[]::int[])),
       upd AS (${update} RETURNING ${RETURNED.replace(/(^|, )/g, "$1t.")})
     ${entry} SELECT ${actor}, 'update', 'User', upd.id::text, upd."orgId", ${snapshot("old")}, ${snapshot("upd", ctx.importId)}
-    FROM upd JOIN old ON old.id = upd.id WHERE old."handRoles" IS DISTINCT FROM upd."handRoles"`;
+    FROM upd JOIN old ON old.id = upd.id
+    WHERE NOT (old."handRoles" @> upd."handRoles" AND old."handRoles" <@ upd."handRoles")`;
   await updateRows(
     ctx.c,
     "User",
