@@ -35,10 +35,6 @@ const replace = (files: UploadedFile[], name: string, text: string) => [
 const counts = (r: ImportReport) => Object.fromEntries(r.files.map((f) => [f.file, f.counts]));
 const where = (r: ImportReport) => r.errors.map((e) => [e.file, e.line, e.column]);
 
-async function lead() {
-  return (await loadActor((await createUser(["LEAD"], { email: "importer@example.test" })).id))!;
-}
-
 // The fixture set makes someone an admin, which only an admin may do (lib/transfer/role-grants.ts).
 async function admin() {
   return (await loadActor((await createUser(["ADMIN"], { email: "importer@example.test" })).id))!;
