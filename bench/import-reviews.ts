@@ -137,18 +137,18 @@ async function main() {
   try {
     await client.connect();
     t = Date.now();
-    const preview = await runImport(client, files, { commit: false, actorId: null });
+    const preview = await runImport(client, files, { commit: false, actor: null });
     log(
       `preview: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(preview)}; ${preview.errors.length} errors)`,
     );
     if (preview.errors.length)
       throw new Error(`unexpected errors: ${JSON.stringify(preview.errors.slice(0, 5))}`);
     t = Date.now();
-    const result = await runImport(client, files, { commit: true, actorId: null });
+    const result = await runImport(client, files, { commit: true, actor: null });
     seconds = (Date.now() - t) / 1000;
     log(`import into a fresh database: ${seconds.toFixed(1)} s (${summary(result)})`);
     t = Date.now();
-    const again = await runImport(client, files, { commit: true, actorId: null });
+    const again = await runImport(client, files, { commit: true, actor: null });
     log(
       `same files again: ${((Date.now() - t) / 1000).toFixed(1)} s (${summary(again)}; committed: ${again.committed})`,
     );

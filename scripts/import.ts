@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     const t = Date.now();
     const result = await runImport(client, files, {
       commit: !values["dry-run"],
-      actorId: null,
+      actor: null,
       passwords: true,
     });
     for (const f of result.files) {

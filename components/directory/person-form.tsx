@@ -14,7 +14,10 @@ type Person = {
   id: number;
   email: string;
   name: string;
-  roles: Role[];
+  /** Roles granted by hand: what the form edits. */
+  handRoles: Role[];
+  /** Roles from the identity provider's groups: shown, changed only at the provider. */
+  groupRoles: Role[];
   orgId: number | null;
   teamId: number | null;
 };
@@ -59,8 +62,17 @@ export function PersonForm({ person, options }: { person: Person | null; options
         />
       )}
       <Field label="Name" name="name" defaultValue={person?.name} required error={err("name")} />
-      <fieldset className="sm:col-span-2" aria-describedby={rolesError ? "roles-error" : undefined}>
-        <legend className="text-sm font-medium">Roles</legend>
+      <fieldset
+        className="sm:col-span-2"
+        aria-describedby={
+          [person?.groupRoles.length ? "group-roles" : "", rolesError ? "roles-error" : ""]
+            .filter(Boolean)
+            .join(" ") || undefined
+        }
+      >
+        <legend className="text-sm font-medium">
+          {person?.groupRoles.length ? "Roles granted here" : "Roles"}
+        </legend>
         <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
           {ROLE.values.map((r) => {
             const locked = !options.grantable.includes(r);
@@ -69,7 +81,7 @@ export function PersonForm({ person, options }: { person: Person | null; options
                 <input
                   type="checkbox"
                   name={`role-${r}`}
-                  defaultChecked={person?.roles.includes(r) ?? r === "BUILDER"}
+                  defaultChecked={person?.handRoles.includes(r) ?? r === "BUILDER"}
                   disabled={locked}
                   className="h-4 w-4"
                 />
@@ -78,13 +90,22 @@ export function PersonForm({ person, options }: { person: Person | null; options
                   <span className="text-xs text-slate-600 dark:text-slate-400">(admins only)</span>
                 ) : null}
                 {/* A locked box the person already holds is kept as it is. */}
-                {locked && person?.roles.includes(r) ? (
+                {locked && person?.handRoles.includes(r) ? (
                   <input type="hidden" name={`role-${r}`} value="on" />
                 ) : null}
               </label>
             );
           })}
         </div>
+        {person?.groupRoles.length ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" id="group-roles">
+            From single sign-on groups:{" "}
+            <span className="font-medium text-slate-900 dark:text-slate-100">
+              {person.groupRoles.map(ROLE.label).join(", ")}
+            </span>
+            . Change them at the provider.
+          </p>
+        ) : null}
         {rolesError ? (
           <p id="roles-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
             {rolesError}

@@ -29,3 +29,19 @@ export function forbiddenRoleChanges(
   ];
   return [...new Set(changed)].filter((r) => !mayGrantRole(actor, r)).sort();
 }
+
+export type RoleSource = "hand" | "group" | "both";
+
+/** Each role someone holds and where it comes from: granted by hand, SSO groups, or both. */
+export function roleSources(
+  hand: readonly Role[],
+  group: readonly Role[],
+  order: readonly Role[],
+): { role: Role; source: RoleSource }[] {
+  return order
+    .filter((r) => hand.includes(r) || group.includes(r))
+    .map((role) => ({
+      role,
+      source: hand.includes(role) ? (group.includes(role) ? "both" : "hand") : "group",
+    }));
+}

@@ -64,6 +64,9 @@ export const personEditSchema = z.preprocess(
         .int("Choose a person")
         .positive("Choose a person"),
       ...details,
+      // The roles granted by hand: someone may hold all theirs through SSO groups (the service
+      // checks that at least one role remains).
+      roles: z.array(z.enum(ROLE.values, "Choose roles from the list")).max(ROLE.values.length),
     })
     .refine(teamNeedsOrg, teamNeedsOrgError),
 );

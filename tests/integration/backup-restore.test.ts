@@ -122,7 +122,7 @@ describe("backup and restore", () => {
       { name: "program.json", content: JSON.stringify(program) },
     ];
     const result = await withClient(urlB, (c) =>
-      runImport(c, bad, { commit: true, actorId: null, passwords: true }),
+      runImport(c, bad, { commit: true, actor: null, passwords: true }),
     );
     expect(result.committed).toBe(false);
     expect(result.errors).toEqual([
@@ -136,7 +136,7 @@ describe("backup and restore", () => {
     const broken = await withClient(urlB, (c) =>
       runImport(c, [{ name: "program.json", content: "{ not json" }], {
         commit: true,
-        actorId: null,
+        actor: null,
       }),
     );
     expect(broken.errors).toEqual([
@@ -153,7 +153,7 @@ describe("backup and restore", () => {
       { name: "program.json", content: JSON.stringify(program) },
     ];
     const refs = await withClient(urlB, (c) =>
-      runImport(c, unknown, { commit: true, actorId: null }),
+      runImport(c, unknown, { commit: true, actor: null }),
     );
     expect(refs.errors).toEqual([
       {
@@ -165,7 +165,7 @@ describe("backup and restore", () => {
     ]);
     const noPasswords = unknown.filter((f) => f.name !== "passwords.json");
     const missing = await withClient(urlB, (c) =>
-      runImport(c, noPasswords, { commit: true, actorId: null }),
+      runImport(c, noPasswords, { commit: true, actor: null }),
     );
     expect(missing.errors).toEqual([
       {
@@ -181,7 +181,7 @@ describe("backup and restore", () => {
   it("restores into an empty database with identical dashboards, and a second import changes nothing", async () => {
     const files = await load(folder);
     const result = await withClient(urlB, (c) =>
-      runImport(c, files, { commit: true, actorId: null, passwords: true }),
+      runImport(c, files, { commit: true, actor: null, passwords: true }),
     );
     expect(result.errors).toEqual([]);
     expect(result.committed).toBe(true);
@@ -189,17 +189,28 @@ describe("backup and restore", () => {
     expect(after).toEqual(before);
     const copy = await exportFrom(urlB);
     expect(await texts(copy)).toEqual(await texts(folder));
-    // The history comes back whole and in order, followed by the restore's own import record.
+    // The history comes back whole and in order, followed by the restore's own records: one
+    // per person it gave roles to, and the import's.
     const history = await auditLog(folder);
     expect(history.map((r) => r.action)).toEqual(expect.arrayContaining(["publish", "update"]));
+    const withRoles = await withClient(urlB, async (c) => {
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS n FROM "User" WHERE "handRoles" <> '{}'`,
+      );
+      return rows[0].n as number;
+    });
+    expect(withRoles).toBeGreaterThan(0);
     expect(await auditLog(copy)).toEqual([
       ...history,
+      ...Array.from({ length: withRoles }, () =>
+        expect.objectContaining({ action: "create", entity: "User", actor: null }),
+      ),
       expect.objectContaining({ action: "import", entity: "Import", actor: null }),
     ]);
 
     const stored = await counts(urlB);
     const again = await withClient(urlB, (c) =>
-      runImport(c, files, { commit: true, actorId: null, passwords: true }),
+      runImport(c, files, { commit: true, actor: null, passwords: true }),
     );
     expect(again.errors).toEqual([]);
     expect(again.committed).toBe(false);

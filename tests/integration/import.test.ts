@@ -35,8 +35,9 @@ const replace = (files: UploadedFile[], name: string, text: string) => [
 const counts = (r: ImportReport) => Object.fromEntries(r.files.map((f) => [f.file, f.counts]));
 const where = (r: ImportReport) => r.errors.map((e) => [e.file, e.line, e.column]);
 
-async function lead() {
-  return (await loadActor((await createUser(["LEAD"], { email: "importer@example.test" })).id))!;
+// The fixture set makes someone an admin, which only an admin may do (lib/transfer/role-grants.ts).
+async function admin() {
+  return (await loadActor((await createUser(["ADMIN"], { email: "importer@example.test" })).id))!;
 }
 
 async function tableCounts() {
@@ -131,7 +132,7 @@ afterAll(async () => {
 
 describe("importing the fixture set", () => {
   it("previews without writing, commits everything, and exports the same rows", async () => {
-    const actor = await lead();
+    const actor = await admin();
     const files = await load(GOOD);
     const preview = await previewImport(actor, files);
     expect(preview.errors).toEqual([]);
@@ -215,7 +216,7 @@ describe("importing the fixture set", () => {
   });
 
   it("changes nothing when the same files are imported again: no writes, no audit entry", async () => {
-    const actor = await lead();
+    const actor = await admin();
     const files = await load(GOOD);
     await commitImport(actor, files);
     const before = await tableCounts();
@@ -236,7 +237,7 @@ describe("importing the fixture set", () => {
   });
 
   it("updates changed rows only, syncing lists and recording status changes", async () => {
-    const actor = await lead();
+    const actor = await admin();
     let files: UploadedFile[] = await load(GOOD);
     await commitImport(actor, files);
     files = replace(
@@ -271,7 +272,7 @@ describe("importing the fixture set", () => {
   });
 
   it("checks references against the database and matches activities logged in the app", async () => {
-    const actor = await lead();
+    const actor = await admin();
     const files = await load(GOOD);
     await commitImport(
       actor,
@@ -327,7 +328,7 @@ describe("importing the fixture set", () => {
 
 describe("bad files", () => {
   it("rolls back files already written when a later one breaks a database rule", async () => {
-    const actor = await lead();
+    const actor = await admin();
     await commitImport(
       actor,
       (await load(GOOD)).filter((f) =>
@@ -363,7 +364,7 @@ describe("bad files", () => {
   });
 
   it("imports nothing and reports every bad row with its line and column", async () => {
-    const actor = await lead();
+    const actor = await admin();
     const before = await tableCounts();
     const files = await load(BAD);
     const expected = [
@@ -416,8 +417,8 @@ describe("access", () => {
   });
 
   it("streams an export file to a lead", async () => {
-    const actor = await lead();
-    await commitImport(actor, await load(GOOD));
+    await commitImport(await admin(), await load(GOOD));
+    const actor = (await loadActor((await createUser(["LEAD"])).id))!;
     const bytes = await new Response(await openExport(actor, "courses.csv")).arrayBuffer();
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text).toBe(

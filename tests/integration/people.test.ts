@@ -10,6 +10,7 @@ import {
   updatePersonAction,
 } from "@/lib/server/directory/actions";
 import { listPeople } from "@/lib/server/directory/people-queries";
+import { getRoleSources } from "@/lib/server/directory/role-sources";
 import { PAGE_SIZE } from "@/lib/server/directory/queries";
 import { logActivityAction } from "@/lib/server/activity/actions";
 import { createOrg, createTeam, createUser } from "../factories";
@@ -105,6 +106,8 @@ describe("creating a person", () => {
     expect(Object.keys(entry.after as object).sort()).toEqual([
       "deactivatedAt",
       "email",
+      "groupRoles",
+      "handRoles",
       "id",
       "name",
       "orgId",
@@ -279,15 +282,19 @@ describe("editing a person", () => {
         edit(w.builderA.id, { orgId: String(w.subA.id), teamId: String(w.teamB.id) }),
       ),
       await post(updatePersonAction, edit(987_654)),
+      // No role by hand and none from SSO groups.
+      await post(
+        updatePersonAction,
+        edit(w.builderA.id, { "role-BUILDER": "", "role-MANAGER": "" }),
+      ),
     ];
     expect(results[0].outcome).toMatchObject({
       kind: "error",
-      state: {
-        fieldErrors: {
-          name: ["Enter the person's name"],
-          roles: ["Give the person at least one role"],
-        },
-      },
+      state: { fieldErrors: { name: ["Enter the person's name"] } },
+    });
+    expect(results[3].outcome).toMatchObject({
+      kind: "error",
+      state: { fieldErrors: { roles: ["Give the person at least one role"] } },
     });
     expect(results[1].outcome).toMatchObject({
       kind: "error",
@@ -385,6 +392,114 @@ describe("editing a person", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: w.guardianA.id } })).roles).toEqual([
       "BUILDER",
     ]);
+  });
+});
+
+describe("roles by source", () => {
+  // Roles from SSO groups, as an SSO sign-in writes them (the trigger derives `roles`).
+  const fromGroups = (id: number, groupRoles: ("ADMIN" | "MANAGER" | "GUARDIAN")[]) =>
+    db.user.update({ where: { id }, data: { groupRoles } });
+  const form = (id: number, roles: string[], over: Record<string, string> = {}) => ({
+    id: String(id),
+    name: "Bea Builder",
+    orgId: "",
+    teamId: "",
+    ...Object.fromEntries(roles.map((r) => [`role-${r}`, "on"])),
+    ...over,
+  });
+
+  it("the form edits hand roles only: a group role stays whatever the form says, audited by source", async () => {
+    const w = await world();
+    await fromGroups(w.builderA.id, ["MANAGER"]);
+    actAs(w.lead.id);
+    const { outcome, changed } = await post(
+      updatePersonAction,
+      form(w.builderA.id, ["GUARDIAN", "BUILDER"]),
+    );
+    expect(outcome.kind).toBe("ok");
+    expect(changed).toEqual(["AuditLog", "User"]);
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: w.builderA.id },
+        select: { handRoles: true, groupRoles: true, roles: true },
+      }),
+    ).toEqual({
+      handRoles: ["GUARDIAN", "BUILDER"],
+      groupRoles: ["MANAGER"],
+      roles: ["GUARDIAN", "MANAGER", "BUILDER"],
+    });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { entity: "User", entityId: String(w.builderA.id), action: "update" },
+    });
+    expect(entry.before).toMatchObject({
+      handRoles: ["BUILDER"],
+      groupRoles: ["MANAGER"],
+      roles: ["MANAGER", "BUILDER"],
+    });
+    expect(entry.after).toMatchObject({
+      handRoles: ["GUARDIAN", "BUILDER"],
+      groupRoles: ["MANAGER"],
+      roles: ["GUARDIAN", "MANAGER", "BUILDER"],
+    });
+    // Someone who holds all their roles through groups may keep no hand role.
+    await fromGroups(w.managerB.id, ["MANAGER"]);
+    await db.user.update({ where: { id: w.managerB.id }, data: { handRoles: [] } });
+    const groupsOnly = await post(
+      updatePersonAction,
+      form(w.managerB.id, [], { orgId: String(w.orgB.id) }),
+    );
+    expect(groupsOnly.outcome.kind).toBe("ok");
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.managerB.id } })).roles).toEqual([
+      "MANAGER",
+    ]);
+  });
+
+  it("a lead cannot manage someone who is an admin through SSO groups; an admin can, by hand roles only", async () => {
+    const w = await world();
+    await fromGroups(w.builderA.id, ["ADMIN"]);
+    actAs(w.lead.id);
+    const edit = await post(updatePersonAction, form(w.builderA.id, ["BUILDER"]));
+    expect(edit.outcome).toEqual({
+      kind: "error",
+      state: {
+        status: "error",
+        message: "Only an administrator can change an administrator's account.",
+      },
+    });
+    const deactivate = await post(changePersonStatusAction, {
+      id: String(w.builderA.id),
+      change: "deactivate",
+    });
+    expect(deactivate.outcome.kind).toBe("error");
+    expect([...edit.changed, ...deactivate.changed]).toEqual([]);
+
+    actAs(w.admin.id);
+    // Clearing the Admin box takes away only a hand grant: the group's Admin stays.
+    const byAdmin = await post(updatePersonAction, form(w.builderA.id, ["GUARDIAN"]));
+    expect(byAdmin.outcome.kind).toBe("ok");
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: w.builderA.id },
+        select: { handRoles: true, roles: true },
+      }),
+    ).toEqual({ handRoles: ["GUARDIAN"], roles: ["ADMIN", "GUARDIAN"] });
+  });
+
+  it("the profile's role sources: by hand, from groups or both, for those who may see the person", async () => {
+    const w = await world();
+    await fromGroups(w.builderA.id, ["ADMIN", "GUARDIAN"]);
+    await db.user.update({
+      where: { id: w.builderA.id },
+      data: { handRoles: ["GUARDIAN", "BUILDER"] },
+    });
+    expect(await getRoleSources((await loadActor(w.managerA.id))!, w.builderA.id)).toEqual([
+      { role: "ADMIN", source: "group" },
+      { role: "GUARDIAN", source: "both" },
+      { role: "BUILDER", source: "hand" },
+    ]);
+    // Another organisation's manager sees nothing, as for a missing person.
+    expect(await getRoleSources((await loadActor(w.managerB.id))!, w.builderA.id)).toBeNull();
+    expect(await getRoleSources((await loadActor(w.managerB.id))!, 987_654)).toBeNull();
   });
 });
 

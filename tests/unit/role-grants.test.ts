@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ROLE } from "@/lib/vocabulary";
-import { forbiddenRoleChanges, mayGrantRole, mayManageHolderOf } from "@/lib/auth/role-grants";
+import {
+  forbiddenRoleChanges,
+  mayGrantRole,
+  mayManageHolderOf,
+  roleSources,
+} from "@/lib/auth/role-grants";
 
 // Who may grant each role (written out by hand). Columns follow ROLE.values:
 // ADMIN, LEAD, SECURITY_ENGINEER, GUARDIAN, MANAGER, BUILDER.
@@ -37,5 +42,16 @@ describe("granting roles", () => {
     ]);
     expect(forbiddenRoleChanges({ roles: ["LEAD"] }, ["ADMIN"], ["ADMIN", "GUARDIAN"])).toEqual([]);
     expect(forbiddenRoleChanges({ roles: ["ADMIN"] }, [], ["ADMIN", "LEAD"])).toEqual([]);
+  });
+});
+
+describe("role sources", () => {
+  it("gives each held role once, in the given order, with where it comes from", () => {
+    expect(roleSources(["BUILDER", "LEAD"], ["ADMIN", "BUILDER"], ROLE.values)).toEqual([
+      { role: "ADMIN", source: "group" },
+      { role: "LEAD", source: "hand" },
+      { role: "BUILDER", source: "both" },
+    ]);
+    expect(roleSources([], [], ROLE.values)).toEqual([]);
   });
 });

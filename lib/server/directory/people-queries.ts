@@ -79,6 +79,8 @@ export async function getPersonForEdit(actor: SessionActor, id: number) {
       email: true,
       name: true,
       roles: true,
+      handRoles: true,
+      groupRoles: true,
       orgId: true,
       teamId: true,
       deactivatedAt: true,

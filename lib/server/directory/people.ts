@@ -10,11 +10,14 @@ import type { NewPersonInput, PersonEditInput, PersonStatusInput } from "@/lib/v
 import { audit } from "@/lib/server/audit";
 import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 
-// What the audit log keeps of a person: never the password hash.
+// What the audit log keeps of a person: never the password hash. Roles by source: `handRoles`
+// (granted here, by import or restore), `groupRoles` (from SSO groups) and `roles`, their union.
 const AUDITED = {
   id: true,
   email: true,
   name: true,
+  handRoles: true,
+  groupRoles: true,
   roles: true,
   orgId: true,
   teamId: true,
@@ -73,6 +76,10 @@ async function manageable(actor: SessionActor, id: number) {
   return { before, activeTeams: memberships.map((m) => m.team.name) };
 }
 
+/** The roles someone holds with these hand roles: the trigger's union, in the enum's order. */
+const effective = (hand: readonly Role[], group: readonly Role[]) =>
+  ROLE.values.filter((r) => hand.includes(r) || group.includes(r));
+
 /** Creates a person without a password (they sign in once one is set, e.g. through SSO or a reset). */
 export async function createPerson(actor: SessionActor, input: NewPersonInput) {
   if (!can(actor, "user.manage")) throw new PermissionError();
@@ -84,7 +91,7 @@ export async function createPerson(actor: SessionActor, input: NewPersonInput) {
         data: {
           email: input.email,
           name: input.name,
-          roles: input.roles,
+          handRoles: input.roles,
           orgId: input.orgId,
           teamId: input.teamId,
         },
@@ -105,18 +112,20 @@ export async function createPerson(actor: SessionActor, input: NewPersonInput) {
   }
 }
 
+/**
+ * The form edits the roles granted by hand (`input.roles`); roles from SSO groups stay as the
+ * provider says, so the checks look at the roles the person will hold with both.
+ */
 export async function updatePerson(actor: SessionActor, input: PersonEditInput) {
   const { before, activeTeams } = await manageable(actor, input.id);
-  assertGrantable(actor, before.roles, input.roles);
-  if (before.id === actor.id && !scopeOf({ roles: input.roles }, "user.manage")) {
+  assertGrantable(actor, before.handRoles, input.roles);
+  const roles = effective(input.roles, before.groupRoles);
+  if (roles.length === 0) throw new FieldError("roles", "Give the person at least one role");
+  if (before.id === actor.id && !scopeOf({ roles }, "user.manage")) {
     throw new FieldError("roles", "You cannot take away your own permission to manage people.");
   }
   // Stepping down keeps the Guardian role (alumni still log hours); an active guardian steps down first.
-  if (
-    before.roles.includes("GUARDIAN") &&
-    !input.roles.includes("GUARDIAN") &&
-    activeTeams.length
-  ) {
+  if (before.roles.includes("GUARDIAN") && !roles.includes("GUARDIAN") && activeTeams.length) {
     throw new FieldError(
       "roles",
       `${before.name} is an active guardian of ${activeTeams.join(", ")}: record the step-down on the team's page first.`,
@@ -126,7 +135,7 @@ export async function updatePerson(actor: SessionActor, input: PersonEditInput) 
   return db.$transaction(async (tx) => {
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { name: input.name, roles: input.roles, orgId: input.orgId, teamId: input.teamId },
+      data: { name: input.name, handRoles: input.roles, orgId: input.orgId, teamId: input.teamId },
       select: AUDITED,
     });
     await audit(tx, {

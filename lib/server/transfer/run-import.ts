@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { isBackupFile } from "@/lib/transfer/backup/parse";
+import type { ImportActor } from "@/lib/transfer/role-grants";
 import type { ImportReport, UploadedFile } from "@/lib/transfer/types";
 import { applyBackup } from "@/lib/server/transfer/backup/apply";
 import { planBackup, type BackupPlan } from "@/lib/server/transfer/backup/plan";
@@ -16,10 +17,10 @@ import {
   writeGuardians,
   writeOrgLinks,
   writeOrgs,
-  writePeople,
   writeTeams,
   type WriteContext,
 } from "./spreadsheet/write-people";
+import { writePeople } from "./spreadsheet/write-accounts";
 import {
   writeFindings,
   writeReleases,
@@ -71,7 +72,8 @@ async function applyPlan(
   report: ImportReport,
   actorId: number | null,
 ): Promise<string> {
-  const ctx: WriteContext = { c, ids: plan.ids, actorId };
+  const auditId = randomUUID();
+  const ctx: WriteContext = { c, ids: plan.ids, actorId, importId: auditId };
   const f = (name: Parameters<typeof plan.files.get>[0]) => plan.files.get(name);
   await writeOrgs(ctx, f("orgs.csv"));
   await writeTeams(ctx, f("teams.csv"));
@@ -88,7 +90,6 @@ async function applyPlan(
   await writeCompletions(ctx, f("completions.csv"));
   await writeFeedback(ctx, f("feedback.csv"));
   await applyBackup(c, backup);
-  const auditId = randomUUID();
   const after = { files: Object.fromEntries(report.files.map((x) => [x.file, x.counts])) };
   await c.query(
     `INSERT INTO "AuditLog" ("actorId", action, entity, "entityId", after) VALUES ($1, 'import', 'Import', $2, $3::jsonb)`,
@@ -98,13 +99,15 @@ async function applyPlan(
 }
 
 /**
+ * `actor`: who runs the import (null: the command line, the system, which may do anything);
+ * the role-grant rule refuses rows they may not write (lib/transfer/role-grants.ts).
  * `passwords`: whether passwords.json may be applied (only the command line: an upload must not
  * be able to set someone's password).
  */
 export async function runImport(
   c: pg.ClientBase,
   uploads: UploadedFile[],
-  opts: { commit: boolean; actorId: number | null; now?: Date; passwords?: boolean },
+  opts: { commit: boolean; actor: ImportActor; now?: Date; passwords?: boolean },
 ): Promise<ImportResult> {
   const now = opts.now ?? new Date();
   await c.query(opts.commit ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -114,12 +117,13 @@ export async function runImport(
       c,
       uploads.filter((u) => !isBackupFile(u.name)),
       now,
+      opts.actor,
     );
     const backup = await planBackup(
       c,
       uploads.filter((u) => isBackupFile(u.name)),
       [...plan.files.values()].map((f) => f.parsed),
-      { passwords: opts.passwords ?? false },
+      { passwords: opts.passwords ?? false, actor: opts.actor },
     );
     const report: ImportReport = {
       files: [...plan.report.files, ...backup.files],
@@ -131,7 +135,7 @@ export async function runImport(
       await c.query("ROLLBACK");
       return { ...report, committed: false, auditId: null };
     }
-    const auditId = await applyPlan(c, plan, backup, report, opts.actorId);
+    const auditId = await applyPlan(c, plan, backup, report, opts.actor?.id ?? null);
     await c.query("COMMIT");
     await refreshStatistics(c, report);
     return { ...report, committed: true, auditId };

@@ -23,13 +23,16 @@ async function withClient<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// The role-grant rule applies to the person importing (lib/transfer/role-grants.ts).
+const importActor = (actor: SessionActor) => ({ id: actor.id, roles: actor.roles });
+
 /** Validates the files and counts what a commit would create, update and leave; writes nothing. */
 export async function previewImport(
   actor: SessionActor,
   files: UploadedFile[],
 ): Promise<ImportResult> {
   if (!can(actor, "import.run")) throw new PermissionError();
-  return withClient((c) => runImport(c, files, { commit: false, actorId: actor.id }));
+  return withClient((c) => runImport(c, files, { commit: false, actor: importActor(actor) }));
 }
 
 /** Validates again and writes every file in one transaction; on any error nothing is written. */
@@ -38,7 +41,7 @@ export async function commitImport(
   files: UploadedFile[],
 ): Promise<ImportResult> {
   if (!can(actor, "import.run")) throw new PermissionError();
-  return withClient((c) => runImport(c, files, { commit: true, actorId: actor.id }));
+  return withClient((c) => runImport(c, files, { commit: true, actor: importActor(actor) }));
 }
 
 /** One file of the export as a stream of UTF-8 bytes, read in one snapshot on its own connection. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
+import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
@@ -36,6 +37,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           {person.roles.map(ROLE.label).join(", ")} · {person.org?.name ?? "no organisation"}
           {person.team ? ` · ${person.team.name}` : ""}
         </p>
+        <RoleSources actor={actor} personId={person.id} />
       </div>
       <Suspense
         fallback={

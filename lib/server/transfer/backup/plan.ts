@@ -23,6 +23,8 @@ import {
   type ImportReport,
   type UploadedFile,
 } from "@/lib/transfer/types";
+import { backupPeopleIssues, isRestricted, type ImportActor } from "@/lib/transfer/role-grants";
+import { readAccountRoles } from "../spreadsheet/readers";
 import { readSection } from "./read";
 
 export type BackupChanges = { [S in SectionName]?: Change<S>[] };
@@ -79,11 +81,31 @@ async function checkReferences(
     );
 }
 
+/** People whose deactivation the actor may not change (lib/transfer/role-grants.ts). */
+async function deactivationIssues(
+  c: pg.ClientBase,
+  actor: ImportActor,
+  rows: SectionRow<SectionName>[],
+  changes: { row: unknown }[],
+): Promise<ImportIssue[]> {
+  if (!isRestricted(actor) || changes.length === 0) return [];
+  const index = new Map((rows as SectionRow<"people">[]).map((p, i) => [p.email, i]));
+  const changed = (changes as Change<"people">[]).map(({ row }) => ({
+    email: row.email,
+    index: index.get(row.email) ?? 0,
+  }));
+  const accounts = await readAccountRoles(
+    c,
+    changed.map((p) => p.email),
+  );
+  return backupPeopleIssues(actor, changed, accounts);
+}
+
 export async function planBackup(
   c: pg.ClientBase,
   uploads: UploadedFile[],
   csv: ParsedFile[],
-  opts: { passwords: boolean },
+  opts: { passwords: boolean; actor: ImportActor },
 ): Promise<BackupPlan> {
   const plan: BackupPlan = { changes: {}, files: [], errors: [], warnings: [] };
   if (uploads.length === 0) return plan;
@@ -139,6 +161,8 @@ export async function planBackup(
       diff.unchanged += diff.update;
       diff.update = 0;
     }
+    if (s === "people")
+      plan.errors.push(...(await deactivationIssues(c, opts.actor, rows, diff.write)));
     Object.assign(counts, { create: diff.create, update: diff.update, unchanged: diff.unchanged });
     (plan.changes as Record<string, unknown>)[s] = diff.write;
   }

@@ -3,7 +3,12 @@
 // No "server-only" here: the import CLI runs this under plain Node.
 import type pg from "pg";
 import { keyLookupSql } from "@/lib/server/transfer/key-lookup";
-import { readMatching, readOrgParents } from "@/lib/server/transfer/spreadsheet/readers";
+import {
+  readAccountRoles,
+  readMatching,
+  readOrgParents,
+} from "@/lib/server/transfer/spreadsheet/readers";
+import { isRestricted, peopleRowIssues, type ImportActor } from "@/lib/transfer/role-grants";
 import { matchActivities } from "@/lib/transfer/spreadsheet/activity-match";
 import { diffRows, type Existing, type Update } from "@/lib/transfer/spreadsheet/diff";
 import {
@@ -66,10 +71,26 @@ export function sortIssues(list: ImportIssue[]): ImportIssue[] {
     .map(({ x }) => x);
 }
 
+/** people.csv rows the actor may not write (lib/transfer/role-grants.ts). */
+async function roleGrantIssues(
+  c: pg.ClientBase,
+  actor: ImportActor,
+  people: FilePlan | undefined,
+): Promise<ImportIssue[]> {
+  if (!people || !isRestricted(actor)) return [];
+  const { create, update } = people.diff;
+  const accounts = await readAccountRoles(
+    c,
+    update.map((u) => u.row.email),
+  );
+  return peopleRowIssues(actor, { create, update }, people.parsed.present, accounts);
+}
+
 export async function planImport(
   c: pg.ClientBase,
   uploads: UploadedFile[],
   now: Date,
+  actor: ImportActor,
 ): Promise<Plan> {
   const parsed = parseImportFiles(uploads);
   const errors = [...parsed.errors];
@@ -105,6 +126,7 @@ export async function planImport(
     const existing = new Map<string, Existing<unknown>>(stored.map((s) => [f.spec.key(s.row), s]));
     files.set(f.spec.name, { parsed: f, diff: diffRows(f.spec, f.present, f.rows, existing) });
   }
+  errors.push(...(await roleGrantIssues(c, actor, files.get("people.csv"))));
   const report: ImportReport = {
     files: [...files.values()].map(({ parsed: p, diff }) => ({
       file: p.spec.name,

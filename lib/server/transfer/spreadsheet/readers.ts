@@ -1,6 +1,7 @@
 // Reads each file's records from the database in the same row shape the import parses, so
 // export writes them with the same formatter and the import compares like with like.
 import type pg from "pg";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { FileName } from "@/lib/transfer/spreadsheet/spec";
 import { formatInstant } from "@/lib/transfer/spreadsheet/values";
 
@@ -43,7 +44,8 @@ const READERS: Record<FileName, Reader> = {
   },
   "people.csv": {
     from: `"User" u LEFT JOIN "Org" o ON o.id = u."orgId" LEFT JOIN "Team" t ON t.id = u."teamId"`,
-    select: `u.email, u.name, u.roles::text[] AS roles, o.key AS org, t.key AS team`,
+    // The roles column is the roles granted by hand; those from SSO groups stay with the provider.
+    select: `u.email, u.name, u."handRoles"::text[] AS roles, o.key AS org, t.key AS team`,
     id: "u.id",
     filter: "u.email",
     toRow: (r) => ({
@@ -228,6 +230,19 @@ export async function readMatching(
     [values],
   );
   return rows.map((x) => ({ id: x._id, row: r.toRow(x), deleted: x.deleted === true }));
+}
+
+/** Effective roles (hand and group) of the people with these emails, by email. */
+export async function readAccountRoles(
+  c: pg.ClientBase,
+  emails: string[],
+): Promise<Map<string, Role[]>> {
+  if (emails.length === 0) return new Map();
+  const { rows } = await c.query(
+    `SELECT email, roles::text[] AS roles FROM "User" WHERE email = ANY($1::text[])`,
+    [emails],
+  );
+  return new Map(rows.map((r) => [r.email as string, r.roles as Role[]]));
 }
 
 /** Org key → parent org key, for the cycle check. */

@@ -65,18 +65,23 @@ export async function insertRows<T>(
   return out;
 }
 
-/** Updates rows by id, setting `cols` only where a value differs. */
+/**
+ * Updates rows by id, setting `cols` only where a value differs. `wrap` may turn the UPDATE
+ * (table alias `t`, ids in $1 as text) into a CTE feeding a second statement.
+ */
 export async function updateRows<T>(
   c: pg.ClientBase,
   table: string,
   idCast: string,
   cols: Col<T>[],
   rows: { id: string; row: T }[],
+  wrap?: (update: string) => string,
 ): Promise<void> {
   if (rows.length === 0 || cols.length === 0) return;
   const set = cols.map((col, i) => `"${col.name}" = ${expr(col, `u.c${i}`)}`).join(", ");
   const differs = `(${cols.map((col) => `t."${col.name}"`).join(", ")}) IS DISTINCT FROM (${cols.map((col, i) => expr(col, `u.c${i}`)).join(", ")})`;
-  const sql = `UPDATE "${table}" AS t SET ${set} FROM unnest($1::text[], ${params(cols.length, 2)}) AS u(id, ${aliases(cols.length)}) WHERE t.id = u.id::${idCast} AND ${differs}`;
+  const update = `UPDATE "${table}" AS t SET ${set} FROM unnest($1::text[], ${params(cols.length, 2)}) AS u(id, ${aliases(cols.length)}) WHERE t.id = u.id::${idCast} AND ${differs}`;
+  const sql = wrap ? wrap(update) : update;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const slice = rows.slice(i, i + CHUNK);
     await c.query(sql, [

@@ -1,17 +1,19 @@
-// Writes orgs, teams, courses, people and guardian memberships of a planned import.
+// Writes orgs, teams, courses and guardian memberships of a planned import (people:
+// write-accounts.ts).
 import type pg from "pg";
 import type { CourseRow } from "@/lib/transfer/spreadsheet/spec-activity";
-import type {
-  GuardianRow,
-  OrgRow,
-  PersonRow,
-  TeamRow,
-} from "@/lib/transfer/spreadsheet/spec-people";
+import type { GuardianRow, OrgRow, TeamRow } from "@/lib/transfer/spreadsheet/spec-people";
 import { nameFromKey } from "@/lib/transfer/spreadsheet/values";
 import type { FilePlan, Ids } from "./plan";
 import { col, insertRows, updateRows, type Col } from "./sql";
 
-export type WriteContext = { c: pg.ClientBase; ids: Ids; actorId: number | null };
+export type WriteContext = {
+  c: pg.ClientBase;
+  ids: Ids;
+  actorId: number | null;
+  /** The import's own audit entry id, which each person's audit entry names. */
+  importId: string;
+};
 
 /** Creates, then updates the columns the file has. Created keys join the id maps. */
 export async function writeKeyed<Row>(
@@ -44,7 +46,7 @@ export async function writeKeyed<Row>(
   );
 }
 
-const id = (map: Map<string, number>, key: string | null) =>
+export const id = (map: Map<string, number>, key: string | null) =>
   key === null ? null : (map.get(key) ?? null);
 
 export async function writeOrgs(ctx: WriteContext, plan: FilePlan | undefined) {
@@ -120,25 +122,6 @@ export async function writeCourses(ctx: WriteContext, plan: FilePlan | undefined
         col(undefined, "key", "text", (r) => r.course),
         col(undefined, "title", "text", (r) => nameFromKey(r.course)),
       ],
-    },
-  );
-}
-
-export async function writePeople(ctx: WriteContext, plan: FilePlan | undefined) {
-  await writeKeyed<PersonRow>(
-    ctx,
-    plan,
-    "User",
-    [
-      col("name", "name", "text", (r) => r.name),
-      col("roles", "roles", '"Role"[]', (r) => r.roles),
-      col("org", "orgId", "int", (r) => id(ctx.ids.org, r.org)),
-      col("team", "teamId", "int", (r) => id(ctx.ids.team, r.team)),
-    ],
-    {
-      kind: "user",
-      keyColumn: "email",
-      insertOnly: [col(undefined, "email", "text", (r) => r.email)],
     },
   );
 }
