@@ -4,6 +4,7 @@ import {
   GuardianStatus,
   RecognitionKind,
   Role,
+  SignInLinkKind,
   TeamProfile,
 } from "@/lib/generated/prisma/enums";
 import { defineVocabulary } from "./define";
@@ -50,4 +51,10 @@ export const BELT = defineVocabulary(Belt, {
 export const RECOGNITION_KIND = defineVocabulary(RecognitionKind, {
   AWARD: "Award",
   KUDOS: "Kudos",
+});
+
+/** The emailed links that set a password (lib/identity/link-token.ts). */
+export const SIGN_IN_LINK_KIND = defineVocabulary(SignInLinkKind, {
+  INVITATION: "Invitation",
+  RESET: "Password reset",
 });
