@@ -5,10 +5,11 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInSchema } from "@/lib/validations/sign-in";
+import { SignInAlert } from "./sign-in-alert";
 
 type Errors = { email?: string; password?: string; form?: string };
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus?: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -47,20 +48,13 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {errors.form ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {errors.form}
-        </div>
-      ) : null}
+      {errors.form ? <SignInAlert>{errors.form}</SignInAlert> : null}
       <Field
         label="Email"
         name="email"
         type="email"
         autoComplete="username"
-        autoFocus
+        autoFocus={autoFocus}
         required
         error={errors.email}
       />
