@@ -25,11 +25,20 @@ async function main() {
     appUrl,
   });
   log(`identity provider on ${provider.issuer}`);
-  log(`accounts: ${[...provider.accounts.values()].map((a) => `${a.email} [${a.groups.join(", ")}]`).join("; ")}`);
+  log(
+    `accounts: ${[...provider.accounts.values()].map((a) => `${a.email} [${a.groups.join(", ")}]`).join("; ")}`,
+  );
   log("password for every account: guardians-demo");
   const app = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/serve.ts", "--port", values.port!, ...(values.dev ? ["--dev"] : [])],
+    [
+      "--import",
+      "tsx",
+      "scripts/serve.ts",
+      "--port",
+      values.port!,
+      ...(values.dev ? ["--dev"] : []),
+    ],
     {
       stdio: "inherit",
       env: {

@@ -9,7 +9,8 @@ import { SignInAlert } from "./sign-in-alert";
 
 type Errors = { email?: string; password?: string; form?: string };
 
-export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus?: boolean }) {
+/** The password form; `secondary` when single sign-on leads the page. */
+export function SignInForm({ next, secondary = false }: { next: string; secondary?: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -54,7 +55,7 @@ export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus
         name="email"
         type="email"
         autoComplete="username"
-        autoFocus={autoFocus}
+        autoFocus={!secondary}
         required
         error={errors.email}
       />
@@ -66,7 +67,12 @@ export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus
         required
         error={errors.password}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button
+        type="submit"
+        variant={secondary ? "secondary" : "primary"}
+        className="w-full"
+        disabled={pending}
+      >
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

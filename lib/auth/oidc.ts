@@ -53,7 +53,9 @@ export class OidcConfigError extends Error {}
  * configuration is an error with a message naming what is missing, so a server never starts
  * with a sign-in button that cannot work.
  */
-export function oidcSettings(env: Record<string, string | undefined> = process.env): OidcSettings | null {
+export function oidcSettings(
+  env: Record<string, string | undefined> = process.env,
+): OidcSettings | null {
   const set = REQUIRED.filter((k) => env[k]?.trim());
   if (set.length === 0) return null;
   const missing = REQUIRED.filter((k) => !env[k]?.trim());

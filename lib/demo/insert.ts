@@ -126,7 +126,11 @@ async function writeDataset(
     `INSERT INTO "GroupRoleMapping" ("group", role, "createdById")
      SELECT m."group", m.role::"Role", u.id FROM unnest($1::text[], $2::text[]) AS m("group", role)
      JOIN "User" u ON u.email = $3`,
-    [DEMO_GROUP_ROLES.map((m) => m.group), DEMO_GROUP_ROLES.map((m) => m.role), DEMO_ACCOUNTS.admin.email],
+    [
+      DEMO_GROUP_ROLES.map((m) => m.group),
+      DEMO_GROUP_ROLES.map((m) => m.role),
+      DEMO_ACCOUNTS.admin.email,
+    ],
   );
   await bulkInsert(
     c,

@@ -57,7 +57,10 @@ export type MappingRule = {
  * when its creator may grant that role today (lib/auth/role-grants.ts): Admin only comes from
  * a mapping made by someone who is an admin when it is applied.
  */
-export function rolesFromGroups(groups: readonly string[], mappings: readonly MappingRule[]): Role[] {
+export function rolesFromGroups(
+  groups: readonly string[],
+  mappings: readonly MappingRule[],
+): Role[] {
   const mine = new Set(groups);
   const roles = new Set<Role>();
   for (const m of mappings) {

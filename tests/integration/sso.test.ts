@@ -76,9 +76,9 @@ describe("linking a person", () => {
       before: { email: "gina@example.test", name: "Gina Guardian" },
       after: { email: "gina.new@example.test", name: "Gina New" },
     });
-    expect(
-      (await db.ssoIdentity.findFirstOrThrow({ where: { userId: gina.id } })).email,
-    ).toBe("gina.new@example.test");
+    expect((await db.ssoIdentity.findFirstOrThrow({ where: { userId: gina.id } })).email).toBe(
+      "gina.new@example.test",
+    );
   });
 
   it("refuses an email change onto another person's email, changing nothing", async () => {
@@ -248,7 +248,11 @@ describe("editing the mappings (/admin/sso)", () => {
     );
     expect(added.kind).toBe("ok");
     const mapping = await db.groupRoleMapping.findFirstOrThrow();
-    expect(mapping).toMatchObject({ group: "security-guardians", role: "GUARDIAN", createdById: admin.id });
+    expect(mapping).toMatchObject({
+      group: "security-guardians",
+      role: "GUARDIAN",
+      createdById: admin.id,
+    });
     const [create] = await db.auditLog.findMany({ where: { entity: "GroupRoleMapping" } });
     expect(create).toMatchObject({ action: "create", actorId: admin.id, before: null });
     expect(create!.after).toMatchObject({ group: "security-guardians", role: "GUARDIAN" });
@@ -270,7 +274,10 @@ describe("editing the mappings (/admin/sso)", () => {
     expect(del.before).toMatchObject({ group: "security-guardians", role: "GUARDIAN" });
     expect(del.after).toBeNull();
 
-    const again = await invoke(ssoActions.removeGroupMappingAction, formData({ id: String(mapping.id) }));
+    const again = await invoke(
+      ssoActions.removeGroupMappingAction,
+      formData({ id: String(mapping.id) }),
+    );
     expect(again.kind).toBe("error");
   });
 

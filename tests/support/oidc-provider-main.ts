@@ -62,7 +62,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     clientId: values["client-id"],
     clientSecret: values["client-secret"],
   });
-  console.log(`[oidc] test provider on ${provider.issuer} (password for every account: guardians-demo)`);
+  console.log(
+    `[oidc] test provider on ${provider.issuer} (password for every account: guardians-demo)`,
+  );
   const stop = () => void provider.close().then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -5,6 +5,8 @@
 //   GET/POST /interaction/:uid   a plain login form (login = the account's email, and password)
 //   POST /__control/accounts     replace or add an account's claims (JSON body, by `sub`)
 //   POST /__control/down|up      make every provider route answer 503 (a provider that is down)
+//   POST /__control/hold         the next answer to the app is shown as a link instead of a
+//                                redirect, so a test can read, alter or replay the callback URL
 // Dev and tests only: the control routes have no authentication; listen on localhost.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import http from "node:http";
@@ -35,8 +37,7 @@ export type TestProvider = {
   close(): Promise<void>;
 };
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function loginPage(uid: string, clientName: string, error?: string, login = "") {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to the test provider</title>
@@ -81,6 +82,8 @@ export async function startOidcProvider(opts: {
   const byLogin = (login: string) =>
     [...accounts.values()].find((a) => a.email.toLowerCase() === login.trim().toLowerCase());
   let down = false;
+  let hold = false;
+  const redirectUris = opts.clients.flatMap((c) => c.redirect_uris);
 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(opts.port, "localhost", resolve));
@@ -88,7 +91,12 @@ export async function startOidcProvider(opts: {
   const issuer = `http://localhost:${port}`;
 
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: "jwk" }), kid: "test-key", alg: "RS256", use: "sig" };
+  const jwk = {
+    ...privateKey.export({ format: "jwk" }),
+    kid: "test-key",
+    alg: "RS256",
+    use: "sig",
+  };
 
   const configuration: Configuration = {
     clients: opts.clients.map((c) => ({
@@ -154,7 +162,12 @@ export async function startOidcProvider(opts: {
       const login = form.get("login") ?? "";
       const account = byLogin(login);
       if (!account || form.get("password") !== (account.password ?? password)) {
-        return send(res, 200, loginPage(details.uid, clientName, "Unknown email or wrong password.", login), "text/html");
+        return send(
+          res,
+          200,
+          loginPage(details.uid, clientName, "Unknown email or wrong password.", login),
+          "text/html",
+        );
       }
       return provider.interactionFinished(
         req,
@@ -169,10 +182,33 @@ export async function startOidcProvider(opts: {
     return provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
   }
 
+  // Replaces the provider's redirect to the app (set by the time the body is written) with a page.
+  function holdCallback(res: http.ServerResponse) {
+    const end = res.end.bind(res) as (body?: unknown) => http.ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      const location = String(res.getHeader("location") ?? "");
+      if (!res.headersSent && redirectUris.some((u) => location.startsWith(`${u}?`))) {
+        hold = false;
+        res.statusCode = 200;
+        res.removeHeader("location");
+        res.setHeader("content-type", "text/html");
+        return end(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Held</title></head>` +
+            `<body><a id="callback" href="${escape(location)}">Continue to the app</a></body></html>`,
+        );
+      }
+      return end(...(args as []));
+    }) as typeof res.end;
+  }
+
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
     if (req.method === "GET" && path === "/__control/accounts")
       return send(res, 200, JSON.stringify([...accounts.values()]));
     if (req.method !== "POST") return send(res, 405, '{"error":"method"}');
+    if (path === "/__control/hold") {
+      hold = true;
+      return send(res, 200, JSON.stringify({ hold }));
+    }
     if (path === "/__control/down" || path === "/__control/up") {
       down = path.endsWith("down");
       return send(res, 200, JSON.stringify({ down }));
@@ -193,6 +229,7 @@ export async function startOidcProvider(opts: {
       if (path.startsWith("/__control/")) return control(req, res, path);
       if (down) return send(res, 503, '{"error":"temporarily_unavailable"}');
       if (path.startsWith("/interaction/")) return interaction(req, res, path);
+      if (hold) holdCallback(res);
       return handle(req, res);
     };
     run().catch((error: Error) => {

@@ -35,7 +35,7 @@ export default async function SignInPage({
             <span aria-hidden className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
           </div>
         ) : null}
-        {passwordSignIn ? <SignInForm next={next} autoFocus={!ssoName} /> : null}
+        {passwordSignIn ? <SignInForm next={next} secondary={Boolean(ssoName)} /> : null}
       </div>
     </SignInCard>
   );

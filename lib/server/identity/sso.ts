@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { OidcSettings } from "@/lib/auth/oidc";
-import { planSsoSignIn, readSsoClaims, rolesFromGroups, type SsoClaims } from "@/lib/identity/sso-claims";
+import {
+  planSsoSignIn,
+  readSsoClaims,
+  rolesFromGroups,
+  type SsoClaims,
+} from "@/lib/identity/sso-claims";
 import type { SsoRefusal } from "@/lib/identity/sso-refusals";
 import { audit } from "@/lib/server/audit";
 import { logger } from "@/lib/server/log";
@@ -76,7 +81,10 @@ async function resolvePerson(tx: Tx, claims: SsoClaims, settings: Settings): Pro
       })
     : null;
   const org = settings.autoProvisionOrgKey
-    ? await tx.org.findUnique({ where: { key: settings.autoProvisionOrgKey }, select: { id: true } })
+    ? await tx.org.findUnique({
+        where: { key: settings.autoProvisionOrgKey },
+        select: { id: true },
+      })
     : null;
   if (settings.autoProvisionOrgKey && !org)
     logger.error(
@@ -115,7 +123,13 @@ async function resolvePerson(tx: Tx, claims: SsoClaims, settings: Settings): Pro
   } else {
     const linked = await tx.ssoIdentity.create({
       data: { userId: personId, issuer, subject: claims.subject, email },
-      select: { id: true, issuer: true, subject: true, email: true, user: { select: { orgId: true } } },
+      select: {
+        id: true,
+        issuer: true,
+        subject: true,
+        email: true,
+        user: { select: { orgId: true } },
+      },
     });
     const { user, ...after } = linked;
     await audit(tx, {
@@ -198,7 +212,10 @@ async function applyGroupRoles(tx: Tx, personId: number, groups: string[]) {
     where: { id: personId },
     select: { groupRoles: true, roles: true, orgId: true },
   });
-  if (before.groupRoles.length === roles.length && roles.every((r) => before.groupRoles.includes(r)))
+  if (
+    before.groupRoles.length === roles.length &&
+    roles.every((r) => before.groupRoles.includes(r))
+  )
     return;
   const after = await tx.user.update({
     where: { id: personId },

@@ -132,7 +132,10 @@ describe("planSsoSignIn", () => {
     ],
     [
       "new email held by another",
-      { linked: person(4, "old@example.test"), byEmail: { ...person(5), linkedToAnotherSubject: false } },
+      {
+        linked: person(4, "old@example.test"),
+        byEmail: { ...person(5), linkedToAnotherSubject: false },
+      },
       "email-taken",
     ],
     [

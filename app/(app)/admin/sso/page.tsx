@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { AddGroupMappingForm, RemoveGroupMappingButton } from "@/components/auth/group-mapping-forms";
+import {
+  AddGroupMappingForm,
+  RemoveGroupMappingButton,
+} from "@/components/auth/group-mapping-forms";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -66,7 +69,10 @@ export default async function SsoPage() {
               {sso ? (
                 <>Configured: the sign-in page offers “Sign in with {sso.name}”.</>
               ) : (
-                <>Not configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (README, “Single sign-on”).</>
+                <>
+                  Not configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (README,
+                  “Single sign-on”).
+                </>
               )}
             </Setting>
             {sso ? <Setting term="Issuer">{sso.issuer}</Setting> : null}
@@ -100,8 +106,8 @@ export default async function SsoPage() {
               rowKey={(m) => m.id}
               empty={
                 <EmptyState title="No mappings yet">
-                  Without mappings, single sign-on gives no roles: people keep the roles granted
-                  by hand.
+                  Without mappings, single sign-on gives no roles: people keep the roles granted by
+                  hand.
                 </EmptyState>
               }
             />
