@@ -190,12 +190,13 @@ export async function startOidcProvider(opts: {
       if (!res.headersSent && redirectUris.some((u) => location.startsWith(`${u}?`))) {
         hold = false;
         res.statusCode = 200;
+        const page =
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Held</title></head>` +
+          `<body><a id="callback" href="${escape(location)}">Continue to the app</a></body></html>`;
         res.removeHeader("location");
         res.setHeader("content-type", "text/html");
-        return end(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Held</title></head>` +
-            `<body><a id="callback" href="${escape(location)}">Continue to the app</a></body></html>`,
-        );
+        res.setHeader("content-length", Buffer.byteLength(page));
+        return end(page);
       }
       return end(...(args as []));
     }) as typeof res.end;
