@@ -45,7 +45,7 @@ export function readSsoClaims(raw: Record<string, unknown>, groupsClaim: string)
   };
 }
 
-export type MappingRule = {
+type MappingRule = {
   group: string;
   role: Role;
   /** The roles of the person who created the mapping now; null when they are deactivated. */
@@ -75,9 +75,9 @@ export function mappingApplies(m: Omit<MappingRule, "group">): boolean {
   return mayGrantRole({ roles: m.creatorRoles ?? [] }, m.role);
 }
 
-export type KnownPerson = { id: number; email: string; deactivated: boolean };
+type KnownPerson = { id: number; email: string; deactivated: boolean };
 
-export type SsoPlan =
+type SsoPlan =
   | { kind: "refuse"; reason: SsoRefusal }
   /** A person the app knows: `link` records the identity (first sign-in); `newEmail` follows the provider. */
   | { kind: "person"; personId: number; link: boolean; newEmail: string | null }

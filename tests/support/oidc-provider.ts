@@ -22,14 +22,14 @@ export type TestAccount = {
   password?: string;
 };
 
-export type TestClient = {
+type TestClient = {
   client_id: string;
   client_secret: string;
   redirect_uris: string[];
   token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post";
 };
 
-export type TestProvider = {
+type TestProvider = {
   issuer: string;
   accounts: Map<string, TestAccount>;
   setAccount(account: TestAccount): void;

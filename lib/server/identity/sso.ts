@@ -14,7 +14,7 @@ import { audit } from "@/lib/server/audit";
 import { logger } from "@/lib/server/log";
 
 type Tx = Prisma.TransactionClient;
-export type SsoOutcome = { ok: true; personId: number } | { ok: false; reason: SsoRefusal };
+type SsoOutcome = { ok: true; personId: number } | { ok: false; reason: SsoRefusal };
 type Settings = Pick<OidcSettings, "issuer" | "groupsClaim" | "autoProvisionOrgKey">;
 
 // Advisory-lock namespace for one issuer + subject (7001 hours, 7101/7102 password throttle).
