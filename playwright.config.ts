@@ -1,6 +1,18 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3190);
+
+// A real OpenID Connect provider with the demo people (tests/support/oidc-provider.ts); the
+// app signs in through it. Password sign-in stays on, so the password tests run as before.
+const oidc = {
+  command: `node --import tsx tests/support/oidc-provider-main.ts --port ${OIDC_PORT} --app http://localhost:${PORT}`,
+  url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+  timeout: 60_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: "pipe" as const,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+};
 
 // The app under test, and the real services it talks to (each started by the tests).
 const app = {
@@ -8,6 +20,10 @@ const app = {
   env: {
     EMBEDDED_PG_DIR: ".data/pg-test",
     EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
+    OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+    OIDC_CLIENT_ID: "guardians",
+    OIDC_CLIENT_SECRET: "guardians-dev-secret",
+    OIDC_NAME: "Test IdP",
   } as Record<string, string>,
   url: `http://localhost:${PORT}/healthz`,
   timeout: 240_000,
@@ -43,5 +59,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [app],
+  webServer: [oidc, app],
 });

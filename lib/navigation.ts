@@ -17,7 +17,8 @@ export type NavIcon =
   | "upload"
   | "rocket"
   | "message"
-  | "layers";
+  | "layers"
+  | "key";
 
 // The left navigation; each entry shows only to people holding its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -42,4 +43,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
   { href: "/import", label: "Import / export", permission: "import.run", icon: "upload" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
+  { href: "/admin/sso", label: "Single sign-on", permission: "identity.manage", icon: "key" },
 ];

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { oidcSettings } from "../lib/auth/oidc";
 import { ensureAuthSecret } from "../lib/db/auth-secret";
 import { prepareDatabase } from "../lib/db/bootstrap";
 import { buildIsStale } from "../lib/db/build-freshness";
@@ -28,6 +29,12 @@ const NEXT_BIN = path.resolve("node_modules/.bin/next");
 const log = (line: string) => console.log(`[guardians] ${line}`);
 
 async function main() {
+  try {
+    oidcSettings(); // half a single sign-on configuration stops the start, saying what is missing
+  } catch (error) {
+    console.error(`[guardians] ${(error as Error).message}`);
+    process.exit(1);
+  }
   const db = await prepareDatabase({ log, database: values.database, fresh: values.fresh });
   let child: ReturnType<typeof spawn> | null = null;
   let stopping = false;

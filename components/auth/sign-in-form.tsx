@@ -5,10 +5,12 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInSchema } from "@/lib/validations/sign-in";
+import { SignInAlert } from "./sign-in-alert";
 
 type Errors = { email?: string; password?: string; form?: string };
 
-export function SignInForm({ next }: { next: string }) {
+/** The password form; `secondary` when single sign-on leads the page. */
+export function SignInForm({ next, secondary = false }: { next: string; secondary?: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -47,20 +49,13 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {errors.form ? (
-        <div
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {errors.form}
-        </div>
-      ) : null}
+      {errors.form ? <SignInAlert>{errors.form}</SignInAlert> : null}
       <Field
         label="Email"
         name="email"
         type="email"
         autoComplete="username"
-        autoFocus
+        autoFocus={!secondary}
         required
         error={errors.email}
       />
@@ -72,7 +67,12 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={errors.password}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button
+        type="submit"
+        variant={secondary ? "secondary" : "primary"}
+        className="w-full"
+        disabled={pending}
+      >
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

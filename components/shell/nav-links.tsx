@@ -16,6 +16,7 @@ import {
   GraduationCap,
   History,
   Home,
+  KeyRound,
   Target,
   UserPlus,
   Users,
@@ -41,6 +42,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   rocket: Rocket,
   message: MessageSquare,
   layers: Layers,
+  key: KeyRound,
 };
 
 export function NavLinks({ items }: { items: { href: string; label: string; icon: NavIcon }[] }) {

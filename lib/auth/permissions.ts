@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "import.run",
   "audit.read",
   "user.manage",
+  "identity.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,7 +65,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
-  ADMIN: { ...LEAD, "audit.read": "all" },
+  // Single sign-on settings (groups to roles) can grant Admin, so they stay the admin's.
+  ADMIN: { ...LEAD, "audit.read": "all", "identity.manage": "all" },
   LEAD,
   SECURITY_ENGINEER: {
     "program.read": "all",

@@ -1,7 +1,8 @@
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { bulkInsert, col, syncSequence } from "./bulk";
-import { DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
@@ -120,6 +121,20 @@ async function writeDataset(
   for (const o of d.orgs)
     if (o.leaderId)
       await c.query(`UPDATE "Org" SET "leaderId" = $1 WHERE id = $2`, [o.leaderId, o.id]);
+  // Groups to roles for single sign-on, made by the demo admin (lib/demo/sso.ts); skipped on a
+  // database from before single sign-on (tests seed older schemas).
+  const { rows: sso } = await c.query(`SELECT to_regclass('"GroupRoleMapping"') IS NOT NULL AS ok`);
+  if (sso[0]?.ok)
+    await c.query(
+      `INSERT INTO "GroupRoleMapping" ("group", role, "createdById")
+     SELECT m."group", m.role::"Role", u.id FROM unnest($1::text[], $2::text[]) AS m("group", role)
+     JOIN "User" u ON u.email = $3`,
+      [
+        DEMO_GROUP_ROLES.map((m) => m.group),
+        DEMO_GROUP_ROLES.map((m) => m.role),
+        DEMO_ACCOUNTS.admin.email,
+      ],
+    );
   await bulkInsert(
     c,
     "GuardianMembership",

@@ -20,6 +20,7 @@ type Account = (typeof ACCOUNTS)[number];
 const PAGES: [string, string][] = [
   ["/", "200 200 200 200 200 200 200"],
   ["/admin/audit", "200 403 403 403 403 403 403"],
+  ["/admin/sso", "200 403 403 403 403 403 403"],
   ["/belts", "200 200 403 403 403 403 403"],
   ["/dashboard", "200 200 200 403 200 403 200"],
   ["/dashboard/reviews", "200 200 200 403 200 403 200"],

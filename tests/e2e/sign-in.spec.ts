@@ -22,7 +22,7 @@ test("a wrong password shows a clear error and stays on sign-in", async ({ page 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(DEMO.leader2);
   await page.getByLabel("Password").fill("still-wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText(
     "Email or password is incorrect.",
   );
@@ -31,7 +31,7 @@ test("a wrong password shows a clear error and stays on sign-in", async ({ page 
 
 test("an empty form is explained beside each field", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Enter your email address")).toBeVisible();
   await expect(page.getByText("Enter your password")).toBeVisible();
 });

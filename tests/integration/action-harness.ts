@@ -372,6 +372,11 @@ export async function buildWorld() {
     },
   });
 
+  // A groups-to-roles mapping (single sign-on), for the admin's /admin/sso actions.
+  const groupMapping = await db.groupRoleMapping.create({
+    data: { group: "security-guardians", role: "GUARDIAN", createdById: admin.id },
+  });
+
   const users: Record<ActorKey, { id: number; email: string }> = {
     admin,
     lead,
@@ -402,6 +407,7 @@ export async function buildWorld() {
     threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved },
     draftThreat,
     release,
+    groupMapping,
   };
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as activity from "@/lib/server/activity/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as directory from "@/lib/server/directory/actions";
+import * as identity from "@/lib/server/identity/sso-actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
 import * as program from "@/lib/server/program/actions";
@@ -51,6 +52,7 @@ const MODULES = {
   activity,
   belts,
   directory,
+  identity,
   newsletters,
   nominations,
   program,
@@ -556,6 +558,22 @@ const CASES: Case[] = [
       guardianId: String(w.A.guardian.id),
       rating: "5",
     }),
+  },
+
+  // Single sign-on's groups-to-roles table: the admin's alone (a mapping can grant Admin).
+  {
+    module: "identity",
+    action: "addGroupMappingAction",
+    expect: "Y P P | P P P | P P P",
+    writes: ["GroupRoleMapping"],
+    form: () => ({ group: "appsec-team", role: "SECURITY_ENGINEER" }),
+  },
+  {
+    module: "identity",
+    action: "removeGroupMappingAction",
+    expect: "Y P P | P P P | P P P",
+    writes: ["GroupRoleMapping"],
+    form: (w) => ({ id: String(w.groupMapping.id) }),
   },
 
   // Training: completions for oneself (guardians, builders; the lead for anyone); the catalogue is

@@ -41,6 +41,7 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "import.run": ["all", "all", "-", "-", "-", "-"],
   "audit.read": ["all", "-", "-", "-", "-", "-"],
   "user.manage": ["all", "all", "-", "-", "-", "-"],
+  "identity.manage": ["all", "-", "-", "-", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -1,36 +1,42 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Shield } from "lucide-react";
+import { SignInAlert } from "@/components/auth/sign-in-alert";
+import { SignInCard } from "@/components/auth/sign-in-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoButton } from "@/components/auth/sso-button";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getActor } from "@/lib/auth/session";
+import { signInConfig } from "@/lib/auth/sign-in-config";
+import { signInErrorMessage } from "@/lib/identity/sso-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }) {
   if (await getActor()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   // Only paths of this app: never bounce a user to another origin after sign-in.
-  const next = safeCallbackPath(callbackUrl);
+  const next = safeCallbackPath(first(params.callbackUrl));
+  const error = signInErrorMessage(first(params.error));
+  const { passwordSignIn, ssoName } = signInConfig();
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center gap-2">
-          <Shield aria-hidden className="h-7 w-7 text-brand-600" />
-          <span className="text-lg font-semibold">Guardians</span>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-          <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
-          <SignInForm next={next} />
-        </div>
-        <p className="mt-4 text-xs text-slate-600 dark:text-slate-400">
-          Security Guardians program. Ask your program lead for an account.
-        </p>
+    <SignInCard title="Sign in">
+      <div className="space-y-5">
+        {error ? <SignInAlert>{error}</SignInAlert> : null}
+        {ssoName ? <SsoButton name={ssoName} next={next} /> : null}
+        {ssoName && passwordSignIn ? (
+          <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
+            <span aria-hidden className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+            or with your password
+            <span aria-hidden className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+          </div>
+        ) : null}
+        {passwordSignIn ? <SignInForm next={next} secondary={Boolean(ssoName)} /> : null}
       </div>
-    </main>
+    </SignInCard>
   );
 }
