@@ -10,6 +10,11 @@ import { Select } from "@/components/ui/select";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { mayManageHolderOf } from "@/lib/auth/role-grants";
+import {
+  SIGN_IN_METHOD_LABELS,
+  SIGN_IN_METHOD_OPTIONS,
+  type SignInMethod,
+} from "@/lib/identity/sign-in-method";
 import { ROLE } from "@/lib/vocabulary";
 import { listPeople } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
@@ -17,6 +22,15 @@ import { peopleList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
 type Person = Awaited<ReturnType<typeof listPeople>>["people"][number];
+
+function SignInMethods({ methods }: { methods: SignInMethod[] }) {
+  const text = methods.map((m) => SIGN_IN_METHOD_LABELS[m]).join(", ");
+  return methods[0] === "none" ? (
+    <span className="text-amber-700 dark:text-amber-400">{text}</span>
+  ) : (
+    text
+  );
+}
 
 /** The account columns (sign-in state, edit link) only for those who manage people. */
 function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
@@ -55,10 +69,8 @@ function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
       cell: (p) =>
         p.deactivatedAt ? (
           <span className="text-red-700 dark:text-red-400">Deactivated</span>
-        ) : p.hasPassword ? (
-          "Can sign in"
         ) : (
-          <span className="text-amber-700 dark:text-amber-400">No password</span>
+          <SignInMethods methods={p.signIn ?? []} />
         ),
     },
     {
@@ -125,6 +137,15 @@ export async function PeopleTable({
               defaultValue={filter.status ?? ""}
               placeholder="Active"
               options={[{ value: "deactivated", label: "Deactivated" }]}
+            />
+          ) : null}
+          {manager ? (
+            <Select
+              label="Signs in by"
+              name="signin"
+              defaultValue={filter.signin ?? ""}
+              placeholder="Any way"
+              options={SIGN_IN_METHOD_OPTIONS}
             />
           ) : null}
         </FilterBar>
