@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ForgotPasswordLink, PasswordSetNotice } from "./password-links";
 import { signInSchema } from "@/lib/validations/sign-in";
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -47,6 +48,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <PasswordSetNotice />
       {errors.form ? (
         <div
           role="alert"
@@ -75,6 +77,7 @@ export function SignInForm({ next }: { next: string }) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <ForgotPasswordLink />
     </form>
   );
 }

@@ -18,6 +18,10 @@ import {
 import { ROLE } from "@/lib/vocabulary";
 import { listPeople } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
+import { uninvitedCount } from "@/lib/server/identity/links";
+import { mailerFromEnv } from "@/lib/server/mail";
+import { signInConfig } from "@/lib/auth/sign-in-config";
+import { BulkInvite } from "@/components/people/bulk-invite";
 import { peopleList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
@@ -90,6 +94,14 @@ function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
   ];
 }
 
+/** The list's filters as form fields, for the bulk invitation's batches. */
+function filterFields(filter: ReturnType<typeof peopleList.parse>["filter"]) {
+  const fields: Record<string, string> = {};
+  for (const key of ["q", "org", "role", "signin"] as const)
+    if (filter[key] !== undefined) fields[key] = String(filter[key]);
+  return fields;
+}
+
 /** The directory's people filters and one page of people; account columns for those who manage people. */
 export async function PeopleTable({
   actor,
@@ -100,9 +112,12 @@ export async function PeopleTable({
 }) {
   const { filter, page } = state;
   const manager = can(actor, "user.manage");
-  const [{ people, total, pages }, orgs] = await Promise.all([
+  // The bulk invitation covers the active people of these filters who cannot sign in.
+  const invitable = manager && filter.status !== "deactivated" && signInConfig().passwordSignIn;
+  const [{ people, total, pages }, orgs, uninvited] = await Promise.all([
     listPeople(actor, filter, page, state.sort),
     listOrgs(actor),
+    invitable ? uninvitedCount(actor, { ...filter, again: false }) : 0,
   ]);
   return (
     <Card>
@@ -155,6 +170,16 @@ export async function PeopleTable({
           </Link>
         ) : null}
       </div>
+      {uninvited > 0 ? (
+        mailerFromEnv() ? (
+          <BulkInvite count={uninvited} filter={filterFields(filter)} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {uninvited === 1 ? "One person" : `${uninvited} people`} here cannot sign in. Email is
+            not configured (SMTP_HOST), so invitations cannot be sent.
+          </p>
+        )
+      ) : null}
       <DataTable
         caption="People"
         columns={columns(actor, manager)}

@@ -19,10 +19,7 @@ export type SessionActor = Actor & {
  * sub-org), since every request of a signed-in person starts here. With `sessionId` (every
  * request from a browser), the person is only found while that session is open.
  */
-export async function loadActor(
-  userId: number,
-  sessionId?: string,
-): Promise<SessionActor | null> {
+export async function loadActor(userId: number, sessionId?: string): Promise<SessionActor | null> {
   const session =
     sessionId === undefined
       ? Prisma.sql`TRUE`

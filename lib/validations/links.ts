@@ -3,7 +3,10 @@ import { MAX_PASSWORD_LENGTH } from "@/lib/identity/password-policy";
 import { peopleFilterSchema } from "@/lib/url-state/lists";
 
 // A checkbox or hidden field: "on" / "yes" / "true" mean yes; anything else (or absent) no.
-const yes = z.preprocess((v) => v === true || v === "on" || v === "yes" || v === "true", z.boolean());
+const yes = z.preprocess(
+  (v) => v === true || v === "on" || v === "yes" || v === "true",
+  z.boolean(),
+);
 
 const personId = z.coerce
   .number({ error: "Choose a person" })

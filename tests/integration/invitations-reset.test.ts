@@ -110,7 +110,9 @@ describe("requestPasswordReset", () => {
 
   it("refuses a malformed email on its field and records nothing", async () => {
     await expect(reset("not an email")).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["email"], message: "Enter a valid email address" })],
+      issues: [
+        expect.objectContaining({ path: ["email"], message: "Enter a valid email address" }),
+      ],
     });
     expect(await db.passwordResetRequest.count()).toBe(0);
   });

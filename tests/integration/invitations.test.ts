@@ -44,7 +44,9 @@ const tokenOf = (url: string) => url.split("/set-password/")[1]!;
 async function world() {
   const orgA = await createOrg({ name: "Payments" });
   const orgB = await createOrg({ name: "Logistics" });
-  const lead = (await loadActor((await createUser(["LEAD"], { orgId: orgA.id, password: PASSWORD })).id))!;
+  const lead = (await loadActor(
+    (await createUser(["LEAD"], { orgId: orgA.id, password: PASSWORD })).id,
+  ))!;
   const admin = (await loadActor((await createUser(["ADMIN"])).id))!;
   const person = await createUser(["BUILDER"], { orgId: orgA.id, email: "ada@example.test" });
   return { orgA, orgB, lead, admin, person };
@@ -105,11 +107,15 @@ describe("invitePerson", () => {
     ).resolves.toMatchObject({ id: person.id });
     expect((await linkStatus(token)).state).toBe("used");
     await expect(
-      setPasswordWithLink({ token, password: "another good phrase", confirm: "another good phrase" }),
+      setPasswordWithLink({
+        token,
+        password: "another good phrase",
+        confirm: "another good phrase",
+      }),
     ).rejects.toThrow("already been used");
-    expect(
-      await db.auditLog.count({ where: { action: "set-password", actorId: person.id } }),
-    ).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "set-password", actorId: person.id } })).toBe(
+      1,
+    );
   });
 
   it("lets exactly one of two parallel uses of a link win", async () => {
@@ -117,7 +123,11 @@ describe("invitePerson", () => {
     const token = tokenOf((await inviteAndRead(lead, person.id)).url);
     const results = await Promise.allSettled([
       setPasswordWithLink({ token, password: PASSWORD, confirm: PASSWORD }),
-      setPasswordWithLink({ token, password: "second racer phrase", confirm: "second racer phrase" }),
+      setPasswordWithLink({
+        token,
+        password: "second racer phrase",
+        confirm: "second racer phrase",
+      }),
       setPasswordWithLink({ token, password: "third racer phrase", confirm: "third racer phrase" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -292,7 +302,11 @@ describe("invitePerson", () => {
     const closed = await startMailSink();
     const deadPort = closed.smtpPort;
     await closed.close();
-    const down = mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(deadPort), SMTP_TLS: "false" });
+    const down = mailerFromEnv({
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(deadPort),
+      SMTP_TLS: "false",
+    });
     const refused = invitePerson(lead, { id: person.id, again: true }, down);
     await expect(refused).rejects.toBeInstanceOf(DomainError);
     await expect(refused).rejects.toThrow("could not be sent");
@@ -357,7 +371,11 @@ describe("inviteBatch", () => {
     const closed = await startMailSink();
     const deadPort = closed.smtpPort;
     await closed.close();
-    const down = mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(deadPort), SMTP_TLS: "false" });
+    const down = mailerFromEnv({
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(deadPort),
+      SMTP_TLS: "false",
+    });
     const report = await inviteBatch(lead, { org: orgA.id, again: false }, down);
     expect(report.invited).toBe(0);
     expect(report.failed.map((f) => f.name).sort()).toHaveLength(2);

@@ -108,7 +108,12 @@ export async function issueLink(opts: {
           url,
           expiresAt: link.expiresAt,
         })
-      : resetEmail({ personName: person.name, programName: program, url, expiresAt: link.expiresAt });
+      : resetEmail({
+          personName: person.name,
+          programName: program,
+          url,
+          expiresAt: link.expiresAt,
+        });
   try {
     await mailer.send({ to: person.email, ...email });
   } catch (err) {

@@ -112,18 +112,19 @@ export async function personSignIn(actor: SessionActor, id: number) {
     passwordChangedAt: person.passwordChangedAt,
     sso: person.ssoIdentities,
     invitation: invitation && { ...invitation, open: invited },
-    mayInvite: config.passwordSignIn && manageable && mailReady && !person.deactivatedAt && needsLink,
+    mayInvite:
+      config.passwordSignIn && manageable && mailReady && !person.deactivatedAt && needsLink,
     /** Why no invitation can be sent to someone who cannot sign in, or null. */
     inviteNote: !needsLink
       ? null
       : !config.passwordSignIn
-      ? "Passwords are not used here: people sign in with single sign-on."
-      : person.deactivatedAt
-        ? "Deactivated people cannot be invited: reactivate the account first."
-        : !manageable
-          ? "Only an administrator can invite an administrator."
-          : !mailReady
-            ? "Email is not configured here (SMTP_HOST is not set), so invitations cannot be sent."
-            : null,
+        ? "Passwords are not used here: people sign in with single sign-on."
+        : person.deactivatedAt
+          ? "Deactivated people cannot be invited: reactivate the account first."
+          : !manageable
+            ? "Only an administrator can invite an administrator."
+            : !mailReady
+              ? "Email is not configured here (SMTP_HOST is not set), so invitations cannot be sent."
+              : null,
   };
 }

@@ -35,7 +35,9 @@ describe("invitation email", () => {
     expect(hostile.html).not.toMatch(/<script|<b>|<img/);
     expect(hostile.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(hostile.html).toContain("Eve &quot;the&quot; O&#39;Hara &amp; co");
-    expect(hostile.html).toContain('href="https://x.test/set-password/a&quot;&gt;&lt;img src=x&gt;"');
+    expect(hostile.html).toContain(
+      'href="https://x.test/set-password/a&quot;&gt;&lt;img src=x&gt;"',
+    );
     // The plain text part is not HTML: it keeps the characters as typed.
     expect(hostile.text).toContain(`Eve "the" O'Hara & co`);
   });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
+import { SignInPanel } from "@/components/people/sign-in-panel";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -36,6 +37,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
           {person.team ? ` · ${person.team.name}` : ""}
         </p>
       </div>
+      <Suspense fallback={null}>
+        <SignInPanel actor={actor} personId={person.id} />
+      </Suspense>
       <Suspense
         fallback={
           <ListPageSkeleton label="Loading the profile…" title={false} stats={3} filters={0} />
