@@ -2,7 +2,6 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { SessionActor } from "@/lib/auth/actor";
 import { expiryText } from "@/lib/identity/emails";
-import { REINVITE_AFTER_MS } from "@/lib/identity/link-token";
 import { SIGN_IN_METHOD_LABELS } from "@/lib/identity/sign-in-method";
 import { invitePersonAction } from "@/lib/server/identity/link-actions";
 import { personSignIn } from "@/lib/server/identity/sign-in-methods";
@@ -21,7 +20,7 @@ export async function SignInPanel({ actor, personId }: { actor: SessionActor; pe
   const p = await personSignIn(actor, personId);
   if (!p) return null;
   const invitation = p.invitation;
-  const recent = invitation && Date.now() - invitation.createdAt.getTime() < REINVITE_AFTER_MS;
+  const recent = invitation?.recent;
   const summary = p.deactivated
     ? "Deactivated: cannot sign in."
     : p.methods[0] === "none"

@@ -6,6 +6,7 @@ import { signInConfig } from "@/lib/auth/sign-in-config";
 import { db } from "@/lib/db/client";
 import { mailerFromEnv } from "@/lib/server/mail";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { REINVITE_AFTER_MS } from "@/lib/identity/link-token";
 import type { SignInMethod } from "@/lib/identity/sign-in-method";
 
 // How each person can sign in, defined once for the people list (column and filter), the
@@ -111,7 +112,12 @@ export async function personSignIn(actor: SessionActor, id: number) {
     hasPassword: person.passwordHash !== null,
     passwordChangedAt: person.passwordChangedAt,
     sso: person.ssoIdentities,
-    invitation: invitation && { ...invitation, open: invited },
+    invitation: invitation && {
+      ...invitation,
+      open: invited,
+      /** Sent less than 24 hours ago: another needs `again`. */
+      recent: now.getTime() - invitation.createdAt.getTime() < REINVITE_AFTER_MS,
+    },
     mayInvite:
       config.passwordSignIn && manageable && mailReady && !person.deactivatedAt && needsLink,
     /** Why no invitation can be sent to someone who cannot sign in, or null. */
