@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = process.env.E2E_SMTP_PORT ?? "2525";
+const MAIL_PORT = process.env.E2E_MAIL_PORT ?? "3191";
 
 // The app under test, and the real services it talks to (each started by the tests).
 const app = {
@@ -8,12 +10,27 @@ const app = {
   env: {
     EMBEDDED_PG_DIR: ".data/pg-test",
     EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
+    // Invitations and reset links go to the mail sink below (tests/support/mail-sink.ts).
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT,
+    SMTP_TLS: "false",
+    SMTP_FROM: "Guardians <guardians@e2e.test>",
   } as Record<string, string>,
   url: `http://localhost:${PORT}/healthz`,
   timeout: 240_000,
   reuseExistingServer: !process.env.CI,
   stdout: "pipe" as const,
   gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+};
+
+// A real SMTP server keeping messages in memory; tests read them on GET /messages?to=….
+const mailSink = {
+  command: "node --import tsx tests/support/mail-sink-main.ts",
+  env: { E2E_SMTP_PORT: SMTP_PORT, E2E_MAIL_PORT: MAIL_PORT },
+  url: `http://127.0.0.1:${MAIL_PORT}/healthz`,
+  timeout: 30_000,
+  reuseExistingServer: !process.env.CI,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
 };
 
 // Browser tests run the production build against their own freshly seeded database.
@@ -43,5 +60,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [app],
+  webServer: [app, mailSink],
 });
