@@ -119,9 +119,11 @@ test("a lead invites a person from their page; the emailed link sets a password 
   const again = await signedOut(browser);
   await again.goto(link);
   await expect(again.getByRole("heading", { name: "This link does not work" })).toBeVisible();
-  await expect(again.getByRole("alert")).toHaveText(
-    "This link has already been used. Each link sets a password once.",
-  );
+  await expect(
+    again
+      .getByRole("alert")
+      .filter({ hasText: "This link has already been used. Each link sets a password once." }),
+  ).toBeVisible();
   await expect(again.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
   await again.screenshot({ path: "test-results/invitations-used.png", fullPage: true });
 
@@ -146,11 +148,15 @@ test("an expired invitation link is refused, and an unknown one too", async ({ p
   );
   const visitor = await signedOut(browser);
   await visitor.goto(link);
-  await expect(visitor.getByRole("alert")).toHaveText("This link has expired.");
+  await expect(
+    visitor.getByRole("alert").filter({ hasText: "This link has expired." }),
+  ).toBeVisible();
   await visitor.getByRole("link", { name: "Ask for a new link" }).click();
   await expect(visitor).toHaveURL("/forgot-password");
   await visitor.goto(link.replace(/[A-Za-z0-9_-]{43}$/, "x".repeat(43)));
-  await expect(visitor.getByRole("alert")).toContainText("This link is not valid.");
+  await expect(
+    visitor.getByRole("alert").filter({ hasText: "This link is not valid." }),
+  ).toBeVisible();
 });
 
 test("forgot password: the emailed link sets a new password and the old one stops working", async ({
@@ -189,7 +195,9 @@ test("forgot password: the emailed link sets a new password and the old one stop
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(oldPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Email or password is incorrect." }),
+  ).toBeVisible();
   await signIn(page, email, newPassword);
   await expect(page).toHaveURL("/");
 
@@ -205,7 +213,8 @@ test("a lead invites everyone of a filtered list who cannot sign in, with progre
   await addPeople([`${tag} Has Password`], PASSWORD);
   await signIn(page, DEMO.lead);
   await page.goto(`/directory/people?q=${tag}`);
-  await expect(page.getByRole("cell", { name: "Not at all" })).toHaveCount(20);
+  // The first page: 24 of the 30, and the person with a password (sorted among them).
+  await expect(page.getByRole("cell", { name: "Not at all" })).toHaveCount(24);
   await page.getByRole("button", { name: "Invite the 30 people here who cannot sign in" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite 30 people?" });
   await expect(dialog.getByLabel("Also people invited in the last 24 hours")).not.toBeChecked();
@@ -220,7 +229,7 @@ test("a lead invites everyone of a filtered list who cannot sign in, with progre
   await page.screenshot({ path: "test-results/invitations-bulk-done.png", fullPage: true });
   const all = (await (await fetch(`${MAIL}/messages`)).json()) as Message[];
   expect(all.filter((m) => m.to[0]!.startsWith(tag.toLowerCase()))).toHaveLength(30);
-  await expect(page.getByRole("cell", { name: "Invited", exact: true })).toHaveCount(20);
+  await expect(page.getByRole("cell", { name: "Invited", exact: true })).toHaveCount(24);
 
   // Again at once: nobody is invited twice in a day unless asked.
   await page.getByRole("button", { name: "Invite the 30 people here who cannot sign in" }).click();
@@ -234,6 +243,6 @@ test("a lead invites everyone of a filtered list who cannot sign in, with progre
   );
   // The Sign-in filter finds them.
   await page.goto(`/directory/people?q=${tag}&signin=password`);
-  await expect(page.getByRole("cell", { name: `${tag} Has Password` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: `${tag} Has Password`, exact: true })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2);
 });
