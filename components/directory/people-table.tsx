@@ -164,21 +164,23 @@ export async function PeopleTable({
             />
           ) : null}
         </FilterBar>
-        {manager ? (
+      </div>
+      {manager ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2">
           <Link href="/directory/people/new" className={buttonClass("secondary")}>
             New person
           </Link>
-        ) : null}
-      </div>
-      {uninvited > 0 ? (
-        mailerFromEnv() ? (
-          <BulkInvite count={uninvited} filter={filterFields(filter)} />
-        ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            {uninvited === 1 ? "One person" : `${uninvited} people`} here cannot sign in. Email is
-            not configured (SMTP_HOST), so invitations cannot be sent.
-          </p>
-        )
+          {uninvited > 0 ? (
+            mailerFromEnv() ? (
+              <BulkInvite count={uninvited} filter={filterFields(filter)} />
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {uninvited === 1 ? "One person" : `${uninvited} people`} here cannot sign in. Email
+                is not configured (SMTP_HOST), so invitations cannot be sent.
+              </p>
+            )
+          ) : null}
+        </div>
       ) : null}
       <DataTable
         caption="People"

@@ -87,7 +87,7 @@ export function BulkInvite({ count, filter }: { count: number; filter: Record<st
 
   const total = Math.max(count, totals?.processed ?? 0);
   return (
-    <div className="space-y-2">
+    <>
       {running ? null : (
         <Button type="button" variant="secondary" onClick={() => setAsking(true)}>
           Invite the {plural(count, "person", "people")} here who cannot sign in
@@ -116,7 +116,7 @@ export function BulkInvite({ count, filter }: { count: number; filter: Record<st
         onConfirm={() => void run()}
       />
       {totals ? (
-        <div className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+        <div className="basis-full space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
           <div
             role="progressbar"
             aria-label="Invitations"
@@ -156,6 +156,6 @@ export function BulkInvite({ count, filter }: { count: number; filter: Record<st
           ) : null}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
