@@ -25,7 +25,9 @@ export async function SignInPanel({ actor, personId }: { actor: SessionActor; pe
     ? "Deactivated: cannot sign in."
     : p.methods[0] === "none"
       ? "Cannot sign in yet."
-      : `Signs in with: ${p.methods.map((m) => SIGN_IN_METHOD_LABELS[m]).join(", ")}.`;
+      : p.methods[0] === "invited"
+        ? "Invited: can sign in once they choose a password with the emailed link."
+        : `Signs in with: ${p.methods.map((m) => SIGN_IN_METHOD_LABELS[m]).join(", ")}.`;
   return (
     <Card aria-labelledby="sign-in-panel-title">
       <CardTitle>

@@ -90,7 +90,7 @@ test("a lead invites a person from their page; the emailed link sets a password 
   await expect(panel).toContainText("Cannot sign in yet.");
   await panel.getByRole("button", { name: "Send invitation" }).click();
   await expect(panel.getByRole("status")).toContainText(`Invitation sent to ${email}.`);
-  await expect(panel).toContainText("Signs in with: Invited.");
+  await expect(panel).toContainText("Invited: can sign in once they choose a password");
   await page.screenshot({ path: "test-results/invitations-panel.png", fullPage: true });
 
   const link = await linkFor(email);
