@@ -5,6 +5,7 @@ export {
   GUARDIAN_STATUS,
   RECOGNITION_KIND,
   ROLE,
+  SIGN_IN_LINK_KIND,
   TEAM_PROFILE,
   TEAM_PROFILE_HINTS,
 } from "./people";
@@ -33,6 +34,7 @@ export type {
   ReviewOutcome,
   Role,
   Severity,
+  SignInLinkKind,
   StrideCategory,
   SurveyQuestionKind,
   TeamProfile,

@@ -4,6 +4,7 @@ import {
   GuardianStatus,
   RecognitionKind,
   Role,
+  SignInLinkKind,
   TeamProfile,
 } from "@/lib/generated/prisma/enums";
 import { defineVocabulary } from "./define";
@@ -15,6 +16,12 @@ export const ROLE = defineVocabulary(Role, {
   GUARDIAN: "Guardian",
   MANAGER: "Manager",
   BUILDER: "Builder",
+});
+
+/** The emailed links that set a password (lib/identity/link-token.ts). */
+export const SIGN_IN_LINK_KIND = defineVocabulary(SignInLinkKind, {
+  INVITATION: "Invitation",
+  RESET: "Password reset",
 });
 
 export const TEAM_PROFILE = defineVocabulary(TeamProfile, {

@@ -16,6 +16,7 @@ import {
   ROLE,
   SEVERITY,
   SEVERITY_WEIGHT,
+  SIGN_IN_LINK_KIND,
   STRIDE_CATEGORY,
   STRIDE_LETTERS,
   SURVEY_QUESTION_KIND,
@@ -60,6 +61,7 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   DeliveryStatus: DELIVERY_STATUS,
   SurveyQuestionKind: SURVEY_QUESTION_KIND,
   GoalMetric: GOAL_METRIC,
+  SignInLinkKind: SIGN_IN_LINK_KIND,
 };
 
 describe("vocabulary", () => {
