@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
@@ -245,4 +246,45 @@ test("a lead invites everyone of a filtered list who cannot sign in, with progre
   await page.goto(`/directory/people?q=${tag}&signin=password`);
   await expect(page.getByRole("cell", { name: `${tag} Has Password`, exact: true })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2);
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test("the link pages, the sign-in panel and the bulk invitation have no serious accessibility violation", async ({
+  page,
+  browser,
+}) => {
+  const visitor = await signedOut(browser);
+  for (const path of ["/forgot-password", `/set-password/${"x".repeat(43)}`]) {
+    await visitor.goto(path);
+    await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(visitor), path).toEqual([]);
+  }
+  const tag = `Axe${unique()}`;
+  const [id] = await addPeople([`${tag} Person`]);
+  await signIn(page, DEMO.lead);
+  await page.goto(`/people/${id}`);
+  await page
+    .getByRole("region", { name: "Sign-in" })
+    .getByRole("button", { name: "Send invitation" })
+    .click();
+  await expect(page.getByRole("region", { name: "Sign-in" }).getByRole("status")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await visitor.goto(await linkFor(await emailOf(id!)));
+  await expect(visitor.getByLabel("New password")).toBeVisible();
+  expect(await seriousViolations(visitor)).toEqual([]);
+  await page.goto(`/directory/people?q=${tag}`);
+  await page.getByRole("button", { name: "Invite the 1 person here who cannot sign in" }).click();
+  await page.getByRole("dialog").getByLabel("Also people invited in the last 24 hours").check();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("dialog").getByRole("button", { name: "Send invitations" }).click();
+  await expect(page.getByRole("status")).toHaveText("Done: 1 person invited.");
+  expect(await seriousViolations(page)).toEqual([]);
 });
