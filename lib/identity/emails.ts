@@ -8,7 +8,7 @@ const escape = (s: string) =>
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
 
-export type LinkEmail = { subject: string; text: string; html: string };
+type LinkEmail = { subject: string; text: string; html: string };
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = [

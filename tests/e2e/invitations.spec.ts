@@ -277,6 +277,9 @@ test("the link pages, the sign-in panel and the bulk invitation have no serious 
     .click();
   await expect(page.getByRole("region", { name: "Sign-in" }).getByRole("status")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Switch between light and dark theme" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/invitations-panel-dark.png" });
   await visitor.goto(await linkFor(await emailOf(id!)));
   await expect(visitor.getByLabel("New password")).toBeVisible();
   expect(await seriousViolations(visitor)).toEqual([]);
@@ -287,4 +290,5 @@ test("the link pages, the sign-in panel and the bulk invitation have no serious 
   await page.getByRole("dialog").getByRole("button", { name: "Send invitations" }).click();
   await expect(page.getByRole("status")).toHaveText("Done: 1 person invited.");
   expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/invitations-bulk-dark.png" });
 });

@@ -58,7 +58,7 @@ function splitHeaders(part: string): { headers: Record<string, string>; body: st
 }
 
 /** Subject, plain text and HTML of a raw message (single part or multipart/alternative). */
-export function parseMessage(raw: string): { subject: string; text: string; html: string } {
+function parseMessage(raw: string): { subject: string; text: string; html: string } {
   const { headers, body } = splitHeaders(raw);
   const found = { subject: decodeWords(headers.subject ?? ""), text: "", html: "" };
   const visit = (h: Record<string, string>, b: string) => {

@@ -45,7 +45,7 @@ async function findLink(token: string) {
   return { ...link, state };
 }
 
-export type LinkStatus =
+type LinkStatus =
   | { state: "valid"; kind: "INVITATION" | "RESET"; name: string; email: string }
   | { state: Exclude<LinkState, "valid">; message: string };
 
