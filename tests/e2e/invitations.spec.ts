@@ -73,6 +73,7 @@ test("a lead invites a person from their page; the emailed link sets a password 
   page,
   browser,
 }) => {
+  test.slow(); // three browsers, three sign-ins and an argon2 hash: slow on a busy machine
   const name = `Iris Invitee ${unique()}`;
   const [id] = await addPeople([name]);
   const email = await emailOf(id!);
@@ -261,6 +262,7 @@ test("the link pages, the sign-in panel and the bulk invitation have no serious 
   page,
   browser,
 }) => {
+  test.slow(); // axe runs seven times
   const visitor = await signedOut(browser);
   for (const path of ["/forgot-password", `/set-password/${"x".repeat(43)}`]) {
     await visitor.goto(path);
