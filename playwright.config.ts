@@ -14,6 +14,9 @@ const oidc = {
   gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
 };
 
+const SMTP_PORT = process.env.E2E_SMTP_PORT ?? "2525";
+const MAIL_PORT = process.env.E2E_MAIL_PORT ?? "3191";
+
 // The app under test, and the real services it talks to (each started by the tests).
 const app = {
   command: `node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh`,
@@ -24,12 +27,27 @@ const app = {
     OIDC_CLIENT_ID: "guardians",
     OIDC_CLIENT_SECRET: "guardians-dev-secret",
     OIDC_NAME: "Test IdP",
+    // Invitations and reset links go to the mail sink below (tests/support/mail-sink.ts).
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT,
+    SMTP_TLS: "false",
+    SMTP_FROM: "Guardians <guardians@e2e.test>",
   } as Record<string, string>,
   url: `http://localhost:${PORT}/healthz`,
   timeout: 240_000,
   reuseExistingServer: !process.env.CI,
   stdout: "pipe" as const,
   gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+};
+
+// A real SMTP server keeping messages in memory; tests read them on GET /messages?to=….
+const mailSink = {
+  command: "node --import tsx tests/support/mail-sink-main.ts",
+  env: { E2E_SMTP_PORT: SMTP_PORT, E2E_MAIL_PORT: MAIL_PORT },
+  url: `http://127.0.0.1:${MAIL_PORT}/healthz`,
+  timeout: 30_000,
+  reuseExistingServer: !process.env.CI,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
 };
 
 // Browser tests run the production build against their own freshly seeded database.
@@ -59,5 +77,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [oidc, app],
+  webServer: [oidc, app, mailSink],
 });

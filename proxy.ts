@@ -6,7 +6,14 @@ import { transportSecurityHeader } from "./lib/security-headers";
 // matcher): they answer 401 themselves, which suits scripts better than a redirect, and
 // running the proxy cost an API call a third of its server time (Next.js copies the body of
 // every request the proxy sees). HSTS reaches browsers with the pages.
-const PUBLIC = [/^\/sign-in/, /^\/healthz$/, /^\/_next\//, /^\/favicon/];
+const PUBLIC = [
+  /^\/sign-in/,
+  /^\/forgot-password$/,
+  /^\/set-password\//,
+  /^\/healthz$/,
+  /^\/_next\//,
+  /^\/favicon/,
+];
 
 function withTransportSecurity(response: NextResponse): NextResponse {
   const hsts = transportSecurityHeader();
@@ -16,7 +23,13 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.some((p) => p.test(pathname))) return withTransportSecurity(NextResponse.next());
+  if (PUBLIC.some((p) => p.test(pathname))) {
+    const response = NextResponse.next();
+    // The emailed link's token is in its path: never send it on as a Referer.
+    if (pathname.startsWith("/set-password/"))
+      response.headers.set("Referrer-Policy", "no-referrer");
+    return withTransportSecurity(response);
+  }
   const hasSession =
     request.cookies.has("next-auth.session-token") ||
     request.cookies.has("__Secure-next-auth.session-token");

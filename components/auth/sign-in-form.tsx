@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ForgotPasswordLink, PasswordSetNotice } from "./password-links";
 import { signInSchema } from "@/lib/validations/sign-in";
 import { SignInAlert } from "./sign-in-alert";
 
@@ -49,6 +50,7 @@ export function SignInForm({ next, secondary = false }: { next: string; secondar
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <PasswordSetNotice />
       {errors.form ? <SignInAlert>{errors.form}</SignInAlert> : null}
       <Field
         label="Email"
@@ -75,6 +77,7 @@ export function SignInForm({ next, secondary = false }: { next: string; secondar
       >
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <ForgotPasswordLink />
     </form>
   );
 }

@@ -10,13 +10,31 @@ import { Select } from "@/components/ui/select";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { mayManageHolderOf } from "@/lib/auth/role-grants";
+import {
+  SIGN_IN_METHOD_LABELS,
+  SIGN_IN_METHOD_OPTIONS,
+  type SignInMethod,
+} from "@/lib/identity/sign-in-method";
 import { ROLE } from "@/lib/vocabulary";
 import { listPeople } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
+import { uninvitedCount } from "@/lib/server/identity/links";
+import { mailerFromEnv } from "@/lib/server/mail";
+import { signInConfig } from "@/lib/auth/sign-in-config";
+import { BulkInvite } from "@/components/people/bulk-invite";
 import { peopleList } from "@/lib/url-state/lists";
 
 const link = "text-brand-600 hover:underline dark:text-brand-100";
 type Person = Awaited<ReturnType<typeof listPeople>>["people"][number];
+
+function SignInMethods({ methods }: { methods: SignInMethod[] }) {
+  const text = methods.map((m) => SIGN_IN_METHOD_LABELS[m]).join(", ");
+  return methods[0] === "none" ? (
+    <span className="text-amber-700 dark:text-amber-400">{text}</span>
+  ) : (
+    text
+  );
+}
 
 /** The account columns (sign-in state, edit link) only for those who manage people. */
 function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
@@ -55,10 +73,8 @@ function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
       cell: (p) =>
         p.deactivatedAt ? (
           <span className="text-red-700 dark:text-red-400">Deactivated</span>
-        ) : p.hasPassword ? (
-          "Can sign in"
         ) : (
-          <span className="text-amber-700 dark:text-amber-400">No password</span>
+          <SignInMethods methods={p.signIn ?? []} />
         ),
     },
     {
@@ -78,6 +94,14 @@ function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
   ];
 }
 
+/** The list's filters as form fields, for the bulk invitation's batches. */
+function filterFields(filter: ReturnType<typeof peopleList.parse>["filter"]) {
+  const fields: Record<string, string> = {};
+  for (const key of ["q", "org", "role", "signin"] as const)
+    if (filter[key] !== undefined) fields[key] = String(filter[key]);
+  return fields;
+}
+
 /** The directory's people filters and one page of people; account columns for those who manage people. */
 export async function PeopleTable({
   actor,
@@ -88,9 +112,12 @@ export async function PeopleTable({
 }) {
   const { filter, page } = state;
   const manager = can(actor, "user.manage");
-  const [{ people, total, pages }, orgs] = await Promise.all([
+  // The bulk invitation covers the active people of these filters who cannot sign in.
+  const invitable = manager && filter.status !== "deactivated" && signInConfig().passwordSignIn;
+  const [{ people, total, pages }, orgs, uninvited] = await Promise.all([
     listPeople(actor, filter, page, state.sort),
     listOrgs(actor),
+    invitable ? uninvitedCount(actor, { ...filter, again: false }) : 0,
   ]);
   return (
     <Card>
@@ -127,13 +154,34 @@ export async function PeopleTable({
               options={[{ value: "deactivated", label: "Deactivated" }]}
             />
           ) : null}
+          {manager ? (
+            <Select
+              label="Signs in by"
+              name="signin"
+              defaultValue={filter.signin ?? ""}
+              placeholder="Any way"
+              options={SIGN_IN_METHOD_OPTIONS}
+            />
+          ) : null}
         </FilterBar>
-        {manager ? (
+      </div>
+      {manager ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2">
           <Link href="/directory/people/new" className={buttonClass("secondary")}>
             New person
           </Link>
-        ) : null}
-      </div>
+          {uninvited > 0 ? (
+            mailerFromEnv() ? (
+              <BulkInvite count={uninvited} filter={filterFields(filter)} />
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {uninvited === 1 ? "One person" : `${uninvited} people`} here cannot sign in. Email
+                is not configured (SMTP_HOST), so invitations cannot be sent.
+              </p>
+            )
+          ) : null}
+        </div>
+      ) : null}
       <DataTable
         caption="People"
         columns={columns(actor, manager)}

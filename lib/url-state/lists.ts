@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NEWSLETTER_STATUS, ROLE, TEAM_PROFILE, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import { SIGN_IN_METHODS } from "@/lib/identity/sign-in-method";
 import { defineList } from "./list-state";
 import { flag, fromUrl, id, isoDate, oneOf, quarter, text } from "./params";
 
@@ -44,6 +45,7 @@ export const peopleFilterSchema = z.object({
   org: id(),
   role: oneOf(ROLE.values),
   status: oneOf(["active", "deactivated"]),
+  signin: oneOf(SIGN_IN_METHODS),
 });
 export const peopleList = defineList(peopleFilterSchema, {
   sort: { keys: ["name"], default: { key: "name", desc: false } },

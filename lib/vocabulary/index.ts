@@ -34,6 +34,7 @@ export type {
   ReviewOutcome,
   Role,
   Severity,
+  SignInLinkKind,
   StrideCategory,
   SurveyQuestionKind,
   TeamProfile,

@@ -18,6 +18,12 @@ export const ROLE = defineVocabulary(Role, {
   BUILDER: "Builder",
 });
 
+/** The emailed links that set a password (lib/identity/link-token.ts). */
+export const SIGN_IN_LINK_KIND = defineVocabulary(SignInLinkKind, {
+  INVITATION: "Invitation",
+  RESET: "Password reset",
+});
+
 export const TEAM_PROFILE = defineVocabulary(TeamProfile, {
   QUICK_WINS: "Quick wins",
   HIGH_IMPACT: "High impact",
@@ -51,10 +57,4 @@ export const BELT = defineVocabulary(Belt, {
 export const RECOGNITION_KIND = defineVocabulary(RecognitionKind, {
   AWARD: "Award",
   KUDOS: "Kudos",
-});
-
-/** The emailed links that set a password (lib/identity/link-token.ts). */
-export const SIGN_IN_LINK_KIND = defineVocabulary(SignInLinkKind, {
-  INVITATION: "Invitation",
-  RESET: "Password reset",
 });

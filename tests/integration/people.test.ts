@@ -118,7 +118,7 @@ describe("creating a person", () => {
       authenticate({ email: "new.person@example.test", password: "anything at all" }, null),
     ).rejects.toThrow(WRONG_CREDENTIALS);
     const row = (await listPeople((await loadActor(w.lead.id))!, { q: "new person" }, 1)).people[0];
-    expect(row).toMatchObject({ id: person.id, hasPassword: false });
+    expect(row).toMatchObject({ id: person.id, signIn: ["none"] });
   });
 
   it("refuses a duplicate email (whatever its case) beside the field, and changes nothing", async () => {
@@ -645,7 +645,7 @@ describe("the people list", () => {
     const managerB = (await loadActor(w.managerB.id))!;
     expect((await listPeople(managerB, { org: w.orgA.id }, 1)).total).toBe(0);
     expect(
-      (await listPeople(managerB, { role: "MANAGER" }, 1)).people.map((p) => [p.id, p.hasPassword]),
+      (await listPeople(managerB, { role: "MANAGER" }, 1)).people.map((p) => [p.id, p.signIn]),
     ).toEqual([[w.managerB.id, null]]);
   });
 });

@@ -7,26 +7,25 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PeopleFilter } from "@/lib/url-state/lists";
 import type { Sort } from "@/lib/url-state/sort";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
+import { signInMethodsOf, signInSelect, signInWhere } from "@/lib/server/identity/sign-in-methods";
 import { subOrgIds } from "@/lib/server/org-tree";
 import { PAGE_SIZE } from "./queries";
 
 /**
- * People the actor can see, filtered by name or email, organisation (with its sub-orgs) and
- * role. Deactivated people are listed only to those who manage people, and only when asked for.
+ * The people list's conditions: the actor's scope ANDed with the filters (name or email,
+ * organisation with its sub-orgs, role, how they sign in), so a filter can narrow what the
+ * actor sees, never widen it. Deactivated people only for those who manage people, when asked.
  */
-export async function listPeople(
+export async function peopleWhere(
   actor: SessionActor,
   filter: PeopleFilter,
-  page: number,
-  sort: Sort = { key: "name", desc: false },
-) {
-  const scope = queryScope(actor, "directory.read");
+  now = new Date(),
+): Promise<Prisma.UserWhereInput> {
   const manager = can(actor, "user.manage");
   const orgIds = filter.org ? await subOrgIds([filter.org]) : null;
-  // The scope and the filters are ANDed: a filter can narrow what the actor sees, never widen it.
-  const where: Prisma.UserWhereInput = {
+  return {
     AND: [
-      tenantWhere(scope, "orgId"),
+      tenantWhere(queryScope(actor, "directory.read"), "orgId"),
       manager && filter.status === "deactivated"
         ? { deactivatedAt: { not: null } }
         : { deactivatedAt: null },
@@ -40,8 +39,21 @@ export async function listPeople(
         : {},
       orgIds ? { orgId: { in: orgIds } } : {},
       filter.role ? { roles: { has: filter.role } } : {},
+      manager && filter.signin ? signInWhere(filter.signin, now) : {},
     ],
   };
+}
+
+/** One page of the people list; how each person signs in only for those who manage people. */
+export async function listPeople(
+  actor: SessionActor,
+  filter: PeopleFilter,
+  page: number,
+  sort: Sort = { key: "name", desc: false },
+) {
+  const manager = can(actor, "user.manage");
+  const now = new Date();
+  const where = await peopleWhere(actor, filter, now);
   const [total, rows] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
@@ -55,16 +67,22 @@ export async function listPeople(
         email: true,
         roles: true,
         deactivatedAt: true,
-        passwordHash: manager,
         org: { select: { name: true } },
         team: { select: { id: true, name: true } },
+        ...(manager ? signInSelect(now) : {}),
       },
     }),
   ]);
-  // Whether someone can sign in is shown to people managers; the hash itself never leaves here.
-  const people = rows.map(({ passwordHash, ...p }) => ({
+  // The hash itself never leaves here: only the ways in it implies.
+  const people = rows.map(({ passwordHash, ssoIdentities, signInLinks, ...p }) => ({
     ...p,
-    hasPassword: manager ? passwordHash != null : null,
+    signIn: manager
+      ? signInMethodsOf({
+          passwordHash: passwordHash ?? null,
+          ssoIdentities: ssoIdentities ?? [],
+          signInLinks: signInLinks ?? [],
+        })
+      : null,
   }));
   return { total, people, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
 import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
+import { SignInPanel } from "@/components/people/sign-in-panel";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -39,6 +40,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         </p>
         <RoleSources actor={actor} personId={person.id} />
       </div>
+      <Suspense fallback={null}>
+        <SignInPanel actor={actor} personId={person.id} />
+      </Suspense>
       <Suspense
         fallback={
           <ListPageSkeleton label="Loading the profile…" title={false} stats={3} filters={0} />

@@ -16,8 +16,9 @@ export default async function NewPersonPage() {
     <Card className="max-w-3xl">
       <h2 className="font-semibold">New person</h2>
       <p className="mb-4 mt-1 text-sm text-slate-600 dark:text-slate-400">
-        New people have no password: they can sign in once one is set for them (single sign-on or a
-        password reset).
+        New people have no password. Once saved, send them an invitation from their page (or from
+        the people list, for many at once): its link lets them choose a password. Where single
+        sign-on is set up, they can use it instead.
       </p>
       <PersonForm
         person={null}
