@@ -1,8 +1,10 @@
-// Runs once when a server instance starts: warms the program-wide dashboard figures in the
+// Runs once when a server instance starts: scrubs secrets from console output, and warms the program-wide dashboard figures in the
 // background so the first lead to open the overview does not wait for eight quarters.
 // `/healthz` reports the state (`dashboardCache`: warming, warm, failed or off).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.GUARDIANS_WARM_CACHE === "0") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await scrubConsole();
+  if (process.env.GUARDIANS_WARM_CACHE === "0") return;
   const { setWarmState } = await import("@/lib/server/metrics/cache");
   setWarmState("warming");
   setTimeout(() => {
@@ -27,4 +29,14 @@ export async function register() {
       }
     })();
   }, 1_000);
+}
+
+// Next.js prints uncaught errors itself (console.error), outside our logger: the same
+// scrubbing applies there, so a secret quoted in an error message never reaches the output.
+async function scrubConsole() {
+  const { redactConsoleArg } = await import("@/lib/redact");
+  for (const level of ["error", "warn", "log", "info"] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => original(...args.map(redactConsoleArg));
+  }
 }

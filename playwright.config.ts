@@ -17,10 +17,15 @@ const oidc = {
 const SMTP_PORT = process.env.E2E_SMTP_PORT ?? "2525";
 const MAIL_PORT = process.env.E2E_MAIL_PORT ?? "3191";
 
+// Everything the app under test writes (its JSON log lines and Next.js's own output) is also
+// kept in this file, which tests/e2e/secrets-in-logs.spec.ts searches for secrets.
+export const SERVER_LOG = process.env.E2E_SERVER_LOG ?? `.data/e2e-server-${PORT}.log`;
+
 // The app under test, and the real services it talks to (each started by the tests).
 const app = {
-  command: `node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh`,
+  command: `sh -c 'mkdir -p .data && node --import tsx scripts/serve.ts --port ${PORT} --database guardians_e2e --fresh 2>&1 | tee ${SERVER_LOG}'`,
   env: {
+    LOG_LEVEL: "debug",
     EMBEDDED_PG_DIR: ".data/pg-test",
     EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? "54330",
     OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,

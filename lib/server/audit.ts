@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isSecretField } from "@/lib/redact";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,10 +30,14 @@ export async function audit(
   });
 }
 
-// BigInt and Date values become strings so any row can be stored as JSON.
+// BigInt and Date values become strings so any row can be stored as JSON. Secret fields
+// (a password hash in a whole row passed as `before`, say) are left out: the audit log is
+// read on /admin/audit and carried in backups.
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
-    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    JSON.stringify(value, (k, v) =>
+      k !== "" && isSecretField(k) ? undefined : typeof v === "bigint" ? v.toString() : v,
+    ),
   ) as Prisma.InputJsonValue;
 }

@@ -1,36 +1,33 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { SECRET_FIELDS, isSecretField, redactSecrets } from "@/lib/redact";
 
 // Structured server logs: one JSON line per event on stdout (plain pino, no transport: worker
-// threads do not survive Next's bundling). Secrets never reach a line: these keys are
-// censored wherever a logged object holds them (top level or one level down).
-const SECRET_KEYS = [
-  "password",
-  "passwordHash",
-  "token",
-  "secret",
-  "cookie",
-  "authorization",
-  "webhookUrl",
-  "smtpPassword",
-];
+// threads do not survive Next's bundling). Secrets never reach a line: fields named as
+// secrets (lib/redact.ts) are censored wherever a logged object holds them (top level or one
+// level down), and a logged error's message and stack are scrubbed of secret-shaped text.
 export const REDACTED_PATHS = [
-  ...SECRET_KEYS,
-  ...SECRET_KEYS.map((k) => `*.${k}`),
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((k) => `*.${k}`),
   ...["headers", "*.headers"].flatMap((h) => [`${h}.cookie`, `${h}.authorization`]),
 ];
 
-/** Credentials inside a connection URL (postgresql://user:password@host) as they appear in error messages. */
-const hideUrlCredentials = (text: string) => text.replace(/(\/\/[^:/\s@]+):[^@\s]+@/g, "$1:***@");
+/** Every string in the value scrubbed (an error's message, stack and own fields such as `meta`). */
+function scrubbed(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return redactSecrets(value);
+  if (depth > 4 || !value || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => scrubbed(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      isSecretField(k) ? "[redacted]" : scrubbed(v, depth + 1),
+    ]),
+  );
+}
 
 function errorSerializer(error: Error) {
-  const serialized = pino.stdSerializers.err(error);
-  return {
-    ...serialized,
-    message: hideUrlCredentials(serialized.message ?? ""),
-    stack: hideUrlCredentials(serialized.stack ?? ""),
-  };
+  return scrubbed(pino.stdSerializers.err(error));
 }
 
 /** Quiet under tests unless LOG_LEVEL asks otherwise; info in the app. */

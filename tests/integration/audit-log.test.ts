@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
+import { audit } from "@/lib/server/audit";
 import { listAuditEntries, PAGE_SIZE } from "@/lib/server/audit-log/queries";
 import { PermissionError } from "@/lib/server/errors";
 import { auditFilterSchema } from "@/lib/url-state/lists";
@@ -217,5 +218,25 @@ describe("who may read the audit log", () => {
     expect(await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({
       action: entry.action,
     });
+  });
+});
+
+describe("what an audit record keeps", () => {
+  it("leaves secret fields out of before and after, at any depth", async () => {
+    const admin = await createUser(["ADMIN"]);
+    const hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$ZGlnZXN0";
+    await db.$transaction((tx) =>
+      audit(tx, {
+        actorId: admin.id,
+        action: "update",
+        entity: "User",
+        entityId: admin.id,
+        before: { name: "Old", passwordHash: hash, links: [{ tokenHash: "abc", kind: "RESET" }] },
+        after: { name: "New", password: "typed-secret", id: 7n },
+      }),
+    );
+    const row = await db.auditLog.findFirstOrThrow({ where: { entity: "User" } });
+    expect(row.before).toEqual({ name: "Old", links: [{ kind: "RESET" }] });
+    expect(row.after).toEqual({ name: "New", id: "7" });
   });
 });

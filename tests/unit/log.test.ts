@@ -58,6 +58,20 @@ describe("the server logger", () => {
     expect(text).toContain("postgresql://guardians:***@db.internal:5432/app");
   });
 
+  it("scrubs secret-shaped text from an error's message, stack and own fields", () => {
+    const { lines, logger } = capture();
+    const hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$ZGlnZXN0ZGlnZXN0ZGlnZXN0";
+    const error = Object.assign(new Error(`Invalid invocation: { passwordHash: "${hash}" }`), {
+      meta: { target: "https://app.example/set-password/AbCdEfGhIjKlMnOpQrSt" },
+      token: "tok-in-error",
+    });
+    logger.error({ err: error }, "failed");
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ["ZGlnZXN0ZGln", "AbCdEfGhIjKl", "tok-in-error"])
+      expect(text).not.toContain(secret);
+    expect(text).toContain("[redacted hash]");
+  });
+
   it("stays quiet below its level", () => {
     const lines: string[] = [];
     const quiet = createLogger(
