@@ -136,10 +136,14 @@ test("a full journey with debug logging leaves no secret in the logs, messages o
   await sso.getByLabel("Password").fill("guardians-demo");
   await sso.getByRole("button", { name: "Continue" }).click();
   await sso.waitForURL((u) => u.origin !== OIDC && !u.pathname.startsWith("/api/auth"));
+  await signIn(await freshPage(browser, contexts), person.email, THIRD); // another browser
   await sso.goto("/account");
-  await sso.getByRole("button", { name: /Sign out everywhere else/ }).click();
+  await expect(
+    sso.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem"),
+  ).toHaveCount(3); // the reset browser, another and this one
+  await sso.getByRole("button", { name: "Sign out everywhere else" }).click();
   await sso.getByRole("dialog").getByRole("button", { name: "Sign out elsewhere" }).click();
-  await expect(sso.getByRole("status").first()).toBeVisible();
+  await expect(sso.getByRole("status")).toContainText("2 other sessions");
 
   // The admin downloads every CSV the app serves: the spreadsheet export and a dashboard's.
   const csvs: string[] = [];

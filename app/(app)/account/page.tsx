@@ -68,7 +68,7 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-        {account.sessions.length > 1 ? <EndSessionsButton /> : null}
+        <EndSessionsButton available={account.sessions.length > 1} />
       </Card>
     </div>
   );
