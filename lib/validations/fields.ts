@@ -54,8 +54,9 @@ export const TOO_LATE = "Enter a date no later than tomorrow";
 export const day = (message = "Enter a date like 2026-11-22") =>
   z.iso
     .date(message)
-    .refine((d) => d >= EARLIEST_DAY, TOO_EARLY)
-    .refine((d) => d <= latestDay(), TOO_LATE);
+    // Aborting: a field's own "not in the future" rule then does not repeat the refusal.
+    .refine((d) => d >= EARLIEST_DAY, { message: TOO_EARLY, abort: true })
+    .refine((d) => d <= latestDay(), { message: TOO_LATE, abort: true });
 
 /** An optional day: empty is undefined. */
 export const optionalDay = (message?: string) =>

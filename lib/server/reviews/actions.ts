@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { recordId } from "@/lib/validations/fields";
 import {
   checklistSchema,
