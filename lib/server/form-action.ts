@@ -64,11 +64,13 @@ export function formAction<T>(
         "action",
       );
     try {
+      // Whoever sends it, a body that is not a form is refused first.
+      const fields = formFields(form);
       const actor = await getActor();
       if (!actor) throw new SignedOutError(ACTION_MESSAGES.unauthenticated!);
       actorId = actor.id;
       if (permission !== "signed-in" && !can(actor, permission)) throw new PermissionError();
-      const state = await run(actor, parseInput(schema, formFields(form)));
+      const state = await run(actor, parseInput(schema, fields));
       done(state.status);
       return state;
     } catch (error) {
