@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { NOT_A_FORM } from "@/lib/action-request";
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from "@/lib/validations/fields";
 import { DomainError, ERROR_STATUS, FieldError, type ErrorCode } from "./errors";
 
@@ -132,4 +133,3 @@ export function formFields(form: unknown): Record<string, FormDataEntryValue> {
   if (!(form instanceof FormData)) throw new FieldError("form", NOT_A_FORM, NOT_A_FORM);
   return Object.fromEntries(form);
 }
-const NOT_A_FORM = "Send the form's fields as form data.";
