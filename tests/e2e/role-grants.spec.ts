@@ -23,7 +23,7 @@ test("a lead who uploads a people.csv making themself admin sees the row error, 
 }) => {
   await signIn(page, DEMO.lead);
   const before = await leadRow(page.request);
-  expect(before).toMatch(/^lead@guardians\.test,Lena Lead,lead,/);
+  expect(before).toMatch(/^"lead@guardians\.test","Lena Lead","lead",/);
 
   await page.goto("/import");
   await page.getByLabel("CSV files").setInputFiles([peopleCsv(GRANT_SELF_ADMIN)]);
