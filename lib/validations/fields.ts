@@ -5,7 +5,7 @@ import { z } from "zod";
 import { addUtcDays, isoDay, todayUtc } from "@/lib/period";
 
 /** The largest value of PostgreSQL's `integer`, the type of every record id but activity entries'. */
-export const MAX_ID = 2_147_483_647;
+const MAX_ID = 2_147_483_647;
 
 // A decimal number as a form sends it: no hex, exponent, "Infinity", white space or leading "+".
 const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
@@ -47,8 +47,8 @@ export const latestDay = (now = new Date()) => isoDay(addUtcDays(todayUtc(now), 
 export const isDayInWindow = (day: string, now = new Date()) =>
   day >= EARLIEST_DAY && day <= latestDay(now);
 
-export const TOO_EARLY = `Enter a date from ${EARLIEST_DAY} on`;
-export const TOO_LATE = "Enter a date no later than tomorrow";
+const TOO_EARLY = `Enter a date from ${EARLIEST_DAY} on`;
+const TOO_LATE = "Enter a date no later than tomorrow";
 
 /** A calendar day, "YYYY-MM-DD", a real one, from 2000-01-01 to tomorrow. */
 export const day = (message = "Enter a date like 2026-11-22") =>
