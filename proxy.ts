@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionWithoutFormResponse, isActionPostWithoutForm } from "./lib/action-request";
 import { transportSecurityHeader } from "./lib/security-headers";
 
 // Convenience only: sends visitors without a session cookie to sign-in. Every page and
@@ -22,6 +23,7 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 }
 
 export function proxy(request: NextRequest) {
+  if (isActionPostWithoutForm(request.method, request.headers)) return actionWithoutFormResponse();
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((p) => p.test(pathname))) {
     const response = NextResponse.next();

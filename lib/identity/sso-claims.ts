@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { mayGrantRole } from "@/lib/auth/role-grants";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { hasControlCharacter, hasLoneSurrogate } from "@/lib/validations/fields";
 import { ROLE } from "@/lib/vocabulary";
 import type { SsoRefusal } from "./sso-refusals";
 
@@ -17,9 +18,13 @@ export type SsoClaims = {
 
 const email = z.email().max(254);
 
+// A claim is text on one line, as the app stores it: white space runs become one space; a claim
+// with another control character or half a surrogate pair (which jsonb, the audit log, refuses)
+// counts as missing.
 const text = (value: unknown, max: number): string | null => {
   if (typeof value !== "string") return null;
   const trimmed = value.trim().replace(/\s+/g, " ");
+  if (hasControlCharacter(trimmed) || hasLoneSurrogate(trimmed)) return null;
   return trimmed && trimmed.length <= max ? trimmed : null;
 };
 

@@ -416,9 +416,9 @@ export function seriesCsv(
     p.value === null ? "" : p.value.toFixed(p.digits),
     p.unit,
   ]);
-  // LF line ends and no quoting for edge spaces: the dashboards' CSV as it always was.
+  // LF line ends, as the dashboards' CSV always had; the value column holds numbers.
   return writeCsv([["metric", "filter", "quarter", "value", "unit"], ...rows], {
     lineEnd: "\n",
-    quoteEdgeSpace: false,
+    numeric: [3],
   });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { NOT_A_FORM } from "@/lib/action-request";
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from "@/lib/validations/fields";
 import { DomainError, ERROR_STATUS, FieldError, type ErrorCode } from "./errors";
 
 export type Issue = { path: string; message: string };
@@ -91,23 +93,43 @@ export function failureOf(error: unknown): Failure {
 
 const NUL_MESSAGE = "Remove the invisible control character (NUL) from this field.";
 
+/** Why a text cannot be stored as it is, or null. */
+function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return NUL_MESSAGE;
+  if (hasLoneSurrogate(text)) return LONE_SURROGATE_MESSAGE;
+  return null;
+}
+
+/** Every string inside a parsed value that cannot be stored, with its path. */
+function badTexts(value: unknown, path: PropertyKey[] = []): z.core.$ZodIssue[] {
+  if (typeof value === "string") {
+    const message = textProblem(value);
+    return message ? [{ code: "custom", path, message, input: value }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => badTexts(v, [...path, i]));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value).flatMap(([k, v]) => badTexts(v, [...path, k]));
+  return [];
+}
+
 /**
- * Validates input with its schema. PostgreSQL text cannot hold the NUL character and no field
- * needs one, so such input is refused too, on its field; only fields the schema keeps are
- * checked (unknown extra fields are ignored). Throws a ZodError.
+ * Validates input with its schema. No field needs a NUL character (which PostgreSQL text cannot
+ * hold) or half of a surrogate pair (not a character: jsonb refuses it, and only JSON can carry
+ * one), so such text is refused too, on its field, anywhere in what the schema keeps (unknown
+ * extra fields are ignored). Throws a ZodError.
  */
 export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
   const data = schema.parse(raw);
-  if (typeof data !== "object" || data === null) return data;
-  const bad = Object.entries(data).filter(([, v]) => typeof v === "string" && v.includes("\u0000"));
-  if (bad.length)
-    throw new ZodError(
-      bad.map(([key, input]) => ({
-        code: "custom" as const,
-        path: [key],
-        message: NUL_MESSAGE,
-        input,
-      })),
-    );
+  const bad = badTexts(data);
+  if (bad.length) throw new ZodError(bad);
   return data;
+}
+
+/**
+ * The fields of a form post. A server action can be called with any body (JSON, plain text):
+ * anything but form data is refused as invalid input, never read as if it were a form.
+ */
+export function formFields(form: unknown): Record<string, FormDataEntryValue> {
+  if (!(form instanceof FormData)) throw new FieldError("form", NOT_A_FORM, NOT_A_FORM);
+  return Object.fromEntries(form);
 }

@@ -6,7 +6,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { getActor, type SessionActor } from "@/lib/auth/session";
 import { invalid, type ActionState } from "./action-state";
 import { PermissionError, SignedOutError } from "./errors";
-import { failureOf, parseInput, type Failure } from "./failure";
+import { failureOf, formFields, parseInput, type Failure } from "./failure";
 import { elapsedMs, logger, requestIdOf } from "./log";
 
 export type ActionOptions<T> = {
@@ -53,6 +53,7 @@ export function formAction<T>(
   { name, permission, schema }: ActionOptions<T>,
   run: (actor: SessionActor, input: T) => Promise<ActionState>,
 ) {
+  // `form` is what the client posted: a form, or anything else a crafted request sends (formFields).
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const started = performance.now();
     const requestId = requestIdOf(await requestHeaders());
@@ -63,11 +64,13 @@ export function formAction<T>(
         "action",
       );
     try {
+      // Whoever sends it, a body that is not a form is refused first.
+      const fields = formFields(form);
       const actor = await getActor();
       if (!actor) throw new SignedOutError(ACTION_MESSAGES.unauthenticated!);
       actorId = actor.id;
       if (permission !== "signed-in" && !can(actor, permission)) throw new PermissionError();
-      const state = await run(actor, parseInput(schema, Object.fromEntries(form)));
+      const state = await run(actor, parseInput(schema, fields));
       done(state.status);
       return state;
     } catch (error) {

@@ -3,6 +3,7 @@
 // breaks, so record and line numbers differ) and errors worded for the person fixing the file.
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { isPlainNumber, neutraliseCell } from "./csv-formulas";
 
 export type CsvRecord = { line: number; cells: string[] };
 export type CsvResult = { records: CsvRecord[]; error: { line: number; message: string } | null };
@@ -72,29 +73,41 @@ const lineBreaksIn = (text: string) => {
   return lineBreaks(bytes, 0, bytes.length);
 };
 
-export type CsvStyle = {
-  lineEnd: "\r\n" | "\n";
-  /** Quote cells with leading or trailing white space, so spreadsheet programs keep it. */
-  quoteEdgeSpace: boolean;
+export type CsvOptions = {
+  /** CRLF by default (RFC 4180, the spreadsheet format's); the dashboards' CSV uses LF. */
+  lineEnd?: "\r\n" | "\n";
+  /**
+   * Indexes of the columns that hold numbers. A plain number there (`-1.5`) is written bare, so
+   * a spreadsheet reads it as a number; anything else in them is written as text.
+   */
+  numeric?: readonly number[];
 };
 
-/** The spreadsheet format's style: CRLF (RFC 4180), white space at a cell's edges kept. */
-export const TRANSFER_CSV: CsvStyle = { lineEnd: "\r\n", quoteEdgeSpace: true };
-
 /**
- * CSV text of `rows`, every line ended. A cell is quoted when it holds a comma, a quote or a
- * line break (and, in the transfer style, white space at its edges); quotes are doubled.
+ * CSV text of `rows`, every line ended. Spreadsheet formula injection is neutralised (OWASP):
+ * every non-empty cell but a plain number is quoted, and a text cell that a spreadsheet would
+ * run as a formula gets a leading `'` (lib/transfer/csv-formulas.ts; readers undo it with
+ * `restoreCell`), even one that looks like a negative number. Quotes inside cells are doubled.
  */
 export function writeCsv(
   rows: readonly (readonly string[])[],
-  style: CsvStyle = TRANSFER_CSV,
+  { lineEnd = "\r\n", numeric = [] }: CsvOptions = {},
 ): string {
+  const numbers = new Set(numeric);
   return stringify(rows as string[][], {
-    record_delimiter: style.lineEnd,
+    record_delimiter: lineEnd,
     quote_record_delimiter: true,
-    quoted_match: style.quoteEdgeSpace ? /^\s|\s$/ : undefined,
+    // Quoting a plain number changes nothing for a spreadsheet (it reads one either way).
+    quoted_match: NOT_A_PLAIN_NUMBER,
+    cast: {
+      string: (value, { index }) =>
+        numbers.has(index) && isPlainNumber(value) ? value : neutraliseCell(value),
+    },
   });
 }
+
+// Any non-empty text but a plain number (`isPlainNumber`).
+const NOT_A_PLAIN_NUMBER = /^(?!-?(?:\d+(?:\.\d+)?|\.\d+)$)[\s\S]/;
 
 /** One line of the spreadsheet format. */
 export const csvLine = (cells: readonly string[]): string => writeCsv([cells]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { day, recordId } from "@/lib/validations/fields";
 
 /**
  * Builders for one query parameter of a list's URL state. Next hands a page
@@ -17,8 +18,8 @@ const blankToUndefined = (v: string) => (v === "" ? undefined : v);
 export const text = (max: number) =>
   fromUrl(z.string().trim().max(max).transform(blankToUndefined));
 
-/** A record id: a positive whole number PostgreSQL's int column can hold. */
-export const id = () => fromUrl(z.coerce.number().int().positive().max(2_147_483_647));
+/** A record id: a positive whole number PostgreSQL's int column can hold, digits only. */
+export const id = () => fromUrl(recordId("Choose a record"));
 
 /** One of a fixed set of values. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -27,8 +28,8 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T)
 /** A calendar quarter such as 2026-Q1. */
 export const quarter = () => fromUrl(z.string().regex(/^\d{4}-Q[1-4]$/));
 
-/** A calendar date such as 2026-03-31 (a real date: 2026-02-30 is ignored). */
-export const isoDate = () => fromUrl(z.iso.date());
+/** A calendar date such as 2026-03-31 (a real date from 2000 to tomorrow: 2026-02-30 is ignored). */
+export const isoDate = () => fromUrl(day());
 
 /** A checkbox-like switch: `yes` turns it on; serialised back as `yes`. */
 export const flag = () =>

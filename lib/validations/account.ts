@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, newPasswordSchema } from "@/lib/identity/password-policy";
+import { recordId } from "./fields";
 
 export const changePasswordSchema = z
   .object({
@@ -21,6 +22,6 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const endSessionsSchema = z.object({
-  id: z.coerce.number().int().positive("Choose a person"),
+  id: recordId("Choose a person"),
 });
 export type EndSessionsInput = z.infer<typeof endSessionsSchema>;

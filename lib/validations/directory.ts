@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TEAM_PROFILE } from "@/lib/vocabulary";
+import { day, formNumber, optionalRecordId, recordId, recordName } from "./fields";
 
 const slug = (v: string) =>
   v
@@ -10,32 +11,22 @@ const slug = (v: string) =>
     .slice(0, 60);
 
 export const teamSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Give the team a name")
-    .max(120, "Keep the name under 120 characters"),
-  orgId: z.coerce.number().int().positive("Choose the team's organisation"),
+  name: recordName("Give the team a name"),
+  orgId: recordId("Choose the team's organisation"),
   profile: z.enum(TEAM_PROFILE.values, "Choose a candidate profile"),
   pilot: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  joinedOn: z.iso.date("Enter a date like 2026-01-15"),
-  riskBudget: z.coerce
-    .number({ error: "Enter a whole number of points" })
-    .int("Enter a whole number of points")
-    .min(0, "The budget cannot be negative")
-    .max(10_000, "Keep the budget under 10,000 points"),
+  joinedOn: day("Enter a date like 2026-01-15"),
+  riskBudget: formNumber(
+    z
+      .int("Enter a whole number of points")
+      .min(0, "The budget cannot be negative")
+      .max(10_000, "Keep the budget under 10,000 points"),
+  ),
 });
 
 export const orgSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Give the organisation a name")
-    .max(120, "Keep the name under 120 characters"),
-  parentId: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  name: recordName("Give the organisation a name"),
+  parentId: optionalRecordId("Choose the parent organisation from the list"),
   leaderEmail: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
     z.string().trim().toLowerCase().pipe(z.email("Enter the leader's email")).nullable(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GOAL_METRIC } from "@/lib/vocabulary";
+import { formNumber } from "./fields";
 
 export const goalSchema = z.object({
   title: z
@@ -8,11 +9,12 @@ export const goalSchema = z.object({
     .min(3, "Describe the goal in a few words")
     .max(200, "Keep the goal under 200 characters"),
   metric: z.enum(GOAL_METRIC.values, "Choose what the goal measures"),
-  target: z.coerce
-    .number({ error: "Enter the target as a number" })
-    .refine(Number.isFinite, "Enter the target as a number")
-    .min(0, "The target cannot be negative")
-    .max(1_000_000, "That target is too large"),
+  target: formNumber(
+    z
+      .number("Enter the target as a number")
+      .min(0, "The target cannot be negative")
+      .max(1_000_000, "That target is too large"),
+  ),
   period: z.enum(["QUARTER", "YEAR"], "Choose quarter or year"),
   higherIsBetter: z.preprocess((v) => v !== "lower", z.boolean()),
 });

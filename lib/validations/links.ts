@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/identity/password-policy";
 import { peopleFilterSchema } from "@/lib/url-state/lists";
+import { recordId } from "./fields";
 
 // A checkbox or hidden field: "on" / "yes" / "true" mean yes; anything else (or absent) no.
 const yes = z.preprocess(
@@ -8,11 +9,7 @@ const yes = z.preprocess(
   z.boolean(),
 );
 
-const personId = z.coerce
-  .number({ error: "Choose a person" })
-  .int("Choose a person")
-  .positive("Choose a person")
-  .max(2_147_483_647, "Choose a person");
+const personId = recordId("Choose a person");
 
 /** One invitation; `again` sends one even when the last went out less than 24 hours ago. */
 export const invitePersonSchema = z.object({ id: personId, again: yes });

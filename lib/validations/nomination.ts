@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { recordId } from "./fields";
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `Choose a ${what}` })
-    .int(`Choose a ${what}`)
-    .positive(`Choose a ${what}`);
+const id = (what: string) => recordId(`Choose a ${what}`);
 
 export const nominationSchema = z.object({
   teamId: id("team"),

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { ROLE } from "@/lib/vocabulary";
+import { optionalRecordId, recordId } from "./fields";
 
-const optionalId = (message: string) =>
-  z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number({ error: message }).int(message).positive(message).nullable(),
-  );
+const optionalId = optionalRecordId;
 
 // A form posts one checkbox per role (`role-GUARDIAN=on`), since a form field sent twice keeps
 // only its last value on the server; callers in code pass `roles` as an array.
@@ -59,10 +56,7 @@ export const personEditSchema = z.preprocess(
   withRoles,
   z
     .object({
-      id: z.coerce
-        .number({ error: "Choose a person" })
-        .int("Choose a person")
-        .positive("Choose a person"),
+      id: recordId("Choose a person"),
       ...details,
       // The roles granted by hand: someone may hold all theirs through SSO groups (the service
       // checks that at least one role remains).
@@ -72,10 +66,7 @@ export const personEditSchema = z.preprocess(
 );
 
 export const personStatusSchema = z.object({
-  id: z.coerce
-    .number({ error: "Choose a person" })
-    .int("Choose a person")
-    .positive("Choose a person"),
+  id: recordId("Choose a person"),
   change: z.enum(["deactivate", "reactivate"], "Choose deactivate or reactivate"),
 });
 

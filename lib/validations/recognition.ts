@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { RECOGNITION_KIND } from "@/lib/vocabulary";
+import { recordId } from "./fields";
 
 export const recognitionSchema = z.object({
-  recipientId: z.coerce.number().int().positive("Choose who to recognise"),
+  recipientId: recordId("Choose who to recognise"),
   kind: z.enum(RECOGNITION_KIND.values, "Choose award or kudos"),
   title: z
     .string()

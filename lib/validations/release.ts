@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { day, optionalDay, recordId } from "./fields";
 import { notFuture, teamField } from "./review";
 
-const startedOn = z.iso
-  .date("Enter the start date like 2026-11-22")
-  .refine(notFuture, "The start date cannot be in the future");
-const releasedOn = z
-  .preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.iso.date("Enter a date like 2026-11-22").optional(),
-  )
-  .refine(notFuture, "The release date cannot be in the future");
+const startedOn = day("Enter the start date like 2026-11-22").refine(
+  notFuture,
+  "The start date cannot be in the future",
+);
+const releasedOn = optionalDay().refine(notFuture, "The release date cannot be in the future");
 const fields = {
   name: z.string().trim().min(2, "Name the feature").max(200, "Keep the name under 200 characters"),
   startedOn,
@@ -34,7 +31,7 @@ export const releaseSchema = z
 /** Fixing a release: its dates (marking it released), name and linked review; the team stays. */
 export const releaseUpdateSchema = z
   .object({
-    id: z.coerce.number({ error: "Choose a release" }).int().positive("Choose a release"),
+    id: recordId("Choose a release"),
     ...fields,
   })
   .refine(releasedAfterStart, releasedAfterStartError);

@@ -2,14 +2,10 @@ import { z } from "zod";
 import { isoDay } from "@/lib/period";
 import { FINDING_STATUS, REVIEW_OUTCOME, SEVERITY } from "@/lib/vocabulary";
 import { isQuarterHourStep } from "@/lib/hours";
+import { formNumber, optionalDay as windowDay, recordId } from "./fields";
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `Choose a ${what}` })
-    .int(`Choose a ${what}`)
-    .positive(`Choose a ${what}`);
-const day = z.iso.date("Enter a date like 2026-11-22");
-const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), day.optional());
+const id = (what: string) => recordId(`Choose a ${what}`);
+const optionalDay = windowDay();
 /** Dates are compared as "YYYY-MM-DD" text against the server's UTC today. */
 export const notFuture = (d: string | undefined) => !d || d <= isoDay(new Date());
 /** A team typed by name or key (suggested from a list), resolved on the server within the caller's scope. */
@@ -43,12 +39,13 @@ export const participantSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter the participant's email")),
   effortHours: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce
-      .number({ error: "Enter hours as a number" })
-      .min(0, "Hours cannot be negative")
-      .max(500, "That is a lot of hours")
-      .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps")
-      .optional(),
+    formNumber(
+      z
+        .number("Enter hours as a number")
+        .min(0, "Hours cannot be negative")
+        .max(500, "That is a lot of hours")
+        .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps"),
+    ).optional(),
   ),
 });
 
@@ -97,11 +94,12 @@ export const ratingSchema = z
     reviewId: id("review").optional(),
     threatModelId: id("threat model").optional(),
     guardianId: id("guardian"),
-    rating: z.coerce
-      .number({ error: "Choose a rating from 1 to 5" })
-      .int("Choose a rating from 1 to 5")
-      .min(1, "Choose a rating from 1 to 5")
-      .max(5, "Choose a rating from 1 to 5"),
+    rating: formNumber(
+      z
+        .int("Choose a rating from 1 to 5")
+        .min(1, "Choose a rating from 1 to 5")
+        .max(5, "Choose a rating from 1 to 5"),
+    ),
     comment: z
       .string()
       .trim()

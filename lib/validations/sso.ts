@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLE } from "@/lib/vocabulary";
+import { recordId } from "./fields";
 
 // A row of the groups-to-roles table (/admin/sso): a value of the provider's groups claim and
 // the app role it gives. Group values are matched exactly (after trimming).
@@ -13,10 +14,7 @@ export const groupMappingSchema = z.object({
 });
 
 export const groupMappingIdSchema = z.object({
-  id: z.coerce
-    .number("That mapping does not exist.")
-    .int("That mapping does not exist.")
-    .positive("That mapping does not exist."),
+  id: recordId("That mapping does not exist."),
 });
 
 export type GroupMappingInput = z.infer<typeof groupMappingSchema>;

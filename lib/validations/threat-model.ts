@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { MITIGATION_STATUS, SEVERITY, STRIDE_CATEGORY } from "@/lib/vocabulary";
+import { optionalRecordId, recordId } from "./fields";
 import { teamField } from "./review";
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `Choose a ${what}` })
-    .int()
-    .positive(`Choose a ${what}`);
+const id = (what: string) => recordId(`Choose a ${what}`);
 
 export const threatModelSchema = z.object({
   team: teamField,
@@ -19,10 +16,7 @@ export const threatModelSchema = z.object({
 
 export const threatSchema = z.object({
   threatModelId: id("threat model"),
-  threatId: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  threatId: optionalRecordId("Choose a threat"),
   title: z
     .string()
     .trim()

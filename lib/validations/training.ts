@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isQuarterHourStep } from "@/lib/hours";
+import { day, formNumber, recordId } from "./fields";
 
 const optionalUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),
@@ -18,11 +19,13 @@ export const courseSchema = z.object({
     .min(3, "Give the course a title")
     .max(160, "Keep the title under 160 characters"),
   required: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  hours: z.coerce
-    .number({ error: "Enter the hours as a number" })
-    .min(0, "Hours cannot be negative")
-    .max(500, "That is a very long course")
-    .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps"),
+  hours: formNumber(
+    z
+      .number("Enter the hours as a number")
+      .min(0, "Hours cannot be negative")
+      .max(500, "That is a very long course")
+      .refine((h) => isQuarterHourStep(h), "Use quarter-hour steps"),
+  ),
   description: z
     .string()
     .trim()
@@ -33,8 +36,8 @@ export const courseSchema = z.object({
 });
 
 export const completionSchema = z.object({
-  courseId: z.coerce.number().int().positive("Choose a course"),
-  completedOn: z.iso.date("Enter a date like 2026-11-22"),
+  courseId: recordId("Choose a course"),
+  completedOn: day(),
   evidenceUrl: optionalUrl.optional().transform((v) => v ?? null),
   // A lead may record a completion for someone else.
   email: z.preprocess(
@@ -44,10 +47,7 @@ export const completionSchema = z.object({
 });
 
 export const courseStatusSchema = z.object({
-  id: z.coerce
-    .number({ error: "Choose a course" })
-    .int("Choose a course")
-    .positive("Choose a course"),
+  id: recordId("Choose a course"),
   change: z.enum(["retire", "reactivate"], "Choose retire or reactivate"),
 });
 

@@ -35,7 +35,7 @@ test("the CSV download of a view matches its table", async ({ page }) => {
     .readFileSync((await download.path())!, "utf8")
     .trim()
     .split("\n");
-  expect(csv[0]).toBe("metric,filter,quarter,value,unit");
+  expect(csv[0]).toBe('"metric","filter","quarter","value","unit"');
   const row = page.getByRole("row", { name: /^Mean cycle time, with guardian/ });
   const cells = await row.getByRole("cell").allTextContents();
   const fromCsv = csv

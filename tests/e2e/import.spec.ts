@@ -47,7 +47,7 @@ test("a lead exports a file and importing it back changes nothing", async ({ pag
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toBe('attachment; filename="courses.csv"');
   const body = await download.body();
-  expect(body.toString("utf8")).toMatch(/^\uFEFFcourse,required,hours\r\n/);
+  expect(body.toString("utf8")).toMatch(/^\uFEFF"course","required","hours"\r\n/);
 
   await page.goto("/import");
   await expect(page.getByRole("link", { name: "courses.csv" })).toHaveAttribute(

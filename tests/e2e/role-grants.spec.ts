@@ -14,7 +14,7 @@ async function leadRow(request: import("@playwright/test").APIRequestContext) {
   const response = await request.get("/api/transfer/export/people.csv");
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split("\r\n");
-  return lines.find((l) => l.startsWith("lead@guardians.test,"));
+  return lines.find((l) => l.startsWith('"lead@guardians.test",'));
 }
 
 test("a lead who uploads a people.csv making themself admin sees the row error, and nothing changes", async ({
@@ -23,7 +23,7 @@ test("a lead who uploads a people.csv making themself admin sees the row error, 
 }) => {
   await signIn(page, DEMO.lead);
   const before = await leadRow(page.request);
-  expect(before).toMatch(/^lead@guardians\.test,Lena Lead,lead,/);
+  expect(before).toMatch(/^"lead@guardians\.test","Lena Lead","lead",/);
 
   await page.goto("/import");
   await page.getByLabel("CSV files").setInputFiles([peopleCsv(GRANT_SELF_ADMIN)]);

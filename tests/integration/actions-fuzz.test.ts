@@ -3,8 +3,10 @@
 // record that does not exist); every other field is valid, hostile or missing, and junk keys
 // ride along. The action must answer with an error, never throw, write nothing, and not echo markup.
 import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as account from "@/lib/server/account/actions";
 import * as activity from "@/lib/server/activity/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as directory from "@/lib/server/directory/actions";
@@ -12,12 +14,16 @@ import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
 import * as program from "@/lib/server/program/actions";
 import * as recognition from "@/lib/server/recognition/actions";
+import * as links from "@/lib/server/identity/link-actions";
+import * as sso from "@/lib/server/identity/sso-actions";
 import * as releases from "@/lib/server/releases/actions";
 import * as reviews from "@/lib/server/reviews/actions";
 import * as runbook from "@/lib/server/runbook/actions";
 import * as threatModels from "@/lib/server/threat-models/actions";
 import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
+import { db } from "@/lib/db/client";
+import { newLinkToken } from "@/lib/identity/link-token";
 import { resetDatabase } from "../setup/db";
 import {
   actAs,
@@ -46,6 +52,7 @@ afterAll(() => smtp.stop());
 
 const RUNS = 25;
 const MODULES = {
+  account,
   activity,
   belts,
   directory,
@@ -58,6 +65,8 @@ const MODULES = {
   runbook,
   threatModels,
   training,
+  links,
+  sso,
 } as const;
 
 // ---- hostile values ------------------------------------------------------------------------
@@ -89,6 +98,12 @@ const HOSTILE_CONSTANTS = [
   "[]",
   "{}",
   "__proto__",
+  "2147483648",
+  "99999999999999999999",
+  "0001-01-01",
+  "1900-01-01",
+  "Pay\r\nments",
+  "a\uD800b",
 ];
 /** Any value at all: wrong types, huge strings, unicode, NUL, odd numbers, SQL and HTML. */
 const hostile: fc.Arbitrary<string | File | undefined> = fc.oneof(
@@ -117,11 +132,16 @@ const notANumber = fc.oneof(
     "\u0000",
     "🛡️",
     "1,5",
+    "true",
+    "[1]",
   ),
   fc.string().map((s) => `x${s}`),
 );
+// Ids Number() reads but a form must not: hex, exponent, white space, beyond PostgreSQL's int.
+const oddId = fc.constantFrom("0x10", "1e1", " 1", "1 ", "2147483648", "99999999999999999999");
 const badId = fc.oneof(
   notANumber,
+  oddId,
   fc.constantFrom("", " ", "0", "-1", "-0", "1.5"),
   fc.constant(evilFile),
   fc.constant(MISSING),
@@ -155,6 +175,9 @@ const badDate = fc.oneof(
     "2026/11/01",
     "yesterday",
     "0000-00-00",
+    "0001-01-01",
+    "1900-01-01",
+    "1999-12-31",
     "2026-11-01T00:00:00Z",
     SCRIPT,
     "' OR '1'='1",
@@ -165,7 +188,7 @@ const badDate = fc.oneof(
 const POISON = {
   id: badId,
   ref: fc.oneof(badId, fc.constantFrom("987654321", "2147483647")),
-  optionalRef: fc.oneof(notANumber, fc.constantFrom(" ", "0", "-1", "1.5", "987654321")),
+  optionalRef: fc.oneof(notANumber, oddId, fc.constantFrom(" ", "0", "-1", "1.5", "987654321")),
   date: badDate,
   pastDate: fc.oneof(badDate, fc.constantFrom("2999-01-01", "9999-12-31")),
   uuid: fc.oneof(
@@ -211,17 +234,29 @@ const POISON = {
   ),
   hours: fc.oneof(
     notANumber,
-    fc.constantFrom("", "0", "-1", "-0.25", "0.3", "24.25", "25", "1e3"),
+    fc.constantFrom("", "0", "-1", "-0.25", "0.3", "24.25", "25", "1e3", "0x4", "1e0", " 1"),
     fc.constant(MISSING),
   ),
-  rating: fc.oneof(notANumber, fc.constantFrom("", "0", "6", "4.5", "-1"), fc.constant(MISSING)),
+  rating: fc.oneof(
+    notANumber,
+    fc.constantFrom("", "0", "6", "4.5", "-1", "0x4", "4e0", " 4"),
+    fc.constant(MISSING),
+  ),
   courseHours: fc.oneof(
     notANumber,
-    fc.constantFrom("-1", "0.3", "501", "1e3"),
+    fc.constantFrom("-1", "0.3", "501", "1e3", "0x2", "2e0"),
     fc.constant(MISSING),
   ),
-  target: fc.oneof(notANumber, fc.constantFrom("-1", "-0.01", "1000001"), fc.constant(MISSING)),
-  riskBudget: fc.oneof(notANumber, fc.constantFrom("-1", "1.5", "10001"), fc.constant(MISSING)),
+  target: fc.oneof(
+    notANumber,
+    fc.constantFrom("-1", "-0.01", "1000001", "0x10", "1e1"),
+    fc.constant(MISSING),
+  ),
+  riskBudget: fc.oneof(
+    notANumber,
+    fc.constantFrom("-1", "1.5", "10001", "0x10", "1e1"),
+    fc.constant(MISSING),
+  ),
   entryId: fc.oneof(
     fc.constantFrom("", "-1", "1.5", "1e3", "0x10", " 1", "1".repeat(19), SCRIPT, "987654321"),
     fc.string().map((s) => `x${s}`),
@@ -240,11 +275,24 @@ const POISON = {
   ),
   /** An optional date that is set but malformed or in the future. */
   futureDate: fc.oneof(
-    fc.constantFrom("2999-01-01", "9999-12-31", "2026-02-30", "yesterday", SCRIPT),
+    fc.constantFrom(
+      "2999-01-01",
+      "9999-12-31",
+      "2026-02-30",
+      "yesterday",
+      "0001-01-01",
+      "1900-01-01",
+      SCRIPT,
+    ),
     fc.constant(evilFile),
   ),
   text,
   tooLong,
+  /** The name of an organisation or team: also refused on more than one line. */
+  name: fc.oneof(
+    text(2, 120),
+    fc.constantFrom("Pay\r\nments", "Pay\nments", "Pay\tments", "Pay\u2028ments", "Pay\u0085x"),
+  ),
 };
 
 type Poison = fc.Arbitrary<string | File | undefined>;
@@ -319,7 +367,7 @@ const CASES: FuzzCase[] = [
     actor: "lead",
     poison: {
       id: P.optionalRef,
-      name: P.text(2, 120),
+      name: P.name,
       orgId: P.ref,
       profile: P.enum,
       joinedOn: P.date,
@@ -341,7 +389,7 @@ const CASES: FuzzCase[] = [
     actor: "lead",
     poison: {
       id: P.optionalRef,
-      name: P.text(2, 120),
+      name: P.name,
       parentId: P.optionalRef,
       leaderEmail: P.email.filter((e) => typeof e === "string" && e.trim() !== ""),
     },
@@ -772,6 +820,93 @@ const CASES: FuzzCase[] = [
     poison: { id: P.ref, change: P.enum },
     valid: (w) => ({ id: String(w.course.id), change: "retire" }),
   },
+  {
+    module: "account",
+    action: "changePasswordAction",
+    actor: "guardianA",
+    // The new password's rules and the confirmation: refused before the current password is
+    // checked (a wrong current password is a sign-in failure, which is recorded by design).
+    poison: {
+      current: fc.constantFrom("", "x".repeat(201), MISSING),
+      password: fc.oneof(
+        fc.constantFrom("", "short", "password1234", " ".repeat(20), "x".repeat(201)),
+        fc.constant(MISSING),
+      ),
+      confirm: fc.constantFrom("", "quiet meadow compass 3", SCRIPT, MISSING),
+    },
+    valid: () => ({
+      current: PASSWORD,
+      password: "quiet meadow compass 2",
+      confirm: "quiet meadow compass 2",
+    }),
+  },
+  {
+    module: "account",
+    action: "endPersonSessionsAction",
+    actor: "lead",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.A.builder.id) }),
+  },
+  {
+    module: "links",
+    action: "invitePersonAction",
+    actor: "lead",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.A.builder.id), again: "" }),
+  },
+  {
+    module: "links",
+    action: "inviteBatchAction",
+    actor: "lead",
+    poison: {
+      after: fc.oneof(
+        oddId,
+        fc.constantFrom("0", "-1", "1.5", "abc", SCRIPT),
+        notANumber.filter((v) => v.trim() !== ""),
+      ),
+    },
+    valid: (w) => ({ org: String(w.A.org.id), after: "1", again: "" }),
+  },
+  {
+    module: "links",
+    action: "requestPasswordResetAction",
+    actor: "guardianA",
+    // Any well-formed address is answered the same way (no account discovery): only malformed ones fail.
+    poison: { email: P.email.filter((e) => e !== "nobody@example.invalid") },
+    valid: (w) => ({ email: w.A.builder.email }),
+  },
+  {
+    module: "links",
+    action: "setPasswordAction",
+    actor: "guardianA",
+    poison: {
+      token: fc.oneof(
+        fc.string({ maxLength: 100 }),
+        fc.constantFrom("", SCRIPT, "x".repeat(101), MISSING),
+      ),
+      password: fc.constantFrom("", "short", "password1234", "x".repeat(401), MISSING),
+      confirm: fc.constantFrom("", "quiet meadow compass 3", SCRIPT, MISSING),
+    },
+    valid: () => ({
+      token: linkToken,
+      password: "quiet meadow compass 2",
+      confirm: "quiet meadow compass 2",
+    }),
+  },
+  {
+    module: "sso",
+    action: "addGroupMappingAction",
+    actor: "admin",
+    poison: { group: P.text(1, 200), role: P.enum },
+    valid: () => ({ group: "appsec-champions", role: "BUILDER" }),
+  },
+  {
+    module: "sso",
+    action: "removeGroupMappingAction",
+    actor: "admin",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.groupMapping.id) }),
+  },
 ];
 
 /** One post: one poisoned field; every other known field valid, hostile or missing; junk keys on top. */
@@ -835,20 +970,38 @@ const describeForm = (form: FormData) =>
     ]),
   );
 
+const PASSWORD = "quiet meadow compass";
 let world: World;
+/** A working set-password link (of organisation A's builder), for setPasswordAction. */
+let linkToken = "";
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
+  await db.user.update({
+    where: { id: world.users.guardianA.id },
+    data: { passwordHash: await hash(PASSWORD) },
+  });
+  const link = newLinkToken();
+  linkToken = link.token;
+  await db.signInLink.create({
+    data: {
+      userId: world.A.builder.id,
+      kind: "INVITATION",
+      tokenHash: link.tokenHash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
 });
 
 describe("server actions refuse hostile posts and write nothing", () => {
-  it("every exported action is fuzzed (reevaluate has no fields: see below)", () => {
+  it("every exported action is fuzzed (reevaluate and endMyOtherSessions have no fields)", () => {
     const exported = Object.entries(MODULES).flatMap(([m, mod]) =>
       Object.keys(mod).map((name) => `${m}.${name}`),
     );
     const covered = new Set([
       ...CASES.map((c) => `${c.module}.${c.action}`),
       "belts.reevaluateAction",
+      "account.endMyOtherSessionsAction",
     ]);
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);
   });
@@ -901,6 +1054,43 @@ describe("server actions refuse hostile posts and write nothing", () => {
       ),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("server actions refuse a body that is not form data", () => {
+  // A crafted request with the Next-Action header can send JSON or plain text; Next.js then hands
+  // the action whatever it decoded. Entries (a list of pairs, URLSearchParams) are not a form either.
+  const BODIES: [string, unknown][] = [
+    ["a string", "hours=1.5&type=REVIEW"],
+    ["a JSON object", { id: "1", hours: 1.5, date: daysAgo(1), type: "REVIEW" }],
+    ["a list of entries", [["id", "1"]]],
+    ["URLSearchParams", new URLSearchParams("id=1")],
+    ["null", null],
+    ["undefined", undefined],
+    ["a number", 42],
+  ];
+  const ALL = Object.entries(MODULES).flatMap(([m, mod]) =>
+    Object.entries(mod as unknown as Record<string, ServerAction>).map(
+      ([name, action]) => [`${m}.${name}`, action] as const,
+    ),
+  );
+
+  it("answers each with a validation error on the form, writes nothing, and never fails", async () => {
+    actAs(world.users.admin.id);
+    const baseline = await fingerprint();
+    for (const [name, action] of ALL)
+      for (const [what, body] of BODIES) {
+        const outcome = await invoke(action, body as FormData);
+        expect(outcome, `${name} with ${what}`).toEqual({
+          kind: "error",
+          state: {
+            status: "error",
+            message: "Send the form's fields as form data.",
+            fieldErrors: { form: ["Send the form's fields as form data."] },
+          },
+        });
+      }
+    expect(changedTables(baseline, await fingerprint())).toEqual([]);
   });
 });
 

@@ -111,12 +111,12 @@ describe("dashboard figures equal the hand-computed values", () => {
     const data = await loadDashboard(w.lead, { org: w.orgA.id, from: "2026-Q2", to: "2026-Q3" });
     const csv = seriesCsv(buildSeries(familyById("reviews")!, data.metrics), data.label);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("metric,filter,quarter,value,unit");
+    expect(lines[0]).toBe('"metric","filter","quarter","value","unit"');
     expect(lines).toContain(
-      '"Mean cycle time, with guardian",org: Payments (with sub-orgs),2026-Q3,3.0,days',
+      '"Mean cycle time, with guardian","org: Payments (with sub-orgs)","2026-Q3",3.0,"days"',
     );
     expect(lines).toContain(
-      '"Mean cycle time, without guardian",org: Payments (with sub-orgs),2026-Q2,,days',
+      '"Mean cycle time, without guardian","org: Payments (with sub-orgs)","2026-Q2",,"days"',
     );
     expect(lines.length).toBe(1 + 8 * 2);
   });

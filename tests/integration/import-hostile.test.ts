@@ -68,6 +68,53 @@ describe("hostile import files", () => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  it("refuses, in a backup, an org name on two lines, half a surrogate pair and a date of 1900", async () => {
+    const actor = await lead();
+    const before = await fingerprint();
+    const program = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      orgs: [{ key: "platform", name: "Plat\r\nform", newsletterRecipients: [] }],
+      goals: [
+        {
+          title: "Train \uD800 guardians",
+          metric: "NEW_GUARDIANS",
+          target: 3,
+          period: "QUARTER",
+          higherIsBetter: true,
+        },
+      ],
+      people: [{ email: "importer@example.test", deactivatedAt: "1900-01-01T00:00:00Z" }],
+    };
+    const result = await commitImport(actor, [
+      csv("orgs.csv", "org\nplatform\n"),
+      // JSON.stringify writes the lone surrogate as the escape \ud800, as a crafted file would.
+      { name: BACKUP_FILE, content: new TextEncoder().encode(JSON.stringify(program)) },
+    ]);
+    expect(result.committed).toBe(false);
+    expect(result.errors.map((e) => e.column).sort()).toEqual([
+      "goals[0].title",
+      "orgs[0].name",
+      "people[0].deactivatedAt",
+    ]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it("refuses org and team keys on more than one line in the CSV files (their names come from them)", async () => {
+    const actor = await lead();
+    const before = await fingerprint();
+    const result = await commitImport(actor, [
+      csv("orgs.csv", 'org\n"plat\r\nform"\n'),
+      csv("teams.csv", 'team,org,joined_on\n"ca\trds",other,2025-01-15\n'),
+    ]);
+    expect(result.committed).toBe(false);
+    expect(result.errors.map((e) => [e.file, e.line, e.column])).toEqual([
+      ["orgs.csv", 2, "org"],
+      ["teams.csv", 2, "team"],
+    ]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it("stores SQL, HTML and formula text as the text it is", async () => {
     const actor = await lead();
     const names = ['\'; DROP TABLE "User"; --', "<script>alert(1)</script>", "=cmd|' /C calc'!A0"];

@@ -210,7 +210,9 @@ describe("importing the fixture set", () => {
     expect(exported.map((f) => f.name)).toEqual(Object.keys(SPECS).sort());
     for (const f of exported) {
       const header = new TextDecoder().decode(f.content).split("\r\n")[0];
-      expect(header).toBe(SPECS[f.name as keyof typeof SPECS].columns.join(","));
+      expect(header).toBe(
+        SPECS[f.name as keyof typeof SPECS].columns.map((c) => `"${c}"`).join(","),
+      );
     }
     expect(canonical(exported, actor.email)).toEqual(canonical(files));
   });
@@ -422,7 +424,7 @@ describe("access", () => {
     const bytes = await new Response(await openExport(actor, "courses.csv")).arrayBuffer();
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text).toBe(
-      "\uFEFFcourse,required,hours\r\nguardian-onboarding,yes,2\r\nsecure-coding,yes,4.5\r\nthreat-modeling,no,3\r\n",
+      '\uFEFF"course","required","hours"\r\n"guardian-onboarding","yes",2\r\n"secure-coding","yes",4.5\r\n"threat-modeling","no",3\r\n',
     );
   });
 });

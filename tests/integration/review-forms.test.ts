@@ -91,8 +91,11 @@ describe("field errors come back on their fields", () => {
     expect(await refusal(reviews.findingStatusAction, post(""))).toEqual({
       closedOn: ["Enter the date it was closed"],
     });
-    expect(await refusal(reviews.findingStatusAction, post(daysAgo(-2)))).toEqual({
+    expect(await refusal(reviews.findingStatusAction, post(daysAgo(-1)))).toEqual({
       closedOn: ["The closing date cannot be in the future"],
+    });
+    expect(await refusal(reviews.findingStatusAction, post(daysAgo(-2)))).toEqual({
+      closedOn: ["Enter a date no later than tomorrow"],
     });
     expect(await refusal(reviews.findingStatusAction, post(daysAgo(100)))).toEqual({
       closedOn: [`A finding cannot close before it was opened (${daysAgo(78)}).`],

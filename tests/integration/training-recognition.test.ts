@@ -76,11 +76,15 @@ describe("training", () => {
   it("refuses future dates, other people's completions for non-leads, and course edits by guardians", async () => {
     const w = await world();
     const future = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
+    expect(
+      completionSchema.safeParse({ courseId: String(w.onboarding.id), completedOn: future }).error
+        ?.issues[0].message,
+    ).toBe("Enter a date no later than tomorrow");
     await expect(
-      recordCompletion(
-        w.guardian,
-        completionSchema.parse({ courseId: String(w.onboarding.id), completedOn: future }),
-      ),
+      recordCompletion(w.guardian, {
+        ...completionSchema.parse({ courseId: String(w.onboarding.id), completedOn: today }),
+        completedOn: future,
+      }),
     ).rejects.toThrow("cannot be in the future");
     const other = await createUser(["BUILDER"], { email: "other@example.test" });
     await expect(

@@ -331,7 +331,7 @@ describe("matching against stored rows", () => {
   it("matches repeated activities one to one, checks the 24 h day and future dates", () => {
     const r = parse(
       "activities.csv",
-      "email,date,hours,activity_type\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,22,other\na@x.test,2025-01-01,1,other\na@x.test,2999-01-01,1,other\n",
+      "email,date,hours,activity_type\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,1,question\na@x.test,2025-01-01,22,other\na@x.test,2025-01-01,1,other\na@x.test,2026-06-01,1,other\n",
     );
     const storedRow = {
       email: "a@x.test",

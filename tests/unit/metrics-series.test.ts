@@ -131,7 +131,7 @@ describe("new guardians against the goal", () => {
         .series.map((x) => x.id),
     ).toEqual(["new", "new-goal"]);
     expect(seriesCsv(series, "whole program")).toContain(
-      "Program goal: new guardians per quarter,whole program,2026-Q3,3,\n",
+      '"Program goal: new guardians per quarter","whole program","2026-Q3",3,\n',
     );
   });
 });

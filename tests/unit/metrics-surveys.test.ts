@@ -85,18 +85,18 @@ describe("survey results", () => {
     // Pulse: respondents + (responses, mean, 5 ratings); annual: respondents + 2 × 7 + 1 written.
     expect(points).toHaveLength(1 + 7 + 1 + 14 + 1);
     const csv = seriesCsv([], "org: Payments (with sub-orgs)", points).trim().split("\n");
-    expect(csv[0]).toBe("metric,filter,quarter,value,unit");
+    expect(csv[0]).toBe('"metric","filter","quarter","value","unit"');
     expect(csv).toContain(
-      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": mean rating",org: Payments (with sub-orgs),2026-Q3,3.75,/5',
+      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": mean rating","org: Payments (with sub-orgs)","2026-Q3",3.75,"/5"',
     );
     expect(csv).toContain(
-      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": rated 4",org: Payments (with sub-orgs),2026-Q3,2,',
+      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": rated 4","org: Payments (with sub-orgs)","2026-Q3",2,',
     );
     expect(csv).toContain(
-      '"Survey ""Annual 2026"", Q3 ""What to change?"": written answers",org: Payments (with sub-orgs),2026-Q3,3,',
+      '"Survey ""Annual 2026"", Q3 ""What to change?"": written answers","org: Payments (with sub-orgs)","2026-Q3",3,',
     );
     expect(csv).toContain(
-      '"Survey ""Pulse"", Q1 ""Mood?"": mean rating",org: Payments (with sub-orgs),2026-Q4,,/5',
+      '"Survey ""Pulse"", Q1 ""Mood?"": mean rating","org: Payments (with sub-orgs)","2026-Q4",,"/5"',
     );
   });
 });

@@ -44,14 +44,16 @@ describe("writeCsv", () => {
     ["x", "y", "z", "", "", ""],
   ];
 
-  it("writes the transfer style by default: CRLF, cells with edge spaces quoted", () => {
-    expect(writeCsv(rows)).toBe('plain,"a,b","say ""hi""","cr\ronly"," edge",\r\nx,y,z,,,\r\n');
+  it("writes CRLF by default, every non-empty cell quoted, quotes doubled", () => {
+    expect(writeCsv(rows)).toBe(
+      '"plain","a,b","say ""hi""","cr\ronly"," edge",\r\n"x","y","z",,,\r\n',
+    );
     expect(csvLine(rows[0])).toBe(writeCsv([rows[0]]));
   });
 
-  it("writes the dashboards' style on request: LF, edge spaces left bare", () => {
-    expect(writeCsv(rows, { lineEnd: "\n", quoteEdgeSpace: false })).toBe(
-      'plain,"a,b","say ""hi""","cr\ronly", edge,\nx,y,z,,,\n',
+  it("writes LF on request (the dashboards' CSV)", () => {
+    expect(writeCsv(rows, { lineEnd: "\n" })).toBe(
+      '"plain","a,b","say ""hi""","cr\ronly"," edge",\n"x","y","z",,,\n',
     );
   });
 

@@ -1,13 +1,13 @@
 import { toHours } from "@/lib/hours";
 import { apiRoute } from "@/lib/server/api-route";
 import { logActivity } from "@/lib/server/activity/service";
-import { newActivitySchema } from "@/lib/validations/activity";
+import { activityRequestSchema } from "@/lib/validations/activity";
 
 // Hour logging as JSON, for scripts and phones: the same rules as the form.
 export const POST = apiRoute(
   {
     permission: "activity.log",
-    json: newActivitySchema,
+    json: activityRequestSchema,
     mutates: true,
     messages: { forbidden: "You do not have permission to log hours." },
   },

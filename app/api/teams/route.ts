@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/server/api-route";
 import { searchDashboardTeams } from "@/lib/server/metrics/filter-options";
 import { teamChoices, type TeamPermission } from "@/lib/server/teams/lookup";
+import { recordId } from "@/lib/validations/fields";
 
 // Team suggestions as the person types: at most 20 of the teams they may see for that use.
 // The team fields of the review, release and threat-model pages get names or keys; the
@@ -25,10 +26,7 @@ const querySchema = z.object({
   org: z
     .union([
       z.literal("").transform(() => undefined),
-      z.coerce
-        .number("Choose an organisation from the list")
-        .int("Choose an organisation from the list")
-        .positive("Choose an organisation from the list"),
+      recordId("Choose an organisation from the list"),
     ])
     .optional(),
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/validations/fields";
 import { BELT } from "@/lib/vocabulary";
 import { beltConditionSchema } from "@/lib/validations/belt-rule";
 import { formAction } from "@/lib/server/form-action";
@@ -65,7 +66,7 @@ export const revokeBeltAction = formAction(
     name: "revokeBelt",
     permission: "belt.manage",
     schema: z.object({
-      awardId: z.coerce.number().int().positive(),
+      awardId: recordId("Choose a belt award"),
       reason: z.string().trim().min(5, "Give a reason of a few words").max(500),
     }),
   },

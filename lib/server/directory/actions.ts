@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { optionalRecordId } from "@/lib/validations/fields";
 import { orgSchema, teamSchema } from "@/lib/validations/directory";
 import { newPersonSchema, personEditSchema, personStatusSchema } from "@/lib/validations/person";
 import { formAction } from "@/lib/server/form-action";
@@ -10,10 +11,7 @@ import { changePersonStatus, createPerson, updatePerson } from "./people";
 import { saveOrg, saveTeam } from "./service";
 
 const optionalId = z.object({
-  id: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  id: optionalRecordId("Choose a record from the list"),
 });
 
 export const saveTeamAction = formAction(

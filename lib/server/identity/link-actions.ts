@@ -14,7 +14,7 @@ import {
   setPasswordSchema,
 } from "@/lib/validations/links";
 import { invalid, type ActionState } from "@/lib/server/action-state";
-import { failureOf, parseInput } from "@/lib/server/failure";
+import { failureOf, formFields, parseInput } from "@/lib/server/failure";
 import { formAction } from "@/lib/server/form-action";
 import { elapsedMs, logger, requestIdOf } from "@/lib/server/log";
 import { inviteBatch, invitePerson, type BatchReport } from "./links";
@@ -102,7 +102,7 @@ export async function requestPasswordResetAction(
   form: FormData,
 ): Promise<ActionState> {
   return publicAction("requestPasswordReset", async (request) => {
-    const input = parseInput(passwordResetRequestSchema, Object.fromEntries(form));
+    const input = parseInput(passwordResetRequestSchema, formFields(form));
     const ip = clientIp(request ? Object.fromEntries(request.entries()) : undefined);
     // The lookup and the email run after the answer, so its timing tells nothing (outside a
     // request, in scripts and tests, at once).
@@ -120,7 +120,7 @@ export async function requestPasswordResetAction(
 
 export async function setPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return publicAction("setPassword", async () => {
-    await setPasswordWithLink(parseInput(setPasswordSchema, Object.fromEntries(form)));
+    await setPasswordWithLink(parseInput(setPasswordSchema, formFields(form)));
     redirect("/sign-in?password=set");
   });
 }

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/validations/fields";
 import { formAction } from "@/lib/server/form-action";
 import { deliver } from "./deliver";
 import { generateAllDrafts, generateDraft, publish, updateDraft } from "./service";
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, "Choose a quarter like 2026-Q3");
-const id = z.coerce.number().int().positive();
+const id = recordId("Choose a newsletter");
 const text = (max: number) =>
   z
     .string()

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assembleNewsletter, type NewsletterContent } from "@/lib/newsletter/assemble";
 import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { addQuarters, parseQuarterKey, quarterKey, quarterOf } from "@/lib/period";
+import { EARLIEST_DAY } from "@/lib/validations/fields";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { newsletterFacts } from "./facts";
@@ -21,6 +22,8 @@ export const lastQuarterKey = (today = new Date()) => quarterKey(addQuarters(qua
 function quarterOrThrow(key: string) {
   const q = parseQuarterKey(key);
   if (!q) throw new DomainError("Choose a quarter like 2026-Q3.");
+  if (key < EARLIEST_DAY.slice(0, 4))
+    throw new DomainError(`Choose a quarter from ${EARLIEST_DAY.slice(0, 4)} on.`);
   if (key > quarterKey(quarterOf(new Date())))
     throw new DomainError("That quarter has not started yet.");
   return q;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { optionalRecordId, recordId } from "@/lib/validations/fields";
 import { goalSchema } from "@/lib/validations/goal";
 import { deleteGoal, saveGoal } from "./goals";
 import { programSchema } from "@/lib/validations/program";
@@ -18,10 +19,7 @@ export const updateProgramAction = formAction(
 );
 
 const goalId = z.object({
-  id: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  id: optionalRecordId("Choose a goal"),
 });
 
 export const saveGoalAction = formAction(
@@ -37,7 +35,7 @@ export const deleteGoalAction = formAction(
   {
     name: "deleteGoal",
     permission: "program.manage",
-    schema: z.object({ id: z.coerce.number().int().positive() }),
+    schema: z.object({ id: recordId("Choose a goal") }),
   },
   async (actor, { id }) => {
     await deleteGoal(actor, id);

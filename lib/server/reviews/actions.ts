@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { recordId } from "@/lib/validations/fields";
 import {
   checklistSchema,
   completeReviewSchema,
@@ -55,7 +55,7 @@ export const checklistAction = formAction(
   {
     name: "checklist",
     permission: "review.conduct",
-    schema: checklistSchema.extend({ reviewId: z.coerce.number().int().positive() }),
+    schema: checklistSchema.extend({ reviewId: recordId("Choose a review") }),
   },
   async (actor, input) => {
     await setChecklistItem(actor, input.itemId, input.done);

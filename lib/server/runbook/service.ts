@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { optionalRecordId, recordId } from "@/lib/validations/fields";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -8,10 +9,7 @@ import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 
 export const runbookItemSchema = z.object({
-  id: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  id: optionalRecordId("Choose a checklist item"),
   label: z
     .string()
     .trim()
@@ -19,7 +17,7 @@ export const runbookItemSchema = z.object({
     .max(120, "Keep it under 120 characters"),
 });
 export const runbookChangeSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: recordId("Choose a checklist item"),
   change: z.enum(["up", "down", "toggle"]),
 });
 

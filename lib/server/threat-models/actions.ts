@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordId } from "@/lib/validations/fields";
 import {
   authorSchema,
   commentSchema,
@@ -24,7 +25,7 @@ import {
 } from "./service";
 
 const refresh = (id: number) => revalidatePath(`/threat-models/${id}`);
-const tmId = z.object({ threatModelId: z.coerce.number().int().positive() });
+const tmId = z.object({ threatModelId: recordId("Choose a threat model") });
 
 export const createThreatModelAction = formAction(
   { name: "createThreatModel", permission: "threatmodel.write", schema: threatModelSchema },

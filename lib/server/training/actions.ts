@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { optionalRecordId } from "@/lib/validations/fields";
 import { completionSchema, courseSchema, courseStatusSchema } from "@/lib/validations/training";
 import { formAction } from "@/lib/server/form-action";
 import { changeCourseStatus, recordCompletion, saveCourse } from "./service";
@@ -24,10 +25,7 @@ export const recordCompletionAction = formAction(
 );
 
 const courseId = z.object({
-  id: z.preprocess(
-    (v) => (v === "" || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  id: optionalRecordId("Choose a course"),
 });
 
 export const saveCourseAction = formAction(

@@ -6,9 +6,8 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
-import { writeCsv } from "@/lib/transfer/csv";
 import { SPECS } from "@/lib/transfer/spreadsheet/files";
-import { FILE_NAMES, type FileName } from "@/lib/transfer/spreadsheet/spec";
+import { FILE_NAMES, specCsv, type FileName } from "@/lib/transfer/spreadsheet/spec";
 import { exportBackup } from "@/lib/server/transfer/backup/export";
 import { readPage } from "./spreadsheet/readers";
 
@@ -24,16 +23,14 @@ async function* exportChunks(
   file: FileName,
 ): AsyncGenerator<{ text: string; rows: number }> {
   const spec = SPECS[file];
-  yield { text: `\uFEFF${writeCsv([spec.columns])}`, rows: 0 };
+  yield { text: `\uFEFF${specCsv(spec, [], { header: true })}`, rows: 0 };
   let after = "0";
   for (;;) {
     const page = await readPage(c, file, after, PAGE);
     if (page.length === 0) return;
-    const text = writeCsv(
-      page.map((r) => {
-        const cells = spec.format(r.row);
-        return spec.columns.map((col) => cells[col]);
-      }),
+    const text = specCsv(
+      spec,
+      page.map((r) => spec.format(r.row)),
     );
     yield { text, rows: page.length };
     after = page[page.length - 1].id;

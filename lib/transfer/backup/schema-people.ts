@@ -2,7 +2,7 @@
 // files do not carry. Records point at each other by natural keys, never by database ids.
 import { z } from "zod";
 import { Belt, GoalMetric, GuardianStatus, RecognitionKind } from "@/lib/generated/prisma/enums";
-import { count, day, email, instant, json, key, opt, text } from "./fields";
+import { count, day, email, instant, json, key, oneLine, opt, text } from "./fields";
 
 export const programRow = z.object({
   name: text(),
@@ -24,11 +24,15 @@ export const runbookRow = z.object({
 });
 
 export const orgRow = z.object({
-  key: key("org"),
-  name: text(),
+  key: oneLine(key("org")),
+  name: oneLine(text()),
   newsletterRecipients: z.array(z.email("Not a valid email address")),
 });
-export const teamRow = z.object({ key: key("team"), name: text(), riskBudget: count });
+export const teamRow = z.object({
+  key: oneLine(key("team")),
+  name: oneLine(text()),
+  riskBudget: count,
+});
 export const personRow = z.object({ email, deactivatedAt: opt(instant) });
 export const courseRow = z.object({
   key: key("course"),

@@ -9,7 +9,7 @@ import {
   ReviewOutcome,
   SurveyQuestionKind,
 } from "@/lib/generated/prisma/enums";
-import { count, day, email, hours, instant, json, key, opt, text } from "./fields";
+import { count, day, email, hours, instant, json, key, opt, plannedDay, text } from "./fields";
 
 export const reviewRow = z.object({
   key: key("review ID"),
@@ -50,8 +50,8 @@ export const activityLinkRow = z.object({
 
 export const surveyRow = z.object({
   title: text(),
-  opensOn: day,
-  closesOn: day,
+  opensOn: plannedDay,
+  closesOn: plannedDay,
   questions: z.array(
     z.object({ position: z.int(), text: text(), kind: z.enum(SurveyQuestionKind) }),
   ),

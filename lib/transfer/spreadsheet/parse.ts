@@ -1,6 +1,7 @@
 // Reads uploaded files into validated rows: file names, encoding, header, then each row
 // through its file's zod schema. Pure: nothing here touches the database.
 import { readCsv } from "@/lib/transfer/csv";
+import { restoreCell } from "@/lib/transfer/csv-formulas";
 import { specFor } from "./files";
 import { FILE_NAMES, type AnySpec, type FileName } from "./spec";
 import { issue, type ImportIssue, type UploadedFile } from "@/lib/transfer/types";
@@ -116,6 +117,7 @@ function parseFile(
   }
   const present = spec.columns.filter((c) => seen.has(c));
   const index = new Map(present.map((c) => [c, header.indexOf(c)]));
+  const numeric = new Set(spec.numeric);
   const parsed: ParsedFile = { spec, present, total: 0, rows: [], failedKeys: new Set() };
   const firstLine = new Map<string, number>();
   for (const record of body) {
@@ -137,8 +139,11 @@ function parseFile(
       continue;
     }
     const raw: Record<string, string> = {};
-    for (const c of spec.columns)
-      raw[c] = index.has(c) ? (record.cells[index.get(c)!] ?? "").trim() : "";
+    for (const c of spec.columns) {
+      const cell = index.has(c) ? (record.cells[index.get(c)!] ?? "").trim() : "";
+      // Undo what the export did against formula injection, on text columns only.
+      raw[c] = numeric.has(c) ? cell : restoreCell(cell);
+    }
     const result = spec.schema.safeParse(raw);
     if (!result.success) {
       for (const e of result.error.issues)

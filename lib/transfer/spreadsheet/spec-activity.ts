@@ -36,6 +36,7 @@ export const activityKey = (r: ActivityRow) =>
 export const activitiesFile: FileSpec<ActivityRow> = {
   name: "activities.csv",
   columns: ["email", "date", "hours", "activity_type", "review_id", "note"],
+  numeric: ["hours"],
   required: ["email", "date", "hours", "activity_type"],
   keyColumn: "email",
   keyName: "activity",
@@ -63,6 +64,7 @@ export type CourseRow = z.infer<typeof courseRow>;
 export const coursesFile: FileSpec<CourseRow> = {
   name: "courses.csv",
   columns: ["course", "required", "hours"],
+  numeric: ["hours"],
   required: ["course"],
   keyColumn: "course",
   keyName: "course",
@@ -124,6 +126,7 @@ export type FeedbackRow = z.infer<typeof feedbackRow>;
 export const feedbackFile: FileSpec<FeedbackRow> = {
   name: "feedback.csv",
   columns: ["review_id", "threat_model_id", "guardian_email", "rater_email", "rating", "comment"],
+  numeric: ["rating"],
   required: ["guardian_email", "rater_email", "rating"],
   keyColumn: "guardian_email",
   keyName: "subject and guardian",

@@ -69,6 +69,7 @@ export const reviewsFile: FileSpec<ReviewRow> = {
     "guardian_emails",
     "effort_hours",
   ],
+  numeric: ["effort_hours"],
   required: ["review_id", "team", "service", "requested_at"],
   keyColumn: "review_id",
   keyName: "review_id",

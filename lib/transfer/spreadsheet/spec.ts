@@ -2,6 +2,7 @@
 // schema (zod, one object per row keyed by column), its natural key, the records it
 // references, and how a row is written back as text.
 import type { z } from "zod";
+import { writeCsv } from "@/lib/transfer/csv";
 
 export const FILE_NAMES = [
   "orgs.csv",
@@ -49,6 +50,11 @@ export type FileSpec<Row> = {
   defines?: RefKind;
   refs: (row: Row) => Ref[];
   format: (row: Row) => Record<string, string>;
+  /**
+   * Columns holding numbers: written bare and read as they are. Every other column is text,
+   * neutralised against formulas when written and restored when read (lib/transfer/csv-formulas.ts).
+   */
+  numeric?: readonly string[];
   /** Rows without a natural key (activities) may repeat; repeats are separate records. */
   repeatable?: boolean;
   /** A header rule beyond required columns (feedback needs review_id or threat_model_id). */
@@ -61,6 +67,18 @@ export type AnySpec = FileSpec<any>;
 /** The columns to compare and write: those the file has (keys always). */
 export function presentColumns(spec: AnySpec, header: ReadonlySet<string>): string[] {
   return spec.columns.filter((c) => header.has(c));
+}
+
+/** Rows of a file (cells by column) as CSV text in the spec's column order, its header first when asked. */
+export function specCsv(
+  spec: AnySpec,
+  rows: readonly Record<string, string>[],
+  opts: { header?: boolean } = {},
+): string {
+  const cells = rows.map((r) => spec.columns.map((c) => r[c] ?? ""));
+  return writeCsv(opts.header ? [spec.columns, ...cells] : cells, {
+    numeric: (spec.numeric ?? []).map((c) => spec.columns.indexOf(c)),
+  });
 }
 
 export const ref = (column: string, kind: RefKind, key: string | null | undefined): Ref[] =>

@@ -4,14 +4,22 @@ import { z } from "zod";
 import { isQuarterHourStep, toHours, toQuarterHours } from "@/lib/hours";
 import { isoDay } from "@/lib/period";
 import { csvWord } from "@/lib/vocabulary";
+import {
+  CONTROL_MESSAGE,
+  EARLIEST_DAY,
+  hasControlCharacter,
+  isDayInWindow,
+} from "@/lib/validations/fields";
 
 type Fail = (message: string) => void;
 type CellParser<T> = (v: string, fail: Fail) => T;
 
 const show = (v: string) => (v.length > 40 ? `“${v.slice(0, 40)}…”` : `“${v}”`);
 
-// PostgreSQL text cannot hold a NUL character: refused here, where the file, line and column are known.
+// PostgreSQL text cannot hold a NUL character: refused here, where the file, line and column are
+// known. (Half a surrogate pair cannot reach a cell: readCsv reads UTF-8 bytes.)
 const NUL_MESSAGE = "This cell contains a NUL character (\\0), which cannot be stored: remove it";
+const unstorable = (v: string) => (v.includes("\u0000") ? NUL_MESSAGE : null);
 
 /** A required cell: empty → "Enter the …", otherwise the parser decides. */
 export function cell<T>(what: string, parse: CellParser<T>) {
@@ -21,8 +29,9 @@ export function cell<T>(what: string, parse: CellParser<T>) {
       fail(`Enter the ${what}`);
       return z.NEVER;
     }
-    if (v.includes("\u0000")) {
-      fail(NUL_MESSAGE);
+    const problem = unstorable(v);
+    if (problem) {
+      fail(problem);
       return z.NEVER;
     }
     return parse(v, fail);
@@ -32,8 +41,9 @@ export function cell<T>(what: string, parse: CellParser<T>) {
 /** An optional cell: empty → `fallback` (null unless given). */
 export function optionalCell<T, F = null>(parse: CellParser<T>, fallback: F = null as F) {
   return z.string().transform((v, ctx): T | F => {
-    if (v.includes("\u0000")) {
-      ctx.addIssue({ code: "custom", message: NUL_MESSAGE });
+    const problem = unstorable(v);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
       return z.NEVER;
     }
     return v === "" ? fallback : parse(v, (message) => ctx.addIssue({ code: "custom", message }));
@@ -47,8 +57,16 @@ const maxLength =
     return v;
   };
 
-export const keyText = (what: string) => cell(what, maxLength(what, 200));
-export const optionalKey = (what: string) => optionalCell(maxLength(what, 200));
+// A key is one line: it names records in other files, and orgs, teams and courses created from
+// a key alone take their name from it (nameFromKey).
+const keyParser =
+  (what: string): CellParser<string> =>
+  (v, fail) => {
+    if (hasControlCharacter(v)) fail(`The ${what} must be one line: ${CONTROL_MESSAGE}`);
+    return maxLength(what, 200)(v, fail);
+  };
+export const keyText = (what: string) => cell(what, keyParser(what));
+export const optionalKey = (what: string) => optionalCell(keyParser(what));
 export const requiredText = (what: string, max = 500) => cell(what, maxLength(what, max));
 export const optionalText = (what: string, max = 2000) => optionalCell(maxLength(what, max));
 
@@ -115,6 +133,8 @@ const dateParser =
     const t = parseIsoInstant(v);
     if (t === null)
       fail(`${show(v)} is not a date: use ISO 8601, e.g. 2026-03-31 or 2026-03-31T14:05:00Z`);
+    else if (!isDayInWindow(formatDay(t)))
+      fail(`${show(v)} is outside the dates the app accepts: from ${EARLIEST_DAY} to tomorrow`);
     return t === null ? "" : format(t);
   };
 

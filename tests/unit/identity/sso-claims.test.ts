@@ -51,6 +51,24 @@ describe("readSsoClaims", () => {
     expect(readSsoClaims({ sub: "s" }, "groups").groups).toEqual([]);
   });
 
+  it("counts a claim with half a surrogate pair or a control character as missing", () => {
+    const claims = readSsoClaims(
+      {
+        sub: "abc",
+        email: "ada@example.test",
+        email_verified: true,
+        name: "Ada \uD800",
+        given_name: "Ada",
+        family_name: "Lo\u0000velace",
+        groups: ["ok", "bad\uDC00", "esc\u001b"],
+      },
+      "groups",
+    );
+    expect(claims.name).toBe("Ada");
+    expect(claims.groups).toEqual(["ok"]);
+    expect(readSsoClaims({ sub: "a\uD800" }, "groups").subject).toBe("");
+  });
+
   it("falls back to given and family name", () => {
     expect(readSsoClaims({ sub: "s", given_name: "Gina", family_name: "G" }, "g").name).toBe(
       "Gina G",

@@ -11,13 +11,14 @@ import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { publishAction } from "@/lib/server/newsletters/actions";
 import { getNewsletter } from "@/lib/server/newsletters/queries";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Newsletter" };
 
 export default async function NewsletterPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("newsletter.read");
-  const id = Number((await params).id);
-  const n = Number.isInteger(id) && id > 0 ? await getNewsletter(actor, id) : null;
+  const id = routeId((await params).id);
+  const n = id ? await getNewsletter(actor, id) : null;
   if (!n) notFound();
   const manage = can(actor, "newsletter.manage");
   const draft = n.status === "DRAFT";

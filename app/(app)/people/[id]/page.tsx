@@ -11,14 +11,15 @@ import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { ROLE } from "@/lib/vocabulary";
 import { getProfilePerson } from "@/lib/server/people/profile";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = Number((await params).id);
+  const id = routeId((await params).id);
   // Found before the Suspense boundary: someone outside the actor's scope answers 404.
-  const person = Number.isInteger(id) && id > 0 ? await getProfilePerson(actor, id) : null;
+  const person = id ? await getProfilePerson(actor, id) : null;
   if (!person) notFound();
   return (
     <div className="space-y-4">

@@ -21,13 +21,14 @@ import {
 import { getReview } from "@/lib/server/reviews/queries";
 import { securityEngineers } from "@/lib/server/reviews/service";
 import { isoDay } from "@/lib/period";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Security review" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("review.read");
-  const id = Number((await params).id);
-  const r = Number.isInteger(id) && id > 0 ? await getReview(actor, id) : null;
+  const id = routeId((await params).id);
+  const r = id ? await getReview(actor, id) : null;
   if (!r) notFound();
   const conduct = can(actor, "review.conduct", { orgId: r.team.orgId });
   const engineers = conduct && !r.startedAt ? await securityEngineers(actor) : [];

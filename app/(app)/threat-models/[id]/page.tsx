@@ -18,13 +18,14 @@ import {
 } from "@/lib/server/threat-models/actions";
 import { getThreatModel } from "@/lib/server/threat-models/queries";
 import { isUndocumented } from "@/lib/threat-models/rules";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Threat model" };
 
 export default async function ThreatModelPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("threatmodel.read");
-  const id = Number((await params).id);
-  const tm = Number.isInteger(id) && id > 0 ? await getThreatModel(actor, id) : null;
+  const id = routeId((await params).id);
+  const tm = id ? await getThreatModel(actor, id) : null;
   if (!tm) notFound();
   // Draft and in-review models are editable (lib/server/threat-models/service.ts); approved ones are final.
   const write =

@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { getTeamDetail } from "@/lib/server/directory/queries";
 import { teamOrganisation } from "@/lib/server/nominations/queries";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -23,8 +24,8 @@ export default async function TeamPage({
 }) {
   const actor = await requirePermission("directory.read");
   const { id } = await params;
-  const teamId = Number(id);
-  const team = Number.isInteger(teamId) && teamId > 0 ? await getTeamDetail(actor, teamId) : null;
+  const teamId = routeId(id);
+  const team = teamId ? await getTeamDetail(actor, teamId) : null;
   if (!team) notFound();
   const { saved } = await searchParams;
   const active = team.guardians.filter((g) => g.status === "ACTIVE");

@@ -4,12 +4,14 @@ import { OrgForm } from "@/components/directory/org-form";
 import { Card } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { listOrgs } from "@/lib/server/directory/queries";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Edit organisation" };
 
 export default async function EditOrgPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("directory.manage");
-  const id = Number((await params).id);
+  const id = routeId((await params).id);
+  if (!id) notFound();
   const orgs = await listOrgs(actor);
   const org = orgs.find((o) => o.id === id);
   if (!org) notFound();

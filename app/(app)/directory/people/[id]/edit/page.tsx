@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import { getPersonForEdit, teamOptions } from "@/lib/server/directory/people-queries";
 import { listOrgs } from "@/lib/server/directory/queries";
 import { NotFoundError } from "@/lib/server/errors";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -22,8 +23,8 @@ export default async function EditPersonPage({
   searchParams: Promise<{ saved?: string }>;
 }) {
   const actor = await requirePermission("user.manage");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  const id = routeId((await params).id);
+  if (!id) notFound();
   const person = await getPersonForEdit(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

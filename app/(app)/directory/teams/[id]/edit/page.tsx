@@ -5,16 +5,14 @@ import { Card } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { getTeamDetail, listOrgs } from "@/lib/server/directory/queries";
 import { isoDay } from "@/lib/period";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Edit team" };
 
 export default async function EditTeamPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("directory.manage");
-  const id = Number((await params).id);
-  const [team, orgs] = await Promise.all([
-    Number.isInteger(id) && id > 0 ? getTeamDetail(actor, id) : null,
-    listOrgs(actor),
-  ]);
+  const id = routeId((await params).id);
+  const [team, orgs] = await Promise.all([id ? getTeamDetail(actor, id) : null, listOrgs(actor)]);
   if (!team) notFound();
   const value = {
     id: team.id,

@@ -7,13 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
 import { getCourse } from "@/lib/server/training/queries";
 import { toHours } from "@/lib/hours";
+import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Edit course" };
 
 export default async function EditCoursePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("training.manage");
-  const id = Number((await params).id);
-  const course = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await getCourse(id) : null;
+  const id = routeId((await params).id);
+  const course = id ? await getCourse(id) : null;
   if (!course) notFound();
   return (
     <>
