@@ -24,3 +24,8 @@ export const endSessionsSchema = z.object({
   id: z.coerce.number().int().positive("Choose a person"),
 });
 export type EndSessionsInput = z.infer<typeof endSessionsSchema>;
+
+export const clearSignInFailuresSchema = z.object({
+  id: z.coerce.number().int().positive("Choose a person"),
+});
+export type ClearSignInFailuresInput = z.infer<typeof clearSignInFailuresSchema>;
