@@ -64,7 +64,7 @@ describe("an administrator clears a person's failed sign-ins", () => {
     });
     expect(
       await db.auditLog.findFirstOrThrow({
-        where: { action: "clear sign-in failures", entityId: String(owner.id) },
+        where: { action: "clear-sign-in-failures", entityId: String(owner.id) },
       }),
     ).toMatchObject({
       actorId: admin.id,
@@ -91,7 +91,7 @@ describe("an administrator clears a person's failed sign-ins", () => {
       PermissionError,
     );
     expect(await db.loginAttempt.count({ where: { clearedAt: { not: null } } })).toBe(0);
-    expect(await db.auditLog.count({ where: { action: "clear sign-in failures" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "clear-sign-in-failures" } })).toBe(0);
   });
 
   it("a missing person answers as missing", async () => {

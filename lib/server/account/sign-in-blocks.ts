@@ -92,7 +92,7 @@ export async function clearSignInFailures(
     });
     await audit(tx, {
       actorId: actor.id,
-      action: "clear sign-in failures",
+      action: "clear-sign-in-failures",
       entity: "User",
       entityId: person.id,
       orgId: person.orgId,
