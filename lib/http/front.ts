@@ -54,7 +54,13 @@ function declaredLength(req: IncomingMessage): number | null {
   return value === undefined ? null : Number(value);
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, rule: BodyLimit, opts: FrontOptions) {
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rule: BodyLimit,
+  opts: FrontOptions,
+  close = false,
+) {
   opts.onRefused?.({
     route: `${req.method} ${normalisePath(req.url ?? "/")}`,
     rule: rule.name,
@@ -66,15 +72,28 @@ function refuse(req: IncomingMessage, res: ServerResponse, rule: BodyLimit, opts
     error: `The request is too large: ${rule.name} accepts at most ${describeBytes(rule.limit)}.`,
     code: "payload_too_large",
   });
-  // "close": Node stops reading the connection once the answer is out, so the rest of the body
-  // is never read.
   res.writeHead(413, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
-    connection: "close",
+    // A client waiting on 100-continue has sent no body: the connection cannot carry on.
+    ...(close && { connection: "close" }),
   });
   res.end(body);
+  if (!close && !req.complete) linger(req);
+}
+
+// A client still sending when the answer goes out must be able to read it: closing the
+// connection at once makes the kernel reset it, and a reset throws away the 413 the client had
+// not read yet. So, as nginx does, the rest of the body is read and dropped (Node's default for
+// an unread body, which the app never sees) for at most LINGER_MS, then the connection is cut.
+const LINGER_MS = 5_000;
+
+function linger(req: IncomingMessage) {
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  timer.unref();
+  req.once("end", () => clearTimeout(timer));
+  req.socket.once("close", () => clearTimeout(timer));
 }
 
 type Held = "within" | "over" | "aborted";
@@ -155,7 +174,7 @@ export function createFront(opts: FrontOptions) {
     adoptHeaders(req, hops);
     const rule = bodyLimitFor(req.method, req.url);
     const length = declaredLength(req);
-    if (length !== null && length > rule.limit) return refuse(req, res, rule, opts);
+    if (length !== null && length > rule.limit) return refuse(req, res, rule, opts, true);
     res.writeContinue();
     proceed(req, res, rule);
   };
