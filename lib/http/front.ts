@@ -9,6 +9,7 @@
 // - records the client's address in CLIENT_ADDRESS_HEADER, replacing whatever the client sent.
 // Plain module (no "server-only", no Next.js): tests run it with a handler of their own.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import {
   CLIENT_ADDRESS_HEADER,
   connectionClientIp,
@@ -54,13 +55,7 @@ function declaredLength(req: IncomingMessage): number | null {
   return value === undefined ? null : Number(value);
 }
 
-function refuse(
-  req: IncomingMessage,
-  res: ServerResponse,
-  rule: BodyLimit,
-  opts: FrontOptions,
-  close = false,
-) {
+function refuse(req: IncomingMessage, res: ServerResponse, rule: BodyLimit, opts: FrontOptions) {
   opts.onRefused?.({
     route: `${req.method} ${normalisePath(req.url ?? "/")}`,
     rule: rule.name,
@@ -72,28 +67,29 @@ function refuse(
     error: `The request is too large: ${rule.name} accepts at most ${describeBytes(rule.limit)}.`,
     code: "payload_too_large",
   });
+  lingerOnClose(req.socket);
   res.writeHead(413, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
-    // A client waiting on 100-continue has sent no body: the connection cannot carry on.
-    ...(close && { connection: "close" }),
+    connection: "close",
   });
   res.end(body);
-  if (!close && !req.complete) linger(req);
 }
 
-// A client still sending when the answer goes out must be able to read it: closing the
-// connection at once makes the kernel reset it, and a reset throws away the 413 the client had
-// not read yet. So, as nginx does, the rest of the body is read and dropped (Node's default for
-// an unread body, which the app never sees) for at most LINGER_MS, then the connection is cut.
+// A client still sending when the answer goes out must be able to read it. Node closes a
+// "Connection: close" socket as soon as the answer is written, and closing a socket with unread
+// bytes makes the kernel reset it, which throws away the 413 the client had not read yet. So, as
+// nginx does, the answer is followed by a half-close: the rest of the body is read and dropped
+// (the app never sees it) until the client is done sending, for at most LINGER_MS.
 const LINGER_MS = 5_000;
 
-function linger(req: IncomingMessage) {
-  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+function lingerOnClose(socket: Socket) {
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
-  req.once("end", () => clearTimeout(timer));
-  req.socket.once("close", () => clearTimeout(timer));
+  socket.once("close", () => clearTimeout(timer));
+  socket.once("end", () => socket.destroy()); // the client has stopped sending
+  socket.destroySoon = () => void socket.end(); // what Node calls once the answer is written
 }
 
 type Held = "within" | "over" | "aborted";
@@ -174,7 +170,7 @@ export function createFront(opts: FrontOptions) {
     adoptHeaders(req, hops);
     const rule = bodyLimitFor(req.method, req.url);
     const length = declaredLength(req);
-    if (length !== null && length > rule.limit) return refuse(req, res, rule, opts, true);
+    if (length !== null && length > rule.limit) return refuse(req, res, rule, opts);
     res.writeContinue();
     proceed(req, res, rule);
   };

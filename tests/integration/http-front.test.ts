@@ -124,6 +124,7 @@ describe("request body limits at the front", () => {
       `Content-Length: ${60 * MIB}`,
     ]);
     expect(status(answer)).toBe(413);
+    expect(answer).toMatch(/connection: close/i);
     expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual({
       error: "The request is too large: hour logging accepts at most 64 KB.",
       code: "payload_too_large",
