@@ -196,7 +196,7 @@ test("forgot password: the emailed link sets a new password and the old one stop
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(oldPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: "Email or password is incorrect." }),
   ).toBeVisible();
