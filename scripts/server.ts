@@ -2,7 +2,8 @@
 // forwarded headers, the client's address), in one Node.js process. scripts/serve.ts
 // (npm start, npm run dev) prepares the database and starts it:
 //   node --import tsx scripts/server.ts --port 3000 [--dev]
-// It needs DATABASE_URL and the other settings serve.ts passes on.
+// Alone (`npm run server -- --port 3000`, after `npm run build` and `npm run db:migrate`) it
+// needs DATABASE_URL, NEXTAUTH_SECRET and NEXTAUTH_URL set.
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -16,6 +17,8 @@ const { values } = parseArgs({
   },
 });
 const port = Number(values.port);
+// As `next start` and `next dev` would (serve.ts sets it too).
+(process.env as Record<string, string>).NODE_ENV ??= values.dev ? "development" : "production";
 const log = pino({ level: process.env.LOG_LEVEL ?? "info" });
 
 const server = http.createServer();

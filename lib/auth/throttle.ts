@@ -16,7 +16,7 @@ export const THROTTLE = {
   knownAddressMs: 90 * 24 * 60 * 60_000,
 } as const;
 
-export type ThrottleDecision = { blocked: false } | { blocked: true; retryAfterMs: number };
+type ThrottleDecision = { blocked: false } | { blocked: true; retryAfterMs: number };
 
 /** Blocked when `limit` failures fall in the window; the block lifts when the oldest of them ages out. */
 export function throttleDecision(
@@ -50,7 +50,7 @@ export type SignInRecord = {
   knownAddress: boolean;
 };
 
-export type SignInDecision =
+type SignInDecision =
   | { blocked: false }
   | { blocked: true; retryAfterMs: number; reason: "pair" | "address" | "account" };
 

@@ -26,7 +26,7 @@ export type BodyLimit = {
 };
 
 // The first matching rule applies, so the specific routes come first.
-export const BODY_LIMITS: readonly BodyLimit[] = [
+const BODY_LIMITS: readonly BodyLimit[] = [
   {
     name: "spreadsheet import",
     methods: ["POST"],

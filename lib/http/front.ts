@@ -22,7 +22,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export type Refusal = { route: string; rule: string; limit: number; declared: number | null };
 
-export type FrontOptions = {
+type FrontOptions = {
   /** Next.js's request handler (or a test's). */
   handle: Handler;
   /** Proxies in front of the app; TRUSTED_PROXY_HOPS by default. */
@@ -42,7 +42,7 @@ const FORWARDED = [
 ];
 
 /** Headers the app may trust, in place: forwarded ones only behind our proxies, and the address. */
-export function adoptHeaders(req: IncomingMessage, hops: number): void {
+function adoptHeaders(req: IncomingMessage, hops: number): void {
   const address = connectionClientIp(req.headers, req.socket.remoteAddress, hops);
   if (hops === 0) for (const name of FORWARDED) delete req.headers[name];
   if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;

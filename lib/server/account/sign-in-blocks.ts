@@ -13,7 +13,7 @@ import { isAdministrator } from "./service";
 // back. Clearing marks the account's failures cleared; they stay on record (the admin home's
 // count of failed sign-ins, the audit of who cleared them).
 
-export type SignInBlocks = {
+type SignInBlocks = {
   failures: number;
   /** Addresses waiting to try this account again, and until when. */
   waiting: { ip: string | null; failures: number; until: Date }[];
