@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/body-limits";
 import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -10,7 +11,11 @@ const nextConfig: NextConfig = {
     "pino",
   ],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The same figure the app's HTTP front enforces before a body is read (lib/http/body-limits.ts).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },

@@ -83,8 +83,15 @@ try {
     )
       throw new Error("next build failed");
   }
-  server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-    env: { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+  // The app's server (scripts/server.ts: Next.js behind the HTTP front), as npm start runs it;
+  // BENCH_FRONT=0 runs plain `next start` instead, to measure what the front costs.
+  const [command, args] =
+    process.env.BENCH_FRONT === "0"
+      ? [path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)]]
+      : [process.execPath, ["--import", "tsx", "scripts/server.ts", "--port", String(PORT)]];
+  log(`server: ${process.env.BENCH_FRONT === "0" ? "next start (no front)" : "scripts/server.ts"}`);
+  server = spawn(command, args, {
+    env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (

@@ -1,5 +1,6 @@
 // The one start command: database (embedded unless DATABASE_URL), migrations, demo data on
-// an empty database, a production build when sources changed, then the Next.js server.
+// an empty database, a production build when sources changed, then the app's server
+// (scripts/server.ts: Next.js behind the app's HTTP front).
 //   npm start                       production server on http://localhost:3000
 //   npm run dev                     development server (hot reload)
 //   tsx scripts/serve.ts --port 3100 --database guardians_e2e --fresh   (browser tests)
@@ -26,6 +27,7 @@ const { values } = parseArgs({
 
 // Spawned directly (not through npx) so SIGTERM reaches the server itself.
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
+const SERVER = ["--import", "tsx", path.resolve("scripts/server.ts")];
 const log = (line: string) => console.log(`[guardians] ${line}`);
 
 async function main() {
@@ -73,10 +75,12 @@ async function main() {
       });
       if (build.status !== 0) throw new Error("next build failed");
     }
-    const args = values.dev ? ["dev", "-p", values.port] : ["start", "-p", values.port];
-    child = spawn(NEXT_BIN, args, {
+    const args = [...SERVER, "--port", values.port, ...(values.dev ? ["--dev"] : [])];
+    child = spawn(process.execPath, args, {
       stdio: "inherit",
-      env: values.dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+      env: values.dev
+        ? { ...env, NODE_ENV: "development" }
+        : { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) },
     });
     log(`Guardians on http://localhost:${values.port}`);
     child.on("exit", (code) => void shutdown(code ?? 0));

@@ -2,7 +2,7 @@ import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { db } from "@/lib/db/client";
 import { signInSchema } from "@/lib/validations/sign-in";
-import { THROTTLE, retryMessage, throttleDecision } from "./throttle";
+import { THROTTLE, retryMessage, signInDecision } from "./throttle";
 
 export class SignInError extends Error {}
 
@@ -20,45 +20,67 @@ function getDummyHash() {
 }
 
 /**
- * The throttle gate: under a per-email (then per-address) advisory lock, counts recent
- * failures and, when the attempt may proceed, records it as a failure before the password
- * is checked. Concurrent attempts therefore each see the ones admitted before them, so at
- * most `perEmail` passwords are ever checked per window. The lock is held only for the
- * count and the insert, not during the (slow) password check. Returns the attempt's id.
+ * The throttle gate (lib/auth/throttle.ts): under a per-email (then per-address) advisory lock,
+ * reads the recent failures of this account from this address, of this address and of this
+ * account, and, when the attempt may proceed, records it as a failure before the password is
+ * checked. Concurrent attempts therefore each see the ones admitted before them, so no more
+ * passwords are checked than the counts allow. The lock is held only for the reads and the
+ * insert, not during the (slow) password check. Returns the attempt's id.
  */
 async function admitAttempt(email: string, ip: string | null): Promise<bigint> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${email}))`;
     if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${ip}))`;
     const now = new Date();
-    const since = new Date(now.getTime() - THROTTLE.windowMs);
-    const [byEmail, byIp] = await Promise.all([
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const lastSuccess = await tx.loginAttempt.findFirst({
+      where: { email, ip, success: true },
+      orderBy: { at: "desc" },
+      select: { at: true },
+    });
+    const pairSince = ago(THROTTLE.pair.windowMs);
+    const failures = { success: false, clearedAt: null };
+    const knownAddress = !!lastSuccess && lastSuccess.at >= ago(THROTTLE.knownAddressMs);
+    const times = (rows: { at: Date }[]) => rows.map((r) => r.at);
+    const [pairFailures, addressFailures, accountFailures] = await Promise.all([
       tx.loginAttempt.findMany({
-        where: { email, success: false, at: { gte: since } },
+        where: {
+          email,
+          ip,
+          ...failures,
+          at: { gt: lastSuccess && lastSuccess.at > pairSince ? lastSuccess.at : pairSince },
+        },
         select: { at: true },
         orderBy: { at: "desc" },
-        take: THROTTLE.perEmail,
+        take: 50,
       }),
       ip
         ? tx.loginAttempt.findMany({
-            where: { ip, success: false, at: { gte: since } },
+            where: { ip, ...failures, at: { gte: ago(THROTTLE.address.windowMs) } },
             select: { at: true },
             orderBy: { at: "desc" },
-            take: THROTTLE.perIp,
+            take: THROTTLE.address.limit,
           })
         : [],
+      knownAddress
+        ? []
+        : tx.loginAttempt.findMany({
+            where: { email, ...failures, at: { gte: ago(THROTTLE.account.windowMs) } },
+            select: { at: true },
+            orderBy: { at: "desc" },
+            take: THROTTLE.account.limit,
+          }),
     ]);
-    for (const [failures, limit] of [
-      [byEmail, THROTTLE.perEmail],
-      [byIp, THROTTLE.perIp],
-    ] as const) {
-      const decision = throttleDecision(
-        failures.map((f) => f.at),
-        now,
-        limit,
-      );
-      if (decision.blocked) throw new SignInError(retryMessage(decision.retryAfterMs));
-    }
+    const decision = signInDecision(
+      {
+        pairFailures: times(pairFailures),
+        addressFailures: times(addressFailures),
+        accountFailures: times(accountFailures),
+        knownAddress,
+      },
+      now,
+    );
+    if (decision.blocked) throw new SignInError(retryMessage(decision.retryAfterMs));
     const attempt = await tx.loginAttempt.create({
       data: { email, ip, success: false },
       select: { id: true },

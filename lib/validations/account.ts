@@ -25,3 +25,8 @@ export const endSessionsSchema = z.object({
   id: recordId("Choose a person"),
 });
 export type EndSessionsInput = z.infer<typeof endSessionsSchema>;
+
+export const clearSignInFailuresSchema = z.object({
+  id: z.coerce.number().int().positive("Choose a person"),
+});
+export type ClearSignInFailuresInput = z.infer<typeof clearSignInFailuresSchema>;

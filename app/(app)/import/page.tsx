@@ -4,7 +4,7 @@ import { ImportForm } from "@/components/import/import-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
-import { MAX_UPLOAD_BYTES } from "@/lib/server/transfer/upload";
+import { MAX_UPLOAD_BYTES } from "@/lib/http/body-limits";
 
 export const metadata: Metadata = { title: "Import and export" };
 

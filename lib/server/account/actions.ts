@@ -3,10 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
-import { changePasswordSchema, endSessionsSchema } from "@/lib/validations/account";
+import {
+  changePasswordSchema,
+  clearSignInFailuresSchema,
+  endSessionsSchema,
+} from "@/lib/validations/account";
 import { formAction } from "@/lib/server/form-action";
 import { z } from "zod";
 import { changePassword, endMyOtherSessions, endPersonSessions } from "./service";
+import { clearSignInFailures } from "./sign-in-blocks";
 
 const sessionsEnded = (n: number) =>
   n === 0
@@ -45,6 +50,21 @@ export const endPersonSessionsAction = formAction(
         ended === 0
           ? `${name} had no open session.`
           : `${ended === 1 ? "1 session" : `${ended} sessions`} of ${name} ended.`,
+    };
+  },
+);
+
+export const clearSignInFailuresAction = formAction(
+  { name: "clearSignInFailures", permission: "user.manage", schema: clearSignInFailuresSchema },
+  async (actor, input) => {
+    const { name, cleared } = await clearSignInFailures(actor, input);
+    revalidatePath(`/people/${input.id}`);
+    return {
+      status: "ok",
+      message:
+        cleared === 0
+          ? `${name} had no failed sign-ins to clear.`
+          : `${cleared === 1 ? "1 failed sign-in" : `${cleared} failed sign-ins`} of ${name} cleared: they can sign in again from anywhere.`,
     };
   },
 );

@@ -1,8 +1,8 @@
 import "server-only";
 import type { UploadedFile } from "@/lib/transfer/types";
 import { DomainError } from "@/lib/server/errors";
+import { MAX_UPLOAD_BYTES } from "@/lib/http/body-limits";
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 13;
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
 import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
+import { SignInBlocksPanel } from "@/components/people/sign-in-blocks-panel";
 import { SignInPanel } from "@/components/people/sign-in-panel";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
@@ -52,6 +53,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         <ProfileDetails actor={actor} person={person} />
       </Suspense>
       <SessionsPanel actor={actor} person={person} />
+      <SignInBlocksPanel actor={actor} person={person} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LoginAttempt" ADD COLUMN     "clearedAt" TIMESTAMPTZ(3);
+
