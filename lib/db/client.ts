@@ -1,20 +1,25 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectionSettings, requestBudget } from "./budgets";
+import { BoundedClient } from "./connections";
 
+// Every request's queries go through this pool, within the request budget (lib/db/budgets.ts):
+// a database that stops answering fails them in a few seconds instead of hanging them, and a
+// connection the client gave up on is closed rather than lent again.
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString)
     throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.");
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Fail fast while the database is down instead of hanging requests.
-    connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 30_000,
+    Client: BoundedClient,
+    ...connectionSettings(requestBudget()),
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 // One client per server process (and across hot reloads in development), created on first
