@@ -1,8 +1,9 @@
 // Time limits on the database, so that a PostgreSQL which stops answering (a hung host, a
 // stalled disk, a lock held too long) fails requests quickly instead of hanging them. Requests
-// get a short budget; long jobs (import, restore, export, seed, migrations, benchmarks) a long
-// one, given explicitly where they connect (jobClient). Read by the app and by the scripts, so
-// no "server-only" here.
+// get a short budget; the dashboards' fact queries (large scans, computed once and cached) a
+// longer one on a pool of their own; long jobs (import, restore, export, seed, migrations,
+// benchmarks) a long one, given explicitly where they connect (jobClient). Read by the app and
+// by the scripts, so no "server-only" here.
 import { z } from "zod";
 
 export type DatabaseBudget = {
@@ -24,15 +25,17 @@ const DEFAULTS = {
   DATABASE_CONNECT_TIMEOUT_MS: 2_000,
   DATABASE_STATEMENT_TIMEOUT_MS: 3_000,
   DATABASE_LOCK_TIMEOUT_MS: 2_000,
+  DATABASE_REPORT_TIMEOUT_MS: 15_000,
   DATABASE_JOB_TIMEOUT_MS: 3_600_000,
 } as const;
 
 type Setting = keyof typeof DEFAULTS;
+type Env = Record<string, string | undefined>;
 
 const millisecondsSchema = z.coerce.number().int().min(1).max(86_400_000);
 
 /** One setting from the environment, or its default; a malformed value stops the start, saying why. */
-function setting(env: NodeJS.ProcessEnv, name: Setting): number {
+function setting(env: Env, name: Setting): number {
   const raw = env[name]?.trim();
   if (!raw) return DEFAULTS[name];
   const parsed = millisecondsSchema.safeParse(raw);
@@ -44,7 +47,7 @@ function setting(env: NodeJS.ProcessEnv, name: Setting): number {
 }
 
 /** The budget of everything a request does. */
-export function requestBudget(env = process.env): DatabaseBudget {
+export function requestBudget(env: Env = process.env): DatabaseBudget {
   return {
     connectMs: setting(env, "DATABASE_CONNECT_TIMEOUT_MS"),
     statementMs: setting(env, "DATABASE_STATEMENT_TIMEOUT_MS"),
@@ -52,8 +55,22 @@ export function requestBudget(env = process.env): DatabaseBudget {
   };
 }
 
+/**
+ * The budget of the dashboards' fact queries (lib/server/metrics): a cold dashboard sends a
+ * few dozen scans at once, each up to a few seconds on a busy server, and queues for its own
+ * small pool; waiting for a connection and each statement get DATABASE_REPORT_TIMEOUT_MS.
+ */
+export function reportBudget(env: Env = process.env): DatabaseBudget {
+  const report = setting(env, "DATABASE_REPORT_TIMEOUT_MS");
+  return {
+    connectMs: report,
+    statementMs: report,
+    lockMs: setting(env, "DATABASE_LOCK_TIMEOUT_MS"),
+  };
+}
+
 /** The budget of long jobs: the same time to connect, a long one per statement and lock wait. */
-export function jobBudget(env = process.env): DatabaseBudget {
+export function jobBudget(env: Env = process.env): DatabaseBudget {
   const job = setting(env, "DATABASE_JOB_TIMEOUT_MS");
   return { connectMs: setting(env, "DATABASE_CONNECT_TIMEOUT_MS"), statementMs: job, lockMs: job };
 }

@@ -87,6 +87,15 @@ describe("the database budgets, one at a time", () => {
     }
   }, 20_000);
 
+  it("the dashboards' fact queries have a pool and a longer budget of their own", async () => {
+    const { reportDb } = await import("@/lib/db/client");
+    const [settings] = await reportDb.$queryRaw<{ statement: string }[]>`
+      SELECT current_setting('statement_timeout') AS statement`;
+    expect(settings.statement).toBe("15s");
+    // Longer than a request's statement timeout (3 s), which cancels it (next test).
+    expect(await reportDb.$queryRaw`SELECT 1 AS one FROM pg_sleep(3.5)`).toEqual([{ one: 1 }]);
+  }, 20_000);
+
   it("a statement running past the statement timeout is cancelled and answers as unavailable", async () => {
     const { db } = await import("@/lib/db/client");
     const { failureOf } = await import("@/lib/server/failure");

@@ -1,11 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_GRACE_MS, connectionSettings, jobBudget, requestBudget } from "@/lib/db/budgets";
+import {
+  CLIENT_GRACE_MS,
+  connectionSettings,
+  jobBudget,
+  reportBudget,
+  requestBudget,
+} from "@/lib/db/budgets";
 
 describe("database budgets", () => {
-  it("defaults to 2 s to connect, 3 s per statement, 2 s per lock wait, 1 h for long jobs", () => {
+  it("defaults to 2 s to connect, 3 s per statement, 2 s per lock wait; 15 s for dashboard facts, 1 h for long jobs", () => {
     expect(requestBudget({})).toEqual({ connectMs: 2_000, statementMs: 3_000, lockMs: 2_000 });
+    expect(reportBudget({})).toEqual({ connectMs: 15_000, statementMs: 15_000, lockMs: 2_000 });
     expect(jobBudget({})).toEqual({ connectMs: 2_000, statementMs: 3_600_000, lockMs: 3_600_000 });
   });
 
@@ -14,8 +21,10 @@ describe("database budgets", () => {
       DATABASE_CONNECT_TIMEOUT_MS: "1500",
       DATABASE_STATEMENT_TIMEOUT_MS: " 8000 ",
       DATABASE_LOCK_TIMEOUT_MS: "500",
+      DATABASE_REPORT_TIMEOUT_MS: "20000",
       DATABASE_JOB_TIMEOUT_MS: "600000",
     };
+    expect(reportBudget(env)).toEqual({ connectMs: 20_000, statementMs: 20_000, lockMs: 500 });
     expect(requestBudget(env)).toEqual({ connectMs: 1_500, statementMs: 8_000, lockMs: 500 });
     expect(jobBudget(env)).toEqual({ connectMs: 1_500, statementMs: 600_000, lockMs: 600_000 });
   });
@@ -54,8 +63,9 @@ describe("database budgets", () => {
     ["lib", "scripts", "bench", "app"].forEach(walk);
     // The app's pool itself (lib/db/client.ts) is built with the request budget.
     expect(offenders).toEqual(["lib/db/client.ts"]);
-    expect(fs.readFileSync("lib/db/client.ts", "utf8")).toContain(
-      "...connectionSettings(requestBudget())",
-    );
+    const client = fs.readFileSync("lib/db/client.ts", "utf8");
+    expect(client).toContain("...connectionSettings(budget)");
+    expect(client).toContain("createClient(requestBudget(),");
+    expect(client).toContain("createClient(reportBudget(),");
   });
 });
