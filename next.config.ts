@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: [
@@ -12,7 +12,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
   },
 };
 
