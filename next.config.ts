@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/body-limits";
-import { securityHeaders } from "./lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: [
@@ -17,7 +17,14 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,17 +11,19 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-// Applies the saved theme before first paint, so a dark-theme user sees no flash.
+// Applies the saved theme before first paint, so a dark-theme user sees no flash. It runs with
+// the request's script nonce (proxy.ts), like Next's own scripts.
 const themeScript =
   'try{var t=localStorage.getItem("theme");' +
   'if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))' +
   'document.documentElement.classList.add("dark")}catch(e){}';
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen">{children}</body>
     </html>

@@ -5,8 +5,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { jobClient } from "../lib/db/connections";
 import { dropDatabase } from "../lib/db/embedded";
 import { withDatabase } from "../lib/db/url";
 import { csvLine } from "../lib/transfer/csv";
@@ -132,7 +132,7 @@ async function main() {
     `generated ${REVIEWS.toLocaleString("en")} reviews, ${TEAMS} teams, ${ENGINEERS + GUARDIANS} people (${megabytes.toFixed(1)} MB) in ${Date.now() - t} ms`,
   );
   const db = await prepareDatabase({ log, database: DATABASE, fresh: true });
-  const client = new pg.Client({ connectionString: db.url });
+  const client = jobClient(db.url);
   let seconds = 0;
   try {
     await client.connect();

@@ -3,8 +3,8 @@
 // docs/spreadsheet-format.md, program.json (everything they do not carry) and
 // passwords.json (password hashes, readable by the owner only), all from one snapshot.
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { jobClient } from "../lib/db/connections";
 import { exportAll } from "../lib/server/transfer/export";
 
 const { values, positionals } = parseArgs({
@@ -17,7 +17,7 @@ async function main() {
   const folder = positionals[0];
   if (!folder) throw new Error("Usage: npm run export -- <folder> [--without-passwords]");
   const db = await prepareDatabase({ log });
-  const client = new pg.Client({ connectionString: db.url });
+  const client = jobClient(db.url);
   try {
     await client.connect();
     const started = Date.now();

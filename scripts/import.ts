@@ -5,8 +5,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { jobClient } from "../lib/db/connections";
 import { isBackupFile } from "../lib/transfer/backup/parse";
 import type { ImportIssue } from "../lib/transfer/types";
 import { runImport } from "../lib/server/transfer/run-import";
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   );
   log(`read ${names.length} files in ${Date.now() - started} ms`);
   const db = await prepareDatabase({ log });
-  const client = new pg.Client({ connectionString: db.url });
+  const client = jobClient(db.url);
   try {
     await client.connect();
     const t = Date.now();

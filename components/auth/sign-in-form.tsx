@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ForgotPasswordLink, PasswordSetNotice } from "./password-links";
+import "@/lib/validations/without-eval";
 import { signInSchema } from "@/lib/validations/sign-in";
 import { SignInAlert } from "./sign-in-alert";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { jobClient } from "./connections";
 
 // Prisma's own lock key, so `prisma migrate deploy` and this runner exclude each other too.
 const ADVISORY_LOCK_KEY = 72707369;
@@ -43,7 +43,7 @@ export async function migrate(
   opts: { dir?: string; log?: (line: string) => void } = {},
 ): Promise<MigrationResult> {
   const files = readMigrations(opts.dir);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = jobClient(databaseUrl);
   await client.connect();
   const result: MigrationResult = { applied: [], alreadyApplied: [] };
   try {

@@ -1,5 +1,6 @@
 import { hash } from "@node-rs/argon2";
-import pg from "pg";
+import type pg from "pg";
+import { jobClient } from "@/lib/db/connections";
 import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
@@ -8,7 +9,7 @@ import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
 
 export async function isDatabaseEmpty(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
+  const client = jobClient(url);
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT NOT EXISTS (SELECT 1 FROM "User") AS empty`);
@@ -37,7 +38,7 @@ export async function seedDatabase(
   const data = generateDataset(opts);
   log(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const passwordHash = await hash(DEMO_PASSWORD);
-  const client = new pg.Client({ connectionString: url });
+  const client = jobClient(url);
   await client.connect();
   t = Date.now();
   try {

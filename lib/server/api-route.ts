@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { transportSecurityHeader } from "@/lib/security-headers";
 import { getActor, type SessionActor } from "@/lib/auth/session";
 import { DomainError, PermissionError, SignedOutError } from "./errors";
 import { failureOf, parseInput, RETRY_AFTER_SECONDS, type Failure } from "./failure";
@@ -113,6 +114,9 @@ export function apiRoute<T = undefined, P = Record<string, string>>(
     }
     try {
       response.headers.set("x-request-id", requestId);
+      // HSTS here rather than in proxy.ts, which would copy every API request's body.
+      const hsts = transportSecurityHeader();
+      if (hsts) response.headers.set(hsts.key, hsts.value);
     } catch {
       // immutable headers (a redirect): the log line still carries the id
     }

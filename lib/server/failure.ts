@@ -22,7 +22,9 @@ export const UNAVAILABLE = "The database is unavailable. Nothing was saved; try 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 
-// Node's socket errors, PostgreSQL's shutdown/connection SQLSTATEs and Prisma's "cannot reach" codes.
+// Node's socket errors, PostgreSQL's shutdown/connection SQLSTATEs, its statement and lock
+// timeouts (57014, 55P03: the budgets of lib/db/budgets.ts) and Prisma's "cannot reach" and
+// "transaction could not start or expired" codes.
 const UNAVAILABLE_CODES = [
   "ECONNREFUSED",
   "ECONNRESET",
@@ -30,8 +32,11 @@ const UNAVAILABLE_CODES = [
   "57P03",
   "08006",
   "08001",
+  "57014",
+  "55P03",
   "P1001",
   "P1017",
+  "P2028",
 ];
 // Drivers and Prisma's adapter often report an outage only in the message text.
 const UNAVAILABLE_MESSAGES = [
@@ -45,7 +50,9 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
   /terminating connection due to administrator command/i,
   /Client has encountered a connection error/i,
-  /Code: `(57P0[13]|08006|08001)`/i,
+  /Query read timeout/i,
+  /canceling statement due to (statement|lock) timeout/i,
+  /Code: `(57P0[13]|08006|08001|57014|55P03)`/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -132,6 +132,25 @@ describe("apiRoute", () => {
     });
   });
 
+  it("sends Strict-Transport-Security on every answer when served over https, none over http", async () => {
+    const hsts = async (query = "") => (await post({ hours: 1 }, { query })).headers;
+    vi.stubEnv("NEXTAUTH_URL", "https://guardians.example.com");
+    try {
+      for (const headers of [await hsts(), await hsts("?fail=rule"), await hsts("?fail=database")])
+        expect(headers.get("strict-transport-security")).toBe(
+          "max-age=63072000; includeSubDomains",
+        );
+      actAs(null);
+      expect((await hsts()).get("strict-transport-security")).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
+      vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+      expect((await hsts()).get("strict-transport-security")).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("answers a database outage with 503 and Retry-After, and a fault with a generic 500", async () => {
     const down = await post({ hours: 1 }, { query: "?fail=database" });
     expect(down.status).toBe(503);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActiveInterval } from "@/lib/metrics/guardians";
 import type { FindingFact } from "@/lib/metrics/findings";
@@ -17,7 +17,7 @@ export async function reviewFacts(
   start: Date,
   end: Date,
 ): Promise<(ReviewFact & { teamId: number })[]> {
-  return db.$queryRaw`
+  return reportDb.$queryRaw`
     SELECT r."teamId", r."requestedAt", r."completedAt", r."effortQuarterHours",
       EXISTS (
         SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay('r."completedAt"'))}
@@ -33,7 +33,7 @@ export async function releaseFacts(
   start: Date,
   end: Date,
 ): Promise<(ReleaseFact & { teamId: number })[]> {
-  const rows = await db.$queryRaw<
+  const rows = await reportDb.$queryRaw<
     { teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]
   >`
     SELECT rel."teamId", rel."startedOn", rel."releasedOn",
@@ -58,7 +58,7 @@ export async function findingFacts(
   start: Date,
   end: Date,
 ): Promise<(FindingFact & { teamId: number })[]> {
-  return db.$queryRaw<(FindingFact & { teamId: number; severity: Severity })[]>`
+  return reportDb.$queryRaw<(FindingFact & { teamId: number; severity: Severity })[]>`
     SELECT f."teamId", f.severity::text AS severity, f.status::text AS status, f."openedOn", f."closedOn"
     FROM "Finding" f JOIN "Team" t ON t.id = f."teamId"
     WHERE f."openedOn" < ${end} AND (f."closedOn" IS NULL OR f."closedOn" >= ${start}) AND ${teamCondition(scope)}`;
@@ -68,12 +68,12 @@ export async function teamsAt(
   scope: MetricScope,
   end: Date,
 ): Promise<{ id: number; riskBudget: number; name: string }[]> {
-  return db.$queryRaw`SELECT t.id, t.name, t."riskBudget" FROM "Team" t WHERE t."joinedOn" < ${end} AND ${teamCondition(scope)}`;
+  return reportDb.$queryRaw`SELECT t.id, t.name, t."riskBudget" FROM "Team" t WHERE t."joinedOn" < ${end} AND ${teamCondition(scope)}`;
 }
 
 /** Every membership that was ever active, for teams in scope. */
 export async function guardianIntervals(scope: MetricScope): Promise<ActiveInterval[]> {
-  return db.$queryRaw`
+  return reportDb.$queryRaw`
     SELECT g."userId", g."teamId", g."activeOn", g."leftOn"
     FROM "GuardianMembership" g JOIN "Team" t ON t.id = g."teamId"
     WHERE g."activeOn" IS NOT NULL AND ${teamCondition(scope)}`;
@@ -95,7 +95,7 @@ export async function activityFacts(
         EXISTS (SELECT 1 FROM "User" u JOIN "Team" t ON t.id = u."teamId" WHERE u.id = a."userId" AND ${teamCondition(scope)})
         OR EXISTS (SELECT 1 FROM "GuardianMembership" g JOIN "Team" t ON t.id = g."teamId" WHERE g."userId" = a."userId" AND g."activeOn" IS NOT NULL AND ${teamCondition(scope)})
       )`;
-  return db.$queryRaw`
+  return reportDb.$queryRaw`
     SELECT a."userId", a.date, a."quarterHours", a.type::text AS type
     FROM "ActivityEntry" a
     WHERE a."deletedAt" IS NULL AND a.date >= ${start} AND a.date < ${end} AND ${inScope}`;

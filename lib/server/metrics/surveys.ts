@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { surveyResults, type SurveyAnswerCount, type SurveyResult } from "@/lib/metrics/surveys";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
@@ -34,7 +34,7 @@ async function computeSurveyResults(
   start: Date,
   end: Date,
 ): Promise<SurveyResult[]> {
-  const surveys = await db.survey.findMany({
+  const surveys = await reportDb.survey.findMany({
     where: { closesOn: { gte: start, lt: end } },
     select: {
       id: true,
@@ -47,10 +47,10 @@ async function computeSurveyResults(
   const ids = surveys.map((s) => s.id);
   const inScope = respondentInScope(scope);
   const [respondents, answers] = await Promise.all([
-    db.$queryRaw<{ surveyId: number; n: number }[]>`
+    reportDb.$queryRaw<{ surveyId: number; n: number }[]>`
       SELECT r."surveyId", count(*)::int AS n FROM "SurveyResponse" r JOIN "User" u ON u.id = r."userId"
       WHERE r."surveyId" = ANY(${ids}::int[]) AND ${inScope} GROUP BY r."surveyId"`,
-    db.$queryRaw<SurveyAnswerCount[]>`
+    reportDb.$queryRaw<SurveyAnswerCount[]>`
       SELECT a."questionId", a.rating, count(*)::int AS count
       FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" JOIN "User" u ON u.id = r."userId"
       WHERE r."surveyId" = ANY(${ids}::int[]) AND ${inScope} AND (a.rating IS NOT NULL OR btrim(coalesce(a.text, '')) <> '')

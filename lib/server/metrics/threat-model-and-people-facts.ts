@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompletionFact } from "@/lib/metrics/training";
 import type { BeltAwardFact } from "@/lib/metrics/people";
@@ -17,7 +17,7 @@ export async function threatModelFacts(
   start: Date,
   end: Date,
 ): Promise<(ThreatModelFact & { teamId: number })[]> {
-  const rows = await db.$queryRaw<
+  const rows = await reportDb.$queryRaw<
     { teamId: number; guardianAuthored: boolean; statuses: string[] | null }[]
   >`
     SELECT tm."teamId",
@@ -37,7 +37,7 @@ export async function threatModelFacts(
 }
 
 export async function courseLists(): Promise<{ required: number[]; optional: number[] }> {
-  const courses = await db.course.findMany({
+  const courses = await reportDb.course.findMany({
     where: { active: true },
     select: { id: true, required: true },
   });
@@ -49,7 +49,7 @@ export async function courseLists(): Promise<{ required: number[]; optional: num
 
 export async function completionFacts(userIds: number[]): Promise<CompletionFact[]> {
   if (userIds.length === 0) return [];
-  return db.courseCompletion.findMany({
+  return reportDb.courseCompletion.findMany({
     where: { userId: { in: userIds } },
     select: { userId: true, courseId: true, completedOn: true },
   });
@@ -57,7 +57,7 @@ export async function completionFacts(userIds: number[]): Promise<CompletionFact
 
 export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]> {
   if (userIds.length === 0) return [];
-  return db.beltAward.findMany({
+  return reportDb.beltAward.findMany({
     where: { userId: { in: userIds } },
     select: { userId: true, belt: true, awardedOn: true, revokedAt: true },
   });
@@ -72,7 +72,7 @@ export async function feedbackFacts(
   start: Date,
   end: Date,
 ): Promise<{ teamId: number; rating: number }[]> {
-  return db.$queryRaw<{ teamId: number; rating: number }[]>`
+  return reportDb.$queryRaw<{ teamId: number; rating: number }[]>`
     SELECT t.id AS "teamId", f.rating FROM "Feedback" f
     LEFT JOIN "Review" r ON r.id = f."reviewId"
     LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
@@ -94,7 +94,7 @@ export async function unmitigatedThreats(
   scope: MetricScope,
   end: Date,
 ): Promise<(Weighted & { teamId: number })[]> {
-  return db.$queryRaw`
+  return reportDb.$queryRaw`
     SELECT tm."teamId", th.severity::text AS severity
     FROM "Threat" th JOIN "ThreatModel" tm ON tm.id = th."threatModelId" JOIN "Team" t ON t.id = tm."teamId"
     WHERE th."mitigationStatus" = 'NONE' AND tm."createdOn" < ${end} AND ${teamCondition(scope)}`;

@@ -1,6 +1,7 @@
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
 import { can } from "@/lib/auth/permissions";
+import { jobClient } from "@/lib/db/connections";
 import type { SessionActor } from "@/lib/auth/session";
 import { exportCsv } from "@/lib/server/transfer/export";
 import type { FileName } from "@/lib/transfer/spreadsheet/spec";
@@ -8,13 +9,10 @@ import type { UploadedFile } from "@/lib/transfer/types";
 import { PermissionError } from "@/lib/server/errors";
 import { runImport, type ImportResult } from "./run-import";
 
-// Imports use a connection of their own (not the Prisma pool): one long transaction with
-// bulk statements and no per-statement timeout.
+// Imports and exports use a connection of their own (not the Prisma pool): one long
+// transaction or snapshot with bulk statements, on the long jobs' budget (lib/db/budgets.ts).
 async function withClient<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({
-    connectionString: process.env.DATABASE_URL,
-    connectionTimeoutMillis: 5_000,
-  });
+  const client = jobClient(process.env.DATABASE_URL!);
   await client.connect();
   try {
     return await run(client);
@@ -50,10 +48,7 @@ export async function openExport(
   file: FileName,
 ): Promise<ReadableStream<Uint8Array>> {
   if (!can(actor, "import.run")) throw new PermissionError();
-  const client = new pg.Client({
-    connectionString: process.env.DATABASE_URL,
-    connectionTimeoutMillis: 5_000,
-  });
+  const client = jobClient(process.env.DATABASE_URL!);
   await client.connect();
   let open = true;
   const close = async () => {
