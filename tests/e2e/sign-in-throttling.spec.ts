@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { createPerson } from "./db";
 import { passwordSignIn } from "./http-client";
 import { DEMO, expect, signIn, test } from "./fixtures";
@@ -58,6 +59,13 @@ test("after guessing from many addresses, an admin clears the person's failed si
   const panel = page.getByRole("region", { name: "Failed sign-ins" });
   await expect(panel).toContainText("50 failed sign-ins in the last hour.");
   await expect(panel).toContainText("Addresses Gail Guessed has not signed in from are held back");
+  const axe = await new AxeBuilder({ page })
+    .include("[aria-labelledby='sign-in-blocks-heading']")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual(
+    [],
+  );
   await panel.getByRole("button", { name: "Clear failed sign-ins" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Clear failed sign-ins" }).click();
   await expect(panel).toContainText(
