@@ -27,6 +27,6 @@ export const endSessionsSchema = z.object({
 export type EndSessionsInput = z.infer<typeof endSessionsSchema>;
 
 export const clearSignInFailuresSchema = z.object({
-  id: z.coerce.number().int().positive("Choose a person"),
+  id: recordId("Choose a person"),
 });
 export type ClearSignInFailuresInput = z.infer<typeof clearSignInFailuresSchema>;

@@ -33,6 +33,7 @@ import {
   fingerprint,
   formData,
   invoke,
+  jsonPost,
   messagesOf,
   startSmtp,
   type ActorKey,
@@ -848,6 +849,13 @@ const CASES: FuzzCase[] = [
     valid: (w) => ({ id: String(w.A.builder.id) }),
   },
   {
+    module: "account",
+    action: "clearSignInFailuresAction",
+    actor: "admin",
+    poison: { id: P.ref },
+    valid: (w) => ({ id: String(w.A.builder.id) }),
+  },
+  {
     module: "links",
     action: "invitePersonAction",
     actor: "lead",
@@ -1118,17 +1126,7 @@ describe("POST /api/activities refuses hostile JSON and writes nothing", () => {
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const res = await postActivity(
-          new Request("http://localhost:3000/api/activities", {
-            method: "POST",
-            headers: {
-              host: "localhost:3000",
-              origin: "http://localhost:3000",
-              "content-type": "application/json",
-            },
-            body: text,
-          }),
-        );
+        const res = await postActivity(jsonPost("/api/activities", text));
         const answer = await res.text();
         expect(
           res.status,
@@ -1186,21 +1184,16 @@ describe("a NUL character, which PostgreSQL text cannot hold, is refused on its 
     actAs(world.users.guardianA.id);
     const baseline = await fingerprint();
     const res = await postActivity(
-      new Request("http://localhost:3000/api/activities", {
-        method: "POST",
-        headers: {
-          host: "localhost:3000",
-          origin: "http://localhost:3000",
-          "content-type": "application/json",
-        },
-        body: JSON.stringify({
+      jsonPost(
+        "/api/activities",
+        JSON.stringify({
           date: daysAgo(1),
           hours: 1,
           type: "REVIEW",
           note: "a\u0000b",
           idempotencyKey: randomUUID(),
         }),
-      }),
+      ),
     );
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
