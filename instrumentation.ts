@@ -1,5 +1,6 @@
-// Runs once when a server instance starts: scrubs secrets from console output, and warms the program-wide dashboard figures in the
-// background so the first lead to open the overview does not wait for eight quarters.
+// Runs once when a server instance starts: scrubs secrets from console output, and warms the
+// program-wide dashboard figures in the background so the first lead to open the overview
+// does not wait for eight quarters.
 // `/healthz` reports the state (`dashboardCache`: warming, warm, failed or off).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

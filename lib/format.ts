@@ -15,3 +15,6 @@ export function figuresAsOf(at: Date, now = new Date()): string {
   const sameDay = isoDay(at) === isoDay(now);
   return `Figures as of ${sameDay ? "" : `${isoDay(at)} `}${time} UTC.`;
 }
+
+/** "1 review", "3 reviews", "2 people": a count with its noun. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

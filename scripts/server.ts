@@ -7,8 +7,8 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import pino from "pino";
 import { createFront } from "../lib/http/front";
+import { createLogger } from "../lib/logger";
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +19,8 @@ const { values } = parseArgs({
 const port = Number(values.port);
 // As `next start` and `next dev` would (serve.ts sets it too).
 (process.env as Record<string, string>).NODE_ENV ??= values.dev ? "development" : "production";
-const log = pino({ level: process.env.LOG_LEVEL ?? "info" });
+// The app's log format, secrets censored (lib/logger.ts).
+const log = createLogger();
 
 const server = http.createServer();
 // httpServer: in development Next.js attaches its hot-reload websocket to it.

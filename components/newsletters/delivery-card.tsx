@@ -1,7 +1,7 @@
 import { ActionButton } from "@/components/newsletters/action-button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { DELIVERY_STATUS, type DeliveryStatus } from "@/lib/vocabulary";
 import { unreached } from "@/lib/newsletter/recipients";
 import { deliverAction } from "@/lib/server/newsletters/actions";
@@ -14,8 +14,6 @@ type Delivery = {
   sentAt: Date | null;
   lastError: string | null;
 };
-
-const plural = (n: number) => `${n} recipient${n === 1 ? "" : "s"}`;
 
 /** Delivery per recipient, and Send (after a confirmation that says who will get the issue). */
 export function DeliveryCard({
@@ -72,13 +70,15 @@ export function DeliveryCard({
           action={deliverAction}
           fields={{ id: String(id) }}
           label={
-            toSend.length ? `Send to ${plural(toSend.length)} not yet reached` : "Nothing to send"
+            toSend.length
+              ? `Send to ${plural(toSend.length, "recipient")} not yet reached`
+              : "Nothing to send"
           }
           pendingLabel="Sending…"
           disabled={toSend.length === 0}
           confirm={{
-            title: `Send this newsletter to ${plural(toSend.length)}?`,
-            body: `${plural(toSend.length)} will get it by email: ${toSend.join(", ")}. Anyone who already received it is not sent it again.`,
+            title: `Send this newsletter to ${plural(toSend.length, "recipient")}?`,
+            body: `${plural(toSend.length, "recipient")} will get it by email: ${toSend.join(", ")}. Anyone who already received it is not sent it again.`,
             confirmLabel: "Send now",
           }}
         />

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { plural } from "@/lib/format";
 import { idle } from "@/lib/server/action-state";
 import { inviteBatchAction, type InviteBatchState } from "@/lib/server/identity/link-actions";
 import type { BatchReport } from "@/lib/server/identity/links";
@@ -18,8 +19,6 @@ const empty: Totals = {
   done: false,
   stopped: false,
 };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function summary(t: Totals): string {
   const parts = [`${plural(t.invited, "person", "people")} invited`];

@@ -1,3 +1,5 @@
+import { plural } from "@/lib/format";
+
 // Failed sign-ins slow down whoever makes them, never lock the account itself: a stranger's
 // failures cannot keep the owner out. Attempts are kept in the database, so every app server
 // shares the counts (lib/auth/sign-in.ts reads them under advisory locks). Three counts:
@@ -9,6 +11,7 @@
 //   many addresses): at most 50 failures an hour. Addresses it did sign in from are not held
 //   back by this count, so the owner at a usual address still gets in.
 // An administrator can clear an account's failures (lib/server/account/sign-in-blocks.ts).
+
 export const THROTTLE = {
   pair: { free: 3, firstDelayMs: 5_000, maxDelayMs: 15 * 60_000, windowMs: 60 * 60_000 },
   address: { limit: 20, windowMs: 15 * 60_000 },
@@ -91,5 +94,3 @@ export function retryMessage(retryAfterMs: number): string {
       : plural(Math.ceil(retryAfterMs / 60_000), "minute");
   return `Too many failed sign-in attempts. Try again in ${wait}.`;
 }
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import type { Figure } from "@/lib/metrics/stats";
 import { BELT, type Belt } from "@/lib/vocabulary";
 
@@ -58,7 +58,6 @@ export type NewsletterContent = {
 
 const fig = (v: Figure, digits = 1, unit = "") =>
   v === null ? "not enough data" : `${v.toFixed(digits)}${unit}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Top contributors: review work weighs like four hours of other security work. */
 export function spotlight(guardians: GuardianFact[], count = 3): GuardianFact[] {

@@ -1,49 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import pino, { type DestinationStream, type Logger } from "pino";
-import { SECRET_FIELDS, isSecretField, redactSecrets } from "@/lib/redact";
+import { createLogger } from "@/lib/logger";
 
-// Structured server logs: one JSON line per event on stdout (plain pino, no transport: worker
-// threads do not survive Next's bundling). Secrets never reach a line: fields named as
-// secrets (lib/redact.ts) are censored wherever a logged object holds them (top level or one
-// level down), and a logged error's message and stack are scrubbed of secret-shaped text.
-export const REDACTED_PATHS = [
-  ...SECRET_FIELDS,
-  ...SECRET_FIELDS.map((k) => `*.${k}`),
-  ...["headers", "*.headers"].flatMap((h) => [`${h}.cookie`, `${h}.authorization`]),
-];
+export { createLogger };
 
-/** Every string in the value scrubbed (an error's message, stack and own fields such as `meta`). */
-function scrubbed(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return redactSecrets(value);
-  if (depth > 4 || !value || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => scrubbed(v, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [
-      k,
-      isSecretField(k) ? "[redacted]" : scrubbed(v, depth + 1),
-    ]),
-  );
-}
-
-function errorSerializer(error: Error) {
-  return scrubbed(pino.stdSerializers.err(error));
-}
-
-/** Quiet under tests unless LOG_LEVEL asks otherwise; info in the app. */
-function defaultLevel() {
-  return process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info");
-}
-
-export function createLogger(destination?: DestinationStream, level = defaultLevel()): Logger {
-  const options = {
-    level,
-    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-    serializers: { err: errorSerializer },
-  };
-  return destination ? pino(options, destination) : pino(options);
-}
-
+/** The app's logger (lib/logger.ts: JSON lines, secrets censored and scrubbed). */
 export const logger = createLogger();
 
 /** The caller's request id (a proxy's `x-request-id`), or a new one; bounded so a client cannot flood the logs. */

@@ -90,6 +90,19 @@ export function formData(fields: Record<string, string | Blob | undefined>): For
   return form;
 }
 
+/** A same-origin JSON POST to an API route of the app at localhost:3000, with `body` as sent. */
+export function jsonPost(path: string, body: string): Request {
+  return new Request(`http://localhost:3000${path}`, {
+    method: "POST",
+    headers: {
+      host: "localhost:3000",
+      origin: "http://localhost:3000",
+      "content-type": "application/json",
+    },
+    body,
+  });
+}
+
 /** Calls an action like a form post; redirects and not-found are what Next.js would do with them. */
 export async function invoke(action: ServerAction, form: FormData): Promise<Outcome> {
   try {

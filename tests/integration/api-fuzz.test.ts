@@ -15,6 +15,7 @@ import {
   changedTables,
   daysAgo,
   fingerprint,
+  jsonPost,
   type World,
 } from "./action-harness";
 
@@ -28,14 +29,7 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-const post = (body: unknown) =>
-  postActivity(
-    new Request(`${ORIGIN}/api/activities`, {
-      method: "POST",
-      headers: { host: "localhost:3000", origin: ORIGIN, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-  );
+const post = (body: unknown) => postActivity(jsonPost("/api/activities", JSON.stringify(body)));
 
 const FAR_FUTURE = ["2999-01-01", "9999-12-31", daysAgo(-2)];
 const CLASSES: Record<string, fc.Arbitrary<unknown>> = {

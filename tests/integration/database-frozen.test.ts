@@ -184,25 +184,21 @@ describe("a frozen database under load", () => {
     const { db } = await import("@/lib/db/client");
     const { POST } = await import("@/app/api/activities/route");
     const { healthResponse: health } = await import("@/lib/server/health");
+    const { jsonPost } = await import("./action-harness");
     const user = await newGuardian();
 
     const logHours = async (key: string, day: number): Promise<Answer> => {
       const started = Date.now();
       const res = await POST(
-        new Request("http://localhost:3000/api/activities", {
-          method: "POST",
-          headers: {
-            host: "localhost:3000",
-            origin: "http://localhost:3000",
-            "content-type": "application/json",
-          },
-          body: JSON.stringify({
+        jsonPost(
+          "/api/activities",
+          JSON.stringify({
             date: new Date(Date.now() - (day % 300) * 86_400_000).toISOString().slice(0, 10),
             hours: 0.25,
             type: "OTHER",
             idempotencyKey: key,
           }),
-        }),
+        ),
       );
       const body = (await res.json()) as { code?: string };
       return {

@@ -101,7 +101,7 @@ describe("a database restart under load", () => {
 describe("POST /api/activities while the database is down", () => {
   it("answers 503 with Retry-After quickly, then 201 once PostgreSQL is back, with nothing saved meanwhile", async () => {
     const { db } = await import("@/lib/db/client");
-    const { actAs } = await import("./action-harness");
+    const { actAs, jsonPost } = await import("./action-harness");
     const { POST } = await import("@/app/api/activities/route");
     const user = await db.user.create({
       data: { email: `http-${Date.now()}@example.test`, name: "HTTP Tester", roles: ["GUARDIAN"] },
@@ -110,20 +110,15 @@ describe("POST /api/activities while the database is down", () => {
     const post = async (idempotencyKey: string) => {
       const started = Date.now();
       const res = await POST(
-        new Request("http://localhost:3000/api/activities", {
-          method: "POST",
-          headers: {
-            host: "localhost:3000",
-            origin: "http://localhost:3000",
-            "content-type": "application/json",
-          },
-          body: JSON.stringify({
+        jsonPost(
+          "/api/activities",
+          JSON.stringify({
             date: new Date().toISOString().slice(0, 10),
             hours: 0.25,
             type: "OTHER",
             idempotencyKey,
           }),
-        }),
+        ),
       );
       return {
         status: res.status,

@@ -8,17 +8,14 @@ import {
   clearSignInFailuresSchema,
   endSessionsSchema,
 } from "@/lib/validations/account";
+import { plural } from "@/lib/format";
 import { formAction } from "@/lib/server/form-action";
 import { z } from "zod";
 import { changePassword, endMyOtherSessions, endPersonSessions } from "./service";
 import { clearSignInFailures } from "./sign-in-blocks";
 
 const sessionsEnded = (n: number) =>
-  n === 0
-    ? "No other session was open."
-    : n === 1
-      ? "1 other session ended."
-      : `${n} other sessions ended.`;
+  n === 0 ? "No other session was open." : `${plural(n, "other session")} ended.`;
 
 export const changePasswordAction = formAction(
   { name: "changePassword", permission: "signed-in", schema: changePasswordSchema },
@@ -64,7 +61,7 @@ export const clearSignInFailuresAction = formAction(
       message:
         cleared === 0
           ? `${name} had no failed sign-ins to clear.`
-          : `${cleared === 1 ? "1 failed sign-in" : `${cleared} failed sign-ins`} of ${name} cleared: they can sign in again from anywhere.`,
+          : `${plural(cleared, "failed sign-in")} of ${name} cleared: they can sign in again from anywhere.`,
     };
   },
 );
