@@ -7,21 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { databaseName, withDatabase } from "@/lib/db/url";
 import { seedDatabase } from "@/lib/demo/insert";
 import { exportAll } from "@/lib/server/transfer/export";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UploadedFile } from "@/lib/transfer/types";
 import { runImport } from "@/lib/server/transfer/run-import";
-import { resetDatabase, withClient } from "../setup/db";
+import { resetDatabase, sideDatabase, withClient } from "../setup/db";
 import { addExtras, dashboardSnapshot } from "./backup-helpers";
 
 const urlA = process.env.DATABASE_URL!;
-const nameB = `${databaseName(urlA)}_restore`;
-const urlB = withDatabase(urlA, nameB);
-const admin = withDatabase(urlA, "postgres");
+const target = sideDatabase("restore");
+const urlB = target.url;
 const folders: string[] = [];
 
 async function exportFrom(url: string): Promise<string> {
@@ -93,13 +89,11 @@ beforeAll(async () => {
   await addExtras();
   before = await dashboardSnapshot();
   folder = await exportFrom(urlA);
-  await dropDatabase(admin, nameB);
-  await ensureDatabase(admin, nameB);
-  await migrate(urlB);
+  await target.recreate();
 }, 60_000);
 
 afterAll(async () => {
-  await dropDatabase(admin, nameB);
+  await target.drop();
   await Promise.all(folders.map((d) => rm(d, { recursive: true, force: true })));
   await resetDatabase();
 });

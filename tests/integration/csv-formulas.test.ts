@@ -10,9 +10,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/transfer/export/[file]/route";
 import { GET as metricsRoute } from "@/app/api/metrics/[family]/route";
 import { db } from "@/lib/db/client";
-import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
-import { databaseName, withDatabase } from "@/lib/db/url";
 import * as activity from "@/lib/server/activity/actions";
 import * as reviews from "@/lib/server/reviews/actions";
 import * as directory from "@/lib/server/directory/actions";
@@ -20,7 +17,7 @@ import { exportAll } from "@/lib/server/transfer/export";
 import { runImport } from "@/lib/server/transfer/run-import";
 import { readCsv } from "@/lib/transfer/csv";
 import { FORMULA_TRIGGERS } from "@/lib/transfer/csv-formulas";
-import { resetDatabase, withClient } from "../setup/db";
+import { resetDatabase, sideDatabase, withClient } from "../setup/db";
 import { actAs, buildWorld, daysAgo, formData, invoke, type World } from "./action-harness";
 
 vi.mock("@/lib/auth/session", async () => (await import("./action-harness")).sessionModule());
@@ -31,9 +28,8 @@ const NOTES = [HYPERLINK, "'already quoted", "'=1+1", "+cmd|' /C calc'!A0", "-2+
 const SERVICE = "@SUM(1)";
 
 const urlA = process.env.DATABASE_URL!;
-const nameB = `${databaseName(urlA)}_formulas`;
-const urlB = withDatabase(urlA, nameB);
-const admin = withDatabase(urlA, "postgres");
+const target = sideDatabase("formulas");
+const urlB = target.url;
 let world: World;
 let folder: string;
 
@@ -91,13 +87,11 @@ beforeAll(async () => {
   expect(["ok", "redirect"]).toContain(renamed.kind);
   folder = await mkdtemp(path.join(tmpdir(), "guardians-formulas-"));
   await withClient(urlA, (c) => exportAll(c, folder, { passwords: false }));
-  await dropDatabase(admin, nameB);
-  await ensureDatabase(admin, nameB);
-  await migrate(urlB);
+  await target.recreate();
 }, 60_000);
 
 afterAll(async () => {
-  await dropDatabase(admin, nameB);
+  await target.drop();
   await rm(folder, { recursive: true, force: true });
 });
 

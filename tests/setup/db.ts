@@ -1,5 +1,8 @@
 import pg from "pg";
 import { inject } from "vitest";
+import { dropDatabase, ensureDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { databaseName, withDatabase } from "@/lib/db/url";
 
 /** Empties every table of the app (the audit log's append-only trigger is lifted for it). */
 export async function resetDatabase(url = inject("databaseUrl")) {
@@ -31,4 +34,24 @@ export async function withClient<T>(url: string, run: (c: pg.Client) => Promise<
   } finally {
     await c.end();
   }
+}
+
+/**
+ * A second database beside the test's own (named after it, with `suffix`), to restore or import
+ * into: `recreate()` leaves it empty and migrated, `drop()` removes it.
+ */
+export function sideDatabase(suffix: string) {
+  const source = process.env.DATABASE_URL!;
+  const name = `${databaseName(source)}_${suffix}`;
+  const admin = withDatabase(source, "postgres");
+  const url = withDatabase(source, name);
+  return {
+    url,
+    async recreate() {
+      await dropDatabase(admin, name);
+      await ensureDatabase(admin, name);
+      await migrate(url);
+    },
+    drop: () => dropDatabase(admin, name),
+  };
 }
