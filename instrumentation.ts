@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when a server instance starts: scrubs secrets from console output, and warms the
 // program-wide dashboard figures in the background so the first lead to open the overview
 // does not wait for eight quarters.
@@ -31,6 +33,18 @@ export async function register() {
     })();
   }, 1_000);
 }
+
+// Every error Next.js catches while answering (a page, a part streamed after the page answered
+// 200, a route handler, a server action) gets one structured line with the reference the person
+// sees on screen (its digest).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ logger }, { logRequestError }] = await Promise.all([
+    import("@/lib/server/log"),
+    import("@/lib/server/request-errors"),
+  ]);
+  logRequestError(logger, error, request, context);
+};
 
 // Next.js prints uncaught errors itself (console.error), outside our logger: the same
 // scrubbing applies there, so a secret quoted in an error message never reaches the output.

@@ -82,5 +82,11 @@ export default defineConfig({
       ],
     },
   },
+  // Tests that break the database on purpose (*.isolated.spec.ts: a table held locked) run
+  // after all the others, so no other test's page stalls behind them.
+  projects: [
+    { name: "browser", testIgnore: /\.isolated\.spec\.ts$/ },
+    { name: "isolated", testMatch: /\.isolated\.spec\.ts$/, dependencies: ["browser"] },
+  ],
   webServer: [oidc, app, mailSink],
 });

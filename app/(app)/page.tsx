@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AdminHome } from "@/components/home/admin-home";
 import { BuilderHome } from "@/components/home/builder-home";
 import { EngineerHome } from "@/components/home/engineer-home";
@@ -11,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { primaryRole } from "@/lib/auth/permissions";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -61,7 +61,8 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={title} description={description} />
-      <Suspense
+      <StreamedPart
+        what="Your home"
         fallback={
           <ListPageSkeleton
             label="Loading your home…"
@@ -73,7 +74,7 @@ export default async function HomePage() {
         }
       >
         <View actor={actor} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

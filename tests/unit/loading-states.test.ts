@@ -61,19 +61,20 @@ describe("loading states", () => {
 
   // A loading.tsx wraps its segment's pages in a Suspense boundary, so Next sends the shell with
   // 200 before the page runs: a refusal (forbidden(), 403) or a missing record (notFound(), 404)
-  // then renders its message under a 200. Pages stream with their own <Suspense> instead.
+  // then renders its message under a 200. Pages stream with their own boundary instead
+  // (<StreamedPart>: a <Suspense> with an error state of its own).
   it("are never a loading.tsx in the signed-in area", () => {
     expect(files(APP, (n) => n === "loading.tsx")).toEqual([]);
   });
 
   it("come after the page's own permission check and record lookups, which decide its status", () => {
     const streaming = files(APP, (n) => n === "page.tsx").filter((f) =>
-      fs.readFileSync(f, "utf8").includes("<Suspense"),
+      fs.readFileSync(f, "utf8").includes("<StreamedPart"),
     );
     expect(streaming.length).toBeGreaterThan(10);
     const late = streaming.filter((f) => {
       const src = fs.readFileSync(f, "utf8");
-      const boundary = src.indexOf("<Suspense");
+      const boundary = src.indexOf("<StreamedPart");
       const guard = src.search(/await require(Permission|Actor)\(/);
       const lastRefusal = Math.max(src.lastIndexOf("notFound("), src.lastIndexOf("forbidden("));
       return guard < 0 || guard > boundary || lastRefusal > boundary;

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, requestIdOf } from "@/lib/server/log";
+import { logRequestError } from "@/lib/server/request-errors";
 
 /** A logger writing its JSON lines into an array. */
 function capture() {
@@ -96,5 +97,50 @@ describe("requestIdOf", () => {
     expect(requestIdOf(null)).not.toBe(generated);
     expect(requestIdOf(new Headers({ "x-request-id": 'a b"}' }))).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdOf(new Headers({ "x-request-id": "x".repeat(500) }))).toHaveLength(36);
+  });
+});
+
+describe("a request's failure, as Next.js reports it (instrumentation.ts onRequestError)", () => {
+  it("is one error line with the on-screen reference, the route and the path without its query", () => {
+    const { lines, logger } = capture();
+    const error = Object.assign(new Error("canceling statement due to lock timeout"), {
+      digest: "2133504217",
+    });
+    logRequestError(
+      logger,
+      error,
+      {
+        path: "/reviews?q=alice%40example.test",
+        method: "GET",
+        headers: { "x-request-id": "req-7", cookie: "authjs.session-token=abc" },
+      },
+      { routePath: "/reviews", routeType: "render", renderSource: "react-server-components" },
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      msg: "request failed",
+      digest: "2133504217",
+      method: "GET",
+      path: "/reviews",
+      route: "/reviews",
+      routeType: "render",
+      requestId: "req-7",
+      err: { message: "canceling statement due to lock timeout" },
+    });
+    expect(JSON.stringify(lines[0])).not.toContain("session-token");
+    expect(JSON.stringify(lines[0])).not.toContain("alice");
+  });
+
+  it("scrubs a secret quoted in the error's message", () => {
+    const { lines, logger } = capture();
+    logRequestError(
+      logger,
+      new Error("bad link https://guardians.test/set-password/0123456789abcdef0123456789abcdef"),
+      { path: "/x", method: "POST", headers: {} },
+      { routePath: "/x", routeType: "action" },
+    );
+    expect(JSON.stringify(lines[0])).not.toContain("0123456789abcdef0123456789abcdef");
+    expect(lines[0]).not.toHaveProperty("digest");
   });
 });

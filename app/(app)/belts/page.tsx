@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { BeltBoard } from "@/components/belts/belt-board";
 import { ReevaluateButton } from "@/components/belts/reevaluate-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Belts" };
 
@@ -20,13 +20,14 @@ export default async function BeltsPage() {
         }
         actions={<ReevaluateButton />}
       />
-      <Suspense
+      <StreamedPart
+        what="The belt rules"
         fallback={
           <ListPageSkeleton label="Loading the belt rules…" title={false} stats={3} filters={0} />
         }
       >
         <BeltBoard />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

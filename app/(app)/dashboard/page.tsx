@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { DashboardOverview } from "@/components/dashboard/overview";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { requirePermission } from "@/lib/auth/guards";
@@ -8,6 +7,7 @@ import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { dashboardView } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Program dashboard" };
 
@@ -25,8 +25,12 @@ export default async function OverviewPage({
     throw error;
   });
   return (
-    <Suspense key={JSON.stringify(params)} fallback={<DashboardSkeleton />}>
+    <StreamedPart
+      what="The dashboard"
+      key={JSON.stringify(params)}
+      fallback={<DashboardSkeleton />}
+    >
       <DashboardOverview actor={actor} filter={filter} resolved={resolved} />
-    </Suspense>
+    </StreamedPart>
   );
 }

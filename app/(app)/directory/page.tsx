@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { TeamsTable } from "@/components/directory/teams-table";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { teamsList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -13,11 +13,12 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   return (
     // A new key per query shows the skeleton again when the filters or the page change.
-    <Suspense
+    <StreamedPart
+      what="The teams"
       key={JSON.stringify(params)}
       fallback={<ListPageSkeleton label="Loading teams…" title={false} filters={4} />}
     >
       <TeamsTable actor={actor} state={teamsList.parse(params)} />
-    </Suspense>
+    </StreamedPart>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { LogForm } from "@/components/activity/log-form";
 import { MonthTotal } from "@/components/activity/month-total";
 import { OwnEntries } from "@/components/activity/own-entries";
@@ -12,6 +11,7 @@ import { linkOptions } from "@/lib/server/activity/queries";
 import { isoDay } from "@/lib/period";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { pagedList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Log hours" };
 
@@ -34,7 +34,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         </Card>
         <Card>
           <CardTitle>This month</CardTitle>
-          <Suspense
+          <StreamedPart
+            what="Your month"
             fallback={
               <LoadingRegion label="Loading your month…" className="mt-1">
                 <Skeleton className="h-9 w-24" />
@@ -43,7 +44,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
             }
           >
             <MonthTotal actor={actor} now={now} />
-          </Suspense>
+          </StreamedPart>
         </Card>
       </div>
       <Card className="mt-6">
@@ -54,7 +55,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           </p>
         ) : null}
         <div className="mt-2">
-          <Suspense
+          <StreamedPart
+            what="Your entries"
             key={page}
             fallback={
               <LoadingRegion label="Loading your entries…">
@@ -65,7 +67,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
             }
           >
             <OwnEntries actor={actor} page={page} />
-          </Suspense>
+          </StreamedPart>
         </div>
       </Card>
     </>

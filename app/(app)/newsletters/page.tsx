@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { NewslettersList } from "@/components/newsletters/newsletters-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
@@ -7,6 +6,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { newslettersList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Newsletters" };
 
@@ -31,14 +31,15 @@ export default async function NewslettersPage({
         }
       />
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense
+      <StreamedPart
+        what="Newsletters"
         key={JSON.stringify(params)}
         fallback={
           <ListPageSkeleton label="Loading newsletters…" title={false} filters={manage ? 2 : 0} />
         }
       >
         <NewslettersList actor={actor} state={state} manage={manage} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

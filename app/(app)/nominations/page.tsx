@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { NominationsList } from "@/components/nominations/nominations-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
@@ -7,6 +6,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { pagedList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Nominations" };
 
@@ -28,12 +28,13 @@ export default async function NominationsPage({
             : "Nominations waiting for the program lead. Nominate someone from a team's page."
         }
       />
-      <Suspense
+      <StreamedPart
+        what="Nominations"
         key={page}
         fallback={<ListPageSkeleton label="Loading nominations…" title={false} filters={0} />}
       >
         <NominationsList actor={actor} page={page} approver={approver} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +9,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getProgram } from "@/lib/server/program/queries";
 import { ProgramGoals } from "@/components/program/program-goals";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Program" };
 
@@ -55,7 +55,8 @@ export default async function ProgramPage() {
           <Card className="lg:col-span-2">
             <CardTitle>Measurable goals</CardTitle>
             <div className="mt-3">
-              <Suspense
+              <StreamedPart
+                what="The goals"
                 fallback={
                   <LoadingRegion label="Loading the goals…">
                     <Skeleton className="h-5" />
@@ -65,7 +66,7 @@ export default async function ProgramPage() {
                 }
               >
                 <ProgramGoals editable={editable} />
-              </Suspense>
+              </StreamedPart>
             </div>
           </Card>
         </div>

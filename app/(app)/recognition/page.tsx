@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { RecognitionWall } from "@/components/recognition/recognition-wall";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Recognition" };
 
@@ -15,11 +15,12 @@ export default async function RecognitionPage() {
         title="Recognition wall"
         description="Recent belts and awards across the program."
       />
-      <Suspense
+      <StreamedPart
+        what="Recognition"
         fallback={<ListPageSkeleton label="Loading recognition…" title={false} filters={0} />}
       >
         <RecognitionWall />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { CreateReleaseForm, EditReleaseForm } from "@/components/releases/release-forms";
 import { ReleasesList } from "@/components/releases/releases-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,6 +11,7 @@ import { teamFilter } from "@/lib/server/teams/lookup";
 import { isoDay } from "@/lib/period";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { releasesList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Feature releases" };
 
@@ -60,12 +60,13 @@ export default async function ReleasesPage({
         </Card>
       ) : null}
       {/* Keyed by the team and page only: opening a release's edit form keeps the list as it is. */}
-      <Suspense
+      <StreamedPart
+        what="Releases"
         key={`${team.text}|${page}`}
         fallback={<ListPageSkeleton label="Loading releases…" title={false} filters={1} />}
       >
         <ReleasesList actor={actor} state={state} team={team} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

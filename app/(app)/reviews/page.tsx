@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { RequestReviewForm } from "@/components/reviews/request-form";
 import { ReviewsList } from "@/components/reviews/reviews-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -11,6 +10,7 @@ import { teamFilter } from "@/lib/server/teams/lookup";
 import { isoDay } from "@/lib/period";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { reviewsList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Security reviews" };
 
@@ -37,12 +37,13 @@ export default async function ReviewsPage({
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense
+      <StreamedPart
+        what="The reviews"
         key={JSON.stringify(p)}
         fallback={<ListPageSkeleton label="Loading reviews…" title={false} filters={6} />}
       >
         <ReviewsList actor={actor} state={state} team={team} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

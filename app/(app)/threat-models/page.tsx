@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { CreateThreatModelForm } from "@/components/threat-models/create-form";
 import { ThreatModelsList } from "@/components/threat-models/threat-models-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -10,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { teamFilter } from "@/lib/server/teams/lookup";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { threatModelsList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Threat models" };
 
@@ -35,12 +35,13 @@ export default async function ThreatModelsPage({
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense
+      <StreamedPart
+        what="The threat models"
         key={JSON.stringify(p)}
         fallback={<ListPageSkeleton label="Loading threat models…" title={false} />}
       >
         <ThreatModelsList actor={actor} state={state} team={team} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AuditList } from "@/components/audit/audit-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { auditList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,14 +19,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Every change made in the app: who, when, what, before and after. Entries cannot be edited or deleted."
       />
       {/* A new key per query shows the skeleton again when the filters or the page change. */}
-      <Suspense
+      <StreamedPart
+        what="The audit log"
         key={JSON.stringify(params)}
         fallback={
           <ListPageSkeleton label="Loading the audit log…" title={false} filters={5} rows={12} />
         }
       >
         <AuditList actor={actor} state={auditList.parse(params)} />
-      </Suspense>
+      </StreamedPart>
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { FamilyView } from "@/components/dashboard/family-view";
 import { requirePermission } from "@/lib/auth/guards";
@@ -9,6 +8,7 @@ import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { NotFoundError } from "@/lib/server/errors";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { dashboardView } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export async function generateMetadata({
   params,
@@ -36,8 +36,12 @@ export default async function FamilyPage({
     throw error;
   });
   return (
-    <Suspense key={JSON.stringify(query)} fallback={<DashboardSkeleton cards={0} />}>
+    <StreamedPart
+      what="This dashboard"
+      key={JSON.stringify(query)}
+      fallback={<DashboardSkeleton cards={0} />}
+    >
       <FamilyView actor={actor} family={family} filter={filter} resolved={resolved} />
-    </Suspense>
+    </StreamedPart>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { OrgTree } from "@/components/directory/org-tree";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Organisations" };
 
@@ -34,7 +34,8 @@ export default async function OrgsPage({
           </Link>
         ) : null}
       </div>
-      <Suspense
+      <StreamedPart
+        what="The organisations"
         fallback={
           <LoadingRegion label="Loading organisations…">
             <Skeleton className="h-5 w-72" />
@@ -45,7 +46,7 @@ export default async function OrgsPage({
         }
       >
         <OrgTree actor={actor} editable={editable} />
-      </Suspense>
+      </StreamedPart>
     </Card>
   );
 }

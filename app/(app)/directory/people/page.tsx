@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { PeopleTable } from "@/components/directory/people-table";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { peopleList } from "@/lib/url-state/lists";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -17,11 +17,12 @@ export default async function PeoplePage({
   const params = await searchParams;
   return (
     // A new key per query shows the skeleton again when the filters or the page change.
-    <Suspense
+    <StreamedPart
+      what="The people"
       key={JSON.stringify(params)}
       fallback={<ListPageSkeleton label="Loading people…" title={false} filters={4} />}
     >
       <PeopleTable actor={actor} state={peopleList.parse(params)} />
-    </Suspense>
+    </StreamedPart>
   );
 }

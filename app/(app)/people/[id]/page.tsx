@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { ProfileDetails } from "@/components/people/profile-details";
 import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
@@ -13,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { ROLE } from "@/lib/vocabulary";
 import { getProfilePerson } from "@/lib/server/people/profile";
 import { routeId } from "@/lib/validations/fields";
+import { StreamedPart } from "@/components/ui/streamed-part";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -42,16 +42,17 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
         </p>
         <RoleSources actor={actor} personId={person.id} />
       </div>
-      <Suspense fallback={null}>
+      <StreamedPart what="Sign-in details" fallback={null}>
         <SignInPanel actor={actor} personId={person.id} />
-      </Suspense>
-      <Suspense
+      </StreamedPart>
+      <StreamedPart
+        what="The profile"
         fallback={
           <ListPageSkeleton label="Loading the profile…" title={false} stats={3} filters={0} />
         }
       >
         <ProfileDetails actor={actor} person={person} />
-      </Suspense>
+      </StreamedPart>
       <SessionsPanel actor={actor} person={person} />
       <SignInBlocksPanel actor={actor} person={person} />
     </div>
