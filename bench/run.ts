@@ -6,9 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { prepareDatabase } from "../lib/db/bootstrap";
 import { buildIsStale } from "../lib/db/build-freshness";
-import { isDatabaseEmpty, seedDatabase } from "../lib/demo/insert";
+import { largeDatabase } from "./large-db";
 import { percentile, signInCookie } from "./http";
 import { serverNodeOptions } from "../lib/server-heap";
 
@@ -32,12 +31,7 @@ function serverCpuMs(): number {
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-const db = await prepareDatabase({
-  log,
-  database: "guardians_bench",
-  dataDir: path.resolve(".data/pg-bench"),
-  port: Number(process.env.BENCH_PG_PORT ?? 54360),
-});
+const db = await largeDatabase(log);
 let server: ReturnType<typeof spawn> | null = null;
 let peakRss = 0;
 const cleanup = async () => {
@@ -50,12 +44,6 @@ const cleanup = async () => {
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 try {
-  if (await isDatabaseEmpty(db.url)) {
-    log("building the large data set (once; it is kept in .data/pg-bench)…");
-    const t = Date.now();
-    await seedDatabase(db.url, { seed: 42, scale: "large", today: new Date(), log });
-    log(`large data set ready in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  }
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
