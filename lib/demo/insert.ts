@@ -19,9 +19,11 @@ export async function isDatabaseEmpty(url: string): Promise<boolean> {
   }
 }
 
+// The dashboards' data versions stay: they only ever grow, so figures cached before the reset
+// are never taken for current (the truncation bumps every table's version).
 async function truncateAll(client: pg.ClientBase) {
   const { rows } = await client.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'MetricsVersion')`,
   );
   await client.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`);
   await client.query(`TRUNCATE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);

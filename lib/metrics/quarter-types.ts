@@ -9,7 +9,14 @@ import type { TrainingMetrics } from "./training";
 
 /** Every program metric for one quarter and scope. */
 export type QuarterMetricsLike = {
+  /** The quarter's key, "2026-Q4". */
   quarter: string;
+  /** The period's key: the quarter's, or "2026-Q3:67d" for a same-days comparison window. */
+  period: string;
+  /** The period ends before its quarter does (the current quarter "to date", or a comparison window). */
+  toDate: boolean;
+  /** Days in the period. */
+  days: number;
   cycle: ReviewCycleMetrics;
   effort: ReviewEffortMetrics;
   releases: ReleaseMetrics;

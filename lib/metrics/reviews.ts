@@ -44,3 +44,37 @@ export function reviewEffortMetrics(reviews: ReviewFact[]): ReviewEffortMetrics 
     all: mean(hours(reviews)),
   };
 }
+
+/** One group of reviews as the database aggregates it: with, without a guardian, or all (null). */
+export type ReviewGroup = {
+  withGuardian: boolean | null;
+  n: number;
+  meanDays: Figure;
+  medianDays: Figure;
+  /** Mean effort of the group's reviews that recorded it, in quarter-hours. */
+  meanEffortQuarterHours: Figure;
+};
+
+/** Metrics 1 and 2 from the database's aggregates (the same figures as from the rows). */
+export function reviewMetricsFromGroups(groups: ReviewGroup[]): {
+  cycle: ReviewCycleMetrics;
+  effort: ReviewEffortMetrics;
+} {
+  const pick = (w: boolean | null) => groups.find((g) => g.withGuardian === w);
+  const summary = (g: ReviewGroup | undefined): Summary =>
+    g && g.n > 0
+      ? { n: g.n, mean: g.meanDays, median: g.medianDays }
+      : { n: 0, mean: null, median: null };
+  const effort = (g: ReviewGroup | undefined): Figure =>
+    g?.meanEffortQuarterHours == null ? null : toHours(g.meanEffortQuarterHours);
+  const [withG, without, all] = [pick(true), pick(false), pick(null)];
+  return {
+    cycle: {
+      withGuardian: summary(withG),
+      withoutGuardian: summary(without),
+      all: summary(all),
+      reductionPct: reductionPct(summary(without).mean, summary(withG).mean),
+    },
+    effort: { withGuardian: effort(withG), withoutGuardian: effort(without), all: effort(all) },
+  };
+}

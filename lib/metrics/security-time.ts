@@ -48,3 +48,31 @@ export function securityTimeMetrics(
     builderHoursByType: builderByType,
   };
 }
+
+/** Hours of one activity type in a period, by guardians (on their active days) or not. */
+export type HoursGroup = { type: string; guardian: boolean; quarterHours: number };
+
+/** Metric 5 from the database's aggregates; `guardianMonths` may be fractional (the current month). */
+export function securityTimeFromGroups(
+  groups: HoursGroup[],
+  guardianMonths: number,
+): SecurityTimeMetrics {
+  const guardianByType: Record<string, number> = {};
+  const builderByType: Record<string, number> = {};
+  let guardianQh = 0;
+  let builderQh = 0;
+  for (const g of groups) {
+    const byType = g.guardian ? guardianByType : builderByType;
+    byType[g.type] = (byType[g.type] ?? 0) + toHours(g.quarterHours);
+    if (g.guardian) guardianQh += g.quarterHours;
+    else builderQh += g.quarterHours;
+  }
+  return {
+    guardianHours: toHours(guardianQh),
+    builderHours: toHours(builderQh),
+    guardianMonths,
+    hoursPerGuardianMonth: ratio(toHours(guardianQh), guardianMonths),
+    guardianHoursByType: guardianByType,
+    builderHoursByType: builderByType,
+  };
+}

@@ -194,8 +194,9 @@ export async function buildDashboardProgram() {
       },
     },
   });
-  // Guardian-authored counts an author who was an active guardian of any team on the approval day:
-  // TM2 (team A2) by g1, a guardian of A1, is; TM3 by g2, approved before g2 became active, is not.
+  // Guardian-authored counts an author who was an active guardian of the model's own team on the
+  // approval day: TM2 (team A2) by g1, a guardian of A1 only, is not; TM3 by g2, approved before
+  // g2 became active, is not either.
   await db.threatModel.create({
     data: {
       key: "TM2",

@@ -10,7 +10,7 @@ export async function resetDatabase(url = inject("databaseUrl")) {
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>(
-      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'MetricsVersion')`,
     );
     await client.query("BEGIN");
     await client.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`);

@@ -4,11 +4,11 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 import { orgTree } from "@/lib/server/org-tree";
-import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
+import { quarterKey, type Quarter } from "@/lib/period";
+import { previousPeriod, quarterPeriod } from "@/lib/metrics/periods";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
-import { quarterMetrics, type QuarterMetrics } from "./quarter";
+import { periodMetrics, periodMetricsAsOf, type QuarterMetrics } from "./quarter";
 import type { MetricScope } from "./scope";
-import { cached, computedAt, dataVersion } from "./cache";
 
 export type ResolvedScope = {
   scope: MetricScope;
@@ -55,36 +55,32 @@ export async function resolveScope(
   return { scope: { orgIds, teamId: filter.team ?? null }, label, orgName, teamName };
 }
 
-const quarterCacheKey = (scope: MetricScope, quarter: Quarter) =>
-  `quarter|${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
-
-/** One quarter's metrics for a scope, shared through the cache with every page that shows them. */
-export async function cachedQuarterMetrics(
-  scope: MetricScope,
-  quarter: Quarter,
-  opts: { version?: string; fresh?: boolean } = {},
-): Promise<QuarterMetrics> {
-  const activities = quarterRange(quarter); // hours logged in other quarters leave these figures as they are
-  return cached(
-    quarterCacheKey(scope, quarter),
-    opts.version ?? (await dataVersion()),
-    () => quarterMetrics(scope, quarter),
-    { fresh: opts.fresh, activities },
-  );
-}
-
-/** The metrics of each quarter in the filter's range, oldest first. */
+/** The metrics of each quarter, oldest first; the current quarter is to date. */
 export async function metricsOverQuarters(
   scope: MetricScope,
   quarters: Quarter[],
+  opts: { fresh?: boolean; today?: Date } = {},
 ): Promise<QuarterMetrics[]> {
-  const version = await dataVersion();
-  const one = (q: Quarter) => cachedQuarterMetrics(scope, q, { version });
-  const results: QuarterMetrics[] = [];
-  // A few quarters at a time keeps the connection pool free for other requests.
-  for (let i = 0; i < quarters.length; i += 4)
-    results.push(...(await Promise.all(quarters.slice(i, i + 4).map(one))));
-  return results;
+  return periodMetrics(
+    scope,
+    quarters.map((q) => quarterPeriod(q, opts.today)),
+    opts,
+  );
+}
+
+/**
+ * What the latest quarter is compared with: the quarter before, or when the latest is to date,
+ * the same number of days from that quarter's start (docs/metrics.md, "The current period").
+ */
+export async function comparisonMetrics(
+  scope: MetricScope,
+  latest: Quarter,
+  today = new Date(),
+): Promise<QuarterMetrics> {
+  const [metrics] = await periodMetrics(scope, [
+    previousPeriod(quarterPeriod(latest, today), today),
+  ]);
+  return metrics;
 }
 
 export async function loadDashboard(actor: SessionActor, filter: DashboardFilter) {
@@ -97,10 +93,14 @@ export async function loadDashboard(actor: SessionActor, filter: DashboardFilter
  */
 export async function loadDashboardFigures(resolved: ResolvedScope, filter: DashboardFilter) {
   const quarters = filterQuarters(filter);
-  const metrics = await metricsOverQuarters(resolved.scope, quarters);
-  // The oldest figures shown: readers may get figures up to a minute old while new ones compute.
-  const asOf = new Date(
-    Math.min(...quarters.map((q) => computedAt(quarterCacheKey(resolved.scope, q)).getTime())),
+  const [metrics, comparison] = await Promise.all([
+    metricsOverQuarters(resolved.scope, quarters),
+    comparisonMetrics(resolved.scope, quarters.at(-1)!),
+  ]);
+  // Readers may get figures up to a minute old while new ones compute.
+  const asOf = periodMetricsAsOf(
+    resolved.scope,
+    quarters.map((q) => quarterPeriod(q)),
   );
-  return { ...resolved, quarters: quarters.map(quarterKey), metrics, asOf };
+  return { ...resolved, quarters: quarters.map(quarterKey), metrics, comparison, asOf };
 }

@@ -14,7 +14,8 @@ import {
 } from "@/lib/metrics/team-figures";
 import { outliers } from "@/lib/metrics/trend";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
-import { cached, dataVersion } from "./cache";
+import { cached } from "./cache";
+import { metricsVersions } from "./versions";
 import {
   activityFacts,
   findingFacts,
@@ -152,10 +153,14 @@ export async function familyOutliers(
   const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
   const { start, end } = quarterRange(quarter);
   // Only the time view reads activity entries, those of its quarter.
-  const activities = familyId === "time" ? { start, end } : "none";
+  const versions = await metricsVersions();
+  const version =
+    familyId === "time"
+      ? `${versions.data}|${versions.activity([quarterKey(quarter)])}`
+      : versions.data;
   return cached(
     `family-outliers|${familyId}|${scopeKey}|${quarterKey(quarter)}|${count}`,
-    await dataVersion(),
+    version,
     async () => {
       const [teams, list] = await Promise.all([
         teamsAt(scope, end),
@@ -170,6 +175,5 @@ export async function familyOutliers(
         rows: outliers(sorted, (t) => figure(t.id), count),
       }));
     },
-    { activities },
   );
 }

@@ -2,16 +2,15 @@ import "server-only";
 import { daysBetween, mean, ratio } from "@/lib/metrics/stats";
 import { outliers } from "@/lib/metrics/trend";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
-import { cached, dataVersion } from "./cache";
+import { cached } from "./cache";
+import { metricsVersions } from "./versions";
 import { findingFacts, reviewFacts, teamsAt } from "./facts";
 import type { MetricScope } from "./scope";
 
 /** Teams furthest from the median on review cycle time and findings opened, for one quarter. */
 export async function teamOutliers(scope: MetricScope, quarter: Quarter) {
   const key = `outliers|${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
-  return cached(key, await dataVersion(), () => computeOutliers(scope, quarter), {
-    activities: "none",
-  });
+  return cached(key, (await metricsVersions()).data, () => computeOutliers(scope, quarter));
 }
 
 async function computeOutliers(scope: MetricScope, quarter: Quarter) {

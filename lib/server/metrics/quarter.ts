@@ -1,116 +1,143 @@
 import "server-only";
-import { findingMetrics } from "@/lib/metrics/findings";
-import { activeGuardiansOn, lastDay } from "@/lib/metrics/guardians";
-import { peopleMetrics } from "@/lib/metrics/people";
-import { releaseMetrics } from "@/lib/metrics/releases";
-import { reviewCycleMetrics, reviewEffortMetrics } from "@/lib/metrics/reviews";
-import { riskBudget, type RiskBudget } from "@/lib/metrics/risk";
-import { securityTimeMetrics } from "@/lib/metrics/security-time";
-import { summarise } from "@/lib/metrics/stats";
-import { threatModelMetrics } from "@/lib/metrics/threat-models";
-import { trainingMetrics } from "@/lib/metrics/training";
-import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
-import {
-  activityFacts,
-  findingFacts,
-  guardianIntervals,
-  releaseFacts,
-  reviewFacts,
-  teamsAt,
-} from "./facts";
-import {
-  beltAwardFacts,
-  completionFacts,
-  courseLists,
-  feedbackRatings,
-  threatModelFacts,
-  unmitigatedThreats,
-} from "./threat-model-and-people-facts";
-import type { MetricScope } from "./scope";
-import { cached, dataVersion } from "./cache";
+import { reportDb } from "@/lib/db/client";
+import type { MetricPeriod } from "@/lib/metrics/periods";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
+import { riskBudget, type RiskBudget } from "@/lib/metrics/risk";
+import { isoDay, quarterKey, type Quarter } from "@/lib/period";
+import { quarterPeriod } from "@/lib/metrics/periods";
+import { SEVERITY_WEIGHT } from "@/lib/vocabulary";
+import { findingFamily, teamsAtEnd } from "./families/findings";
+import { peopleFamily, trainingFamily } from "./families/people";
+import { releaseFamily, reviewFamily } from "./families/reviews";
+import { feedbackFamily, threatModelFamily } from "./families/threat-models";
+import { timeFamily } from "./families/time";
+import type { SecurityTimeMetrics } from "@/lib/metrics/security-time";
+import { teamCondition, type MetricScope } from "./scope";
+import { cached, computedAt } from "./cache";
+import { metricsVersions } from "./versions";
 
 export type QuarterMetrics = QuarterMetricsLike;
 
+/** Every family but the hours, for every period: one grouped query per family. */
+async function computeWithoutHours(scope: MetricScope, periods: MetricPeriod[]) {
+  const teams = await teamsAtEnd(scope, periods);
+  const [reviews, releases, findings, training, threatModels, people, feedback] = await Promise.all(
+    [
+      reviewFamily(scope, periods),
+      releaseFamily(scope, periods),
+      findingFamily(scope, periods, teams),
+      trainingFamily(scope, periods),
+      threatModelFamily(scope, periods),
+      peopleFamily(scope, periods),
+      feedbackFamily(scope, periods),
+    ],
+  );
+  return periods.map((p) => ({
+    cycle: reviews.get(p.key)!.cycle,
+    effort: reviews.get(p.key)!.effort,
+    releases: releases.get(p.key)!,
+    findings: findings.get(p.key)!,
+    training: training.get(p.key)!,
+    threatModels: threatModels.get(p.key)!,
+    people: people.get(p.key)!,
+    feedback: feedback.get(p.key)!,
+  }));
+}
+
+const scopeKey = (scope: MetricScope) =>
+  `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
+
 /**
- * Every program metric of docs/metrics.md for one quarter and scope: facts from SQL, figures
- * from lib/metrics.
+ * Every program metric of docs/metrics.md for each period and scope. The hours are cached
+ * apart, under the versions of their own quarters: hours logged today leave every other figure
+ * (and other quarters' hours) as they are.
  */
+export async function periodMetrics(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  opts: { fresh?: boolean } = {},
+): Promise<QuarterMetrics[]> {
+  if (periods.length === 0) return [];
+  const versions = await metricsVersions();
+  const key = `${scopeKey(scope)}|${periods.map((p) => p.key).join(",")}`;
+  const [rest, time] = await Promise.all([
+    cached(`figures|${key}`, versions.data, () => computeWithoutHours(scope, periods), opts),
+    cached(
+      `hours|${key}`,
+      `${versions.data}|${versions.activity([...new Set(periods.map((p) => p.quarter))])}`,
+      () => timeFamily(scope, periods),
+      opts,
+    ),
+  ]);
+  return periods.map((p, i) => ({
+    quarter: p.quarter,
+    period: p.key,
+    toDate: p.toDate,
+    days: p.days,
+    ...rest[i],
+    time: (time as Map<string, SecurityTimeMetrics>).get(p.key)!,
+  }));
+}
+
+/** When the oldest of the figures periodMetrics() serves for these periods were computed. */
+export function periodMetricsAsOf(scope: MetricScope, periods: MetricPeriod[]): Date {
+  const key = `${scopeKey(scope)}|${periods.map((p) => p.key).join(",")}`;
+  return new Date(
+    Math.min(computedAt(`figures|${key}`).getTime(), computedAt(`hours|${key}`).getTime()),
+  );
+}
+
+/** One quarter's metrics (to date when it is the current one). */
 export async function quarterMetrics(
   scope: MetricScope,
   quarter: Quarter,
+  opts: { fresh?: boolean; today?: Date } = {},
 ): Promise<QuarterMetrics> {
-  const { start, end } = quarterRange(quarter);
-  const last = lastDay(end);
-  const [reviews, releases, findings, teams, intervals, activities, tms, ratings, courses] =
-    await Promise.all([
-      reviewFacts(scope, start, end),
-      releaseFacts(scope, start, end),
-      findingFacts(scope, start, end),
-      teamsAt(scope, end),
-      guardianIntervals(scope),
-      activityFacts(scope, start, end),
-      threatModelFacts(scope, start, end),
-      feedbackRatings(scope, start, end),
-      courseLists(),
-    ]);
-  const active = [...activeGuardiansOn(intervals, last)];
-  const [completions, awards] = await Promise.all([
-    completionFacts(active),
-    beltAwardFacts(active),
-  ]);
-  return {
-    quarter: quarterKey(quarter),
-    cycle: reviewCycleMetrics(reviews),
-    effort: reviewEffortMetrics(reviews),
-    releases: releaseMetrics(releases),
-    findings: findingMetrics(findings, teams.length, start, end),
-    time: securityTimeMetrics(activities, intervals, start, end),
-    training: trainingMetrics({
-      activeGuardians: active,
-      requiredCourseIds: courses.required,
-      optionalCourseIds: courses.optional,
-      completions,
-      lastDay: last,
-    }),
-    threatModels: threatModelMetrics(tms),
-    people: peopleMetrics({ intervals, teamIdsAtEnd: teams.map((t) => t.id), awards, start, end }),
-    feedback: summarise(ratings),
-  };
+  return (await periodMetrics(scope, [quarterPeriod(quarter, opts.today)], opts))[0];
 }
 
 export type TeamRisk = RiskBudget & { teamId: number; name: string };
 
-/** Risk budget of every team in scope at the quarter's end, worst first. */
+/** Risk budget of every team in scope at the quarter's end (today for the current one), worst first. */
 export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
-  const version = await dataVersion();
-  const key = `risk|${scope.orgIds ? scope.orgIds.join(".") : "all"}|${scope.teamId ?? ""}|${quarterKey(quarter)}`;
-  return cached(key, version, () => computeRiskBudgets(scope, quarter), { activities: "none" });
+  const period = quarterPeriod(quarter);
+  const versions = await metricsVersions();
+  return cached(`risk|${scopeKey(scope)}|${quarterKey(quarter)}`, versions.data, () =>
+    computeRiskBudgets(scope, period),
+  );
 }
 
-async function computeRiskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
-  const { start, end } = quarterRange(quarter);
-  const [teams, findings, threats] = await Promise.all([
-    teamsAt(scope, end),
-    findingFacts(scope, start, end),
-    unmitigatedThreats(scope, end),
-  ]);
-  const byTeam = <T extends { teamId: number }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const r of rows) {
-      const list = map.get(r.teamId);
-      if (list) list.push(r);
-      else map.set(r.teamId, [r]);
-    }
-    return map;
-  };
-  const openFindings = byTeam(findings.filter((f) => f.closedOn === null || f.closedOn >= end));
-  const openThreats = byTeam(threats);
-  return teams
-    .map((t) => ({
-      teamId: t.id,
-      name: t.name,
-      ...riskBudget(openFindings.get(t.id) ?? [], openThreats.get(t.id) ?? [], t.riskBudget),
+/**
+ * Metric 10 in one grouped query: per team, the weights of findings open at the period's end
+ * and of threats with no mitigation in models created by then.
+ */
+async function computeRiskBudgets(scope: MetricScope, period: MetricPeriod): Promise<TeamRisk[]> {
+  const end = isoDay(period.end);
+  const rows = await reportDb.$queryRaw<
+    { teamId: number; name: string; budget: number; findings: string[]; threats: string[] }[]
+  >`
+    WITH teams AS (SELECT t.id, t.name, t."riskBudget" FROM "Team" t WHERE t."joinedOn" < ${end}::date AND ${teamCondition(scope)}),
+    f AS (
+      SELECT f."teamId", array_agg(f.severity::text) AS severities FROM "Finding" f JOIN teams ON teams.id = f."teamId"
+      WHERE f."openedOn" < ${end}::date AND (f."closedOn" IS NULL OR f."closedOn" >= ${end}::date)
+      GROUP BY f."teamId"
+    ),
+    th AS (
+      SELECT tm."teamId", array_agg(th.severity::text) AS severities
+      FROM "Threat" th JOIN "ThreatModel" tm ON tm.id = th."threatModelId" JOIN teams ON teams.id = tm."teamId"
+      WHERE th."mitigationStatus" = 'NONE' AND tm."createdOn" < ${end}::date
+      GROUP BY tm."teamId"
+    )
+    SELECT teams.id AS "teamId", teams.name, teams."riskBudget" AS budget,
+      coalesce(f.severities, '{}') AS findings, coalesce(th.severities, '{}') AS threats
+    FROM teams LEFT JOIN f ON f."teamId" = teams.id LEFT JOIN th ON th."teamId" = teams.id`;
+  const weighted = (severities: string[]) =>
+    severities.map((s) => ({ severity: s as keyof typeof SEVERITY_WEIGHT }));
+  return rows
+    .map((r) => ({
+      teamId: r.teamId,
+      name: r.name,
+      ...riskBudget(weighted(r.findings), weighted(r.threats), r.budget),
     }))
     .sort((a, b) => b.usedPct - a.usedPct);
 }

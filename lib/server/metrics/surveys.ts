@@ -3,7 +3,8 @@ import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { surveyResults, type SurveyAnswerCount, type SurveyResult } from "@/lib/metrics/surveys";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
-import { cached, dataVersion } from "./cache";
+import { cached } from "./cache";
+import { metricsVersions } from "./versions";
 import { teamCondition, type MetricScope } from "./scope";
 
 /** A respondent `u` in scope: their team is in scope, or (without a team filter) their organisation is. */
@@ -23,9 +24,8 @@ export async function surveyResultsFor(
   const scopeKey = `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
   return cached(
     `surveys|${scopeKey}|${quarterKey(from)}|${quarterKey(to)}`,
-    await dataVersion(),
+    (await metricsVersions()).data,
     () => computeSurveyResults(scope, quarterRange(from).start, quarterRange(to).end),
-    { activities: "none" },
   );
 }
 

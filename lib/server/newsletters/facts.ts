@@ -8,7 +8,7 @@ import { lastDay } from "@/lib/metrics/guardians";
 import type { NewsletterFacts } from "@/lib/newsletter/assemble";
 import { guardiansOfQuarter } from "@/lib/newsletter/people";
 import { quarterLabel, quarterRange, type Quarter } from "@/lib/period";
-import { cachedQuarterMetrics } from "@/lib/server/metrics/dashboard";
+import { quarterMetrics } from "@/lib/server/metrics/quarter";
 import { orgTree } from "@/lib/server/org-tree";
 import type { QuarterMetrics } from "@/lib/server/metrics/quarter";
 
@@ -25,9 +25,9 @@ export async function newsletterFacts(
   const { start, end } = quarterRange(quarter);
   const last = lastDay(end);
   const [m, program, memberships] = await Promise.all([
-    cachedQuarterMetrics({ orgIds, teamId: null }, quarter, { fresh: opts.fresh }),
+    quarterMetrics({ orgIds, teamId: null }, quarter, { fresh: opts.fresh }),
     opts.programMetrics ??
-      cachedQuarterMetrics({ orgIds: null, teamId: null }, quarter, { fresh: opts.fresh }),
+      quarterMetrics({ orgIds: null, teamId: null }, quarter, { fresh: opts.fresh }),
     // Everyone active on at least one day of the quarter, including those who left during it.
     db.guardianMembership.findMany({
       where: {

@@ -4,7 +4,8 @@ import { tenantSql, tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cached, dataVersion } from "@/lib/server/metrics/cache";
+import { cached } from "@/lib/server/metrics/cache";
+import { metricsVersions } from "@/lib/server/metrics/versions";
 import { guardianOfReviewTeam } from "@/lib/server/metrics/scope";
 import { parseQuarterKey, quarterRange } from "@/lib/period";
 import type { ReviewUrlFilter } from "@/lib/url-state/lists";
@@ -48,7 +49,6 @@ async function reviewsWithGuardian(version: string): Promise<number[]> {
       JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(day)}`;
       return rows.map((r) => r.id);
     },
-    { activities: "none" },
   );
 }
 
@@ -62,7 +62,7 @@ export async function listReviews(
   const scope = queryScope(actor, "review.read");
   const q = f.period ? parseQuarterKey(f.period) : null;
   const range = q ? quarterRange(q) : null;
-  const version = await dataVersion(); // one read of the data version for both cached parts
+  const version = (await metricsVersions()).data; // one read of the data version for both cached parts
   const conditions: Prisma.Sql[] = [
     tenantSql(scope, 't."orgId"'),
     f.team ? Prisma.sql`r."teamId" = ${f.team}` : Prisma.sql`TRUE`,
@@ -100,7 +100,7 @@ export async function listReviews(
         db.$queryRaw<
           { n: bigint }[]
         >`SELECT count(*) AS n FROM "Review" r JOIN "Team" t ON t.id = r."teamId" WHERE ${where}`,
-      { fresh: true, activities: "none" },
+      { fresh: true },
     ),
     db.$queryRaw<
       { id: number }[]

@@ -1,0 +1,96 @@
+import "server-only";
+import { reportDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MetricPeriod } from "@/lib/metrics/periods";
+import { reviewMetricsFromGroups, type ReviewGroup } from "@/lib/metrics/reviews";
+import { releaseMetricsFromGroups, type ReleaseGroup } from "@/lib/metrics/releases";
+import { guardianOfReviewTeam, teamCondition, type MetricScope } from "../scope";
+import { byPeriod, num, periodsCte, span } from "./periods-sql";
+
+const completedDay = Prisma.sql`(r."completedAt" AT TIME ZONE 'UTC')::date`;
+
+/** Metrics 1 and 2 for every period: one grouped query (with / without a guardian, and all). */
+export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) {
+  const { start, end } = span(periods);
+  const rows = await reportDb.$queryRaw<
+    (Omit<ReviewGroup, "meanDays" | "medianDays" | "meanEffortQuarterHours"> & {
+      key: string;
+      meanDays: unknown;
+      medianDays: unknown;
+      meanEffort: unknown;
+    })[]
+  >`
+    WITH ${periodsCte(periods)},
+    r AS (
+      SELECT per.key,
+        extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
+        r."effortQuarterHours" AS effort,
+        EXISTS (
+          SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
+          WHERE p."reviewId" = r.id
+        ) AS "withGuardian"
+      FROM "Review" r JOIN "Team" t ON t.id = r."teamId"
+      JOIN per ON r."completedAt" >= per.s_at AND r."completedAt" < per.e_at
+      WHERE r."completedAt" >= ${start} AND r."completedAt" < ${end} AND ${teamCondition(scope)}
+    )
+    SELECT key, "withGuardian", count(*)::int AS n, avg(days)::float8 AS "meanDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays",
+      avg(effort)::float8 AS "meanEffort"
+    FROM r GROUP BY GROUPING SETS ((key, "withGuardian"), (key))`;
+  const groups = byPeriod(
+    periods,
+    rows.map((r) => ({
+      key: r.key,
+      // GROUPING SETS leaves the split column null on the "all" rows.
+      withGuardian: r.withGuardian,
+      n: r.n,
+      meanDays: num(r.meanDays),
+      medianDays: num(r.medianDays),
+      meanEffortQuarterHours: num(r.meanEffort),
+    })),
+  );
+  return new Map([...groups].map(([key, g]) => [key, reviewMetricsFromGroups(g)]));
+}
+
+/**
+ * Metric 3 for every period. A release's linked review is judged by the review's own completed
+ * date, so a past quarter does not depend on today; a linked review never completed is a group
+ * of its own.
+ */
+export async function releaseFamily(scope: MetricScope, periods: MetricPeriod[]) {
+  const { startDay, endDay } = span(periods);
+  const rows = await reportDb.$queryRaw<
+    { key: string; link: ReleaseGroup["link"]; n: number; meanDays: unknown; medianDays: unknown }[]
+  >`
+    WITH ${periodsCte(periods)},
+    rel AS (
+      SELECT per.key, (rel."releasedOn" - rel."startedOn")::float8 AS days,
+        CASE
+          WHEN rel."reviewId" IS NULL THEN 'no-review'
+          WHEN r."completedAt" IS NULL THEN 'review-not-completed'
+          WHEN EXISTS (
+            SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
+            WHERE p."reviewId" = r.id
+          ) THEN 'with-guardian'
+          ELSE 'without-guardian'
+        END AS link
+      FROM "Release" rel JOIN "Team" t ON t.id = rel."teamId"
+      LEFT JOIN "Review" r ON r.id = rel."reviewId"
+      JOIN per ON rel."releasedOn" >= per.s AND rel."releasedOn" < per.e
+      WHERE rel."releasedOn" >= ${startDay}::date AND rel."releasedOn" < ${endDay}::date AND ${teamCondition(scope)}
+    )
+    SELECT key, link, count(*)::int AS n, avg(days) AS "meanDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays"
+    FROM rel GROUP BY GROUPING SETS ((key, link), (key))`;
+  const groups = byPeriod(
+    periods,
+    rows.map((r) => ({
+      key: r.key,
+      link: r.link ?? "all",
+      n: r.n,
+      meanDays: num(r.meanDays),
+      medianDays: num(r.medianDays),
+    })),
+  );
+  return new Map([...groups].map(([key, g]) => [key, releaseMetricsFromGroups(g)]));
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { reportDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { activeOnDay } from "@/lib/active-guardian/sql";
+import type { MetricPeriod } from "@/lib/metrics/periods";
+import { percent, type Summary } from "@/lib/metrics/stats";
+import type { ThreatModelMetrics } from "@/lib/metrics/threat-models";
+import { teamCondition, type MetricScope } from "../scope";
+import { num, periodsCte, span } from "./periods-sql";
+
+/**
+ * docs/metrics.md's guardian author, as a condition on threat model `tm`: an author who was an
+ * active guardian of the model's own team on its approval day (the rule the threat-model page uses).
+ */
+export const guardianAuthored = Prisma.sql`EXISTS (
+  SELECT 1 FROM "ThreatModelAuthor" a
+  JOIN "GuardianMembership" g ON g."userId" = a."userId" AND g."teamId" = tm."teamId"
+  WHERE a."threatModelId" = tm.id AND ${activeOnDay(Prisma.sql`tm."approvedOn"`)}
+)`;
+
+/** Metric 7 for every period. */
+export async function threatModelFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, ThreatModelMetrics>> {
+  const { startDay, endDay } = span(periods);
+  const rows = await reportDb.$queryRaw<
+    {
+      key: string;
+      approved: number;
+      guardianAuthored: number;
+      threats: number;
+      documented: number;
+    }[]
+  >`
+    WITH ${periodsCte(periods)},
+    tm AS (
+      SELECT per.key, ${guardianAuthored} AS "guardianAuthored",
+        (SELECT count(*) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS threats,
+        (SELECT count(*) FROM "Threat" th WHERE th."threatModelId" = tm.id AND th."mitigationStatus" <> 'NONE') AS documented
+      FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
+      JOIN per ON tm."approvedOn" >= per.s AND tm."approvedOn" < per.e
+      WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${startDay}::date AND tm."approvedOn" < ${endDay}::date
+        AND ${teamCondition(scope)}
+    )
+    SELECT per.key, count(tm.key)::int AS approved,
+      (count(*) FILTER (WHERE tm."guardianAuthored"))::int AS "guardianAuthored",
+      coalesce(sum(tm.threats), 0)::int AS threats, coalesce(sum(tm.documented), 0)::int AS documented
+    FROM per LEFT JOIN tm ON tm.key = per.key GROUP BY per.key`;
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        approved: r.approved,
+        guardianAuthoredPct: percent(r.guardianAuthored, r.approved),
+        threats: r.threats,
+        documentedPct: percent(r.documented, r.threats),
+      },
+    ]),
+  );
+}
+
+/** Metric 9's ratings for every period: dated by the review's completion or the model's approval. */
+export async function feedbackFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, Summary>> {
+  const rows = await reportDb.$queryRaw<
+    { key: string; n: number; mean: unknown; median: unknown }[]
+  >`
+    WITH ${periodsCte(periods)},
+    rated AS (
+      SELECT f.rating, coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, tm."approvedOn") AS day, t.id
+      FROM "Feedback" f
+      LEFT JOIN "Review" r ON r.id = f."reviewId"
+      LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
+      JOIN "Team" t ON t.id = COALESCE(r."teamId", tm."teamId")
+      WHERE ${teamCondition(scope)}
+    )
+    SELECT per.key, count(rated.rating)::int AS n, avg(rated.rating)::float8 AS mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY rated.rating) AS median
+    FROM per LEFT JOIN rated ON rated.day >= per.s AND rated.day < per.e
+    GROUP BY per.key`;
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      r.n > 0
+        ? { n: r.n, mean: num(r.mean), median: num(r.median) }
+        : { n: 0, mean: null, median: null },
+    ]),
+  );
+}
