@@ -11,7 +11,8 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { figuresAsOf } from "@/lib/format";
 import { headlines } from "@/lib/metrics/headlines";
 import { buildSeries, FAMILIES, familyById } from "@/lib/metrics/series";
-import { parseQuarterKey, quarterLabel } from "@/lib/period";
+import { parseQuarterKey } from "@/lib/period";
+import { comparisonLabel, periodLabel } from "@/lib/metrics/period-labels";
 import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/dashboard";
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
@@ -49,17 +50,15 @@ export async function DashboardOverview({
     <>
       <PageHeader
         title="Program dashboard"
-        description={`${quarterLabel(latest)} against the quarter before. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
+        description={`${periodLabel(data.metrics.at(-1)!)} against ${comparisonLabel(data.comparison)}. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
       />
       <DashboardFilters action="/dashboard" filter={filter} {...options} />
       <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {headlines(data.metrics).map((h) => (
+        {headlines(data.metrics, data.comparison).map((h) => (
           <HeadlineCard
             key={h.id}
             h={h}
-            previousLabel={
-              previous ? quarterLabel(parseQuarterKey(previous)!) : "the quarter before"
-            }
+            previousLabel={previous ? comparisonLabel(data.comparison) : "the quarter before"}
             query={query}
           />
         ))}
@@ -91,7 +90,12 @@ export async function DashboardOverview({
           </Link>
         </Card>
         <Card>
-          <CardTitle>Teams over their risk budget at {quarterLabel(latest)}&apos;s end</CardTitle>
+          <CardTitle>
+            Teams over their risk budget{" "}
+            {data.metrics.at(-1)!.toDate
+              ? "today"
+              : `at the end of ${periodLabel(data.metrics.at(-1)!)}`}
+          </CardTitle>
           <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
             Critical 10, high 5, medium 2, low 1 point per open finding or threat without
             mitigation.

@@ -1,5 +1,6 @@
 import { DataTable, type Column } from "@/components/ui/data-table";
 import type { SeriesData } from "@/lib/metrics/series";
+import { quarterPointLabel } from "@/lib/metrics/period-labels";
 
 export function formatValue(value: number | null, digits: number, unit: string) {
   if (value === null) return "not enough data";
@@ -8,7 +9,7 @@ export function formatValue(value: number | null, digits: number, unit: string) 
 
 /** The numbers behind a chart: one row per metric, one column per quarter. */
 export function SeriesTable({ series, caption }: { series: SeriesData[]; caption: string }) {
-  const quarters = series[0]?.points.map((p) => p.quarter) ?? [];
+  const quarters = series[0]?.points.map((p) => quarterPointLabel(p.quarter, !!p.toDate)) ?? [];
   const columns: Column<SeriesData>[] = [
     { header: "Metric", rowHeader: true, cell: (s) => s.label },
     ...quarters.map((q, i): Column<SeriesData> => ({

@@ -107,9 +107,17 @@ const DEFS: {
   },
 ];
 
-export function headlines(quarters: QuarterMetricsLike[]): Headline[] {
+/**
+ * `comparison` is what the latest quarter is compared with: when the latest is to date, the same
+ * number of days of the quarter before (docs/metrics.md, "The current period"); by default the
+ * quarter before, whole.
+ */
+export function headlines(
+  quarters: QuarterMetricsLike[],
+  comparison: QuarterMetricsLike | undefined = quarters.at(-2),
+): Headline[] {
   const latest = quarters.at(-1);
-  const previous = quarters.at(-2);
+  const previous = comparison;
   return DEFS.map(({ pick, note, ...d }) => {
     const value = latest ? pick(latest) : null;
     const before = previous ? pick(previous) : null;

@@ -20,7 +20,8 @@ export type SeriesData = {
   unit: string;
   digits: number;
   chart?: string;
-  points: { quarter: string; value: Figure }[];
+  /** `toDate`: the quarter is the current one, its figures so far. */
+  points: { quarter: string; value: Figure; toDate?: boolean }[];
 };
 /**
  * One CSV row: a series point, or a figure with its metric name spelled out (e.g. a survey
@@ -118,6 +119,12 @@ export const FAMILIES: FamilyDef[] = [
         pick: (m) => m.releases["no-review"].mean,
       },
       {
+        id: "release-mean-not-completed",
+        label: "Mean, linked review not completed",
+        ...days,
+        pick: (m) => m.releases["review-not-completed"].mean,
+      },
+      {
         id: "release-mean-all",
         label: "Mean, all releases",
         ...days,
@@ -145,6 +152,13 @@ export const FAMILIES: FamilyDef[] = [
         pick: (m) => m.releases["no-review"].median,
       },
       {
+        id: "release-median-not-completed",
+        label: "Median, linked review not completed",
+        ...days,
+        chart: "Median time to release",
+        pick: (m) => m.releases["review-not-completed"].median,
+      },
+      {
         id: "release-median-all",
         label: "Median, all releases",
         ...days,
@@ -168,6 +182,12 @@ export const FAMILIES: FamilyDef[] = [
         label: "Releases, no linked review",
         ...count,
         pick: (m) => m.releases["no-review"].n,
+      },
+      {
+        id: "releases-not-completed",
+        label: "Releases, linked review not completed",
+        ...count,
+        pick: (m) => m.releases["review-not-completed"].n,
       },
     ],
   },
@@ -358,7 +378,11 @@ export function familyById(id: string): FamilyDef | undefined {
 export function buildSeries(family: FamilyDef, quarters: QuarterMetricsLike[]): SeriesData[] {
   return family.series.map(({ pick, ...s }) => ({
     ...s,
-    points: quarters.map((q) => ({ quarter: q.quarter, value: pick(q) })),
+    points: quarters.map((q) => ({
+      quarter: q.quarter,
+      value: pick(q),
+      ...(q.toDate ? { toDate: true } : {}),
+    })),
   }));
 }
 

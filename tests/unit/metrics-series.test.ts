@@ -16,8 +16,9 @@ const quarter = {
   releases: {
     "with-guardian": { n: 2, mean: 10, median: 9 },
     "without-guardian": { n: 1, mean: 20, median: 20 },
+    "review-not-completed": { n: 1, mean: 30, median: 30 },
     "no-review": s(null),
-    all: { n: 3, mean: 40 / 3, median: 10 },
+    all: { n: 4, mean: 17.5, median: 15 },
   },
   findings: {
     perTeam: 2,
@@ -53,19 +54,25 @@ const point = (family: string, id: string) =>
 describe("detail-view series", () => {
   it("releases: mean and median for every split", () => {
     expect(
-      ["release-mean-with", "release-mean-without", "release-mean-none", "release-mean-all"].map(
-        (id) => point("releases", id),
-      ),
-    ).toEqual([10, 20, null, 40 / 3]);
+      [
+        "release-mean-with",
+        "release-mean-without",
+        "release-mean-not-completed",
+        "release-mean-none",
+        "release-mean-all",
+      ].map((id) => point("releases", id)),
+    ).toEqual([10, 20, 30, null, 17.5]);
     expect(
       [
         "release-median-with",
         "release-median-without",
+        "release-median-not-completed",
         "release-median-none",
         "release-median-all",
       ].map((id) => point("releases", id)),
-    ).toEqual([9, 20, null, 10]);
+    ).toEqual([9, 20, 30, null, 15]);
     expect(point("releases", "releases-with")).toBe(2);
+    expect(point("releases", "releases-not-completed")).toBe(1);
   });
 
   it("findings: every severity per team, and opened, mitigated and open at the end", () => {

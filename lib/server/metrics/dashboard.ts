@@ -69,18 +69,15 @@ export async function metricsOverQuarters(
 }
 
 /**
- * What the latest quarter is compared with: the quarter before, or when the latest is to date,
- * the same number of days from that quarter's start (docs/metrics.md, "The current period").
+ * The quarters' periods and what the latest is compared with: the quarter before, or when the
+ * latest is to date, the same number of days from that quarter's start (docs/metrics.md,
+ * "The current period"). The comparison window is computed in the same queries as the range.
  */
-export async function comparisonMetrics(
-  scope: MetricScope,
-  latest: Quarter,
-  today = new Date(),
-): Promise<QuarterMetrics> {
-  const [metrics] = await periodMetrics(scope, [
-    previousPeriod(quarterPeriod(latest, today), today),
-  ]);
-  return metrics;
+export function periodsWithComparison(quarters: Quarter[], today = new Date()) {
+  const periods = quarters.map((q) => quarterPeriod(q, today));
+  const comparison = previousPeriod(periods.at(-1)!, today);
+  const inRange = periods.at(-2)?.key === comparison.key;
+  return { periods: inRange ? periods : [...periods, comparison], shown: periods.length };
 }
 
 export async function loadDashboard(actor: SessionActor, filter: DashboardFilter) {
@@ -93,14 +90,12 @@ export async function loadDashboard(actor: SessionActor, filter: DashboardFilter
  */
 export async function loadDashboardFigures(resolved: ResolvedScope, filter: DashboardFilter) {
   const quarters = filterQuarters(filter);
-  const [metrics, comparison] = await Promise.all([
-    metricsOverQuarters(resolved.scope, quarters),
-    comparisonMetrics(resolved.scope, quarters.at(-1)!),
-  ]);
+  const { periods, shown } = periodsWithComparison(quarters);
+  const all = await periodMetrics(resolved.scope, periods);
+  const metrics = all.slice(0, shown);
+  // The window appended to the range, or the quarter before when that is already in it.
+  const comparison = all.length > shown ? all.at(-1)! : metrics.at(-2)!;
   // Readers may get figures up to a minute old while new ones compute.
-  const asOf = periodMetricsAsOf(
-    resolved.scope,
-    quarters.map((q) => quarterPeriod(q)),
-  );
+  const asOf = periodMetricsAsOf(resolved.scope, periods);
   return { ...resolved, quarters: quarters.map(quarterKey), metrics, comparison, asOf };
 }

@@ -40,16 +40,12 @@ const select = {
  */
 async function reviewsWithGuardian(version: string): Promise<number[]> {
   const day = Prisma.sql`coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, (now() AT TIME ZONE 'UTC')::date)`;
-  return cached(
-    "reviews-with-guardian",
-    version,
-    async () => {
-      const rows = await db.$queryRaw<{ id: number }[]>`
+  return cached("reviews-with-guardian", version, async () => {
+    const rows = await db.$queryRaw<{ id: number }[]>`
       SELECT DISTINCT p."reviewId" AS id FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
       JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(day)}`;
-      return rows.map((r) => r.id);
-    },
-  );
+    return rows.map((r) => r.id);
+  });
 }
 
 /** Newest request first by default; by completed date, open reviews come last either way. */
