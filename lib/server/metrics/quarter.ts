@@ -44,6 +44,10 @@ async function computeWithoutHours(scope: MetricScope, periods: MetricPeriod[]) 
   }));
 }
 
+/** A period by its key and end: "2026-Q4" ends on a different day each day of the quarter. */
+const figuresKey = (scope: MetricScope, periods: MetricPeriod[]) =>
+  `${scopeKey(scope)}|${periods.map((p) => `${p.key}<${isoDay(p.end)}`).join(",")}`;
+
 const scopeKey = (scope: MetricScope) =>
   `${scope.orgIds ? [...scope.orgIds].sort((a, b) => a - b).join(".") : "all"}|${scope.teamId ?? ""}`;
 
@@ -59,7 +63,7 @@ export async function periodMetrics(
 ): Promise<QuarterMetrics[]> {
   if (periods.length === 0) return [];
   const versions = await metricsVersions();
-  const key = `${scopeKey(scope)}|${periods.map((p) => p.key).join(",")}`;
+  const key = figuresKey(scope, periods);
   const [rest, time] = await Promise.all([
     cached(`figures|${key}`, versions.data, () => computeWithoutHours(scope, periods), opts),
     cached(
@@ -81,7 +85,7 @@ export async function periodMetrics(
 
 /** When the oldest of the figures periodMetrics() serves for these periods were computed. */
 export function periodMetricsAsOf(scope: MetricScope, periods: MetricPeriod[]): Date {
-  const key = `${scopeKey(scope)}|${periods.map((p) => p.key).join(",")}`;
+  const key = figuresKey(scope, periods);
   return new Date(
     Math.min(computedAt(`figures|${key}`).getTime(), computedAt(`hours|${key}`).getTime()),
   );
