@@ -1,16 +1,20 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { axisLabel } from "@/lib/charts/axis";
 
 /** A single-series bar chart; the caller provides a table with the same numbers. */
 export function SimpleBarChart({
   data,
   unit,
   label,
+  category,
 }: {
   data: { name: string; value: number }[];
   unit: string;
   label: string;
+  /** What the bars are, for the category axis (e.g. "Month"). */
+  category: string;
 }) {
   return (
     <figure
@@ -25,14 +29,25 @@ export function SimpleBarChart({
             strokeOpacity={0.15}
             vertical={false}
           />
-          <XAxis dataKey="name" tick={{ fontSize: 11, fill: "currentColor" }} />
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 11, fill: "currentColor" }}
+            height={36}
+            label={{
+              value: category,
+              position: "insideBottom",
+              fontSize: 11,
+              fill: "currentColor",
+            }}
+          />
           <YAxis
             tick={{ fontSize: 11, fill: "currentColor" }}
-            width={40}
+            width={48}
             label={{
-              value: unit,
+              value: axisLabel(unit),
               angle: -90,
               position: "insideLeft",
+              style: { textAnchor: "middle" },
               fontSize: 11,
               fill: "currentColor",
             }}

@@ -84,18 +84,10 @@ export async function FamilyView({
       ) : null}
       {outliers.length > 0 ? (
         <Card className="mt-4">
-          <CardTitle>
-            Where to act in {quarterLabel(latest)}: teams furthest from the median
-          </CardTitle>
+          <CardTitle>Where to act in {quarterLabel(latest)}: teams worse than the median</CardTitle>
           <div className="mt-2 grid gap-4 sm:grid-cols-2">
             {outliers.map((o) => (
-              <OutlierList
-                key={o.id}
-                title={o.title}
-                rows={o.rows}
-                unit={o.unit}
-                digits={o.digits}
-              />
+              <OutlierList key={o.id} {...o} />
             ))}
           </div>
         </Card>

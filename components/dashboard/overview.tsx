@@ -11,6 +11,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { figuresAsOf } from "@/lib/format";
 import { headlines } from "@/lib/metrics/headlines";
 import { buildSeries, FAMILIES, familyById } from "@/lib/metrics/series";
+import { TEAM_METRICS } from "@/lib/metrics/where-to-act";
 import { parseQuarterKey } from "@/lib/period";
 import { comparisonLabel, periodLabel } from "@/lib/metrics/period-labels";
 import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/dashboard";
@@ -103,15 +104,10 @@ export async function DashboardOverview({
           <RiskList teams={risks} />
         </Card>
         <Card>
-          <CardTitle>Where to act: teams furthest from the median</CardTitle>
+          <CardTitle>Where to act: teams worse than the median</CardTitle>
           <div className="mt-2 grid gap-4 sm:grid-cols-2">
-            <OutlierList
-              title="Review cycle time"
-              rows={outliers.cycleTime}
-              unit="days"
-              digits={1}
-            />
-            <OutlierList title="Findings opened" rows={outliers.findings} unit="" digits={0} />
+            <OutlierList {...TEAM_METRICS.cycle} {...outliers.cycleTime} />
+            <OutlierList {...TEAM_METRICS.opened} {...outliers.findings} />
           </div>
         </Card>
       </div>

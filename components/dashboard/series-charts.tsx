@@ -18,7 +18,12 @@ export function SeriesCharts({ series, title }: { series: SeriesData[]; title: s
               )
               .join("; ")}
           </p>
-          <SeriesChart series={g.series} unit={g.unit} title={`${title}: ${g.title}`} />
+          <SeriesChart
+            series={g.series}
+            unit={g.unit}
+            axis={g.axis}
+            title={`${title}: ${g.title}`}
+          />
         </Card>
       ))}
     </div>

@@ -63,6 +63,7 @@ export async function ProfileDetails({
             data={p.hoursByMonth.map((m) => ({ name: m.month.slice(2), value: m.hours }))}
             unit="h"
             label="Hours by month"
+            category="Month"
           />
           <details className="text-sm">
             <summary className="cursor-pointer">Table</summary>

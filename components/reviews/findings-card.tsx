@@ -1,5 +1,6 @@
 import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
+import { SeverityBadge } from "@/components/work/severity-badge";
 import { formatDate } from "@/lib/format";
 import { FINDING_STATUS, SEVERITY, type FindingStatus, type Severity } from "@/lib/vocabulary";
 import { addFindingAction, findingStatusAction } from "@/lib/server/reviews/actions";
@@ -36,7 +37,7 @@ export function FindingsCard({
           <li key={f.id} className="flex flex-wrap items-end justify-between gap-2 py-2">
             <span>
               <span className="font-mono text-xs">{f.key}</span> {f.title} ·{" "}
-              <strong>{SEVERITY.label(f.severity)}</strong> · opened {formatDate(f.openedOn)} ·{" "}
+              <SeverityBadge severity={f.severity} /> · opened {formatDate(f.openedOn)} ·{" "}
               {FINDING_STATUS.label(f.status)}
               {f.closedOn ? ` on ${formatDate(f.closedOn)}` : ""}
             </span>

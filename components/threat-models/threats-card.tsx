@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { MITIGATION_STATUS, SEVERITY, STRIDE_CATEGORY } from "@/lib/vocabulary";
+import { SeverityBadge } from "@/components/work/severity-badge";
+import { MITIGATION_STATUS, STRIDE_CATEGORY } from "@/lib/vocabulary";
 import { saveThreatAction } from "@/lib/server/threat-models/actions";
 import { isUndocumented } from "@/lib/threat-models/rules";
 import { ThreatFields, type ThreatDefaults } from "./threat-fields";
@@ -26,8 +27,8 @@ export function ThreatsCard({
           <li key={th.id} className="py-2">
             <p>
               <span className="font-mono text-xs">{th.key}</span> <strong>{th.title}</strong> ·{" "}
-              {STRIDE_CATEGORY.label(th.category)} · {SEVERITY.label(th.severity)} · mitigation{" "}
-              {MITIGATION_STATUS.label(th.mitigationStatus).toLowerCase()}
+              {STRIDE_CATEGORY.label(th.category)} · <SeverityBadge severity={th.severity} /> ·
+              mitigation {MITIGATION_STATUS.label(th.mitigationStatus).toLowerCase()}
               {isUndocumented(th) ? (
                 <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800 dark:bg-red-900 dark:text-red-100">
                   undocumented

@@ -1,11 +1,15 @@
+import { ACTIVITY_COLOUR, BELT_COLOUR, SEVERITY_COLOUR, type Swatch } from "@/lib/charts/colours";
 import { ACTIVITY_TYPE, BELT, SEVERITY } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
 import { writeCsv } from "@/lib/transfer/csv";
 
 // What each dashboard view charts: series over quarters, shared by chart, table and CSV.
-// Series of one `chart` share a chart (by default, series of one unit do).
-export type SeriesDef = {
+// Series of one `chart` share a chart (by default, series of one unit do). A series with a
+// meaning of its own (a belt, a severity, an activity type) has its `swatch`; parts of a whole
+// are `stacked` bars; `axis` names the value axis where the unit alone would not.
+type SeriesLook = { swatch?: Swatch; stacked?: boolean; axis?: string };
+export type SeriesDef = SeriesLook & {
   id: string;
   label: string;
   unit: string;
@@ -14,7 +18,7 @@ export type SeriesDef = {
   pick: (m: QuarterMetricsLike) => Figure;
 };
 export type FamilyDef = { id: string; title: string; description: string; series: SeriesDef[] };
-export type SeriesData = {
+export type SeriesData = SeriesLook & {
   id: string;
   label: string;
   unit: string;
@@ -40,7 +44,12 @@ const pct = { unit: "%", digits: 1 };
 const hours = { unit: "h", digits: 1 };
 const count = { unit: "", digits: 0 };
 export const NEW_GUARDIANS_CHART = "New guardians";
-const perTeam = { unit: "", digits: 2, chart: "Findings opened per team" };
+const perTeam = {
+  unit: "",
+  digits: 2,
+  chart: "Findings opened per team",
+  axis: "findings per team",
+};
 
 export const FAMILIES: FamilyDef[] = [
   {
@@ -207,6 +216,8 @@ export const FAMILIES: FamilyDef[] = [
         id: `findings-${severity.toLowerCase()}`,
         label: `${SEVERITY.label(severity)} per team`,
         ...perTeam,
+        swatch: SEVERITY_COLOUR[severity],
+        stacked: true,
         pick: (m: QuarterMetricsLike) => m.findings.perTeamBySeverity[severity],
       })),
       {
@@ -271,6 +282,8 @@ export const FAMILIES: FamilyDef[] = [
         label: `Guardian hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Guardian hours by activity type",
+        swatch: ACTIVITY_COLOUR[t],
+        stacked: true,
         pick: (m: QuarterMetricsLike) => m.time.guardianHoursByType[t] ?? 0,
       })),
       ...ACTIVITY_TYPE.values.map((t) => ({
@@ -278,6 +291,8 @@ export const FAMILIES: FamilyDef[] = [
         label: `Builder hours: ${ACTIVITY_TYPE.label(t).toLowerCase()}`,
         ...hours,
         chart: "Builder hours by activity type",
+        swatch: ACTIVITY_COLOUR[t],
+        stacked: true,
         pick: (m: QuarterMetricsLike) => m.time.builderHoursByType[t] ?? 0,
       })),
     ],
@@ -349,6 +364,9 @@ export const FAMILIES: FamilyDef[] = [
         label: b === "NONE" ? "No belt yet" : `${BELT.label(b)} belt`,
         ...count,
         chart: "Belts of the active guardians at the quarter's end",
+        axis: "guardians",
+        swatch: BELT_COLOUR[b],
+        stacked: true,
         pick: (m: QuarterMetricsLike) => m.people.beltDistribution[b],
       })),
     ],
@@ -389,7 +407,7 @@ export function buildSeries(family: FamilyDef, quarters: QuarterMetricsLike[]): 
 /** Series grouped into charts: by their `chart`, else by unit; in order of first appearance. */
 export function chartGroups(
   series: SeriesData[],
-): { key: string; title: string; unit: string; series: SeriesData[] }[] {
+): { key: string; title: string; unit: string; axis?: string; series: SeriesData[] }[] {
   const groups = new Map<string, SeriesData[]>();
   for (const s of series) {
     const key = s.chart ?? `unit:${s.unit}`;
@@ -401,6 +419,7 @@ export function chartGroups(
     key,
     title: group[0].chart ?? group.map((s) => s.label).join(" · "),
     unit: group[0].unit,
+    axis: group[0].axis,
     series: group,
   }));
 }

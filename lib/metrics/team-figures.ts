@@ -10,7 +10,7 @@ import { threatModelMetrics, type ThreatModelFact } from "./threat-models";
 import { trainingMetrics, type CompletionFact } from "./training";
 
 // Each family's main figure per team, computed with the same functions as the program figure,
-// so "the teams furthest from the median" (outliers()) compare like with like.
+// so "where to act" (worseThanMedian() in where-to-act.ts) compares like with like.
 type TeamRow = { teamId: number };
 export type TeamFigure = (teamId: number) => Figure;
 

@@ -1,4 +1,4 @@
-import { median, type Figure } from "./stats";
+import type { Figure } from "./stats";
 
 export type Direction = "up" | "down" | "flat" | "not enough data";
 
@@ -20,24 +20,4 @@ export function trendDirection(series: Figure[], tolerancePct = 2): Direction {
   const scale = Math.abs(my) || 1;
   if ((Math.abs(slope) / scale) * 100 < tolerancePct) return "flat";
   return slope > 0 ? "up" : "down";
-}
-
-/**
- * The `count` items furthest from the median of their values (items without a value are skipped;
- * ties keep their input order).
- */
-export function outliers<T>(
-  items: T[],
-  value: (item: T) => Figure,
-  count = 5,
-): { item: T; value: number; distance: number; median: number }[] {
-  const valued = items
-    .map((item) => ({ item, value: value(item) }))
-    .filter((v): v is { item: T; value: number } => v.value !== null);
-  const mid = median(valued.map((v) => v.value));
-  if (mid === null) return [];
-  return valued
-    .map((v) => ({ ...v, distance: Math.abs(v.value - mid), median: mid }))
-    .sort((a, b) => b.distance - a.distance)
-    .slice(0, count);
 }

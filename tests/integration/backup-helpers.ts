@@ -273,7 +273,10 @@ export async function dashboardSnapshot() {
       risks: risks
         .map(({ teamId, ...r }) => ({ ...r, team: teamKey.get(teamId) }))
         .sort((a, b) => b.usedPct - a.usedPct || a.team!.localeCompare(b.team!)),
-      outliers: { cycleTime: byTeam(outliers.cycleTime), findings: byTeam(outliers.findings) },
+      outliers: {
+        cycleTime: byTeam(outliers.cycleTime.rows),
+        findings: byTeam(outliers.findings.rows),
+      },
     });
   }
   const newsletters = [];

@@ -11,7 +11,7 @@ import {
   teamTrainingCompletion,
 } from "@/lib/metrics/team-figures";
 import { teamOptions } from "@/lib/metrics/team-options";
-import { outliers } from "@/lib/metrics/trend";
+import { worseThanMedian } from "@/lib/metrics/where-to-act";
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 const Q3 = { start: d("2026-07-01"), end: d("2026-10-01") };
@@ -137,7 +137,7 @@ describe("per-team figures", () => {
     expect(teamTrainingCompletion(intervals, completions, [], d("2026-09-30"))(1)).toBeNull();
   });
 
-  it("outliers list ties by the order given (teams sorted by name)", () => {
+  it("where to act lists ties by the order given (teams sorted by name)", () => {
     const teams = [
       { id: 3, name: "Alpha" },
       { id: 1, name: "Beta" },
@@ -150,11 +150,16 @@ describe("per-team figures", () => {
       [2, 5],
       [4, 5],
     ]);
-    // median 5; Alpha and Beta both 4 away: Alpha first.
-    expect(outliers(teams, (t) => value.get(t.id)!, 2).map((o) => o.item.name)).toEqual([
-      "Alpha",
-      "Beta",
-    ]);
+    // median 5; Alpha (1) and Beta (9) both 4 away, each on one side; Gamma and Delta at it.
+    const names = (worse: "higher" | "lower") =>
+      worseThanMedian(teams, (t) => value.get(t.id)!, worse).rows.map((o) => o.item.name);
+    expect(names("higher")).toEqual(["Beta"]);
+    expect(names("lower")).toEqual(["Alpha"]);
+    value.set(2, 9);
+    value.set(4, 1);
+    // median 5 again; two teams 4 away on each side, in the order given.
+    expect(names("higher")).toEqual(["Beta", "Gamma"]);
+    expect(names("lower")).toEqual(["Alpha", "Delta"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { securityTimeMetrics } from "@/lib/metrics/security-time";
 import { formatFigure, mean, median, percent } from "@/lib/metrics/stats";
 import { threatModelMetrics } from "@/lib/metrics/threat-models";
 import { trainingMetrics } from "@/lib/metrics/training";
-import { outliers, trendDirection } from "@/lib/metrics/trend";
+import { trendDirection } from "@/lib/metrics/trend";
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 const Q3 = { start: d("2026-07-01"), end: d("2026-10-01") };
@@ -318,25 +318,12 @@ describe("risk budget", () => {
   });
 });
 
-describe("trend and outliers", () => {
+describe("trend", () => {
   it("reads the direction of the last four quarters", () => {
     expect(trendDirection([1, 2, 3, 4])).toBe("up");
     expect(trendDirection([9, 4, 3, 2, 1])).toBe("down");
     expect(trendDirection([5, 5, 5.01, 5])).toBe("flat");
     expect(trendDirection([null, null, 3])).toBe("not enough data");
-  });
-  it("finds the teams furthest from the median", () => {
-    const teams = [
-      { n: "a", v: 1 },
-      { n: "b", v: 2 },
-      { n: "c", v: 3 },
-      { n: "d", v: 10 },
-      { n: "e", v: null },
-    ];
-    expect(outliers(teams, (t) => t.v, 2).map((o) => [o.item.n, o.distance])).toEqual([
-      ["d", 7.5],
-      ["a", 1.5],
-    ]);
   });
 });
 

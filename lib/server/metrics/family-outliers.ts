@@ -12,7 +12,14 @@ import {
   teamTrainingCompletion,
   type TeamFigure,
 } from "@/lib/metrics/team-figures";
-import { outliers } from "@/lib/metrics/trend";
+import type { Figure } from "@/lib/metrics/stats";
+import {
+  TEAM_METRICS,
+  worseThanMedian,
+  type TeamMetric,
+  type TeamMetricId,
+  type WorseRow,
+} from "@/lib/metrics/where-to-act";
 import { quarterKey, quarterRange, type Quarter } from "@/lib/period";
 import { cached } from "./cache";
 import { metricsVersions } from "./versions";
@@ -33,14 +40,12 @@ import {
 import type { MetricScope } from "./scope";
 
 type TeamRef = { id: number; name: string };
-export type OutlierBlock = {
-  id: string;
-  title: string;
-  unit: string;
-  digits: number;
-  rows: { item: TeamRef; value: number; distance: number; median: number }[];
+export type OutlierBlock = TeamMetric & {
+  id: TeamMetricId;
+  median: Figure;
+  rows: WorseRow<TeamRef>[];
 };
-type Measure = { id: string; title: string; unit: string; digits: number; figure: TeamFigure };
+type Measure = { id: TeamMetricId; figure: TeamFigure };
 type Period = { scope: MetricScope; start: Date; end: Date };
 
 // Per family, the facts of one quarter and the per-team figures of its main metrics.
@@ -48,48 +53,18 @@ const MEASURES: Record<string, (p: Period) => Promise<Measure[]>> = {
   reviews: async ({ scope, start, end }) => {
     const reviews = await reviewFacts(scope, start, end);
     return [
-      {
-        id: "cycle",
-        title: "Mean review cycle time",
-        unit: "days",
-        digits: 1,
-        figure: teamCycleTime(reviews),
-      },
-      {
-        id: "effort",
-        title: "Mean review effort",
-        unit: "h",
-        digits: 1,
-        figure: teamReviewEffort(reviews),
-      },
+      { id: "cycle", figure: teamCycleTime(reviews) },
+      { id: "effort", figure: teamReviewEffort(reviews) },
     ];
   },
   releases: async ({ scope, start, end }) => [
-    {
-      id: "release",
-      title: "Mean time to release",
-      unit: "days",
-      digits: 1,
-      figure: teamReleaseTime(await releaseFacts(scope, start, end)),
-    },
+    { id: "release", figure: teamReleaseTime(await releaseFacts(scope, start, end)) },
   ],
   findings: async ({ scope, start, end }) => {
     const findings = await findingFacts(scope, start, end);
     return [
-      {
-        id: "opened",
-        title: "Findings opened",
-        unit: "",
-        digits: 0,
-        figure: teamFindingsOpened(findings, start, end),
-      },
-      {
-        id: "mitigate",
-        title: "Mean time to mitigate",
-        unit: "days",
-        digits: 1,
-        figure: teamMitigationTime(findings, start, end),
-      },
+      { id: "opened", figure: teamFindingsOpened(findings, start, end) },
+      { id: "mitigate", figure: teamMitigationTime(findings, start, end) },
     ];
   },
   time: async ({ scope, start, end }) => {
@@ -97,15 +72,7 @@ const MEASURES: Record<string, (p: Period) => Promise<Measure[]>> = {
       activityFacts(scope, start, end),
       guardianIntervals(scope),
     ]);
-    return [
-      {
-        id: "hours",
-        title: "Hours per guardian-month",
-        unit: "h",
-        digits: 2,
-        figure: teamHoursPerGuardianMonth(activities, intervals, start, end),
-      },
-    ];
+    return [{ id: "hours", figure: teamHoursPerGuardianMonth(activities, intervals, start, end) }];
   },
   training: async ({ scope, end }) => {
     const [intervals, courses] = await Promise.all([guardianIntervals(scope), courseLists()]);
@@ -114,9 +81,6 @@ const MEASURES: Record<string, (p: Period) => Promise<Measure[]>> = {
     return [
       {
         id: "required",
-        title: "Required training complete",
-        unit: "%",
-        digits: 1,
         figure: teamTrainingCompletion(intervals, completions, courses.required, last),
       },
     ];
@@ -124,24 +88,18 @@ const MEASURES: Record<string, (p: Period) => Promise<Measure[]>> = {
   "threat-models": async ({ scope, start, end }) => [
     {
       id: "guardian-share",
-      title: "Threat models with a guardian author",
-      unit: "%",
-      digits: 1,
       figure: teamGuardianAuthoredPct(await threatModelFacts(scope, start, end)),
     },
   ],
   feedback: async ({ scope, start, end }) => [
-    {
-      id: "rating",
-      title: "Mean feedback rating",
-      unit: "/5",
-      digits: 2,
-      figure: teamFeedbackMean(await feedbackFacts(scope, start, end)),
-    },
+    { id: "rating", figure: teamFeedbackMean(await feedbackFacts(scope, start, end)) },
   ],
 };
 
-/** For a detail view: per main metric, the teams in scope furthest from the teams' median in `quarter`. */
+/**
+ * For a detail view: per main metric, the teams in scope furthest from the teams' median in
+ * `quarter` on its bad side (TEAM_METRICS says which side that is).
+ */
 export async function familyOutliers(
   familyId: string,
   scope: MetricScope,
@@ -159,21 +117,26 @@ export async function familyOutliers(
       ? `${versions.data}|${versions.activity([quarterKey(quarter)])}`
       : versions.data;
   return cached(
-    `family-outliers|${familyId}|${scopeKey}|${quarterKey(quarter)}|${count}`,
+    `family-worse|${familyId}|${scopeKey}|${quarterKey(quarter)}|${count}`,
     version,
     async () => {
       const [teams, list] = await Promise.all([
         teamsAt(scope, end),
         measures({ scope, start, end }),
       ]);
-      // Teams equally far from the median are listed by name (outliers() keeps the input order of ties).
+      // Teams equally far from the median are listed by name (worseThanMedian() keeps the input
+      // order of ties).
       const sorted: TeamRef[] = teams
         .map((t) => ({ id: t.id, name: t.name }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
-      return list.map(({ figure, ...m }) => ({
-        ...m,
-        rows: outliers(sorted, (t) => figure(t.id), count),
-      }));
+      return list.map(({ id, figure }) => {
+        const metric = TEAM_METRICS[id];
+        return {
+          id,
+          ...metric,
+          ...worseThanMedian(sorted, (t) => figure(t.id), metric.worse, count),
+        };
+      });
     },
   );
 }
