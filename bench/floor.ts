@@ -3,7 +3,7 @@
 // the dashboard's default eight quarters for the whole program; then the whole overview cold
 // and warm, and a five-year range cold. Medians of RUNS runs (default 5). Prints one table.
 import { performance } from "node:perf_hooks";
-import pg from "pg";
+import { jobClient } from "../lib/db/connections";
 import { largeDatabase } from "./large-db";
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -32,7 +32,7 @@ const quarters = filterQuarters({});
 const periods = quarters.map((q) => quarterPeriod(q));
 const start = periods[0].start;
 const end = periods.at(-1)!.end;
-const sql = new pg.Client({ connectionString: db.url });
+const sql = jobClient(db.url);
 await sql.connect();
 
 // The floor: the same figures as plain grouped SQL, by the quarter of each row's date.
