@@ -18,7 +18,13 @@ import { dashboardView, type DashboardFilter } from "@/lib/url-state/lists";
 const PER_PAGE = 20;
 
 function Use({ cell }: { cell: RiskCell | null }) {
-  if (!cell) return <span className="text-slate-500 dark:text-slate-400">not a team yet</span>;
+  if (!cell)
+    return (
+      <span className="text-slate-500 dark:text-slate-400">
+        <span aria-hidden>–</span>
+        <span className="sr-only">not a team yet</span>
+      </span>
+    );
   const used = Number.isFinite(cell.usedPct) ? `${cell.usedPct.toFixed(0)}%` : "no budget";
   return (
     <span
@@ -72,7 +78,8 @@ export async function RiskHistory({
       <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
         Budget used at each quarter&apos;s end by the teams over it at the end of any quarter shown
         (critical 10, high 5, medium 2, low 1 point per open finding or threat without mitigation),
-        highest use at the last quarter first; over budget in bold. The CSV has every team in scope.
+        highest use at the last quarter first; over budget in bold; – before the team joined. The
+        CSV has every team in scope.
       </p>
       <DataTable
         caption="Risk budget used at each quarter's end, teams over budget at any of them"

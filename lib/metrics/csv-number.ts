@@ -1,7 +1,7 @@
 import type { Figure } from "./stats";
 
 /** Decimals of every value in the metrics CSVs: enough to check a figure by hand. */
-export const CSV_DECIMALS = 4;
+const CSV_DECIMALS = 4;
 
 /**
  * A figure as a metrics CSV writes it: blank for "not enough data", a count (whole and declared

@@ -14,10 +14,10 @@ export const COMPARISON_SORT_KEYS = [
   "risk",
 ] as const;
 export type ComparisonSortKey = (typeof COMPARISON_SORT_KEYS)[number];
-export type FigureKey = Exclude<ComparisonSortKey, "name">;
+type FigureKey = Exclude<ComparisonSortKey, "name">;
 export const COMPARISON_DEFAULT_SORT = { key: "name", desc: false } as const;
 
-export type ComparisonColumn = {
+type ComparisonColumn = {
   key: FigureKey;
   label: string;
   csv: string;
@@ -61,7 +61,7 @@ export const COMPARISON_COLUMNS: ComparisonColumn[] = [
   },
 ];
 
-export type OrgFigures = {
+type OrgFigures = {
   org: { id: number; name: string; subOrgs: number };
   /** The organisation's (with its sub-orgs) metrics of the quarter. */
   metrics: QuarterMetricsLike;

@@ -3,7 +3,7 @@ import { headlineSeries } from "./headlines";
 import type { QuarterMetricsLike } from "./quarter-types";
 import { buildSeries, familyById, seriesCsv, type CsvPoint, type SeriesData } from "./series";
 
-export const OVER_BUDGET_METRIC = "Teams over their risk budget";
+const OVER_BUDGET_METRIC = "Teams over their risk budget";
 
 /** The overview's two charts: review cycle time with and without a guardian; active and new guardians. */
 export function overviewCharts(metrics: QuarterMetricsLike[]) {

@@ -4,7 +4,7 @@ import { writeCsv } from "@/lib/transfer/csv";
 import { csvNumber } from "./csv-number";
 import type { RiskBudget } from "./risk";
 
-export type TeamRiskAt = RiskBudget & { teamId: number; name: string };
+type TeamRiskAt = RiskBudget & { teamId: number; name: string };
 /** The risk budgets of every team in scope at one quarter's end. */
 export type RiskAtQuarter = { quarter: string; teams: TeamRiskAt[] };
 export type RiskCell = Pick<RiskBudget, "total" | "budget" | "usedPct" | "over">;
@@ -42,7 +42,7 @@ export function overBudgetCounts(history: RiskAtQuarter[]): { quarter: string; v
   }));
 }
 
-export const RISK_CSV_HEADER = [
+const RISK_CSV_HEADER = [
   "team",
   "team id",
   "filter",

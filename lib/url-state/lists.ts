@@ -90,7 +90,7 @@ export const dashboardView = defineList(dashboardFilterSchema);
  * The organisation comparison: the organisations under `org` (the top level without it), at the
  * last quarter of the dashboards' range, in the order of one column.
  */
-export const orgComparisonFilterSchema = z.object({ org: id(), from: quarter(), to: quarter() });
+const orgComparisonFilterSchema = z.object({ org: id(), from: quarter(), to: quarter() });
 export const orgComparisonList = defineList(orgComparisonFilterSchema, {
   sort: { keys: COMPARISON_SORT_KEYS, default: COMPARISON_DEFAULT_SORT },
 });

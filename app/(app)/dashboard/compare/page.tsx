@@ -39,7 +39,7 @@ export default async function ComparePage({
     <>
       <PageHeader
         title="Compare organisations"
-        description={`${level.parent ? `The sub-orgs of ${level.parent.name}` : "Each organisation"}, with its sub-orgs, at ${quarterLabel(quarter)}'s end.`}
+        description={`${level.parent ? `The sub-orgs of ${level.parent.name}` : "The organisations you can see"}, each with its own sub-orgs: ${quarterLabel(quarter)}.`}
         actions={
           <>
             <Link
