@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { OutlierList } from "@/components/dashboard/outlier-list";
+import { RiskHistory } from "@/components/dashboard/risk-history";
 import { SeriesCharts } from "@/components/dashboard/series-charts";
 import { SeriesTable } from "@/components/dashboard/series-table";
 import { SurveyResults } from "@/components/dashboard/survey-results";
@@ -23,11 +24,14 @@ export async function FamilyView({
   family,
   filter,
   resolved,
+  page = 1,
 }: {
   actor: SessionActor;
   family: FamilyDef;
   filter: DashboardFilter;
   resolved: ResolvedScope;
+  /** The page of the findings view's risk budget over time. */
+  page?: number;
 }) {
   const [data, options] = await Promise.all([
     loadDashboardFigures(resolved, filter),
@@ -72,6 +76,14 @@ export async function FamilyView({
           </p>
         ) : null}
       </Card>
+      {family.id === "findings" ? (
+        <RiskHistory
+          scope={data.scope}
+          quarters={data.quarters.map((k) => parseQuarterKey(k)!)}
+          filter={filter}
+          page={page}
+        />
+      ) : null}
       {extras.surveys ? (
         <Card className="mt-4">
           <CardTitle>Survey results</CardTitle>

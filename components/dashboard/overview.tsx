@@ -5,12 +5,14 @@ import { HeadlineCard } from "@/components/dashboard/headline-card";
 import { OutlierList } from "@/components/dashboard/outlier-list";
 import { RiskList } from "@/components/dashboard/risk-list";
 import { ChartNumbers } from "@/components/dashboard/series-table";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SessionActor } from "@/lib/auth/actor";
 import { figuresAsOf } from "@/lib/format";
 import { headlines } from "@/lib/metrics/headlines";
-import { buildSeries, FAMILIES, familyById } from "@/lib/metrics/series";
+import { overviewCharts } from "@/lib/metrics/overview-csv";
+import { FAMILIES } from "@/lib/metrics/series";
 import { TEAM_METRICS } from "@/lib/metrics/where-to-act";
 import { parseQuarterKey } from "@/lib/period";
 import { comparisonLabel, periodLabel } from "@/lib/metrics/period-labels";
@@ -18,7 +20,8 @@ import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/d
 import { filterOptions } from "@/lib/server/metrics/filter-options";
 import { teamOutliers } from "@/lib/server/metrics/overview-outliers";
 import { riskBudgets } from "@/lib/server/metrics/quarter";
-import { dashboardView, type DashboardFilter } from "@/lib/url-state/lists";
+import { withQuery } from "@/lib/url-state/list-state";
+import { dashboardView, orgComparisonList, type DashboardFilter } from "@/lib/url-state/lists";
 
 /** The program dashboard's overview of a scope the page has already resolved for the actor. */
 export async function DashboardOverview({
@@ -41,17 +44,29 @@ export async function DashboardOverview({
     teamOutliers(data.scope, latest),
   ]);
   const query = dashboardView.query({ filter });
-  const cycle = buildSeries(familyById("reviews")!, data.metrics).filter((s) =>
-    s.id.startsWith("cycle-mean"),
-  );
-  const people = buildSeries(familyById("people")!, data.metrics).filter(
-    (s) => s.id === "active" || s.id === "new",
-  );
+  const { cycle, people } = overviewCharts(data.metrics);
+  const compare = orgComparisonList.href("/dashboard/compare", {
+    filter: { org: filter.org, from: filter.from, to: filter.to },
+  });
   return (
     <>
       <PageHeader
         title="Program dashboard"
         description={`${periodLabel(data.metrics.at(-1)!)} against ${comparisonLabel(data.comparison)}. Scope: ${data.label}. ${figuresAsOf(data.asOf)}`}
+        actions={
+          <>
+            <Link href={compare} className={buttonClass("secondary")}>
+              Compare organisations
+            </Link>
+            <a
+              href={withQuery("/api/metrics/overview", query)}
+              className={buttonClass("secondary")}
+              download
+            >
+              Download CSV
+            </a>
+          </>
+        }
       />
       <DashboardFilters action="/dashboard" filter={filter} {...options} />
       <section aria-label="Headline figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

@@ -1,4 +1,5 @@
 import type { QuarterMetricsLike } from "./quarter-types";
+import type { SeriesData } from "./series";
 import type { Figure } from "./stats";
 import { trendDirection, type Direction } from "./trend";
 
@@ -129,4 +130,15 @@ export function headlines(
       note: latest && note ? note(latest) : undefined,
     };
   });
+}
+
+/** Each headline's figure at every quarter, as series: the overview's CSV. */
+export function headlineSeries(quarters: QuarterMetricsLike[]): SeriesData[] {
+  return DEFS.map(({ id, label, unit, digits, pick }) => ({
+    id: `headline-${id}`,
+    label,
+    unit,
+    digits,
+    points: quarters.map((q) => ({ quarter: q.quarter, value: pick(q) })),
+  }));
 }

@@ -3,6 +3,7 @@ import { ACTIVITY_TYPE, BELT, SEVERITY } from "@/lib/vocabulary";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { Figure } from "./stats";
 import { writeCsv } from "@/lib/transfer/csv";
+import { csvNumber } from "./csv-number";
 
 // What each dashboard view charts: series over quarters, shared by chart, table and CSV.
 // Series of one `chart` share a chart (by default, series of one unit do). A series with a
@@ -435,8 +436,8 @@ export function withExtraSeries(series: SeriesData[], extras: SeriesData[]): Ser
 }
 
 /**
- * CSV of a family: one row per point, with the metric's name, the filter and the value; `extra`
- * rows follow the series.
+ * CSV of a family: one row per point, with the metric's name, the filter and the value (four
+ * decimals, counts as integers: `csvNumber`); `extra` rows follow the series.
  */
 export function seriesCsv(
   series: SeriesData[],
@@ -456,7 +457,7 @@ export function seriesCsv(
     p.metric,
     filterLabel,
     p.quarter,
-    p.value === null ? "" : p.value.toFixed(p.digits),
+    csvNumber(p.value, p.digits === 0),
     p.unit,
   ]);
   // LF line ends, as the dashboards' CSV always had; the value column holds numbers.

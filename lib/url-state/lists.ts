@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NEWSLETTER_STATUS, ROLE, TEAM_PROFILE, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
 import { SIGN_IN_METHODS } from "@/lib/identity/sign-in-method";
+import { COMPARISON_DEFAULT_SORT, COMPARISON_SORT_KEYS } from "@/lib/metrics/org-comparison";
 import { defineList } from "./list-state";
 import { flag, fromUrl, id, isoDate, oneOf, quarter, text } from "./params";
 
@@ -85,6 +86,19 @@ export const dashboardFilterSchema = z.object({
 });
 export const dashboardView = defineList(dashboardFilterSchema);
 
+/**
+ * The organisation comparison: the organisations under `org` (the top level without it), at the
+ * last quarter of the dashboards' range, in the order of one column.
+ */
+const orgComparisonFilterSchema = z.object({ org: id(), from: quarter(), to: quarter() });
+export const orgComparisonList = defineList(orgComparisonFilterSchema, {
+  sort: { keys: COMPARISON_SORT_KEYS, default: COMPARISON_DEFAULT_SORT },
+});
+/** The comparison's CSV: the same filter and order as the page. */
+export const orgComparisonQuerySchema = orgComparisonFilterSchema.extend({
+  sort: oneOf([...COMPARISON_SORT_KEYS, ...COMPARISON_SORT_KEYS.map((k) => `-${k}` as const)]),
+});
+
 export const trainingView = defineList(z.object({ org: id() }));
 
 /** Lists with no filter of their own: only the page is in the URL. */
@@ -95,3 +109,5 @@ export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
 export type PeopleFilter = z.output<typeof peopleFilterSchema>;
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 export type DashboardFilter = z.output<typeof dashboardFilterSchema>;
+export type OrgComparisonFilter = z.output<typeof orgComparisonFilterSchema>;
+export type OrgComparisonQuery = z.output<typeof orgComparisonQuerySchema>;

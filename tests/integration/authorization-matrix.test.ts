@@ -19,6 +19,9 @@ import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
 import { GET as getExport } from "@/app/api/transfer/export/[file]/route";
 import { GET as getMetrics } from "@/app/api/metrics/[family]/route";
+import { GET as getComparisonCsv } from "@/app/api/metrics/compare/route";
+import { GET as getOverviewCsv } from "@/app/api/metrics/overview/route";
+import { GET as getRiskCsv } from "@/app/api/metrics/risk/route";
 import { POST as postImport } from "@/app/api/transfer/import/route";
 import { db } from "@/lib/db/client";
 import { resetDatabase } from "../setup/db";
@@ -841,6 +844,24 @@ const ROUTES: Route[] = [
       getMetrics(new Request(`${ORIGIN}/api/metrics/findings?team=${w.A.team.id}`), {
         params: Promise.resolve({ family: "findings" }),
       }),
+  },
+  {
+    name: "GET /api/metrics/overview?org=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) => getOverviewCsv(new Request(`${ORIGIN}/api/metrics/overview?org=${w.A.org.id}`)),
+  },
+  {
+    name: "GET /api/metrics/risk?org=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) => getRiskCsv(new Request(`${ORIGIN}/api/metrics/risk?org=${w.A.org.id}`)),
+  },
+  {
+    name: "GET /api/metrics/compare?org=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) => getComparisonCsv(new Request(`${ORIGIN}/api/metrics/compare?org=${w.A.org.id}`)),
   },
   {
     name: "GET /api/transfer/export/people.csv",

@@ -80,12 +80,12 @@ describe("survey results in the feedback view", () => {
       .trim()
       .split("\n");
     expect(csv).toContain(
-      '"Survey ""Annual 2026"", Q1 ""The program helps me"": mean rating","org: Payments (with sub-orgs)","2026-Q3",3.67,"/5"',
+      '"Survey ""Annual 2026"", Q1 ""The program helps me"": mean rating","org: Payments (with sub-orgs)","2026-Q3",3.6667,"/5"',
     );
     expect(csv).toContain(
       '"Survey ""Annual 2026"": respondents","org: Payments (with sub-orgs)","2026-Q3",3,',
     );
-    expect(csv).toContain('"Mean rating","org: Payments (with sub-orgs)","2026-Q3",4.50,"/5"');
+    expect(csv).toContain('"Mean rating","org: Payments (with sub-orgs)","2026-Q3",4.5000,"/5"');
   });
 });
 

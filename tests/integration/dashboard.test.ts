@@ -115,7 +115,7 @@ describe("dashboard figures equal the hand-computed values", () => {
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe('"metric","filter","quarter","value","unit"');
     expect(lines).toContain(
-      '"Mean cycle time, with guardian","org: Payments (with sub-orgs)","2026-Q3",3.0,"days"',
+      '"Mean cycle time, with guardian","org: Payments (with sub-orgs)","2026-Q3",3.0000,"days"',
     );
     expect(lines).toContain(
       '"Mean cycle time, without guardian","org: Payments (with sub-orgs)","2026-Q2",,"days"',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { csvNumber } from "@/lib/metrics/csv-number";
 import { newGuardiansGoalSeries } from "@/lib/metrics/goals";
 import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
 import {
@@ -140,5 +141,26 @@ describe("new guardians against the goal", () => {
     expect(seriesCsv(series, "whole program")).toContain(
       '"Program goal: new guardians per quarter","whole program","2026-Q3",3,\n',
     );
+  });
+});
+
+describe("the CSV's values", () => {
+  it("carry four decimals, so a difference below 0.05 shows; counts stay integers", () => {
+    const lines = seriesCsv(buildSeries(familyById("releases")!, [quarter]), "whole program")
+      .trim()
+      .split("\n");
+    expect(lines).toContain('"Mean, all releases","whole program","2026-Q3",13.3333,"days"');
+    expect(lines).toContain(
+      '"Mean, review with guardian","whole program","2026-Q3",10.0000,"days"',
+    );
+    expect(lines).toContain('"Releases, review with guardian","whole program","2026-Q3",2,');
+    expect(lines).toContain('"Mean, no linked review","whole program","2026-Q3",,"days"');
+  });
+  it("write a blank, never Infinity or NaN, for a figure no number can say", () => {
+    expect(csvNumber(Infinity)).toBe("");
+    expect(csvNumber(Number.NaN)).toBe("");
+    expect(csvNumber(null, true)).toBe("");
+    expect(csvNumber(2.5, true)).toBe("2.5000"); // a count spread over quarters is no count
+    expect(csvNumber(0.04999)).toBe("0.0500");
   });
 });

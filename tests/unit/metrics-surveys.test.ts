@@ -87,7 +87,7 @@ describe("survey results", () => {
     const csv = seriesCsv([], "org: Payments (with sub-orgs)", points).trim().split("\n");
     expect(csv[0]).toBe('"metric","filter","quarter","value","unit"');
     expect(csv).toContain(
-      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": mean rating","org: Payments (with sub-orgs)","2026-Q3",3.75,"/5"',
+      '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": mean rating","org: Payments (with sub-orgs)","2026-Q3",3.7500,"/5"',
     );
     expect(csv).toContain(
       '"Survey ""Annual 2026"", Q1 ""Helps decisions?"": rated 4","org: Payments (with sub-orgs)","2026-Q3",2,',

@@ -29,7 +29,7 @@ export default async function FamilyPage({
   const family = familyById((await params).family);
   if (!family) notFound();
   const query = await searchParams;
-  const { filter } = dashboardView.parse(query);
+  const { filter, page } = dashboardView.parse(query);
   // Resolved before the Suspense boundary: another organisation's or team's view answers 404.
   const resolved = await resolveScope(actor, filter).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -41,7 +41,7 @@ export default async function FamilyPage({
       key={JSON.stringify(query)}
       fallback={<DashboardSkeleton cards={0} />}
     >
-      <FamilyView actor={actor} family={family} filter={filter} resolved={resolved} />
+      <FamilyView actor={actor} family={family} filter={filter} resolved={resolved} page={page} />
     </StreamedPart>
   );
 }
