@@ -149,7 +149,7 @@ describe("the CSV's values", () => {
     const lines = seriesCsv(buildSeries(familyById("releases")!, [quarter]), "whole program")
       .trim()
       .split("\n");
-    expect(lines).toContain('"Mean, all releases","whole program","2026-Q3",13.3333,"days"');
+    expect(lines).toContain('"Mean, all releases","whole program","2026-Q3",17.5000,"days"');
     expect(lines).toContain(
       '"Mean, review with guardian","whole program","2026-Q3",10.0000,"days"',
     );
@@ -162,5 +162,6 @@ describe("the CSV's values", () => {
     expect(csvNumber(null, true)).toBe("");
     expect(csvNumber(2.5, true)).toBe("2.5000"); // a count spread over quarters is no count
     expect(csvNumber(0.04999)).toBe("0.0500");
+    expect(csvNumber(40 / 3)).toBe("13.3333");
   });
 });
