@@ -21,22 +21,28 @@ export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) 
     })[]
   >`
     WITH ${periodsCte(periods)},
-    r AS (
-      SELECT per.key,
-        extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
-        r."effortQuarterHours" AS effort,
-        EXISTS (
-          SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
-          WHERE p."reviewId" = r.id
-        ) AS "withGuardian"
+    r AS MATERIALIZED (
+      SELECT r.id, r."teamId", r."requestedAt", r."completedAt", r."effortQuarterHours"
       FROM "Review" r JOIN "Team" t ON t.id = r."teamId"
-      JOIN per ON r."completedAt" >= per.s_at AND r."completedAt" < per.e_at
       WHERE r."completedAt" >= ${start} AND r."completedAt" < ${end} AND ${teamCondition(scope)}
+    ),
+    -- The reviews with a guardian, in one hash join over their participants (a per-review
+    -- EXISTS costs a lookup per review).
+    wg AS (
+      SELECT DISTINCT p."reviewId" FROM r
+      JOIN "ReviewParticipant" p ON p."reviewId" = r.id
+      JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
+    ),
+    facts AS (
+      SELECT per.key, extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
+        r."effortQuarterHours" AS effort, wg."reviewId" IS NOT NULL AS "withGuardian"
+      FROM r LEFT JOIN wg ON wg."reviewId" = r.id
+      JOIN per ON r."completedAt" >= per.s_at AND r."completedAt" < per.e_at
     )
     SELECT key, "withGuardian", count(*)::int AS n, avg(days)::float8 AS "meanDays",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays",
       avg(effort)::float8 AS "meanEffort"
-    FROM r GROUP BY GROUPING SETS ((key, "withGuardian"), (key))`;
+    FROM facts GROUP BY GROUPING SETS ((key, "withGuardian"), (key))`;
   const groups = byPeriod(
     periods,
     rows.map((r) => ({

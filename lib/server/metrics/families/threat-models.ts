@@ -65,6 +65,7 @@ export async function feedbackFamily(
   scope: MetricScope,
   periods: MetricPeriod[],
 ): Promise<Map<string, Summary>> {
+  const { start, end, startDay, endDay } = span(periods);
   const rows = await reportDb.$queryRaw<
     { key: string; n: number; mean: unknown; median: unknown }[]
   >`
@@ -75,7 +76,9 @@ export async function feedbackFamily(
       LEFT JOIN "Review" r ON r.id = f."reviewId"
       LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
       JOIN "Team" t ON t.id = COALESCE(r."teamId", tm."teamId")
-      WHERE ${teamCondition(scope)}
+      WHERE ((r."completedAt" >= ${start} AND r."completedAt" < ${end})
+          OR (tm."approvedOn" >= ${startDay}::date AND tm."approvedOn" < ${endDay}::date))
+        AND ${teamCondition(scope)}
     )
     SELECT per.key, count(rated.rating)::int AS n, avg(rated.rating)::float8 AS mean,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY rated.rating) AS median
