@@ -1,5 +1,6 @@
 "use client";
 
+import { quarterPointLabel } from "@/lib/metrics/period-labels";
 import {
   Bar,
   CartesianGrid,
@@ -23,7 +24,7 @@ export type ChartSeries = {
   swatch?: Swatch;
   /** Drawn as a bar stacked on the chart's other stacked series: parts of one whole. */
   stacked?: boolean;
-  points: { quarter: string; value: number | null }[];
+  points: { quarter: string; value: number | null; toDate?: boolean }[];
 };
 
 // Lines without a colour of their own differ by dash pattern as well as colour, so colour is
@@ -70,7 +71,9 @@ export function SeriesChart({
   title: string;
   axis?: string;
 }) {
-  const quarters = series[0]?.points.map((p) => p.quarter) ?? [];
+  // The current quarter is labelled "to date" on the axis too (docs/metrics.md).
+  const quarters =
+    series[0]?.points.map((p) => quarterPointLabel(p.quarter, Boolean(p.toDate))) ?? [];
   const data = quarters.map((quarter, i) =>
     Object.fromEntries([
       ["quarter", quarter],
