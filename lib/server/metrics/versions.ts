@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 
 // The versions of the data the dashboards read, kept by the database itself: triggers bump
@@ -13,8 +14,14 @@ export type MetricsVersions = {
   activity: (quarters: string[]) => string;
 };
 
+/**
+ * The versions, read once per page render (React's cache: the overview's figures, risk budgets
+ * and outliers share one read); elsewhere every call reads.
+ */
+export const metricsVersions = cache((): Promise<MetricsVersions> => readVersions(new Date()));
+
 /** Today's date (UTC), the database's epoch and the sum of every version, in one small read. */
-export async function metricsVersions(now = new Date()): Promise<MetricsVersions> {
+async function readVersions(now: Date): Promise<MetricsVersions> {
   const rows = await db.$queryRaw<{ topic: string; bucket: string; version: bigint }[]>`
     SELECT topic, bucket, sum(version)::bigint AS version FROM "MetricsVersion" GROUP BY topic, bucket`;
   const epoch = rows.find((r) => r.topic === "epoch")?.bucket ?? "none";
