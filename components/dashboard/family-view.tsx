@@ -11,7 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { SessionActor } from "@/lib/auth/actor";
 import { figuresAsOf } from "@/lib/format";
 import { buildSeries, withExtraSeries, type FamilyDef } from "@/lib/metrics/series";
-import { parseQuarterKey, quarterLabel } from "@/lib/period";
+import { parseQuarterKey } from "@/lib/period";
+import { periodLabel } from "@/lib/metrics/period-labels";
 import { loadDashboardFigures, type ResolvedScope } from "@/lib/server/metrics/dashboard";
 import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { familyOutliers } from "@/lib/server/metrics/family-outliers";
@@ -96,7 +97,9 @@ export async function FamilyView({
       ) : null}
       {outliers.length > 0 ? (
         <Card className="mt-4">
-          <CardTitle>Where to act in {quarterLabel(latest)}: teams worse than the median</CardTitle>
+          <CardTitle>
+            Where to act in {periodLabel(data.metrics.at(-1)!)}: teams worse than the median
+          </CardTitle>
           <div className="mt-2 grid gap-4 sm:grid-cols-2">
             {outliers.map((o) => (
               <OutlierList key={o.id} {...o} />

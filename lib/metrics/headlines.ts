@@ -84,7 +84,7 @@ const DEFS: {
     digits: 2,
     higherIsBetter: false,
     pick: (m) => m.findings.perTeam,
-    note: (m) => `${m.findings.openAtEnd} open at quarter end`,
+    note: (m) => `${m.findings.openAtEnd} open ${m.toDate ? "today" : "at quarter end"}`,
   },
   {
     id: "threat-models",
