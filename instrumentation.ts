@@ -13,14 +13,15 @@ export async function register() {
   setTimeout(() => {
     void (async () => {
       try {
-        const { metricsOverQuarters } = await import("@/lib/server/metrics/dashboard");
+        const { periodsWithComparison } = await import("@/lib/server/metrics/dashboard");
         const { filterQuarters } = await import("@/lib/validations/dashboard");
-        const { riskBudgets } = await import("@/lib/server/metrics/quarter");
+        const { periodMetrics, riskBudgets } = await import("@/lib/server/metrics/quarter");
         const { teamOutliers } = await import("@/lib/server/metrics/overview-outliers");
         const quarters = filterQuarters({});
         const program = { orgIds: null, teamId: null };
+        // Exactly what the overview loads: the range with its comparison window.
         await Promise.all([
-          metricsOverQuarters(program, quarters),
+          periodMetrics(program, periodsWithComparison(quarters).periods),
           riskBudgets(program, quarters.at(-1)!),
           teamOutliers(program, quarters.at(-1)!),
         ]);
