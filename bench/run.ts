@@ -15,19 +15,41 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://localhost:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 3);
 const log = (l: string) => console.log(`[bench] ${l}`);
 
-/** CPU time the server process has used so far (user + system, all threads), from /proc; 0 elsewhere. */
-function serverCpuMs(): number {
+/** The server's processes: itself and its workers (scripts/server.ts runs one per core). */
+function serverPids(): number[] {
+  const root = server?.pid;
+  if (!root) return [];
   try {
-    const fields = fs
-      .readFileSync(`/proc/${server!.pid}/stat`, "utf8")
-      .replace(/^.*\) /s, "")
-      .split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const children = fs
+      .readFileSync(`/proc/${root}/task/${root}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return [root, ...children];
   } catch {
-    return 0;
+    return [root];
   }
+}
+
+/** CPU time the server's processes have used so far (user + system, all threads), from /proc; 0 elsewhere. */
+function serverCpuMs(): number {
+  let total = 0;
+  for (const pid of serverPids()) {
+    try {
+      const fields = fs
+        .readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -107,8 +129,11 @@ try {
   );
   const rssTimer = setInterval(() => {
     try {
-      const kb = Number(
-        /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server!.pid}/status`, "utf8"))?.[1] ?? 0,
+      const kb = serverPids().reduce(
+        (sum, pid) =>
+          sum +
+          Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0),
+        0,
       );
       peakRss = Math.max(peakRss, kb * 1024);
     } catch {
@@ -163,13 +188,17 @@ try {
     .filter(Boolean);
   const rows: string[][] = [];
   let day = 0;
-  const load = async (t: (typeof targets)[number], connections = CONNECTIONS) => {
+  const load = async (
+    t: (typeof targets)[number],
+    connections = CONNECTIONS,
+    duration = SECONDS,
+  ) => {
     const times: number[] = [];
     const cpuBefore = serverCpuMs();
     const instance = autocannon({
       url: BASE + t.path,
       connections,
-      duration: SECONDS,
+      duration,
       headers: { cookie: t.cookie },
       requests: t.post
         ? [
@@ -213,13 +242,15 @@ try {
     return [
       percentile(times, 50).toFixed(0),
       percentile(times, 95).toFixed(0),
-      (result.requests.total / SECONDS).toFixed(1),
+      (result.requests.total / duration).toFixed(1),
       result.requests.total ? (cpu / result.requests.total).toFixed(1) : "-",
       String(result.errors + result.timeouts + result.non2xx),
     ];
   };
   for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
-    await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {}); // warm the route
+    // Warm the route: a first render loads and compiles its code, so a few seconds of the same
+    // load first, not counted (a server that has just started is slower for its first requests).
+    await load(t, CONNECTIONS, WARM_SECONDS);
     rows.push([t.name, ...(await load(t))]);
     log(`${t.name}: done`);
   }
