@@ -15,7 +15,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://localhost:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
-const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 3);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 0);
 const log = (l: string) => console.log(`[bench] ${l}`);
 
 /** The server's processes: itself and its workers (scripts/server.ts runs one per core). */
@@ -248,9 +248,10 @@ try {
     ];
   };
   for (const t of targets.filter((x) => !only || only.some((o) => x.name.includes(o)))) {
-    // Warm the route: a first render loads and compiles its code, so a few seconds of the same
-    // load first, not counted (a server that has just started is slower for its first requests).
-    await load(t, CONNECTIONS, WARM_SECONDS);
+    // Warm the route: a first render loads and compiles its code. BENCH_WARM_SECONDS=3 adds a
+    // few seconds of the same load first, not counted (steady state, without the first requests).
+    await fetch(BASE + t.path, { headers: { cookie: t.cookie } }).catch(() => {});
+    if (WARM_SECONDS > 0) await load(t, CONNECTIONS, WARM_SECONDS);
     rows.push([t.name, ...(await load(t))]);
     log(`${t.name}: done`);
   }
