@@ -21,3 +21,9 @@ export function csvResponse(body: string | Iterator<string>, filename: string): 
     },
   });
 }
+
+/** What every metrics CSV route asks of its reader (apiRoute's options, with the route's own query). */
+export const DASHBOARD_READ = {
+  permission: "dashboard.read",
+  messages: { forbidden: "You do not have permission to read dashboards." },
+} as const;

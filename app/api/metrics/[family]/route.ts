@@ -2,6 +2,7 @@ import { buildSeries, familyById, seriesCsv, withExtraSeries } from "@/lib/metri
 import { loadDashboard } from "@/lib/server/metrics/dashboard";
 import { familyExtras } from "@/lib/server/metrics/family-goal-and-surveys";
 import { apiRoute } from "@/lib/server/api-route";
+import { DASHBOARD_READ } from "@/lib/server/metrics/csv-response";
 import { DomainError } from "@/lib/server/errors";
 import { type DashboardFilter } from "@/lib/validations/dashboard";
 import { dashboardFilterSchema } from "@/lib/url-state/lists";
@@ -10,9 +11,8 @@ import { dashboardFilterSchema } from "@/lib/url-state/lists";
 // view's extras: the people view's goal, the feedback view's survey results).
 export const GET = apiRoute<DashboardFilter, { family: string }>(
   {
-    permission: "dashboard.read",
+    ...DASHBOARD_READ,
     query: dashboardFilterSchema,
-    messages: { forbidden: "You do not have permission to read dashboards." },
   },
   async ({ actor, input, params }) => {
     const family = familyById(params.family);

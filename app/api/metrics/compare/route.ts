@@ -6,7 +6,7 @@ import {
 } from "@/lib/metrics/org-comparison";
 import { quarterKey } from "@/lib/period";
 import { apiRoute } from "@/lib/server/api-route";
-import { csvResponse } from "@/lib/server/metrics/csv-response";
+import { csvResponse, DASHBOARD_READ } from "@/lib/server/metrics/csv-response";
 import { comparisonLevel, loadOrgComparison } from "@/lib/server/metrics/org-comparison";
 import { orgComparisonQuerySchema, type OrgComparisonQuery } from "@/lib/url-state/lists";
 import { parseSort } from "@/lib/url-state/sort";
@@ -15,9 +15,8 @@ import { parseSort } from "@/lib/url-state/sort";
 // `org` answers 404 as the page does.
 export const GET = apiRoute<OrgComparisonQuery>(
   {
-    permission: "dashboard.read",
+    ...DASHBOARD_READ,
     query: orgComparisonQuerySchema,
-    messages: { forbidden: "You do not have permission to read dashboards." },
   },
   async ({ actor, input }) => {
     const level = await comparisonLevel(actor, input);

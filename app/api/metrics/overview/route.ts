@@ -1,7 +1,7 @@
 import { overviewCsv } from "@/lib/metrics/overview-csv";
 import { overBudgetCounts } from "@/lib/metrics/risk-history";
 import { apiRoute } from "@/lib/server/api-route";
-import { csvResponse } from "@/lib/server/metrics/csv-response";
+import { csvResponse, DASHBOARD_READ } from "@/lib/server/metrics/csv-response";
 import { loadDashboardFigures, resolveScope } from "@/lib/server/metrics/dashboard";
 import { riskHistory } from "@/lib/server/metrics/risk-history";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
@@ -11,9 +11,8 @@ import { dashboardFilterSchema } from "@/lib/url-state/lists";
 // their risk budget at each quarter's end (a static segment: it wins over /api/metrics/[family]).
 export const GET = apiRoute<DashboardFilter>(
   {
-    permission: "dashboard.read",
+    ...DASHBOARD_READ,
     query: dashboardFilterSchema,
-    messages: { forbidden: "You do not have permission to read dashboards." },
   },
   async ({ actor, input }) => {
     const resolved = await resolveScope(actor, input);

@@ -1,7 +1,7 @@
 import { quarterKey } from "@/lib/period";
 import { riskCsvChunks } from "@/lib/metrics/risk-history";
 import { apiRoute } from "@/lib/server/api-route";
-import { csvResponse } from "@/lib/server/metrics/csv-response";
+import { csvResponse, DASHBOARD_READ } from "@/lib/server/metrics/csv-response";
 import { resolveScope } from "@/lib/server/metrics/dashboard";
 import { riskHistory } from "@/lib/server/metrics/risk-history";
 import { filterQuarters, type DashboardFilter } from "@/lib/validations/dashboard";
@@ -11,9 +11,8 @@ import { dashboardFilterSchema } from "@/lib/url-state/lists";
 // figures are read (and refused) before the answer starts; the text streams a quarter at a time.
 export const GET = apiRoute<DashboardFilter>(
   {
-    permission: "dashboard.read",
+    ...DASHBOARD_READ,
     query: dashboardFilterSchema,
-    messages: { forbidden: "You do not have permission to read dashboards." },
   },
   async ({ actor, input }) => {
     const resolved = await resolveScope(actor, input);
