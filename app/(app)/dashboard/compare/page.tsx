@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { StreamedPart } from "@/components/ui/streamed-part";
+import { periodLabel } from "@/lib/metrics/period-labels";
+import { quarterPeriod } from "@/lib/metrics/periods";
 import { requirePermission } from "@/lib/auth/guards";
 import { addQuarters, quarterKey, quarterLabel, quarterOf } from "@/lib/period";
 import { NotFoundError } from "@/lib/server/errors";
@@ -39,7 +41,7 @@ export default async function ComparePage({
     <>
       <PageHeader
         title="Compare organisations"
-        description={`${level.parent ? `The sub-orgs of ${level.parent.name}` : "The organisations you can see"}, each with its own sub-orgs: ${quarterLabel(quarter)}.`}
+        description={`${level.parent ? `The sub-orgs of ${level.parent.name}` : "The organisations you can see"}, each with its own sub-orgs: ${periodLabel(quarterPeriod(quarter))}.`}
         actions={
           <>
             <Link
