@@ -27,29 +27,32 @@ export async function reviewFacts(
     WHERE r."completedAt" >= ${start} AND r."completedAt" < ${end} AND ${teamCondition(scope)}`;
 }
 
-/** Releases released in [start, end), with how their linked review was run. */
+/**
+ * Releases released in [start, end), with how their linked review was run: judged on the
+ * review's completed date, as the dashboards do (families/reviews.ts), never on today's.
+ */
 export async function releaseFacts(
   scope: MetricScope,
   start: Date,
   end: Date,
 ): Promise<(ReleaseFact & { teamId: number })[]> {
-  const rows = await reportDb.$queryRaw<
+  return reportDb.$queryRaw<
     { teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]
   >`
     SELECT rel."teamId", rel."startedOn", rel."releasedOn",
       CASE
         WHEN rel."reviewId" IS NULL THEN 'no-review'
+        WHEN r."completedAt" IS NULL THEN 'review-not-completed'
         WHEN EXISTS (
-          SELECT 1 FROM "Review" r
-          JOIN "ReviewParticipant" p ON p."reviewId" = r.id
-          JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay(`COALESCE(r."completedAt", now())`))}
-          WHERE r.id = rel."reviewId"
+          SELECT 1 FROM "ReviewParticipant" p
+          JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay('r."completedAt"'))}
+          WHERE p."reviewId" = r.id
         ) THEN 'with-guardian'
         ELSE 'without-guardian'
       END AS link
     FROM "Release" rel JOIN "Team" t ON t.id = rel."teamId"
+    LEFT JOIN "Review" r ON r.id = rel."reviewId"
     WHERE rel."releasedOn" >= ${start} AND rel."releasedOn" < ${end} AND ${teamCondition(scope)}`;
-  return rows;
 }
 
 /** Findings opened before `end` that were still open at `start` or opened/closed since. */

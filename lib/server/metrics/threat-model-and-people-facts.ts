@@ -1,16 +1,14 @@
 import "server-only";
 import { reportDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompletionFact } from "@/lib/metrics/training";
-import type { BeltAwardFact } from "@/lib/metrics/people";
 import type { ThreatModelFact } from "@/lib/metrics/threat-models";
-import type { Weighted } from "@/lib/metrics/risk";
-import { activeOnDay } from "@/lib/active-guardian/sql";
+import { guardianAuthored } from "./families/threat-models";
 import { teamCondition, type MetricScope } from "./scope";
 
 /**
  * Threat models approved in [start, end): guardian-authored when an author was an active guardian
- * (of any team) on the approval day, and their threats' statuses.
+ * of the model's own team on the approval day (the dashboards' rule, families/threat-models.ts),
+ * and their threats' statuses.
  */
 export async function threatModelFacts(
   scope: MetricScope,
@@ -21,11 +19,7 @@ export async function threatModelFacts(
     { teamId: number; guardianAuthored: boolean; statuses: string[] | null }[]
   >`
     SELECT tm."teamId",
-      EXISTS (
-        SELECT 1 FROM "ThreatModelAuthor" a
-        JOIN "GuardianMembership" g ON g."userId" = a."userId"
-        WHERE a."threatModelId" = tm.id AND ${activeOnDay(Prisma.sql`tm."approvedOn"`)}
-      ) AS "guardianAuthored",
+      ${guardianAuthored} AS "guardianAuthored",
       (SELECT array_agg(th."mitigationStatus"::text) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS statuses
     FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
     WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end} AND ${teamCondition(scope)}`;
@@ -55,14 +49,6 @@ export async function completionFacts(userIds: number[]): Promise<CompletionFact
   });
 }
 
-export async function beltAwardFacts(userIds: number[]): Promise<BeltAwardFact[]> {
-  if (userIds.length === 0) return [];
-  return reportDb.beltAward.findMany({
-    where: { userId: { in: userIds } },
-    select: { userId: true, belt: true, awardedOn: true, revokedAt: true },
-  });
-}
-
 /**
  * Ratings of guardians' input to reviews completed / threat models approved in [start, end), with
  * the rated work's team.
@@ -79,23 +65,4 @@ export async function feedbackFacts(
     JOIN "Team" t ON t.id = COALESCE(r."teamId", tm."teamId")
     WHERE ((r."completedAt" >= ${start} AND r."completedAt" < ${end}) OR (tm."approvedOn" >= ${start} AND tm."approvedOn" < ${end}))
       AND ${teamCondition(scope)}`;
-}
-
-export async function feedbackRatings(
-  scope: MetricScope,
-  start: Date,
-  end: Date,
-): Promise<number[]> {
-  return (await feedbackFacts(scope, start, end)).map((r) => r.rating);
-}
-
-/** Threats with no mitigation, per team, in models created before `end`. */
-export async function unmitigatedThreats(
-  scope: MetricScope,
-  end: Date,
-): Promise<(Weighted & { teamId: number })[]> {
-  return reportDb.$queryRaw`
-    SELECT tm."teamId", th.severity::text AS severity
-    FROM "Threat" th JOIN "ThreatModel" tm ON tm.id = th."threatModelId" JOIN "Team" t ON t.id = tm."teamId"
-    WHERE th."mitigationStatus" = 'NONE' AND tm."createdOn" < ${end} AND ${teamCondition(scope)}`;
 }
