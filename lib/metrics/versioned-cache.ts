@@ -7,10 +7,8 @@
 // - older figures are not served: readers wait for the refresh.
 // Background refreshes run `maxConcurrentRefreshes` at a time, so they leave the database
 // pool and the event loop to the requests being served.
-// A caller that can tell whether the changes between two versions touch its figures passes
-// `unchanged`: a refresh (or a reader past the allowed age) asks it first, and when the answer
-// is yes the cached figures are kept under the new version without being recomputed. Hours
-// logged today, say, leave every earlier quarter's figures as they are.
+// Versions are fine-grained where it pays (lib/server/metrics/versions.ts: hours by the quarter
+// of their date), so a change moves only the versions of the figures it touches.
 
 type Entry = {
   version: string;
@@ -24,8 +22,6 @@ type Entry = {
 export type CacheOptions = {
   maxStaleMs: number;
   refreshAfterMs?: number;
-  /** Whether the changes from version `from` to `to` leave this key's figures as they are. */
-  unchanged?: (from: string, to: string) => Promise<boolean>;
 };
 
 export class VersionedCache {
@@ -44,7 +40,7 @@ export class VersionedCache {
     key: string,
     version: string,
     compute: () => Promise<T>,
-    { maxStaleMs, refreshAfterMs = 0, unchanged }: CacheOptions,
+    { maxStaleMs, refreshAfterMs = 0 }: CacheOptions,
   ): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
@@ -55,30 +51,13 @@ export class VersionedCache {
         if (!hit.settled) return hit.value as Promise<T>;
         const age = this.now() - hit.computedAt;
         if (age <= maxStaleMs) {
-          if (!hit.refresh && age >= refreshAfterMs)
-            this.startRefresh(key, hit, version, this.recheck(hit, version, compute, unchanged));
+          if (!hit.refresh && age >= refreshAfterMs) this.startRefresh(key, hit, version, compute);
           return hit.value as Promise<T>;
         }
         if (hit.refresh) return hit.refresh.value as Promise<T>;
       }
-      if (hit.settled)
-        return this.computeFresh(key, version, this.recheck(hit, version, compute, unchanged));
     }
     return this.computeFresh(key, version, compute);
-  }
-
-  /** `compute`, or the cached figures again when `unchanged` says the changes do not touch them. */
-  private recheck<T>(
-    hit: Entry,
-    version: string,
-    compute: () => Promise<T>,
-    unchanged: CacheOptions["unchanged"],
-  ): () => Promise<T> {
-    if (!unchanged) return compute;
-    return async () => {
-      const same = await unchanged(hit.version, version).catch(() => false); // unsure: recompute
-      return same ? (hit.value as Promise<T>) : compute();
-    };
   }
 
   /** When the figures cached under `key` were computed (null when none are cached). */
