@@ -7,9 +7,13 @@ import type { Severity } from "@/lib/vocabulary";
 import type { ReleaseFact, ReleaseLink } from "@/lib/metrics/releases";
 import type { ReviewFact } from "@/lib/metrics/reviews";
 import type { ActivityFact } from "@/lib/metrics/security-time";
-import { guardianOfReviewTeam, teamCondition, type MetricScope } from "./scope";
-
-const utcDay = (col: string) => Prisma.sql`(${Prisma.raw(col)} AT TIME ZONE 'UTC')::date`;
+import {
+  guardianOfReviewTeam,
+  releaseLink,
+  reviewCompletedDay,
+  teamCondition,
+  type MetricScope,
+} from "./scope";
 
 /** Reviews completed in [start, end), each flagged "with guardian" per docs/metrics.md. */
 export async function reviewFacts(
@@ -20,7 +24,7 @@ export async function reviewFacts(
   return reportDb.$queryRaw`
     SELECT r."teamId", r."requestedAt", r."completedAt", r."effortQuarterHours",
       EXISTS (
-        SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay('r."completedAt"'))}
+        SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(reviewCompletedDay)}
         WHERE p."reviewId" = r.id
       ) AS "withGuardian"
     FROM "Review" r JOIN "Team" t ON t.id = r."teamId"
@@ -40,16 +44,7 @@ export async function releaseFacts(
     { teamId: number; startedOn: Date; releasedOn: Date; link: ReleaseLink }[]
   >`
     SELECT rel."teamId", rel."startedOn", rel."releasedOn",
-      CASE
-        WHEN rel."reviewId" IS NULL THEN 'no-review'
-        WHEN r."completedAt" IS NULL THEN 'review-not-completed'
-        WHEN EXISTS (
-          SELECT 1 FROM "ReviewParticipant" p
-          JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(utcDay('r."completedAt"'))}
-          WHERE p."reviewId" = r.id
-        ) THEN 'with-guardian'
-        ELSE 'without-guardian'
-      END AS link
+      ${releaseLink} AS link
     FROM "Release" rel JOIN "Team" t ON t.id = rel."teamId"
     LEFT JOIN "Review" r ON r.id = rel."reviewId"
     WHERE rel."releasedOn" >= ${start} AND rel."releasedOn" < ${end} AND ${teamCondition(scope)}`;

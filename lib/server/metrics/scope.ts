@@ -22,3 +22,21 @@ export function teamCondition(scope: MetricScope, alias = "t"): Prisma.Sql {
 export function guardianOfReviewTeam(dayExpr: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`g."userId" = p."userId" AND g."teamId" = r."teamId" AND ${activeOnDay(dayExpr)}`;
 }
+
+/** The UTC day review `r` was completed on: the day "with guardian" is judged on. */
+export const reviewCompletedDay = Prisma.sql`(r."completedAt" AT TIME ZONE 'UTC')::date`;
+
+/**
+ * docs/metrics.md's split of a release `rel` by its linked review `r` (left-joined): judged on
+ * the review's completed date, never on today's; a linked review never completed is a group of
+ * its own.
+ */
+export const releaseLink = Prisma.sql`CASE
+    WHEN rel."reviewId" IS NULL THEN 'no-review'
+    WHEN r."completedAt" IS NULL THEN 'review-not-completed'
+    WHEN EXISTS (
+      SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(reviewCompletedDay)}
+      WHERE p."reviewId" = r.id
+    ) THEN 'with-guardian'
+    ELSE 'without-guardian'
+  END`;

@@ -1,13 +1,16 @@
 import "server-only";
 import { reportDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { MetricPeriod } from "@/lib/metrics/periods";
 import { reviewMetricsFromGroups, type ReviewGroup } from "@/lib/metrics/reviews";
 import { releaseMetricsFromGroups, type ReleaseGroup } from "@/lib/metrics/releases";
-import { guardianOfReviewTeam, teamCondition, type MetricScope } from "../scope";
+import {
+  guardianOfReviewTeam,
+  releaseLink,
+  reviewCompletedDay,
+  teamCondition,
+  type MetricScope,
+} from "../scope";
 import { byPeriod, num, periodsCte, span } from "./periods-sql";
-
-const completedDay = Prisma.sql`(r."completedAt" AT TIME ZONE 'UTC')::date`;
 
 /** Metrics 1 and 2 for every period: one grouped query (with / without a guardian, and all). */
 export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) {
@@ -31,7 +34,7 @@ export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) 
     wg AS (
       SELECT DISTINCT p."reviewId" FROM r
       JOIN "ReviewParticipant" p ON p."reviewId" = r.id
-      JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
+      JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(reviewCompletedDay)}
     ),
     facts AS (
       SELECT per.key, extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
@@ -71,15 +74,7 @@ export async function releaseFamily(scope: MetricScope, periods: MetricPeriod[])
     WITH ${periodsCte(periods)},
     rel AS (
       SELECT per.key, (rel."releasedOn" - rel."startedOn")::float8 AS days,
-        CASE
-          WHEN rel."reviewId" IS NULL THEN 'no-review'
-          WHEN r."completedAt" IS NULL THEN 'review-not-completed'
-          WHEN EXISTS (
-            SELECT 1 FROM "ReviewParticipant" p JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(completedDay)}
-            WHERE p."reviewId" = r.id
-          ) THEN 'with-guardian'
-          ELSE 'without-guardian'
-        END AS link
+        ${releaseLink} AS link
       FROM "Release" rel JOIN "Team" t ON t.id = rel."teamId"
       LEFT JOIN "Review" r ON r.id = rel."reviewId"
       JOIN per ON rel."releasedOn" >= per.s AND rel."releasedOn" < per.e

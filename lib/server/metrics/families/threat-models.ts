@@ -5,7 +5,7 @@ import { activeOnDay } from "@/lib/active-guardian/sql";
 import type { MetricPeriod } from "@/lib/metrics/periods";
 import { percent, type Summary } from "@/lib/metrics/stats";
 import type { ThreatModelMetrics } from "@/lib/metrics/threat-models";
-import { teamCondition, type MetricScope } from "../scope";
+import { reviewCompletedDay, teamCondition, type MetricScope } from "../scope";
 import { num, periodsCte, span } from "./periods-sql";
 
 /**
@@ -71,7 +71,7 @@ export async function feedbackFamily(
   >`
     WITH ${periodsCte(periods)},
     rated AS (
-      SELECT f.rating, coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, tm."approvedOn") AS day, t.id
+      SELECT f.rating, coalesce(${reviewCompletedDay}, tm."approvedOn") AS day, t.id
       FROM "Feedback" f
       LEFT JOIN "Review" r ON r.id = f."reviewId"
       LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId"
