@@ -1,5 +1,4 @@
-import fs from "node:fs";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, downloadCsvLines, expect, signIn, test } from "./fixtures";
 
 test("the overview renders its cards and charts from the demo data", async ({ page }) => {
   await signIn(page, DEMO.lead);
@@ -27,14 +26,7 @@ test("changing a filter changes the URL and the figures", async ({ page }) => {
 test("the CSV download of a view matches its table", async ({ page }) => {
   await signIn(page, DEMO.lead);
   await page.goto("/dashboard/reviews?from=2026-Q1&to=2026-Q3");
-  const download = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download CSV" }).click(),
-  ]).then(([d]) => d);
-  const csv = fs
-    .readFileSync((await download.path())!, "utf8")
-    .trim()
-    .split("\n");
+  const csv = await downloadCsvLines(page);
   expect(csv[0]).toBe('"metric","filter","quarter","value","unit"');
   const row = page.getByRole("row", { name: /^Mean cycle time, with guardian/ });
   const cells = await row.getByRole("cell").allTextContents();

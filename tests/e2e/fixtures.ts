@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 
@@ -17,6 +18,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");
+}
+
+/** Clicks the page's "Download CSV" link and answers the file's lines. */
+export async function downloadCsvLines(page: Page): Promise<string[]> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
+  return fs
+    .readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
 }
 
 // Any console error on a page fails the test: a broken hydration or a failed request is a bug.

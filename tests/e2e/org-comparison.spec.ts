@@ -1,5 +1,4 @@
-import fs from "node:fs";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, downloadCsvLines, expect, signIn, test } from "./fixtures";
 
 const number = (text: string) => (text === "not enough data" ? null : Number.parseFloat(text));
 
@@ -39,14 +38,7 @@ test("a lead finds where coverage is weakest in one click and downloads the tabl
     page.getByRole("columnheader", { name: "Hours per guardian-month" }),
   ).toHaveAttribute("aria-sort", "ascending");
 
-  const download = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download CSV" }).click(),
-  ]).then(([d]) => d);
-  const csv = fs
-    .readFileSync((await download.path())!, "utf8")
-    .trim()
-    .split("\n");
+  const csv = await downloadCsvLines(page);
   expect(csv[0]).toMatch(/^"organisation","organisation id","compared","quarter","coverage %"/);
   const first = await table.getByRole("rowheader").first().locator("a").first().textContent();
   expect(csv).toHaveLength(1 + (await rows.count()));
