@@ -98,7 +98,21 @@ try {
   const [command, args] =
     process.env.BENCH_FRONT === "0"
       ? [path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)]]
-      : [process.execPath, ["--import", "tsx", "scripts/server.ts", "--port", String(PORT)]];
+      : [
+          process.execPath,
+          [
+            // BENCH_PROFILE=dir writes the server's CPU profile there when it stops (open it in
+            // Chrome DevTools' Performance panel) to see where a request's CPU time goes.
+            ...(process.env.BENCH_PROFILE
+              ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+              : []),
+            "--import",
+            "tsx",
+            "scripts/server.ts",
+            "--port",
+            String(PORT),
+          ],
+        ];
   log(`server: ${process.env.BENCH_FRONT === "0" ? "next start (no front)" : "scripts/server.ts"}`);
   server = spawn(command, args, {
     env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) },
