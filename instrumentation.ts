@@ -7,6 +7,7 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await scrubConsole();
+  await startJobsInServer();
   if (process.env.GUARDIANS_WARM_CACHE === "0") return;
   const { setWarmState } = await import("@/lib/server/metrics/cache");
   setWarmState("warming");
@@ -54,5 +55,22 @@ async function scrubConsole() {
   for (const level of ["error", "warn", "log", "info"] as const) {
     const original = console[level].bind(console);
     console[level] = (...args: unknown[]) => original(...args.map(redactConsoleArg));
+  }
+}
+
+// The job queue's workers and schedules run inside the app server unless JOBS_IN_SERVER=0 (then
+// `npm run worker` runs them). `next build` loads this file too: no jobs there.
+async function startJobsInServer() {
+  if (process.env.JOBS_IN_SERVER === "0" || process.env.NEXT_PHASE === "phase-production-build")
+    return;
+  const { startJobs } = await import("@/lib/server/jobs/runner");
+  const { logger } = await import("@/lib/server/log");
+  try {
+    const jobs = await startJobs();
+    const stop = () => void jobs.stop(true);
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  } catch (err) {
+    logger.error({ err }, "the job queue did not start: notifications wait until it does");
   }
 }

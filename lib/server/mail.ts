@@ -16,16 +16,22 @@ const smtpSchema = z.object({
 
 export type Mailer = {
   from: string;
+  close?: () => void;
   send: (message: {
     to: string;
     subject: string;
     html: string;
     text: string;
+    /** Extra headers (List-Unsubscribe, …). */
+    headers?: Record<string, string>;
+    /** A fixed Message-ID ("<…@…>"): a resend after a crash is recognisable as the same email. */
+    messageId?: string;
   }) => Promise<{ messageId: string }>;
 };
 
 export function mailerFromEnv(
   env: Record<string, string | undefined> = process.env,
+  opts: { pool?: number } = {},
 ): Mailer | null {
   if (!env.SMTP_HOST) return null;
   const cfg = smtpSchema.parse(env);
@@ -38,9 +44,12 @@ export function mailerFromEnv(
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
+    // The job worker's mailer sends digests by the thousand: it reuses its connections.
+    ...(opts.pool ? { pool: true, maxConnections: opts.pool } : {}),
   });
   return {
     from: cfg.SMTP_FROM,
+    close: () => transport.close(),
     send: async (m) => {
       const info = await transport.sendMail({ from: cfg.SMTP_FROM, ...m });
       return { messageId: info.messageId };

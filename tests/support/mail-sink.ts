@@ -14,6 +14,8 @@ export type SunkMessage = {
   subject: string;
   text: string;
   html: string;
+  /** Top-level headers, names in lower case (list-unsubscribe, message-id, …). */
+  headers: Record<string, string>;
   at: string;
 };
 
@@ -58,9 +60,14 @@ function splitHeaders(part: string): { headers: Record<string, string>; body: st
 }
 
 /** Subject, plain text and HTML of a raw message (single part or multipart/alternative). */
-function parseMessage(raw: string): { subject: string; text: string; html: string } {
+function parseMessage(raw: string): {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+} {
   const { headers, body } = splitHeaders(raw);
-  const found = { subject: decodeWords(headers.subject ?? ""), text: "", html: "" };
+  const found = { subject: decodeWords(headers.subject ?? ""), text: "", html: "", headers };
   const visit = (h: Record<string, string>, b: string) => {
     const type = h["content-type"] ?? "text/plain";
     const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];

@@ -1,4 +1,5 @@
 import "server-only";
+import { appUrl } from "@/lib/server/app-url";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can, queryScope } from "@/lib/auth/permissions";
 import { mayManageHolderOf } from "@/lib/auth/role-grants";
@@ -41,10 +42,6 @@ export class RecentlyInvitedError extends DomainError {}
 
 export function assertPasswordsUsed() {
   if (!signInConfig().passwordSignIn) throw new DomainError(NO_PASSWORDS);
-}
-
-function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
 
 async function programName(): Promise<string> {

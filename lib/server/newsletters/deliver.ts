@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
 import { newsletterRecipients } from "@/lib/newsletter/recipients";
 import { renderHtml, renderText } from "@/lib/newsletter/render";
+import { appUrl } from "@/lib/server/app-url";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { mailerFromEnv, type Mailer } from "@/lib/server/mail";
@@ -39,7 +40,7 @@ export async function deliver(
   if (n.status !== "PUBLISHED" || !n.content)
     throw new DomainError("Publish the newsletter before sending it.");
   const content = n.content as unknown as NewsletterContent;
-  const readUrl = `${process.env.NEXTAUTH_URL ?? "http://localhost:3000"}/newsletters/${id}`;
+  const readUrl = `${appUrl()}/newsletters/${id}`;
   const recipients = newsletterRecipients(n.org);
   const added = (
     await db.newsletterDelivery.createMany({
