@@ -4,4 +4,3 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 // Unsubscribe links and the webhook URLs' encryption derive their keys from the app's secret.
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
-process.env.NEXTAUTH_URL ??= "http://guardians.test";

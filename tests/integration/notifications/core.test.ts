@@ -118,13 +118,13 @@ describe("email delivery through the queue", () => {
     await waitFor(async () => (await db.notificationEmail.findFirst())?.status === "SENT");
     const [message] = sink.to("ada@example.test");
     expect(message.subject).toBe("You earned the Yellow belt");
-    expect(message.text).toContain("http://guardians.test/belts");
-    expect(message.html).toContain('href="http://guardians.test/belts"');
+    expect(message.text).toContain("http://localhost:3000/belts");
+    expect(message.html).toContain('href="http://localhost:3000/belts"');
     expect(message.headers["list-unsubscribe"]).toMatch(
-      /^<http:\/\/guardians\.test\/api\/unsubscribe\/\d+\.BELT_AWARDED\.[\w-]{32}>$/,
+      /^<http:\/\/localhost:3000\/api\/unsubscribe\/\d+\.BELT_AWARDED\.[\w-]{32}>$/,
     );
     expect(message.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-    expect(message.headers["message-id"]).toMatch(/^<notification-email-\d+@guardians\.test>$/);
+    expect(message.headers["message-id"]).toMatch(/^<notification-email-\d+@localhost>$/);
     // A second job for the same email (a duplicate or a retry after success) sends nothing.
     const email = await db.notificationEmail.findFirstOrThrow();
     const { enqueueNow } = await import("@/lib/server/jobs/queue");
