@@ -44,4 +44,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/import", label: "Import / export", permission: "import.run", icon: "upload" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: "history" },
   { href: "/admin/sso", label: "Single sign-on", permission: "identity.manage", icon: "key" },
+  { href: "/admin/jobs", label: "Background jobs", permission: "jobs.manage", icon: "layers" },
 ];

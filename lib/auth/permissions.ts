@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   "audit.read",
   "user.manage",
   "identity.manage",
+  "jobs.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,7 +67,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
   // Single sign-on settings (groups to roles) can grant Admin, so they stay the admin's.
-  ADMIN: { ...LEAD, "audit.read": "all", "identity.manage": "all" },
+  // The job queue (/admin/jobs: failed jobs, retries) is the admin's, like the audit log.
+  ADMIN: { ...LEAD, "audit.read": "all", "identity.manage": "all", "jobs.manage": "all" },
   LEAD,
   SECURITY_ENGINEER: {
     "program.read": "all",

@@ -111,3 +111,6 @@ export type AuditFilter = z.output<typeof auditFilterSchema>;
 export type DashboardFilter = z.output<typeof dashboardFilterSchema>;
 export type OrgComparisonFilter = z.output<typeof orgComparisonFilterSchema>;
 export type OrgComparisonQuery = z.output<typeof orgComparisonQuerySchema>;
+
+/** /admin/jobs: the jobs out of retries (default) or those waiting for their next attempt. */
+export const jobsList = defineList(z.object({ state: oneOf(["failed", "retry"]) }));

@@ -42,6 +42,7 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "audit.read": ["all", "-", "-", "-", "-", "-"],
   "user.manage": ["all", "all", "-", "-", "-", "-"],
   "identity.manage": ["all", "-", "-", "-", "-", "-"],
+  "jobs.manage": ["all", "-", "-", "-", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -22,7 +22,7 @@ export function newQueue(): PgBoss {
 // Adding jobs needs no started queue: they are written through the app's own connections (the
 // caller's transaction, or the pool), so this handle is never started.
 const holder = globalThis as unknown as { guardiansQueue?: PgBoss };
-const queueClient = (): PgBoss => (holder.guardiansQueue ??= newQueue());
+export const queueClient = (): PgBoss => (holder.guardiansQueue ??= newQueue());
 
 /** pg-boss's database interface over a Prisma client or transaction. */
 export function inTransaction(tx: Tx) {
