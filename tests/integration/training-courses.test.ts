@@ -9,7 +9,9 @@ import {
   saveCourseAction,
 } from "@/lib/server/training/actions";
 import { completionByOrg, completionByTeam, listCourses } from "@/lib/server/training/queries";
-import { courseLists } from "@/lib/server/metrics/threat-model-and-people-facts";
+import { quarterPeriod } from "@/lib/metrics/periods";
+import { quarterOf } from "@/lib/period";
+import { trainingFamily } from "@/lib/server/metrics/families/people";
 import { getProfile } from "@/lib/server/people/profile";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
@@ -100,6 +102,15 @@ async function world() {
     leaderSub,
     managerOther,
   };
+}
+
+/** Today's required-training figure of each team (the dashboards' metric 6, per team). */
+async function requiredTrainingByTeam() {
+  const period = quarterPeriod(quarterOf(new Date()));
+  const teams = (
+    await trainingFamily({ orgIds: null, teamId: null }, [period], { byTeam: true })
+  ).get(period.key)!;
+  return new Map([...teams].map(([teamId, t]) => [teamId, t.allRequiredPct]));
 }
 
 const course = (over: Record<string, string> = {}) => ({
@@ -225,7 +236,14 @@ describe("retiring a course", () => {
         (a) => a.userId,
       ),
     ).toEqual([w.gParent.id, w.gSub.id]);
-    expect((await courseLists()).required).toEqual([w.secure.id]);
+    // Required training now asks for Secure coding only: gParent and gSub have it, gOther not.
+    expect(await requiredTrainingByTeam()).toEqual(
+      new Map([
+        [w.teamParent.id, 100],
+        [w.teamSub.id, 100],
+        [w.teamOther.id, 0],
+      ]),
+    );
     const [sub] = await completionByOrg((await loadActor(w.leaderSub.id))!);
     expect(sub).toMatchObject({ name: "Payments / Cards", guardians: 1, complete: 1 });
     // The retired course's completions stay on profiles; no new ones can be recorded.
@@ -260,7 +278,14 @@ describe("retiring a course", () => {
       (await post(changeCourseStatusAction, { id: String(w.secrets.id), change: "reactivate" }))
         .outcome.kind,
     ).toBe("ok");
-    expect((await courseLists()).required.sort()).toEqual([w.secure.id, w.secrets.id].sort());
+    // Both required again: only gParent has both.
+    expect(await requiredTrainingByTeam()).toEqual(
+      new Map([
+        [w.teamParent.id, 100],
+        [w.teamSub.id, 0],
+        [w.teamOther.id, 0],
+      ]),
+    );
     // Bringing it back takes no belt away.
     expect(await db.beltAward.count({ where: { belt: "YELLOW", revokedAt: null } })).toBe(2);
     expect(

@@ -42,6 +42,31 @@ describe("where to act: teams on the bad side of the median", () => {
     expect(worseThanMedian(teams([4]), (t) => t.v, "higher")).toEqual({ median: 4, rows: [] });
   });
 
+  it("where to act lists ties by the order given (teams sorted by name)", () => {
+    const teams = [
+      { id: 3, name: "Alpha" },
+      { id: 1, name: "Beta" },
+      { id: 2, name: "Gamma" },
+      { id: 4, name: "Delta" },
+    ];
+    const value = new Map([
+      [3, 1],
+      [1, 9],
+      [2, 5],
+      [4, 5],
+    ]);
+    // median 5; Alpha (1) and Beta (9) both 4 away, each on one side; Gamma and Delta at it.
+    const names = (worse: "higher" | "lower") =>
+      worseThanMedian(teams, (t) => value.get(t.id)!, worse).rows.map((o) => o.item.name);
+    expect(names("higher")).toEqual(["Beta"]);
+    expect(names("lower")).toEqual(["Alpha"]);
+    value.set(2, 9);
+    value.set(4, 1);
+    // median 5 again; two teams 4 away on each side, in the order given.
+    expect(names("higher")).toEqual(["Beta", "Gamma"]);
+    expect(names("lower")).toEqual(["Alpha", "Delta"]);
+  });
+
   it("keeps at most `count` teams", () => {
     expect(listed([1, 2, 3, 10, 20, 30], "higher", 2)).toEqual([
       ["t5", 23.5],

@@ -1,9 +1,20 @@
 import "server-only";
 import { reportDb } from "@/lib/db/client";
-import { findingMetricsFromGroups, type FindingGroup } from "@/lib/metrics/findings";
+import {
+  findingMetricsFromGroups,
+  type FindingGroup,
+  type FindingMetrics,
+} from "@/lib/metrics/findings";
 import type { MetricPeriod } from "@/lib/metrics/periods";
 import { teamCondition, type MetricScope } from "../scope";
-import { byPeriod, periodsCte, span } from "./periods-sql";
+import {
+  periodsCte,
+  perPeriod,
+  span,
+  teamDimension,
+  type ByTeam,
+  type PerTeam,
+} from "./periods-sql";
 
 /** Teams in scope that existed at each period's end. */
 export async function teamsAtEnd(
@@ -18,16 +29,32 @@ export async function teamsAtEnd(
   return new Map(rows.map((r) => [r.key, r.teams]));
 }
 
-/** Metric 4 for every period: findings by severity, opened, mitigated and open at the end. */
-export async function findingFamily(
+/**
+ * Metric 4 for every period: findings by severity, opened, mitigated and open at the end, over
+ * `teams` (teamsAtEnd()); `byTeam`, the same per team of the scope, each its own one team.
+ */
+export function findingFamily(
   scope: MetricScope,
   periods: MetricPeriod[],
   teams: Map<string, number>,
+): Promise<Map<string, FindingMetrics>>;
+export function findingFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<FindingMetrics>>;
+export async function findingFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  teamsOrGrouping: Map<string, number> | ByTeam,
 ) {
   const { startDay, endDay } = span(periods);
-  const rows = await reportDb.$queryRaw<(FindingGroup & { key: string })[]>`
+  const grouping = teamsOrGrouping instanceof Map ? undefined : teamsOrGrouping;
+  const teams = teamsOrGrouping instanceof Map ? teamsOrGrouping : null;
+  const team = teamDimension(grouping, `f."teamId"`);
+  const rows = await reportDb.$queryRaw<(FindingGroup & { key: string; teamId?: number })[]>`
     WITH ${periodsCte(periods)}
-    SELECT per.key, f.severity::text AS severity,
+    SELECT per.key${team.select}, f.severity::text AS severity,
       count(*) FILTER (WHERE f."openedOn" >= per.s)::int AS opened,
       count(*) FILTER (WHERE f.status = 'MITIGATED' AND f."closedOn" < per.e)::int AS mitigated,
       coalesce(sum(f."closedOn" - f."openedOn") FILTER (WHERE f.status = 'MITIGATED' AND f."closedOn" < per.e), 0)::float8 AS "mitigatedDays",
@@ -36,9 +63,11 @@ export async function findingFamily(
     JOIN per ON f."openedOn" < per.e AND (f."closedOn" IS NULL OR f."closedOn" >= per.s)
     WHERE f."openedOn" < ${endDay}::date AND (f."closedOn" IS NULL OR f."closedOn" >= ${startDay}::date)
       AND ${teamCondition(scope)}
-    GROUP BY per.key, f.severity`;
-  const groups = byPeriod(periods, rows);
-  return new Map(
-    [...groups].map(([key, g]) => [key, findingMetricsFromGroups(g, teams.get(key) ?? 0)]),
+    GROUP BY per.key${team.group}, f.severity`;
+  return perPeriod(
+    periods,
+    rows,
+    (groups, key) => findingMetricsFromGroups(groups, teams ? (teams.get(key) ?? 0) : 1),
+    grouping,
   );
 }

@@ -8,20 +8,24 @@ import type { PeopleMetrics } from "@/lib/metrics/people";
 import type { TrainingMetrics } from "@/lib/metrics/training";
 import { BELT, type Belt } from "@/lib/vocabulary";
 import { teamCondition, type MetricScope } from "../scope";
-import { periodsCte } from "./periods-sql";
+import { periodsCte, perPeriod, teamDimension, type ByTeam, type PerTeam } from "./periods-sql";
 
 // Metrics 6 and 8: who was an active guardian of the scope's teams at each period's end
 // (its last day), what they had completed by then and which belt they held.
 
-/** `act`: each period's active guardians at its end; `g`: the scope's memberships that ever became active. */
-function activeAtEnd(scope: MetricScope): Prisma.Sql {
+/**
+ * `act`: each period's active guardians at its end (of each team `byTeam`); `g`: the scope's
+ * memberships that ever became active.
+ */
+function activeAtEnd(scope: MetricScope, grouping?: ByTeam): Prisma.Sql {
   return Prisma.sql`g AS MATERIALIZED (
       SELECT g."userId", g."teamId", g."activeOn", g."leftOn"
       FROM "GuardianMembership" g JOIN "Team" t ON t.id = g."teamId"
       WHERE g."activeOn" IS NOT NULL AND ${teamCondition(scope)}
     ),
     act AS MATERIALIZED (
-      SELECT DISTINCT per.key, per.last, g."userId" FROM g JOIN per ON ${activeOnDay(Prisma.sql`per.last`)}
+      SELECT DISTINCT per.key, per.last, g."userId"${teamDimension(grouping, `g."teamId"`).select}
+      FROM g JOIN per ON ${activeOnDay(Prisma.sql`per.last`)}
     )`;
 }
 
@@ -93,13 +97,30 @@ export async function peopleFamily(
   );
 }
 
+/**
+ * Metric 6 for every period: of the guardians active at its end, who had completed every required
+ * (any optional) course by then; `byTeam`, of each team's active guardians.
+ */
+export function trainingFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, TrainingMetrics>>;
+export function trainingFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<TrainingMetrics>>;
 export async function trainingFamily(
   scope: MetricScope,
   periods: MetricPeriod[],
-): Promise<Map<string, TrainingMetrics>> {
+  grouping?: ByTeam,
+) {
+  const byUser = teamDimension(grouping, `act."teamId"`);
+  const team = teamDimension(grouping, `done."teamId"`);
   const rows = await reportDb.$queryRaw<
     {
       key: string;
+      teamId?: number | null;
       guardians: number;
       allRequired: number;
       anyOptional: number;
@@ -107,33 +128,34 @@ export async function trainingFamily(
       optional: number;
     }[]
   >`
-    WITH ${periodsCte(periods)}, ${activeAtEnd(scope)},
+    WITH ${periodsCte(periods)}, ${activeAtEnd(scope, grouping)},
     courses AS (SELECT id, required FROM "Course" WHERE active),
     done AS (
-      SELECT act.key, act."userId",
+      SELECT act.key, act."userId"${byUser.select},
         count(DISTINCT c."courseId") FILTER (WHERE courses.required) AS required,
         count(DISTINCT c."courseId") FILTER (WHERE NOT courses.required) AS optional
       FROM act
       LEFT JOIN "CourseCompletion" c ON c."userId" = act."userId" AND c."completedOn" <= act.last
       LEFT JOIN courses ON courses.id = c."courseId"
-      GROUP BY act.key, act."userId"
+      GROUP BY act.key, act."userId"${byUser.group}
     )
-    SELECT per.key, count(done."userId")::int AS guardians,
+    SELECT per.key${team.select}, count(done."userId")::int AS guardians,
       (count(*) FILTER (WHERE done.required = (SELECT count(*) FROM courses WHERE required)))::int AS "allRequired",
       (count(*) FILTER (WHERE done.optional > 0))::int AS "anyOptional",
       (SELECT count(*) FROM courses WHERE required)::int AS required,
       (SELECT count(*) FROM courses WHERE NOT required)::int AS optional
     FROM per LEFT JOIN done ON done.key = per.key
-    GROUP BY per.key`;
-  // Without any required (or optional) course there is nothing to complete: not enough data.
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      {
-        guardians: r.guardians,
-        allRequiredPct: r.required > 0 ? percent(r.allRequired, r.guardians) : null,
-        anyOptionalPct: r.optional > 0 ? percent(r.anyOptional, r.guardians) : null,
-      },
-    ]),
+    GROUP BY per.key${team.group}`;
+  // One row per period (per period and team). Without any required (or optional) course there
+  // is nothing to complete: not enough data.
+  return perPeriod(
+    periods,
+    rows,
+    ([r]): TrainingMetrics => ({
+      guardians: r.guardians,
+      allRequiredPct: r.required > 0 ? percent(r.allRequired, r.guardians) : null,
+      anyOptionalPct: r.optional > 0 ? percent(r.anyOptional, r.guardians) : null,
+    }),
+    grouping,
   );
 }

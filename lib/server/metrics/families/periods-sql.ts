@@ -39,3 +39,53 @@ export function byPeriod<T extends { key: string }>(
 /** A float from PostgreSQL (numeric arrives as a string or Decimal), null kept. */
 export const num = (v: unknown): number | null =>
   v === null || v === undefined ? null : Number(v);
+
+/**
+ * A family's query grouped by team too: the same figures per period and per team of the scope
+ * (the dashboards' "where to act" lists), from the same SQL as the program's figures.
+ */
+export type ByTeam = { byTeam: true };
+/** Figures by period key, then by team id. */
+export type PerTeam<T> = Map<string, Map<number, T>>;
+
+/**
+ * The team dimension of a family's query: `, <expr> AS "teamId"` to select and `, <expr>` to
+ * group by when grouped by team, nothing otherwise. `expr` is a column of the query's own text.
+ */
+export function teamDimension(grouping: ByTeam | undefined, expr: string) {
+  if (!grouping?.byTeam) return { select: Prisma.empty, group: Prisma.empty };
+  return { select: Prisma.raw(`, ${expr} AS "teamId"`), group: Prisma.raw(`, ${expr}`) };
+}
+
+/**
+ * A family's figures from its grouped rows: one per period or, grouped by team, one per period
+ * and team with rows (rows without a team, a period's empty row, are none). `teams` adds teams
+ * with a figure but no rows (a team whose guardians logged no hours).
+ */
+export function perPeriod<R extends { key: string; teamId?: number | null }, T>(
+  periods: MetricPeriod[],
+  rows: R[],
+  figures: (groups: R[], key: string, teamId?: number) => T,
+  grouping?: ByTeam,
+  teams: { key: string; teamId: number }[] = [],
+): Map<string, T> | PerTeam<T> {
+  const groups = byPeriod(periods, rows);
+  if (!grouping?.byTeam)
+    return new Map([...groups].map(([key, list]) => [key, figures(list, key)]));
+  const cells = new Map(periods.map((p) => [p.key, new Map<number, R[]>()]));
+  for (const t of teams) if (!cells.get(t.key)?.has(t.teamId)) cells.get(t.key)?.set(t.teamId, []);
+  for (const row of rows) {
+    if (row.teamId === null || row.teamId === undefined) continue;
+    const byTeam = cells.get(row.key);
+    if (!byTeam) continue;
+    const list = byTeam.get(row.teamId);
+    if (list) list.push(row);
+    else byTeam.set(row.teamId, [row]);
+  }
+  return new Map(
+    [...cells].map(([key, byTeam]) => [
+      key,
+      new Map([...byTeam].map(([teamId, list]) => [teamId, figures(list, key, teamId)])),
+    ]),
+  );
+}

@@ -2,7 +2,11 @@ import "server-only";
 import { reportDb } from "@/lib/db/client";
 import type { MetricPeriod } from "@/lib/metrics/periods";
 import { reviewMetricsFromGroups, type ReviewGroup } from "@/lib/metrics/reviews";
-import { releaseMetricsFromGroups, type ReleaseGroup } from "@/lib/metrics/releases";
+import {
+  releaseMetricsFromGroups,
+  type ReleaseGroup,
+  type ReleaseMetrics,
+} from "@/lib/metrics/releases";
 import {
   guardianOfReviewTeam,
   releaseLink,
@@ -10,14 +14,38 @@ import {
   teamCondition,
   type MetricScope,
 } from "../scope";
-import { byPeriod, num, periodsCte, span } from "./periods-sql";
+import {
+  num,
+  periodsCte,
+  perPeriod,
+  span,
+  teamDimension,
+  type ByTeam,
+  type PerTeam,
+} from "./periods-sql";
 
-/** Metrics 1 and 2 for every period: one grouped query (with / without a guardian, and all). */
-export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) {
+type ReviewFigures = ReturnType<typeof reviewMetricsFromGroups>;
+
+/**
+ * Metrics 1 and 2 for every period: one grouped query (with / without a guardian, and all);
+ * `byTeam`, the same per team of the scope.
+ */
+export function reviewFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, ReviewFigures>>;
+export function reviewFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<ReviewFigures>>;
+export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[], grouping?: ByTeam) {
   const { start, end } = span(periods);
+  const team = teamDimension(grouping, `"teamId"`);
   const rows = await reportDb.$queryRaw<
     (Omit<ReviewGroup, "meanDays" | "medianDays" | "meanEffortQuarterHours"> & {
       key: string;
+      teamId?: number;
       meanDays: unknown;
       medianDays: unknown;
       meanEffort: unknown;
@@ -37,19 +65,20 @@ export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) 
       JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(reviewCompletedDay)}
     ),
     facts AS (
-      SELECT per.key, extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
+      SELECT per.key, r."teamId", extract(epoch FROM r."completedAt" - r."requestedAt") / 86400 AS days,
         r."effortQuarterHours" AS effort, wg."reviewId" IS NOT NULL AS "withGuardian"
       FROM r LEFT JOIN wg ON wg."reviewId" = r.id
       JOIN per ON r."completedAt" >= per.s_at AND r."completedAt" < per.e_at
     )
-    SELECT key, "withGuardian", count(*)::int AS n, avg(days)::float8 AS "meanDays",
+    SELECT key${team.select}, "withGuardian", count(*)::int AS n, avg(days)::float8 AS "meanDays",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays",
       avg(effort)::float8 AS "meanEffort"
-    FROM facts GROUP BY GROUPING SETS ((key, "withGuardian"), (key))`;
-  const groups = byPeriod(
+    FROM facts GROUP BY GROUPING SETS ((key${team.group}, "withGuardian"), (key${team.group}))`;
+  return perPeriod(
     periods,
     rows.map((r) => ({
       key: r.key,
+      teamId: r.teamId,
       // GROUPING SETS leaves the split column null on the "all" rows.
       withGuardian: r.withGuardian,
       n: r.n,
@@ -57,41 +86,65 @@ export async function reviewFamily(scope: MetricScope, periods: MetricPeriod[]) 
       medianDays: num(r.medianDays),
       meanEffortQuarterHours: num(r.meanEffort),
     })),
+    reviewMetricsFromGroups,
+    grouping,
   );
-  return new Map([...groups].map(([key, g]) => [key, reviewMetricsFromGroups(g)]));
 }
 
 /**
- * Metric 3 for every period. A release's linked review is judged by the review's own completed
- * date, so a past quarter does not depend on today; a linked review never completed is a group
- * of its own.
+ * Metric 3 for every period (`byTeam`, per team too). A release's linked review is judged by the
+ * review's own completed date, so a past quarter does not depend on today; a linked review never
+ * completed is a group of its own.
  */
-export async function releaseFamily(scope: MetricScope, periods: MetricPeriod[]) {
+export function releaseFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, ReleaseMetrics>>;
+export function releaseFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<ReleaseMetrics>>;
+export async function releaseFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping?: ByTeam,
+) {
   const { startDay, endDay } = span(periods);
+  const team = teamDimension(grouping, `"teamId"`);
   const rows = await reportDb.$queryRaw<
-    { key: string; link: ReleaseGroup["link"]; n: number; meanDays: unknown; medianDays: unknown }[]
+    {
+      key: string;
+      teamId?: number;
+      link: ReleaseGroup["link"];
+      n: number;
+      meanDays: unknown;
+      medianDays: unknown;
+    }[]
   >`
     WITH ${periodsCte(periods)},
     rel AS (
-      SELECT per.key, (rel."releasedOn" - rel."startedOn")::float8 AS days,
+      SELECT per.key, rel."teamId", (rel."releasedOn" - rel."startedOn")::float8 AS days,
         ${releaseLink} AS link
       FROM "Release" rel JOIN "Team" t ON t.id = rel."teamId"
       LEFT JOIN "Review" r ON r.id = rel."reviewId"
       JOIN per ON rel."releasedOn" >= per.s AND rel."releasedOn" < per.e
       WHERE rel."releasedOn" >= ${startDay}::date AND rel."releasedOn" < ${endDay}::date AND ${teamCondition(scope)}
     )
-    SELECT key, link, count(*)::int AS n, avg(days) AS "meanDays",
+    SELECT key${team.select}, link, count(*)::int AS n, avg(days) AS "meanDays",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays"
-    FROM rel GROUP BY GROUPING SETS ((key, link), (key))`;
-  const groups = byPeriod(
+    FROM rel GROUP BY GROUPING SETS ((key${team.group}, link), (key${team.group}))`;
+  return perPeriod(
     periods,
     rows.map((r) => ({
       key: r.key,
+      teamId: r.teamId,
       link: r.link ?? "all",
       n: r.n,
       meanDays: num(r.meanDays),
       medianDays: num(r.medianDays),
     })),
+    releaseMetricsFromGroups,
+    grouping,
   );
-  return new Map([...groups].map(([key, g]) => [key, releaseMetricsFromGroups(g)]));
 }

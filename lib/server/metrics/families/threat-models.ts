@@ -6,7 +6,15 @@ import type { MetricPeriod } from "@/lib/metrics/periods";
 import { percent, type Summary } from "@/lib/metrics/stats";
 import type { ThreatModelMetrics } from "@/lib/metrics/threat-models";
 import { reviewCompletedDay, teamCondition, type MetricScope } from "../scope";
-import { num, periodsCte, span } from "./periods-sql";
+import {
+  num,
+  periodsCte,
+  perPeriod,
+  span,
+  teamDimension,
+  type ByTeam,
+  type PerTeam,
+} from "./periods-sql";
 
 /**
  * docs/metrics.md's guardian author, as a condition on threat model `tm`: an author who was an
@@ -18,15 +26,27 @@ export const guardianAuthored = Prisma.sql`EXISTS (
   WHERE a."threatModelId" = tm.id AND ${activeOnDay(Prisma.sql`tm."approvedOn"`)}
 )`;
 
-/** Metric 7 for every period. */
+/** Metric 7 for every period (`byTeam`, per team of the scope too). */
+export function threatModelFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, ThreatModelMetrics>>;
+export function threatModelFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<ThreatModelMetrics>>;
 export async function threatModelFamily(
   scope: MetricScope,
   periods: MetricPeriod[],
-): Promise<Map<string, ThreatModelMetrics>> {
+  grouping?: ByTeam,
+) {
   const { startDay, endDay } = span(periods);
+  const team = teamDimension(grouping, `tm."teamId"`);
   const rows = await reportDb.$queryRaw<
     {
       key: string;
+      teamId?: number | null;
       approved: number;
       guardianAuthored: number;
       threats: number;
@@ -35,7 +55,7 @@ export async function threatModelFamily(
   >`
     WITH ${periodsCte(periods)},
     tm AS (
-      SELECT per.key, ${guardianAuthored} AS "guardianAuthored",
+      SELECT per.key, tm."teamId", ${guardianAuthored} AS "guardianAuthored",
         (SELECT count(*) FROM "Threat" th WHERE th."threatModelId" = tm.id) AS threats,
         (SELECT count(*) FROM "Threat" th WHERE th."threatModelId" = tm.id AND th."mitigationStatus" <> 'NONE') AS documented
       FROM "ThreatModel" tm JOIN "Team" t ON t.id = tm."teamId"
@@ -43,31 +63,46 @@ export async function threatModelFamily(
       WHERE tm.status = 'APPROVED' AND tm."approvedOn" >= ${startDay}::date AND tm."approvedOn" < ${endDay}::date
         AND ${teamCondition(scope)}
     )
-    SELECT per.key, count(tm.key)::int AS approved,
+    SELECT per.key${team.select}, count(tm.key)::int AS approved,
       (count(*) FILTER (WHERE tm."guardianAuthored"))::int AS "guardianAuthored",
       coalesce(sum(tm.threats), 0)::int AS threats, coalesce(sum(tm.documented), 0)::int AS documented
-    FROM per LEFT JOIN tm ON tm.key = per.key GROUP BY per.key`;
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      {
-        approved: r.approved,
-        guardianAuthoredPct: percent(r.guardianAuthored, r.approved),
-        threats: r.threats,
-        documentedPct: percent(r.documented, r.threats),
-      },
-    ]),
+    FROM per LEFT JOIN tm ON tm.key = per.key GROUP BY per.key${team.group}`;
+  // One row per period (per period and team).
+  return perPeriod(
+    periods,
+    rows,
+    ([r]): ThreatModelMetrics => ({
+      approved: r.approved,
+      guardianAuthoredPct: percent(r.guardianAuthored, r.approved),
+      threats: r.threats,
+      documentedPct: percent(r.documented, r.threats),
+    }),
+    grouping,
   );
 }
 
-/** Metric 9's ratings for every period: dated by the review's completion or the model's approval. */
+/**
+ * Metric 9's ratings for every period (`byTeam`, per team of the rated work too): dated by the
+ * review's completion or the model's approval.
+ */
+export function feedbackFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+): Promise<Map<string, Summary>>;
+export function feedbackFamily(
+  scope: MetricScope,
+  periods: MetricPeriod[],
+  grouping: ByTeam,
+): Promise<PerTeam<Summary>>;
 export async function feedbackFamily(
   scope: MetricScope,
   periods: MetricPeriod[],
-): Promise<Map<string, Summary>> {
+  grouping?: ByTeam,
+) {
   const { start, end, startDay, endDay } = span(periods);
+  const team = teamDimension(grouping, `rated.id`);
   const rows = await reportDb.$queryRaw<
-    { key: string; n: number; mean: unknown; median: unknown }[]
+    { key: string; teamId?: number | null; n: number; mean: unknown; median: unknown }[]
   >`
     WITH ${periodsCte(periods)},
     rated AS (
@@ -80,16 +115,18 @@ export async function feedbackFamily(
           OR (tm."approvedOn" >= ${startDay}::date AND tm."approvedOn" < ${endDay}::date))
         AND ${teamCondition(scope)}
     )
-    SELECT per.key, count(rated.rating)::int AS n, avg(rated.rating)::float8 AS mean,
+    SELECT per.key${team.select}, count(rated.rating)::int AS n, avg(rated.rating)::float8 AS mean,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY rated.rating) AS median
     FROM per LEFT JOIN rated ON rated.day >= per.s AND rated.day < per.e
-    GROUP BY per.key`;
-  return new Map(
-    rows.map((r) => [
-      r.key,
+    GROUP BY per.key${team.group}`;
+  // One row per period (per period and team).
+  return perPeriod(
+    periods,
+    rows,
+    ([r]): Summary =>
       r.n > 0
         ? { n: r.n, mean: num(r.mean), median: num(r.median) }
         : { n: 0, mean: null, median: null },
-    ]),
+    grouping,
   );
 }
