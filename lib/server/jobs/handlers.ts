@@ -2,7 +2,7 @@ import "server-only";
 import type { QueueName } from "@/lib/jobs/queues";
 import type { Mailer } from "@/lib/server/mail";
 import { prepareDailyDigests } from "@/lib/server/notifications/digest";
-import { sendOutboxEmail } from "@/lib/server/notifications/email";
+import { sendOutboxEmails } from "@/lib/server/notifications/email";
 
 // What each queue's job does. A scheduled job's data may carry `at` (an ISO instant): the moment
 // it acts for, so tests and a re-run for a missed day inject the clock instead of waiting.
@@ -12,7 +12,23 @@ export type JobHandler = (data: Record<string, unknown>, ctx: JobContext) => Pro
 export const jobTime = (data: Record<string, unknown>, ctx: JobContext): Date =>
   typeof data.at === "string" && !Number.isNaN(Date.parse(data.at)) ? new Date(data.at) : ctx.now();
 
-export const HANDLERS: Partial<Record<QueueName, JobHandler>> = {
-  "notification-email": (data, ctx) => sendOutboxEmail(BigInt(String(data.emailId)), ctx.mailer),
+/** A queue whose jobs are done a batch at a time: one outcome per job, null when it succeeded. */
+export type BatchHandler = (
+  data: Record<string, unknown>[],
+  ctx: JobContext,
+) => Promise<(Error | null)[]>;
+
+export const HANDLERS: Partial<Record<QueueName, JobHandler | { batch: BatchHandler }>> = {
+  // Emails a batch at a time: a handful of statements per batch, sends in parallel.
+  "notification-email": {
+    batch: async (data, ctx) => {
+      const ids = data.map((d) => BigInt(String(d.emailId)));
+      const outcomes = await sendOutboxEmails(ids, ctx.mailer);
+      return ids.map((id) => {
+        const outcome = outcomes.get(id);
+        return outcome instanceof Error ? outcome : null;
+      });
+    },
+  },
   "daily-digest": (data, ctx) => prepareDailyDigests(jobTime(data, ctx)),
 };

@@ -17,6 +17,8 @@ const CONCURRENCY: Partial<Record<QueueName, { workers: number; batchSize: numbe
   "channel-post": { workers: 2, batchSize: 5 },
 };
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export async function startJobs(
   opts: { schedule?: boolean; context?: Partial<JobContext>; pollingIntervalSeconds?: number } = {},
 ): Promise<RunningJobs> {
@@ -26,7 +28,8 @@ export async function startJobs(
   };
   const boss = newQueue();
   let stopping = false;
-  boss.on("error", (err) => logger.error({ err }, "job queue"));
+  // pg's errors carry their whole client: log the message, not the object.
+  boss.on("error", (err) => logger.error({ error: messageOf(err) }, "job queue"));
   await boss.start();
   for (const name of QUEUE_NAMES) {
     const handler = HANDLERS[name];
@@ -37,23 +40,34 @@ export async function startJobs(
         name,
         { batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
-          // One by one; a job that fails is failed alone (retried with backoff, shown on
-          // /admin/jobs once out of retries) and the batch goes on. pg-boss completes the rest,
-          // so when the process is stopping, the jobs not started go back to the queue first.
+          // When the process is stopping, the jobs not started go back to the queue untouched
+          // (pg-boss would otherwise complete them with the batch).
+          const giveBack = async (from: number) => {
+            const rest = jobs.slice(from).map((j) => j.id);
+            await boss.cancel(name, rest);
+            await boss.resume(name, rest);
+          };
+          // A job that fails is failed alone (retried with backoff, shown on /admin/jobs once
+          // out of retries) and the batch goes on; pg-boss completes the rest.
+          const fail = async (id: string, err: unknown) => {
+            logger.warn({ queue: name, job: id, error: messageOf(err) }, "job failed");
+            await boss.fail(name, id, { message: messageOf(err) });
+          };
+          if (stopping) return giveBack(0);
+          if ("batch" in handler) {
+            const outcomes = await handler.batch(
+              jobs.map((j) => j.data ?? {}),
+              ctx,
+            );
+            for (const [i, job] of jobs.entries()) if (outcomes[i]) await fail(job.id, outcomes[i]);
+            return;
+          }
           for (const [i, job] of jobs.entries()) {
-            if (stopping) {
-              const rest = jobs.slice(i).map((j) => j.id);
-              await boss.cancel(name, rest);
-              await boss.resume(name, rest);
-              return;
-            }
+            if (stopping) return giveBack(i);
             try {
               await handler(job.data ?? {}, ctx);
             } catch (err) {
-              logger.warn({ err, queue: name, job: job.id }, "job failed");
-              await boss.fail(name, job.id, {
-                message: (err as Error).message ?? String(err),
-              });
+              await fail(job.id, err);
             }
           }
         },
