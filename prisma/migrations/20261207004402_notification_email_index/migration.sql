@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Notification_emailId_idx" ON "Notification"("emailId");
+
