@@ -89,7 +89,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindInfo> = {
   },
   NEWSLETTER_PUBLISHED: {
     label: "Newsletter published",
-    audience: "Its recipients (the newsletter itself is emailed separately)",
+    audience: "Its recipients who can read it here (the newsletter itself is emailed separately)",
     defaultEmail: "OFF",
     digestible: true,
   },

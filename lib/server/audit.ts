@@ -4,7 +4,10 @@ import { isSecretField } from "@/lib/redact";
 
 type Tx = Prisma.TransactionClient;
 
-/** Records a change inside the same transaction as the change itself. */
+/**
+ * Records a change inside the same transaction as the change itself. Returns the entry's id,
+ * which names the change (a notification's event key, when the same record changes again).
+ */
 export async function audit(
   tx: Tx,
   entry: {
@@ -16,8 +19,8 @@ export async function audit(
     before?: unknown;
     after?: unknown;
   },
-) {
-  await tx.auditLog.create({
+): Promise<bigint> {
+  const { id } = await tx.auditLog.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -27,7 +30,9 @@ export async function audit(
       before: toJson(entry.before),
       after: toJson(entry.after),
     },
+    select: { id: true },
   });
+  return id;
 }
 
 // BigInt and Date values become strings so any row can be stored as JSON. Secret fields

@@ -225,7 +225,14 @@ describe("retiring a course", () => {
         message: "Secrets management is retired: it is no longer offered or required.",
       },
     });
-    expect(changed).toEqual(["AuditLog", "BeltAward", "Course"]);
+    // The new belt is announced to its guardian (an in-app notification and its email).
+    expect(changed).toEqual([
+      "AuditLog",
+      "BeltAward",
+      "Course",
+      "Notification",
+      "NotificationEmail",
+    ]);
     expect((await listCourses()).map((c) => c.title)).toEqual(["Secure coding", "Fuzzing"]);
     expect((await listCourses({ retired: true })).map((c) => c.title)).toEqual([
       "Secrets management",

@@ -8,6 +8,7 @@ import type { BeltCondition } from "@/lib/validations/belt-rule";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { activeGuardianIds, loadBeltFacts, loadRules } from "./facts";
+import { noticeAwarded, noticeRevoked } from "./notices";
 import { isoDay, todayUtc } from "@/lib/period";
 
 const CHUNK = 500;
@@ -65,15 +66,16 @@ export async function reevaluateBelts(
         VALUES (${a.userId}, ${a.belt}::"Belt", ${todayUtc()}, ${JSON.stringify(a.evidence)}::jsonb)
         ON CONFLICT ("userId", belt) WHERE "revokedAt" IS NULL DO NOTHING
         RETURNING id`;
-      if (rows.length)
-        await audit(tx, {
-          actorId,
-          action: "award",
-          entity: "BeltAward",
-          entityId: rows[0].id,
-          after: { userId: a.userId, belt: a.belt, evidence: a.evidence },
-        });
-      return rows.length > 0;
+      if (rows.length === 0) return false;
+      await audit(tx, {
+        actorId,
+        action: "award",
+        entity: "BeltAward",
+        entityId: rows[0].id,
+        after: { userId: a.userId, belt: a.belt, evidence: a.evidence },
+      });
+      await noticeAwarded(tx, { id: rows[0].id, userId: a.userId, belt: a.belt });
+      return true;
     });
     if (inserted) awarded.push({ userId: a.userId, belt: a.belt });
   }
@@ -104,6 +106,7 @@ export async function revokeBelt(actor: SessionActor, awardId: number, reason: s
       before,
       after,
     });
+    await noticeRevoked(tx, actor, after);
     return after;
   });
 }

@@ -8,6 +8,7 @@ import type { RatingInput } from "@/lib/validations/review";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { noticeRated } from "./notices";
 
 /** Was the person an active guardian of the team on that day? */
 async function wasGuardian(userId: number, teamId: number, day: Date) {
@@ -24,11 +25,13 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
   const scope = queryScope(actor, "feedback.give");
   const team = tenantWhere(scope, "orgId");
   let orgId: number;
+  let work: string;
   if (input.reviewId) {
     const review = await db.review.findFirst({
       where: { id: input.reviewId, team },
       select: {
         teamId: true,
+        service: true,
         completedAt: true,
         team: { select: { orgId: true } },
         participants: { where: { userId: input.guardianId }, select: { userId: true } },
@@ -42,11 +45,13 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
     )
       throw new DomainError("Only guardians who took part as guardians of the team can be rated.");
     orgId = review.team.orgId;
+    work = `the security review of ${review.service}`;
   } else {
     const tm = await db.threatModel.findFirst({
       where: { id: input.threatModelId!, team },
       select: {
         teamId: true,
+        system: true,
         status: true,
         approvedOn: true,
         team: { select: { orgId: true } },
@@ -59,6 +64,7 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
     if (!tm.authors.length || !(await wasGuardian(input.guardianId, tm.teamId, tm.approvedOn)))
       throw new DomainError("Only guardian authors of the threat model can be rated.");
     orgId = tm.team.orgId;
+    work = `the threat model of ${tm.system}`;
   }
   const data = { rating: input.rating, comment: input.comment, raterId: actor.id };
   const feedback = await db.$transaction(async (tx) => {
@@ -81,7 +87,7 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
       },
       update: data,
     });
-    await audit(tx, {
+    const auditId = await audit(tx, {
       actorId: actor.id,
       action: before ? "update" : "create",
       entity: "Feedback",
@@ -90,6 +96,7 @@ export async function rateGuardian(actor: SessionActor, input: RatingInput) {
       before,
       after,
     });
+    await noticeRated(tx, actor, before, after, work, auditId);
     return after;
   });
   await reevaluateBelts([input.guardianId], actor.id);

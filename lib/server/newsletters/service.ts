@@ -10,6 +10,7 @@ import { EARLIEST_DAY } from "@/lib/validations/fields";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { newsletterFacts } from "./facts";
+import { noticePublished } from "./notices";
 
 /** The organisation fields that decide who receives its newsletter. */
 export const RECIPIENTS_SELECT = {
@@ -133,7 +134,7 @@ export async function publish(actor: SessionActor, id: number) {
   if (!can(actor, "newsletter.manage")) throw new PermissionError();
   const draft = await db.newsletter.findUnique({
     where: { id },
-    include: { org: { select: RECIPIENTS_SELECT } },
+    include: { org: { select: { ...RECIPIENTS_SELECT, name: true } } },
   });
   if (!draft) throw new NotFoundError("newsletter");
   // frozen: figures of the current data
@@ -166,6 +167,7 @@ export async function publish(actor: SessionActor, id: number) {
       orgId: draft.orgId,
       after: { recipients },
     });
+    await noticePublished(tx, actor, { ...draft, orgName: draft.org.name }, recipients);
     return after;
   });
 }

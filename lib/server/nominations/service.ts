@@ -7,6 +7,7 @@ import type { DecisionInput, NominationInput, StepDownInput } from "@/lib/valida
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { noticeDecided, noticeNominated } from "./notices";
 import { teamOrganisation } from "./queries";
 import { todayUtc } from "@/lib/period";
 
@@ -61,6 +62,7 @@ export async function nominateGuardian(actor: SessionActor, input: NominationInp
         orgId: team.orgId,
         after: membership,
       });
+      await noticeNominated(tx, actor, { id: membership.id, reason: input.reason }, person, team);
       return membership;
     });
   } catch (error) {
@@ -133,6 +135,7 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
       before: { status: "NOMINATED" },
       after,
     });
+    await noticeDecided(tx, actor, m.id, approve, input.note);
     return after;
   });
   // A new guardian may qualify at once (White has no conditions by default): evaluated after the

@@ -18,6 +18,7 @@ import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/s
 import { findTeam } from "@/lib/server/teams/lookup";
 import { toQuarterHours } from "@/lib/hours";
 import { isoDay, parseIsoDay } from "@/lib/period";
+import { noticeAssigned, noticeCompleted, noticeRequested } from "./notices";
 
 type Tx = Prisma.TransactionClient;
 const dayOrNow = (d?: string) => (d ? parseIsoDay(d) : new Date());
@@ -77,6 +78,7 @@ export async function requestReview(actor: SessionActor, input: RequestReviewInp
       orgId: team.orgId,
       after: review,
     });
+    await noticeRequested(tx, actor, review, team);
     return review;
   });
 }
@@ -132,6 +134,7 @@ export async function startReview(actor: SessionActor, input: StartReviewInput) 
       before,
       after,
     });
+    await noticeAssigned(tx, actor, reviewId, engineer.id);
     return after;
   });
 }
@@ -290,6 +293,7 @@ export async function completeReview(actor: SessionActor, input: CompleteReviewI
       before,
       after,
     });
+    await noticeCompleted(tx, actor, before.id, input.outcome);
     return after;
   });
   const participants = await db.reviewParticipant.findMany({

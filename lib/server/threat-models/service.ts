@@ -16,6 +16,7 @@ import { reevaluateBelts } from "@/lib/server/belts/service";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
 import { todayUtc } from "@/lib/period";
+import { noticeApproved, noticeSentBack, noticeSubmitted } from "./notices";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,6 +34,22 @@ async function modelInScope(
   });
   if (!tm) throw new NotFoundError("threat model");
   return tm;
+}
+
+/**
+ * Moves a model on from the status it was read in. A decision made meanwhile (two reviewers at
+ * once, a double submit) leaves no row to move: this one is refused instead of applied twice.
+ */
+async function moveStatus(
+  tx: Tx,
+  tm: { id: number; status: string },
+  data: { status: ThreatModelStatus; approvedOn?: Date },
+) {
+  const { count } = await tx.threatModel.updateMany({
+    where: { id: tm.id, status: tm.status as ThreatModelStatus },
+    data,
+  });
+  if (count === 0) throw new DomainError("This threat model was changed meanwhile: reload it.");
 }
 
 export async function createThreatModel(actor: SessionActor, input: ThreatModelInput) {
@@ -142,8 +159,8 @@ export async function submitForReview(actor: SessionActor, threatModelId: number
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.write");
     if (!canTransition(tm.status as ThreatModelStatus, "IN_REVIEW"))
       throw new DomainError("Only a draft can be submitted for review.");
-    await tx.threatModel.update({ where: { id: tm.id }, data: { status: "IN_REVIEW" } });
-    await audit(tx, {
+    await moveStatus(tx, tm, { status: "IN_REVIEW" });
+    const auditId = await audit(tx, {
       actorId: actor.id,
       action: "submit",
       entity: "ThreatModel",
@@ -152,6 +169,7 @@ export async function submitForReview(actor: SessionActor, threatModelId: number
       before: { status: tm.status },
       after: { status: "IN_REVIEW" },
     });
+    await noticeSubmitted(tx, actor, tm, auditId);
   });
 }
 
@@ -162,12 +180,12 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
     if (input.decision === "return") {
       if (!canTransition(tm.status as ThreatModelStatus, "DRAFT"))
         throw new DomainError("Only a threat model in review can be sent back.");
-      await tx.threatModel.update({ where: { id: tm.id }, data: { status: "DRAFT" } });
+      await moveStatus(tx, tm, { status: "DRAFT" });
       if (input.comment)
         await tx.threatModelComment.create({
           data: { threatModelId: tm.id, authorId: actor.id, body: input.comment },
         });
-      await audit(tx, {
+      const auditId = await audit(tx, {
         actorId: actor.id,
         action: "return",
         entity: "ThreatModel",
@@ -175,6 +193,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
         orgId: tm.team.orgId,
         after: { status: "DRAFT", comment: input.comment },
       });
+      await noticeSentBack(tx, actor, tm, input.comment, auditId);
       return null;
     }
     const blocker = approvalBlocker(
@@ -189,10 +208,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
         where: { id: { in: accepted } },
         data: { mitigationStatus: "ACCEPTED" },
       });
-    await tx.threatModel.update({
-      where: { id: tm.id },
-      data: { status: "APPROVED", approvedOn: todayUtc() },
-    });
+    await moveStatus(tx, tm, { status: "APPROVED", approvedOn: todayUtc() });
     if (input.comment)
       await tx.threatModelComment.create({
         data: { threatModelId: tm.id, authorId: actor.id, body: input.comment },
@@ -205,6 +221,7 @@ export async function decide(actor: SessionActor, input: TmDecisionInput) {
       orgId: tm.team.orgId,
       after: { status: "APPROVED", acceptedUndocumented: accepted },
     });
+    await noticeApproved(tx, actor, tm, input.comment);
     return tm.id;
   });
   if (result) {
