@@ -86,11 +86,12 @@ export async function migrate(
       result.applied.push(file.name);
       opts.log?.(`applied migration ${file.name}`);
     }
+    // The job queue's own tables (pg-boss, schema "pgboss", versioned by pg-boss itself), under
+    // the same lock: two starts creating the queues at once could deadlock.
+    await installQueue(databaseUrl);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();
   }
-  // The job queue's own tables (pg-boss, schema "pgboss", versioned by pg-boss itself).
-  await installQueue(databaseUrl);
   return result;
 }
