@@ -23,7 +23,7 @@ export async function startJobs(
   opts: { schedule?: boolean; context?: Partial<JobContext>; pollingIntervalSeconds?: number } = {},
 ): Promise<RunningJobs> {
   const ctx: JobContext = {
-    mailer: opts.context?.mailer ?? mailerFromEnv(process.env, { pool: 4 }),
+    mailer: opts.context?.mailer ?? mailerFromEnv(process.env, { pool: 8 }),
     now: opts.context?.now ?? (() => new Date()),
   };
   const boss = newQueue();
@@ -35,8 +35,15 @@ export async function startJobs(
     const handler = HANDLERS[name];
     if (!handler) continue;
     const { workers = 1, batchSize = 1 } = CONCURRENCY[name] ?? {};
-    for (let i = 0; i < workers; i++)
-      await boss.work<Record<string, unknown>>(
+    for (let i = 0; i < workers; i++) {
+      // pg-boss waits out the polling interval after every fetch; a full batch means more is
+      // waiting, so the worker is woken to fetch again at once (a digest of 50,000 emails goes
+      // out at the pace of the sends, not of the polling).
+      let workerId: string | null = null;
+      const more = (jobs: unknown[]) => {
+        if (jobs.length === batchSize && workerId && !stopping) boss.notifyWorker(workerId);
+      };
+      workerId = await boss.work<Record<string, unknown>>(
         name,
         { batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
@@ -60,7 +67,7 @@ export async function startJobs(
               ctx,
             );
             for (const [i, job] of jobs.entries()) if (outcomes[i]) await fail(job.id, outcomes[i]);
-            return;
+            return more(jobs);
           }
           for (const [i, job] of jobs.entries()) {
             if (stopping) return giveBack(i);
@@ -70,8 +77,10 @@ export async function startJobs(
               await fail(job.id, err);
             }
           }
+          more(jobs);
         },
       );
+    }
   }
   if (opts.schedule !== false)
     for (const [name, cron] of Object.entries(SCHEDULES))
