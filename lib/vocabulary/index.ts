@@ -21,9 +21,12 @@ export {
   THREAT_MODEL_STATUS,
 } from "./work";
 export { DELIVERY_STATUS, GOAL_METRIC, NEWSLETTER_STATUS, SURVEY_QUESTION_KIND } from "./program";
+export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export type {
   ActivityType,
   Belt,
+  ChannelEvent,
+  ChatTool,
   DeliveryStatus,
   FindingStatus,
   GoalMetric,
