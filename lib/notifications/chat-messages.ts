@@ -5,7 +5,7 @@ import type { ChatTool } from "@/lib/generated/prisma/enums";
 // from the program's records (team and people names), so they are neutralised for each tool's
 // markup: nobody's name can mention @channel in Slack or dress up a link in Teams.
 
-export type ChatMessage = {
+type ChatMessage = {
   title: string;
   text: string;
   /** Where the message leads in the app: an absolute http(s) URL. */
@@ -41,7 +41,7 @@ function safeUrl(url: string): string {
   return parsed.href.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E");
 }
 
-export type SlackPayload = {
+type SlackPayload = {
   text: string;
   blocks: (
     | { type: "section"; text: { type: "mrkdwn"; text: string } }
@@ -91,7 +91,7 @@ type TextBlock = {
   size?: "Medium";
 };
 
-export type TeamsPayload = {
+type TeamsPayload = {
   type: "message";
   attachments: {
     contentType: "application/vnd.microsoft.card.adaptive";

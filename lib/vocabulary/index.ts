@@ -25,8 +25,6 @@ export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export type {
   ActivityType,
   Belt,
-  ChannelEvent,
-  ChatTool,
   DeliveryStatus,
   FindingStatus,
   GoalMetric,

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { CHAT_TOOL } from "@/lib/vocabulary";
+import { channelsList } from "@/lib/url-state/lists";
 import {
   channelPostSchema,
   channelSchema,
@@ -34,7 +36,8 @@ export const removeChannelAction = formAction(
   async (actor, input) => {
     await removeChannel(actor, input);
     revalidatePath(PAGE);
-    return { status: "ok", message: `${CHAT_TOOL.label(input.tool)} channel removed.` };
+    // The remove button goes with the channel, so the card says it instead of the button.
+    redirect(channelsList.href(PAGE, { filter: { org: input.orgId, removed: input.tool } }));
   },
 );
 
@@ -64,7 +67,7 @@ export const retryPostAction = formAction(
   { name: "retryPost", permission: "program.manage", schema: channelPostSchema },
   async (actor, { postId }) => {
     await retryPost(actor, postId);
-    revalidatePath(PAGE);
+    // No refresh: the row would lose its Retry button, and this message with it.
     return { status: "ok", message: "Queued again: reload in a moment to see the outcome." };
   },
 );

@@ -3,13 +3,14 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { can, queryScope } from "@/lib/auth/permissions";
 import { inTenant, tenantWhere } from "@/lib/auth/tenant";
 import { db } from "@/lib/db/client";
+import type { ChatTool } from "@/lib/generated/prisma/enums";
 import { orgTree, type OrgNode } from "@/lib/server/org-tree";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 
 // What /program/channels shows. No query here selects `urlEncrypted`: the page gets the hint.
 
 const PERMISSION = "program.manage";
-export const POSTS_PER_PAGE = 20;
+const POSTS_PER_PAGE = 20;
 
 function scopeOf(actor: SessionActor) {
   if (!can(actor, PERMISSION)) throw new PermissionError();
@@ -46,7 +47,7 @@ export async function channelOrgs(actor: SessionActor) {
       orderBy: { tool: "asc" },
     }),
   ]);
-  const tools = new Map<number, string[]>();
+  const tools = new Map<number, ChatTool[]>();
   for (const w of set) tools.set(w.orgId, [...(tools.get(w.orgId) ?? []), w.tool]);
   return treeOrder(orgs, (id) => inTenant(scope, id)).map((o) => ({
     ...o,

@@ -23,7 +23,7 @@ import { openWebhookUrl } from "@/lib/server/channels/webhook-secret";
 //   URL cannot be used: FAILED at once, nothing retried, since only the lead can fix it (a new
 //   URL, then "Retry" on the settings page).
 
-export const POST_TIMEOUT_MS = 10_000;
+const POST_TIMEOUT_MS = 10_000;
 
 export type PostResult = {
   outcome: "sent" | "skipped" | "failed";

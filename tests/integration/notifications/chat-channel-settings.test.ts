@@ -308,7 +308,10 @@ describe("the URL is a secret", () => {
       }),
     );
     const removed = await run(removeChannelAction, { orgId: String(w.payments.id), tool: "SLACK" });
-    expect(removed.kind === "ok" && removed.state.message).toBe("Slack channel removed.");
+    expect(removed).toEqual({
+      kind: "redirect",
+      to: `/program/channels?org=${w.payments.id}&removed=SLACK`,
+    });
     expect(await db.channelWebhook.count()).toBe(0);
     expect(await db.channelPost.count()).toBe(0);
     const last = await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
