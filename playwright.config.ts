@@ -37,6 +37,9 @@ const app = {
     SMTP_PORT,
     SMTP_TLS: "false",
     SMTP_FROM: "Guardians <guardians@e2e.test>",
+    // Slack and Teams webhooks may point at the local stand-in a test starts
+    // (tests/support/chat-sink.ts; docs/chat-channels.md). Never set in production.
+    CHAT_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
   } as Record<string, string>,
   url: `http://localhost:${PORT}/healthz`,
   timeout: 240_000,

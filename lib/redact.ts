@@ -16,6 +16,7 @@ export const SECRET_FIELDS = [
   "cookie",
   "authorization",
   "webhookUrl",
+  "urlEncrypted",
   "smtpPassword",
 ] as const;
 
@@ -39,6 +40,8 @@ const SHAPES: [RegExp, string][] = [
   [/(https?:\/\/hooks\.slack\.com\/)[^\s"'<>]+/g, "$1[redacted]"],
   [/(https?:\/\/[\w.-]*\.webhook\.office\.com\/)[^\s"'<>]+/g, "$1[redacted]"],
   [/(https?:\/\/[^\s"'<>/]+\/(?:[^\s"'<>]*\/)?(?:hooks|webhooks?)\/)[^\s"'<>]+/gi, "$1[redacted]"],
+  // Signed trigger URLs (Teams Workflows, Power Automate): the signature is the secret.
+  [/([?&]sig=)[^&\s"'<>]+/g, "$1[redacted]"],
 ];
 
 /** The text with every secret-shaped part replaced by a marker. */

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { NEWSLETTER_STATUS, ROLE, TEAM_PROFILE, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import {
+  CHAT_TOOL,
+  NEWSLETTER_STATUS,
+  ROLE,
+  TEAM_PROFILE,
+  THREAT_MODEL_STATUS,
+} from "@/lib/vocabulary";
 import { SIGN_IN_METHODS } from "@/lib/identity/sign-in-method";
 import { COMPARISON_DEFAULT_SORT, COMPARISON_SORT_KEYS } from "@/lib/metrics/org-comparison";
 import { defineList } from "./list-state";
@@ -76,6 +82,12 @@ export const auditList = defineList(auditFilterSchema, {
 export const newslettersList = defineList(
   z.object({ org: id(), status: oneOf(NEWSLETTER_STATUS.values) }),
 );
+
+/**
+ * /program/channels: the organisation whose Slack and Teams channels show, its posts' page, and
+ * the tool whose channel was just removed (the card says so).
+ */
+export const channelsList = defineList(z.object({ org: id(), removed: oneOf(CHAT_TOOL.values) }));
 
 /** The dashboards' scope and quarter range (overview, each view, and its CSV). */
 export const dashboardFilterSchema = z.object({

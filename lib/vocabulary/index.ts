@@ -21,6 +21,7 @@ export {
   THREAT_MODEL_STATUS,
 } from "./work";
 export { DELIVERY_STATUS, GOAL_METRIC, NEWSLETTER_STATUS, SURVEY_QUESTION_KIND } from "./program";
+export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export type {
   ActivityType,
   Belt,

@@ -85,6 +85,7 @@ test("no page reports a violation, and the app runs: charts, forms, sign-in, SSO
     "/directory/orgs",
     "/directory/people",
     "/program",
+    "/program/channels",
     "/program/runbook",
     "/newsletters",
     "/nominations",

@@ -37,6 +37,7 @@ const PAGES: [string, string][] = [
   ["/newsletters", "200 200 403 403 200 403 200"],
   ["/nominations", "200 200 403 200 200 200 200"],
   ["/program", "200 200 200 200 200 200 200"],
+  ["/program/channels", "200 200 403 403 403 403 403"],
   ["/program/edit", "200 200 403 403 403 403 403"],
   ["/program/runbook", "200 200 403 403 403 403 403"],
   ["/recognition", "200 200 200 200 200 200 200"],

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as account from "@/lib/server/account/actions";
 import * as activity from "@/lib/server/activity/actions";
 import * as belts from "@/lib/server/belts/actions";
+import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
@@ -56,6 +57,7 @@ const MODULES = {
   account,
   activity,
   belts,
+  channels,
   directory,
   newsletters,
   nominations,
@@ -900,6 +902,46 @@ const CASES: FuzzCase[] = [
       password: "quiet meadow compass 2",
       confirm: "quiet meadow compass 2",
     }),
+  },
+  // Slack and Teams channels: none exists in the world, so no post is ever attempted.
+  {
+    module: "channels",
+    action: "saveChannelAction",
+    actor: "lead",
+    poison: {
+      orgId: P.ref,
+      tool: P.enum,
+      url: fc.oneof(
+        P.text(1, 2048),
+        fc.constantFrom(
+          "https://evil.test/services/T1/B1/x",
+          "http://127.0.0.1/services/T1/B1/x",
+          "http://169.254.169.254/latest/meta-data/",
+          "https://contoso.webhook.office.com/webhookb2/x",
+          "javascript:alert(1)",
+        ),
+      ),
+    },
+    valid: (w) => ({
+      orgId: String(w.A.org.id),
+      tool: "SLACK",
+      url: "https://hooks.slack.com/services/T1/B1/x",
+      "event-BELT_AWARDED": "on",
+    }),
+  },
+  ...(["removeChannelAction", "sendTestMessageAction"] as const).map((action) => ({
+    module: "channels" as const,
+    action,
+    actor: "lead" as const,
+    poison: { orgId: P.ref, tool: P.enum },
+    valid: (w: World) => ({ orgId: String(w.A.org.id), tool: "SLACK" }),
+  })),
+  {
+    module: "channels",
+    action: "retryPostAction",
+    actor: "lead",
+    poison: { postId: P.entryId },
+    valid: () => ({ postId: "1" }),
   },
   {
     module: "sso",

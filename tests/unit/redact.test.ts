@@ -41,6 +41,11 @@ describe("redactSecrets", () => {
       "https://contoso.webhook.office.com/webhookb2/abc-SECRET/IncomingWebhook/x",
       "abc-SECRET",
     ],
+    [
+      "a Teams Workflows trigger",
+      "https://prod-1.westeurope.logic.azure.com:443/workflows/1/triggers/manual/paths/invoke?api-version=2016-06-01&sig=Zx9YwVu8-SECRET&sv=1.0",
+      "Zx9YwVu8-SECRET",
+    ],
     ["a generic webhook", "http://127.0.0.1:4000/hooks/abcdef-SECRET timed out", "abcdef-SECRET"],
     ["a database password", "connect postgresql://guardians:s3cret-pw@db:5432/app", "s3cret-pw"],
   ])("hides %s", (_what, text, secret) => {
@@ -73,5 +78,6 @@ it("names secret fields case-insensitively", () => {
   expect(isSecretField("passwordHash")).toBe(true);
   expect(isSecretField("PASSWORDHASH")).toBe(true);
   expect(isSecretField("tokenHash")).toBe(true);
+  expect(isSecretField("urlEncrypted")).toBe(true);
   expect(isSecretField("email")).toBe(false);
 });

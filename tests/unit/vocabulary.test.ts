@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIVITY_TYPE,
   BELT,
+  CHANNEL_EVENT,
+  CHAT_TOOL,
   csvWord,
   DELIVERY_STATUS,
   FINDING_STATUS,
@@ -62,6 +64,8 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   DeliveryStatus: DELIVERY_STATUS,
   SurveyQuestionKind: SURVEY_QUESTION_KIND,
   GoalMetric: GOAL_METRIC,
+  ChatTool: CHAT_TOOL,
+  ChannelEvent: CHANNEL_EVENT,
 };
 
 describe("vocabulary", () => {

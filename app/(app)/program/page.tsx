@@ -28,6 +28,9 @@ export default async function ProgramPage() {
               <Link href="/program/runbook" className={buttonClass("secondary")}>
                 Review runbook
               </Link>
+              <Link href="/program/channels" className={buttonClass("secondary")}>
+                Slack and Teams
+              </Link>
               <Link href="/program/edit" className={buttonClass("secondary")}>
                 Edit program
               </Link>

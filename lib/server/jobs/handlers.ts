@@ -1,6 +1,7 @@
 import "server-only";
 import type { QueueName } from "@/lib/jobs/queues";
 import type { Mailer } from "@/lib/server/mail";
+import { deliverChannelPost } from "@/lib/server/notifications/channel-post";
 import { prepareDailyDigests } from "@/lib/server/notifications/digest";
 import { sendOutboxEmails } from "@/lib/server/notifications/email";
 
@@ -31,4 +32,14 @@ export const HANDLERS: Partial<Record<QueueName, JobHandler | { batch: BatchHand
     },
   },
   "daily-digest": (data, ctx) => prepareDailyDigests(jobTime(data, ctx)),
+  "channel-post": async (data) => {
+    const result = await deliverChannelPost(BigInt(String(data.postId)), {
+      base: typeof data.base === "number" ? data.base : 0,
+      onlyPending: data.onlyPending === true,
+    });
+    // Failing the job is what makes the queue retry it (or, after the last retry, keep it
+    // failed for /admin/jobs); a request the tool refused for good is settled as it is.
+    if (result.retry) throw new Error(result.error);
+    return result;
+  },
 };

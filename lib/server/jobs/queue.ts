@@ -33,7 +33,13 @@ export function inTransaction(tx: Tx) {
   };
 }
 
-export type NewJob = { name: QueueName; data: Record<string, unknown>; singletonKey?: string };
+export type NewJob = {
+  name: QueueName;
+  data: Record<string, unknown>;
+  singletonKey?: string;
+  /** Not before this moment (or interval, e.g. "60 seconds"): a fallback for work tried at once. */
+  startAfter?: Date | string;
+};
 
 /** Adds jobs in the caller's transaction: they run only if it commits. */
 export async function enqueue(tx: Tx, jobs: NewJob[]): Promise<void> {
