@@ -20,9 +20,17 @@ export {
   STRIDE_LETTERS,
   THREAT_MODEL_STATUS,
 } from "./work";
-export { DELIVERY_STATUS, GOAL_METRIC, NEWSLETTER_STATUS, SURVEY_QUESTION_KIND } from "./program";
+export {
+  ALERT_DAYS,
+  ALERT_KIND,
+  DELIVERY_STATUS,
+  GOAL_METRIC,
+  NEWSLETTER_STATUS,
+  SURVEY_QUESTION_KIND,
+} from "./program";
 export type {
   ActivityType,
+  AlertKind,
   Belt,
   DeliveryStatus,
   FindingStatus,

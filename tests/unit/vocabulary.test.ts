@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ACTIVITY_TYPE,
+  ALERT_KIND,
   BELT,
   csvWord,
   DELIVERY_STATUS,
@@ -62,6 +63,7 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   DeliveryStatus: DELIVERY_STATUS,
   SurveyQuestionKind: SURVEY_QUESTION_KIND,
   GoalMetric: GOAL_METRIC,
+  AlertKind: ALERT_KIND,
 };
 
 describe("vocabulary", () => {
