@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { NEWSLETTER_STATUS, ROLE, TEAM_PROFILE, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
+import {
+  ALERT_KIND,
+  NEWSLETTER_STATUS,
+  ROLE,
+  TEAM_PROFILE,
+  THREAT_MODEL_STATUS,
+} from "@/lib/vocabulary";
 import { SIGN_IN_METHODS } from "@/lib/identity/sign-in-method";
 import { COMPARISON_DEFAULT_SORT, COMPARISON_SORT_KEYS } from "@/lib/metrics/org-comparison";
 import { defineList } from "./list-state";
@@ -100,6 +106,9 @@ export const orgComparisonQuerySchema = orgComparisonFilterSchema.extend({
 });
 
 export const trainingView = defineList(z.object({ org: id() }));
+
+/** Open coverage alerts, newest first, of one kind or all. */
+export const alertsList = defineList(z.object({ kind: oneOf(ALERT_KIND.values) }));
 
 /** Lists with no filter of their own: only the page is in the URL. */
 export const pagedList = defineList(z.object({}));
