@@ -4,7 +4,7 @@ import { formatDate, formatMonth, plural } from "@/lib/format";
 import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import { ALERT_DAYS, type AlertKind } from "@/lib/vocabulary";
 
-export type Message = { title: string; body: string };
+type Message = { title: string; body: string };
 
 export function hoursReminderMessage(quarterHours: number, now: Date): Message {
   const month = formatMonth(now);

@@ -5,7 +5,7 @@ import { tenantWhere } from "@/lib/auth/tenant";
 import { db } from "@/lib/db/client";
 import type { AlertKind } from "@/lib/vocabulary";
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 /**
  * Open coverage alerts of the teams the actor runs the program for, newest first: one page of

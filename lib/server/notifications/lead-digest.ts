@@ -23,7 +23,7 @@ const section = (count: number, items: string[]): DigestSection => ({ count, ite
  * What waits for the program's leads at `now` (docs/scheduled-notifications.md). Leads see every
  * organisation, so one summary serves them all.
  */
-export async function leadDigest(now: Date): Promise<LeadDigest> {
+async function leadDigest(now: Date): Promise<LeadDigest> {
   const nominated = { status: "NOMINATED" as const };
   const inReview = { status: "IN_REVIEW" as const };
   const newAlerts = {
