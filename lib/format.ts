@@ -9,6 +9,15 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 export const formatDate = (d: Date) => dateFormat.format(d);
 
+const monthFormat = new Intl.DateTimeFormat("en-GB", {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "March 2026": the UTC calendar month of an instant. */
+export const formatMonth = (d: Date) => monthFormat.format(d);
+
 /** "Figures as of 14:05 UTC" (with the date when not today), for figures that may be a minute old. */
 export function figuresAsOf(at: Date, now = new Date()): string {
   const time = at.toISOString().slice(11, 16);

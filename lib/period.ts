@@ -66,3 +66,16 @@ export const addUtcDays = (date: Date, days: number) => addHours(date, days * 24
 
 /** Whole UTC days since the epoch: cheap to compare, exact for date-only values. */
 export const dayNumber = (date: Date) => Math.floor(date.getTime() / DAY_MS);
+
+/** "2026-03": the UTC calendar month of an instant (the hours reminder's event key). */
+export const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+
+/** "2026-W09": the ISO 8601 week (Monday to Sunday, week 1 holds the year's first Thursday), UTC. */
+export function isoWeekKey(date: Date): string {
+  const day = startOfUtcDay(date);
+  const thursday = addUtcDays(day, 3 - ((day.getUTCDay() + 6) % 7));
+  const year = thursday.getUTCFullYear();
+  const week =
+    Math.floor((dayNumber(thursday) - dayNumber(new Date(Date.UTC(year, 0, 1)))) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

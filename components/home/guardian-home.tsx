@@ -3,14 +3,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
-import { formatHours } from "@/lib/hours";
+import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
 import { beltProgress } from "@/lib/server/belts/progress";
 import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
-
-// The program's reference: guardians spend about 3.5 hours a month on security work.
-const MONTHLY_REFERENCE_QH = 14;
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
   const [activity, standing, progress] = await Promise.all([
@@ -26,7 +23,7 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
         <Stat
           label="Hours this month"
           value={formatHours(activity.monthQuarterHours)}
-          hint={`Program reference: ${formatHours(MONTHLY_REFERENCE_QH)} a month`}
+          hint={`Program reference: ${formatHours(MONTHLY_REFERENCE_QUARTER_HOURS)} a month`}
         />
         <Stat
           label="Belt"

@@ -4,6 +4,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { TEAM_PROFILE } from "@/lib/vocabulary";
 import { getLeadAgenda } from "@/lib/server/home/program";
+import { CoverageAlertsCard } from "./coverage-alerts-card";
 import { MoreLink } from "./more-link";
 import { teamsList } from "@/lib/url-state/lists";
 
@@ -17,6 +18,7 @@ export async function LeadHome({ actor }: { actor: SessionActor }) {
         <Stat label="Reviews waiting to start" value={agenda.waitingReviews} />
         <Stat label="Threats without mitigation" value={agenda.unmitigatedThreats} />
       </div>
+      <CoverageAlertsCard actor={actor} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Oldest pending nominations</CardTitle>

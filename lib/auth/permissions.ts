@@ -159,6 +159,13 @@ export function can(actor: Actor, permission: Permission, target?: Target): bool
   return false;
 }
 
+/** The roles granting a permission in a scope: whom to tell about the whole program, say. */
+export function rolesGranting(permission: Permission, scope: Scope = "all"): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter(
+    (role) => ROLE_PERMISSIONS[role][permission] === scope,
+  );
+}
+
 /** What a list query may show, for use in WHERE clauses: every org, some orgs, and/or own rows. */
 export type QueryScope = { all: boolean; orgIds: number[]; userId: number | null };
 

@@ -1,3 +1,4 @@
+import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import type { QuarterMetricsLike } from "./quarter-types";
 import type { SeriesData } from "./series";
 import type { Figure } from "./stats";
@@ -65,7 +66,7 @@ const DEFS: {
     digits: 2,
     higherIsBetter: true,
     pick: (m) => m.time.hoursPerGuardianMonth,
-    note: () => "Program reference: 3.5 h",
+    note: () => `Program reference: ${formatHours(MONTHLY_REFERENCE_QUARTER_HOURS)}`,
   },
   {
     id: "training",

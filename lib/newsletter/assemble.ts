@@ -1,4 +1,5 @@
 import { formatDate, plural } from "@/lib/format";
+import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import type { Figure } from "@/lib/metrics/stats";
 import { BELT, type Belt } from "@/lib/vocabulary";
 
@@ -149,7 +150,7 @@ export function assembleNewsletter(
       paragraphs: [
         `Guardians logged ${o.guardianHours.toFixed(1)} hours of security work ` +
           `(${fig(o.hoursPerGuardianMonth, 1, " h")} per guardian a month; ` +
-          `the program's reference is 3.5 h).`,
+          `the program's reference is ${formatHours(MONTHLY_REFERENCE_QUARTER_HOURS)}).`,
         `${fig(o.trainingPct, 0, "%")} of the guardians have completed every required course.`,
       ],
     },

@@ -17,6 +17,8 @@ const BODY =
   "font-family:system-ui,sans-serif;color:#0f172a;max-width:640px;margin:0 auto;padding:16px";
 const ITEM = "margin:0 0 16px;padding:0 0 12px;border-bottom:1px solid #e2e8f0";
 const MUTED = "color:#475569;font-size:13px";
+// A body of several lines (the leads' weekly digest) keeps its lines.
+const ITEM_BODY = "margin:0;white-space:pre-line";
 
 /**
  * An email for one notification (immediate) or several (the daily digest): a plain-text part and
@@ -56,7 +58,7 @@ export function notificationEmail(input: {
     ...items.map(
       (i) =>
         `<div style="${ITEM}"><p style="margin:0 0 4px;font-weight:600"><a href="${escapeHtml(url(i.link))}">${escapeHtml(i.title)}</a></p>` +
-        (i.body ? `<p style="margin:0">${escapeHtml(i.body)}</p>` : "") +
+        (i.body ? `<p style="${ITEM_BODY}">${escapeHtml(i.body)}</p>` : "") +
         `</div>`,
     ),
     `<p style="${MUTED}"><a href="${escapeHtml(preferences)}">Choose which emails you get</a> · `,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ALERT_KIND,
   CHAT_TOOL,
   NEWSLETTER_STATUS,
   ROLE,
@@ -112,6 +113,9 @@ export const orgComparisonQuerySchema = orgComparisonFilterSchema.extend({
 });
 
 export const trainingView = defineList(z.object({ org: id() }));
+
+/** Open coverage alerts, newest first, of one kind or all. */
+export const alertsList = defineList(z.object({ kind: oneOf(ALERT_KIND.values) }));
 
 /** Lists with no filter of their own: only the page is in the URL. */
 export const pagedList = defineList(z.object({}));

@@ -20,10 +20,19 @@ export {
   STRIDE_LETTERS,
   THREAT_MODEL_STATUS,
 } from "./work";
-export { DELIVERY_STATUS, GOAL_METRIC, NEWSLETTER_STATUS, SURVEY_QUESTION_KIND } from "./program";
+export {
+  ALERT_DAYS,
+  ALERT_KIND,
+  DELIVERY_STATUS,
+  GOAL_METRIC,
+  NEWSLETTER_STATUS,
+  SURVEY_QUESTION_KIND,
+} from "./program";
 export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
+export { EMAIL_CHOICE, NOTIFICATION_KIND } from "./notifications";
 export type {
   ActivityType,
+  AlertKind,
   Belt,
   DeliveryStatus,
   FindingStatus,

@@ -1,5 +1,6 @@
-// Running the program: newsletters and their delivery, surveys, goals.
+// Running the program: newsletters and their delivery, surveys, goals, coverage alerts.
 import {
+  AlertKind,
   DeliveryStatus,
   GoalMetric,
   NewsletterStatus,
@@ -34,4 +35,15 @@ export const GOAL_METRIC = defineVocabulary(GoalMetric, {
   GUARDIAN_THREAT_MODEL_SHARE_PCT: "Threat models by guardians",
   FINDINGS_PER_TEAM: "Findings per team",
   AVERAGE_FEEDBACK: "Average feedback rating",
+});
+
+/** The days behind the coverage alerts (docs/scheduled-notifications.md). */
+export const ALERT_DAYS = { quiet: 60, uncovered: 30 } as const;
+
+/** A coverage or succession alert in words (the lead's home, the digest, the notification). */
+export const ALERT_KIND = defineVocabulary(AlertKind, {
+  ONLY_GUARDIAN_LEFT: "Only guardian left",
+  GUARDIAN_QUIET: `Only guardian quiet for ${ALERT_DAYS.quiet} days`,
+  NO_GUARDIAN: `No guardian for ${ALERT_DAYS.uncovered} days`,
+  OVER_RISK_BUDGET: "Over its risk budget",
 });

@@ -1,12 +1,12 @@
 // The SQL and Prisma forms of the "active guardian on a day" rule give the TypeScript answer on
 // every edge case (tests/factories/active-guardian-cases.ts).
 import { beforeEach, describe, expect, it } from "vitest";
-import { activeOnWhere, isActiveOn } from "@/lib/active-guardian";
-import { activeOnDay } from "@/lib/active-guardian/sql";
+import { activeOnWhere, isActiveBetween, isActiveOn } from "@/lib/active-guardian";
+import { activeBetweenDays, activeOnDay } from "@/lib/active-guardian/sql";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay, parseIsoDay } from "@/lib/period";
-import { ACTIVE_GUARDIAN_CASES } from "../factories/active-guardian-cases";
+import { ACTIVE_BETWEEN_CASES, ACTIVE_GUARDIAN_CASES } from "../factories/active-guardian-cases";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
 
@@ -30,6 +30,21 @@ describe("active guardian rule in PostgreSQL", () => {
     );
     expect(active.map((r) => r.i)).toEqual(expected);
     expect(expected).toEqual(ACTIVE_GUARDIAN_CASES.flatMap(([, , , yes], i) => (yes ? [i] : [])));
+  });
+
+  it("the SQL fragment for a range of days agrees with isActiveBetween on every edge", async () => {
+    const rows = ACTIVE_BETWEEN_CASES.map(
+      ([, m, first, last], i) =>
+        Prisma.sql`(${i}::int, ${text(m.activeOn)}::date, ${text(m.leftOn)}::date, ${first}::date, ${last}::date)`,
+    );
+    const active = await db.$queryRaw<{ i: number }[]>`
+      SELECT g.i FROM (VALUES ${Prisma.join(rows)}) AS g(i, "activeOn", "leftOn", first, last)
+      WHERE ${activeBetweenDays(Prisma.sql`g.first`, Prisma.sql`g.last`)} ORDER BY g.i`;
+    const expected = ACTIVE_BETWEEN_CASES.flatMap(([, m, first, last], i) =>
+      isActiveBetween(m, parseIsoDay(first), parseIsoDay(last)) ? [i] : [],
+    );
+    expect(active.map((r) => r.i)).toEqual(expected);
+    expect(expected).toEqual(ACTIVE_BETWEEN_CASES.flatMap(([, , , , yes], i) => (yes ? [i] : [])));
   });
 
   it("the Prisma filter agrees with isActiveOn on every edge", async () => {

@@ -5,6 +5,7 @@ import {
   PERMISSIONS,
   primaryRole,
   queryScope,
+  rolesGranting,
   scopeOf,
   type Actor,
   type Permission,
@@ -127,5 +128,16 @@ describe("orgSubtree", () => {
         [1],
       ),
     ).toEqual([1, 2]);
+  });
+});
+
+describe("rolesGranting", () => {
+  it("lists the roles holding a permission in a scope, as the table says", () => {
+    expect(rolesGranting("program.manage")).toEqual(["ADMIN", "LEAD"]);
+    expect(rolesGranting("dashboard.read", "org")).toEqual(["MANAGER"]);
+    expect(rolesGranting("activity.log", "own").sort()).toEqual(
+      ["BUILDER", "GUARDIAN", "SECURITY_ENGINEER"].sort(),
+    );
+    expect(rolesGranting("identity.manage", "org")).toEqual([]);
   });
 });

@@ -3,10 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ACTIVITY_TYPE,
+  ALERT_KIND,
   BELT,
   CHANNEL_EVENT,
   CHAT_TOOL,
   csvWord,
+  EMAIL_CHOICE,
+  NOTIFICATION_KIND,
   DELIVERY_STATUS,
   FINDING_STATUS,
   GOAL_METRIC,
@@ -66,6 +69,9 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   GoalMetric: GOAL_METRIC,
   ChatTool: CHAT_TOOL,
   ChannelEvent: CHANNEL_EVENT,
+  AlertKind: ALERT_KIND,
+  NotificationKind: NOTIFICATION_KIND,
+  EmailChoice: EMAIL_CHOICE,
 };
 
 describe("vocabulary", () => {

@@ -8,6 +8,9 @@ function teamWhere(actor: SessionActor, permission: Permission) {
   return tenantWhere(queryScope(actor, permission), "orgId");
 }
 
+/** A review waiting for someone to run it: requested, not completed, no engineer assigned. */
+export const UNASSIGNED_REVIEW = { securityEngineerId: null, completedAt: null };
+
 /** How many rows each home list shows; the figures beside them are separate counts, never a list's length. */
 export const HOME_LIST_SIZE = 8;
 
@@ -86,7 +89,7 @@ export async function getEngineerQueue(actor: SessionActor) {
       },
     }),
     db.review.count({ where: mineWhere }),
-    db.review.count({ where: { securityEngineerId: null, completedAt: null, ...team } }),
+    db.review.count({ where: { ...UNASSIGNED_REVIEW, ...team } }),
     db.threatModel.count({
       where: {
         status: "IN_REVIEW",

@@ -4,6 +4,9 @@ import type { Mailer } from "@/lib/server/mail";
 import { deliverChannelPost } from "@/lib/server/notifications/channel-post";
 import { prepareDailyDigests } from "@/lib/server/notifications/digest";
 import { sendOutboxEmails } from "@/lib/server/notifications/email";
+import { evaluateCoverageAlerts } from "@/lib/server/notifications/alerts";
+import { sendHoursReminders } from "@/lib/server/notifications/hours-reminder";
+import { sendLeadDigests } from "@/lib/server/notifications/lead-digest";
 
 // What each queue's job does. A scheduled job's data may carry `at` (an ISO instant): the moment
 // it acts for, so tests and a re-run for a missed day inject the clock instead of waiting.
@@ -42,4 +45,7 @@ export const HANDLERS: Partial<Record<QueueName, JobHandler | { batch: BatchHand
     if (result.retry) throw new Error(result.error);
     return result;
   },
+  "hours-reminder": (data, ctx) => sendHoursReminders(jobTime(data, ctx)),
+  "lead-digest": (data, ctx) => sendLeadDigests(jobTime(data, ctx)),
+  "coverage-alerts": (data, ctx) => evaluateCoverageAlerts(jobTime(data, ctx)),
 };

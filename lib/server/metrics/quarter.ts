@@ -102,12 +102,22 @@ export async function quarterMetrics(
 
 export type TeamRisk = RiskBudget & { teamId: number; name: string };
 
-/** Risk budget of every team in scope at the quarter's end (today for the current one), worst first. */
-export async function riskBudgets(scope: MetricScope, quarter: Quarter): Promise<TeamRisk[]> {
-  const period = quarterPeriod(quarter);
+/**
+ * Risk budget of every team in scope at the quarter's end (today for the current one), worst
+ * first. The current quarter ends on a different day each day: its end is in the cache key.
+ */
+export async function riskBudgets(
+  scope: MetricScope,
+  quarter: Quarter,
+  opts: { fresh?: boolean; today?: Date } = {},
+): Promise<TeamRisk[]> {
+  const period = quarterPeriod(quarter, opts.today);
   const versions = await metricsVersions();
-  return cached(`risk|${scopeKey(scope)}|${quarterKey(quarter)}`, versions.data, () =>
-    computeRiskBudgets(scope, period),
+  return cached(
+    `risk|${scopeKey(scope)}|${quarterKey(quarter)}<${isoDay(period.end)}`,
+    versions.data,
+    () => computeRiskBudgets(scope, period),
+    opts,
   );
 }
 

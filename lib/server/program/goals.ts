@@ -28,7 +28,9 @@ export async function goalsWithProgress(today = new Date()) {
     year: current.year,
     q: (i + 1) as 1 | 2 | 3 | 4,
   }));
-  const metrics = await metricsOverQuarters({ orgIds: null, teamId: null }, yearQuarters);
+  const metrics = await metricsOverQuarters({ orgIds: null, teamId: null }, yearQuarters, {
+    today,
+  });
   return goals.map((g) => ({
     ...g,
     target: Number(g.target),
