@@ -106,3 +106,18 @@ export function leadDigestMessage(d: LeadDigest, now: Date): Message | null {
     body: sections.map((k) => sectionLine(SECTION_TITLES[k], d[k])).join("\n"),
   };
 }
+
+/**
+ * One message for many alerts raised by the same run (the first run on existing data raises one
+ * per team already in trouble): how many, the first few by title, and where to see them all.
+ */
+export function alertsSummaryMessage(titles: string[], shown = 5): Message {
+  const rest = titles.length - shown;
+  return {
+    title: `${titles.length} new coverage alerts`,
+    body: [
+      ...titles.slice(0, shown),
+      ...(rest > 0 ? [`…and ${rest} more: every open alert is on the Alerts page.`] : []),
+    ].join("\n"),
+  };
+}

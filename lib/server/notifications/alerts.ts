@@ -1,14 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { AlertKind } from "@/lib/generated/prisma/enums";
-import { alertMessage } from "@/lib/notifications/scheduled-messages";
+import { alertMessage, alertsSummaryMessage } from "@/lib/notifications/scheduled-messages";
 import { teamConditions, type TeamCondition } from "./alert-conditions";
 import { postToChannels } from "./channels";
 import { notify } from "./notify";
 import { programLeadIds } from "./program-leads";
 
-/** Alerts raised per transaction: each with its notifications and channel posts. */
-const RAISE_BATCH = 100;
+/**
+ * Up to this many new alerts in one run are announced one by one; more (typically the first run
+ * on existing data) are announced as one summary to the leads, and as one post per organisation
+ * and channel event, so nobody gets hundreds of messages at once.
+ */
+export const ONE_BY_ONE = 5;
 
 const key = (teamId: number, kind: string) => `${teamId}:${kind}`;
 
@@ -18,7 +22,7 @@ const key = (teamId: number, kind: string) => `${teamId}:${kind}`;
  * alert. The partial unique index "CoverageAlert_one_open" keeps one open alert per team and
  * kind, so a second run (or two at once) raises nothing new. Each newly raised alert notifies the
  * program's leads and posts to the channels of the team's organisation, in the transaction that
- * raises it.
+ * raises it; a run raising more than ONE_BY_ONE alerts announces them as one summary instead.
  */
 export async function evaluateCoverageAlerts(
   now: Date,
@@ -32,13 +36,13 @@ export async function evaluateCoverageAlerts(
       WHERE c."teamId" = a."teamId" AND c.kind = a.kind::text
     )`;
   const leads = await programLeadIds();
-  let raised = 0;
-  for (let i = 0; i < conditions.length; i += RAISE_BATCH)
-    raised += await raise(conditions.slice(i, i + RAISE_BATCH), leads, now);
+  const raised = await raise(conditions, leads, now);
   return { holding: conditions.length, raised, closed };
 }
 
+/** Raises the new alerts and announces them, all in one transaction. */
 async function raise(conditions: TeamCondition[], leads: number[], now: Date): Promise<number> {
+  if (conditions.length === 0) return 0;
   const byKey = new Map(conditions.map((c) => [key(c.teamId, c.kind), c]));
   const messages = conditions.map(alertMessage);
   return db.$transaction(
@@ -50,23 +54,65 @@ async function raise(conditions: TeamCondition[], leads: number[], now: Date): P
           ${messages.map((m) => m.body)}::text[]) AS c("teamId", kind, detail)
         ON CONFLICT DO NOTHING
         RETURNING id, "teamId", kind`;
-      for (const alert of created) {
-        const condition = byKey.get(key(alert.teamId, alert.kind))!;
-        const { title, body } = alertMessage(condition);
-        const link = `/directory/teams/${alert.teamId}`;
-        const eventKey = `alert:${alert.id}`;
-        await notify(tx, { kind: "COVERAGE_ALERT", userIds: leads, title, body, link, eventKey });
-        await postToChannels(tx, {
-          orgId: condition.orgId,
-          event: alert.kind === "OVER_RISK_BUDGET" ? "OVER_RISK_BUDGET" : "COVERAGE_ALERT",
-          eventKey,
-          title,
-          text: body,
-          link,
+      const announced = created
+        .sort((a, b) => a.id - b.id)
+        .map((alert) => {
+          const condition = byKey.get(key(alert.teamId, alert.kind))!;
+          return {
+            ...alertMessage(condition),
+            orgId: condition.orgId,
+            event:
+              alert.kind === "OVER_RISK_BUDGET"
+                ? ("OVER_RISK_BUDGET" as const)
+                : ("COVERAGE_ALERT" as const),
+            link: `/directory/teams/${alert.teamId}`,
+            eventKey: `alert:${alert.id}`,
+          };
         });
+      // The leads: each alert, or one summary of the run's (keyed by its first alert).
+      if (announced.length <= ONE_BY_ONE)
+        for (const a of announced)
+          await notify(tx, { kind: "COVERAGE_ALERT", userIds: leads, ...a });
+      else if (announced.length > 0)
+        await notify(tx, {
+          kind: "COVERAGE_ALERT",
+          userIds: leads,
+          ...alertsSummaryMessage(announced.map((a) => a.title)),
+          link: "/alerts",
+          eventKey: `alerts:${announced[0].eventKey}:${announced.length}`,
+        });
+      // The channels: the same, per organisation and channel event.
+      const groups = new Map<string, typeof announced>();
+      for (const a of announced) {
+        const group = `${a.orgId}:${a.event}`;
+        groups.set(group, [...(groups.get(group) ?? []), a]);
+      }
+      for (const group of groups.values()) {
+        const { orgId, event } = group[0];
+        if (group.length <= ONE_BY_ONE)
+          for (const a of group)
+            await postToChannels(tx, {
+              orgId,
+              event,
+              eventKey: a.eventKey,
+              title: a.title,
+              text: a.body,
+              link: a.link,
+            });
+        else {
+          const summary = alertsSummaryMessage(group.map((a) => a.title));
+          await postToChannels(tx, {
+            orgId,
+            event,
+            eventKey: `alerts:${group[0].eventKey}:${group.length}`,
+            title: summary.title,
+            text: summary.body,
+            link: "/alerts",
+          });
+        }
       }
       return created.length;
     },
-    { timeout: 60_000, maxWait: 10_000 },
+    { timeout: 120_000, maxWait: 10_000 },
   );
 }

@@ -264,4 +264,35 @@ describe("coverage and succession alerts", () => {
       ],
     ]);
   });
+
+  it("announces a run's many new alerts as one summary to the leads and one post per channel event", async () => {
+    const p = await program();
+    const other = await createOrg({ name: "Logistics org" });
+    // Seven unguarded teams in Payments (over the one-by-one limit), two in Logistics.
+    for (let i = 1; i <= 7; i++) await p.team(`Unguarded ${i}`, "2025-06-01");
+    for (let i = 1; i <= 2; i++)
+      await createTeam(other.id, { name: `Logistics ${i}`, joinedOn: new Date("2025-06-01") });
+    await channel(p.parent.id, ["COVERAGE_ALERT"]);
+    await channel(other.id, ["COVERAGE_ALERT"]);
+    expect(await evaluateCoverageAlerts(at("2026-03-01"))).toMatchObject({ raised: 9 });
+    const toLead = await db.notification.findMany({ where: { userId: p.lead.id } });
+    expect(toLead).toHaveLength(1);
+    expect(toLead[0]).toMatchObject({ title: "9 new coverage alerts", link: "/alerts" });
+    expect(toLead[0].body.split("\n")).toHaveLength(6); // five titles, then "…and 4 more"
+    expect(toLead[0].body).toMatch(/…and 4 more: every open alert is on the Alerts page\.$/);
+    const posts = await db.channelPost.findMany({
+      include: { webhook: { select: { orgId: true } } },
+      orderBy: { id: "asc" },
+    });
+    // Payments' seven reach the parent org's channel as one summary; Logistics' two one by one.
+    expect(posts.map((x) => [x.webhook.orgId, x.title])).toEqual([
+      [p.parent.id, "7 new coverage alerts"],
+      [other.id, expect.stringContaining("Logistics 1")],
+      [other.id, expect.stringContaining("Logistics 2")],
+    ]);
+    // The next day nothing new: nothing announced again.
+    await evaluateCoverageAlerts(at("2026-03-02"));
+    expect(await db.notification.count({ where: { userId: p.lead.id } })).toBe(1);
+    expect(await db.channelPost.count()).toBe(3);
+  });
 });
