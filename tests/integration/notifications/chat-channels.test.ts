@@ -82,7 +82,7 @@ describe("posting through the queue", () => {
     const message = {
       title: "Ada Lovelace earned the Green belt",
       text: "Payments / Cards now has a Green-belt guardian.",
-      url: "http://guardians.test/belts",
+      url: "http://localhost:3000/belts",
     };
     const [slack] = sink.posts(SLACK_PATH);
     expect(slack.contentType).toMatch(/^application\/json/);
@@ -249,7 +249,7 @@ describe("the test message", () => {
     expect(body.text).toMatch(/^Test message from Guardians: Person \d+ checked that this channel/);
     expect(body.text).toContain("It posts: Belt awarded, Coverage alert.");
     expect(JSON.stringify(body.blocks[1])).toContain(
-      `<http://guardians.test/program/channels?org=${org.id}|Open in Guardians>`,
+      `<http://localhost:3000/program/channels?org=${org.id}|Open in Guardians>`,
     );
     expect(await postRow()).toMatchObject({
       event: null,

@@ -79,7 +79,7 @@ describe("scheduled jobs through the queue", () => {
     expect(message.subject).toBe("Program digest of 2 Mar 2026: 1 thing to look at");
     expect(message.text).toContain("Nominations to decide: 1 (Person");
     expect(message.text).toContain("Reviews requested, no security engineer assigned: none.");
-    expect(message.text).toContain("http://guardians.test/\n");
+    expect(message.text).toContain("http://localhost:3000/\n");
     // One line per part in the HTML part too.
     expect(message.html).toMatch(
       /white-space:pre-line">Nominations to decide: 1 \(Person \d+ for Payments\)\.\n/,
@@ -105,7 +105,7 @@ describe("scheduled jobs through the queue", () => {
     const [message] = sink.to("grace@example.test");
     expect(message.subject).toBe("Log your security hours for March 2026");
     expect(message.text).toContain("So far you have logged no hours of security work");
-    expect(message.text).toContain("http://guardians.test/log");
+    expect(message.text).toContain("http://localhost:3000/log");
     expect(sink.to()).toHaveLength(1);
   });
 });
