@@ -7,6 +7,14 @@ import { useEffect, useRef, useState } from "react";
 import { bellBadge, bellLabel } from "@/lib/notifications/bell";
 import { cn } from "@/components/ui/cn";
 
+// Reading notifications on the page (mark one or all read) tells the bell to count again: an
+// action's answer renders the page anew, but not the layout around it.
+const READ_EVENT = "guardians:notifications-read";
+
+export function announceNotificationsRead() {
+  window.dispatchEvent(new Event(READ_EVENT));
+}
+
 /** Asks the server for the unread count (one indexed count), or null when it cannot. */
 async function fetchUnread(signal: AbortSignal): Promise<number | null> {
   try {
@@ -20,9 +28,9 @@ async function fetchUnread(signal: AbortSignal): Promise<number | null> {
 }
 
 /**
- * The bell with its badge. The layout renders it once per full page load (and again after an
- * action that reads notifications); a navigation inside the app keeps the layout, so the count
- * is asked for again then, and when the tab comes back into view.
+ * The bell with its badge. The layout renders it once per full page load; a navigation inside
+ * the app keeps the layout, so the count is asked for again then, when the tab comes back into
+ * view, and when notifications are read on the page.
  */
 export function BellLink({ unread }: { unread: number | null }) {
   const [shown, setShown] = useState(unread);
@@ -46,9 +54,11 @@ export function BellLink({ unread }: { unread: number | null }) {
     if (mounted.current) refresh();
     mounted.current = true;
     document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener(READ_EVENT, refresh);
     return () => {
       controller.abort();
       document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener(READ_EVENT, refresh);
     };
   }, [pathname]);
   const badge = bellBadge(shown);

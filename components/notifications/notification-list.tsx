@@ -40,7 +40,7 @@ export async function NotificationList({ actor, page }: { actor: SessionActor; p
           </div>
         }
       />
-      <Card>
+      <Card className="overflow-hidden">
         {rows.length === 0 ? (
           <EmptyState
             title={page > 1 ? "No notifications on this page" : "No notifications yet"}
@@ -58,7 +58,7 @@ export async function NotificationList({ actor, page }: { actor: SessionActor; p
           </EmptyState>
         ) : (
           <ul
-            className="divide-y divide-slate-100 dark:divide-slate-800"
+            className="-mt-4 divide-y divide-slate-100 dark:divide-slate-800"
             aria-label="Notifications"
           >
             {rows.map((n) => {
@@ -90,12 +90,12 @@ export async function NotificationList({ actor, page }: { actor: SessionActor; p
                       <span className="hidden sm:inline"> ({formatDateTime(n.createdAt)})</span>
                     </p>
                     <p className={cn("mt-0.5", isUnread ? "font-semibold" : "font-medium")}>
+                      {isUnread ? <span className="sr-only">Unread: </span> : null}
                       {/* A full page load: opening marks it read, and the bell counts again. */}
                       <a
                         href={`/notifications/${n.id}/open`}
                         className="text-slate-900 hover:underline dark:text-slate-100"
                       >
-                        {isUnread ? <span className="sr-only">Unread: </span> : null}
                         {n.title}
                       </a>
                     </p>

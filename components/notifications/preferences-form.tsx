@@ -14,6 +14,8 @@ export type KindRow = {
   current: EmailChoice;
 };
 
+const COLUMNS: EmailChoice[] = ["IMMEDIATE", "DIGEST", "OFF"];
+
 function KindChoice({ row }: { row: KindRow }) {
   const error = useFieldError(row.kind);
   const id = `pref-${row.kind}`;
@@ -41,28 +43,38 @@ function KindChoice({ row }: { row: KindRow }) {
           </p>
         ) : null}
       </div>
-      <div className="flex flex-wrap gap-2">
-        {row.options.map((o) => (
-          <label
-            key={o.value}
-            className={cn(
-              "inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm dark:border-slate-700",
-              "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 dark:has-[:checked]:bg-slate-800",
-            )}
-          >
-            <input
-              type="radio"
-              name={row.kind}
-              value={o.value}
-              defaultChecked={o.value === row.current}
-              className="h-4 w-4 accent-brand-600"
-            />
-            {o.label}
-            {o.isDefault ? (
-              <span className="text-xs text-slate-600 dark:text-slate-400">(default)</span>
-            ) : null}
-          </label>
-        ))}
+      {/* Three columns on every row, so the same choice lines up down the page. */}
+      <div className="grid grid-cols-3 gap-2 sm:w-[25rem]">
+        {COLUMNS.map((value) => {
+          const o = row.options.find((x) => x.value === value);
+          if (!o) return <span key={value} aria-hidden />;
+          return (
+            <label
+              key={o.value}
+              className={cn(
+                "flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1.5 text-xs sm:text-sm dark:border-slate-700",
+                "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 dark:has-[:checked]:bg-slate-800",
+              )}
+            >
+              <input
+                type="radio"
+                name={row.kind}
+                value={o.value}
+                defaultChecked={o.value === row.current}
+                className="h-4 w-4 shrink-0 accent-brand-600"
+              />
+              <span className="leading-tight">
+                {o.label}
+                {o.isDefault ? (
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    {" "}
+                    (default)
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          );
+        })}
       </div>
     </div>
   );

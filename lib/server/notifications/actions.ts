@@ -17,14 +17,14 @@ import { markAllRead, markRead } from "./inbox";
 import { savePreferences } from "./preferences";
 import { unsubscribeWithToken } from "./unsubscribe";
 
-// The bell in every page's header counts unread notifications: reading one refreshes the layout.
-const refreshBell = () => revalidatePath("/", "layout");
+// The list shows what is read; the bell in the header counts again on its own (bell-link.tsx).
+const refreshList = () => revalidatePath("/notifications");
 
 export const markNotificationReadAction = formAction(
   { name: "markNotificationRead", permission: "signed-in", schema: notificationIdSchema },
   async (actor, input) => {
     await markRead(actor, input.id);
-    refreshBell();
+    refreshList();
     return { status: "ok", message: "Marked as read." };
   },
 );
@@ -33,7 +33,7 @@ export const markAllNotificationsReadAction = formAction(
   { name: "markAllNotificationsRead", permission: "signed-in", schema: markAllReadSchema },
   async (actor, input) => {
     const count = await markAllRead(actor, input.upTo);
-    refreshBell();
+    refreshList();
     return {
       status: "ok",
       message: count ? `Marked ${plural(count, "notification")} as read.` : "All caught up.",
