@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, seriousViolations, signIn, test } from "./fixtures";
 
 // Invitations and password reset end to end: the app sends through a real SMTP server (the
 // mail sink started by playwright.config.ts), the test reads the mailbox over HTTP and opens
@@ -248,15 +247,6 @@ test("a lead invites everyone of a filtered list who cannot sign in, with progre
   await expect(page.getByRole("cell", { name: `${tag} Has Password`, exact: true })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2);
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test("the link pages, the sign-in panel and the bulk invitation have no serious accessibility violation", async ({
   page,
