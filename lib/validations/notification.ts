@@ -12,7 +12,6 @@ export const notificationIdSchema = z.object({
     .regex(BIG_ID_TEXT, "Choose a notification")
     .transform((v) => BigInt(v)),
 });
-export type NotificationIdInput = z.infer<typeof notificationIdSchema>;
 
 /** "Mark all as read": up to the newest notification the page showed, so none arriving later. */
 export const markAllReadSchema = z.object({
@@ -21,7 +20,6 @@ export const markAllReadSchema = z.object({
     .regex(BIG_ID_TEXT, "Reload the page and try again")
     .transform((v) => BigInt(v)),
 });
-export type MarkAllReadInput = z.infer<typeof markAllReadSchema>;
 
 const choice = z.enum(["IMMEDIATE", "DIGEST", "OFF"], "Choose immediately, daily digest or off");
 const shape = Object.fromEntries(KIND_ORDER.map((k) => [k, choice.optional()])) as Record<

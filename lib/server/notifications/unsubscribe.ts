@@ -11,7 +11,7 @@ import { unsubscribeSecret } from "./email";
 // is the authority (lib/notifications/unsubscribe-token.ts). A kind's link turns that kind's
 // emails off; the daily digest's link turns off every kind the person gets in the digest.
 
-export type UnsubscribeStatus =
+type UnsubscribeStatus =
   | { state: "invalid" }
   | {
       state: "valid";
