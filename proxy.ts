@@ -17,6 +17,7 @@ const PUBLIC = [
   /^\/sign-in/,
   /^\/forgot-password$/,
   /^\/set-password\//,
+  /^\/unsubscribe\//,
   /^\/healthz$/,
   /^\/_next\//,
   /^\/favicon/,
@@ -49,8 +50,8 @@ export function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/auth/")) return withTransportSecurity(NextResponse.next());
   if (PUBLIC.some((p) => p.test(pathname))) {
     const response = pageResponse(request);
-    // The emailed link's token is in its path: never send it on as a Referer.
-    if (pathname.startsWith("/set-password/"))
+    // The emailed links' tokens are in their paths: never send one on as a Referer.
+    if (pathname.startsWith("/set-password/") || pathname.startsWith("/unsubscribe/"))
       response.headers.set("Referrer-Policy", "no-referrer");
     return response;
   }

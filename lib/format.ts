@@ -1,3 +1,4 @@
+import { formatDistanceStrict } from "date-fns";
 import { isoDay } from "@/lib/period";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
@@ -27,3 +28,12 @@ export function figuresAsOf(at: Date, now = new Date()): string {
 
 /** "1 review", "3 reviews", "2 people": a count with its noun. */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "7 Dec 2026, 14:05 UTC": a moment, to the minute. */
+export const formatDateTime = (d: Date) => `${formatDate(d)}, ${d.toISOString().slice(11, 16)} UTC`;
+
+/** "just now", "5 minutes ago", "3 days ago": how long ago something happened. */
+export function timeAgo(at: Date, now = new Date()): string {
+  if (now.getTime() - at.getTime() < 60_000) return "just now";
+  return formatDistanceStrict(at, now, { addSuffix: true, roundingMethod: "floor" });
+}

@@ -30,8 +30,9 @@ const SHAPES: [RegExp, string][] = [
   // Password hashes (argon2 and bcrypt).
   [/\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$,.-]+/g, "[redacted hash]"],
   [/\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}/g, "[redacted hash]"],
-  // Invitation and reset tokens in their links.
+  // Invitation and reset tokens in their links, and unsubscribe tokens (the page's and the API's).
   [/(\/set-password\/)[A-Za-z0-9_-]{8,}/g, "$1[redacted]"],
+  [/(\/unsubscribe\/)[A-Za-z0-9_.%-]{8,}/g, "$1[redacted]"],
   // Session cookies by name, then any JWT or JWE (session tokens, ID tokens).
   [/((?:__Secure-|__Host-)?next-auth\.[a-z-]+(?:\.\d+)?=)[^;\s"']+/g, "$1[redacted]"],
   [/\beyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){2,4}/g, "[redacted token]"],

@@ -155,7 +155,7 @@ export async function ProfileDetails({
           </ul>
         </Card>
       </div>
-      <Card>
+      <Card id="recognition">
         <CardTitle>Recognition</CardTitle>
         <ul className="mt-2 space-y-2 text-sm">
           {p.recognitions.length ? (

@@ -5,6 +5,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { NAV_ITEMS } from "@/lib/navigation";
 import { quarterLabel, quarterOf } from "@/lib/period";
 import { ROLE } from "@/lib/vocabulary";
+import { NotificationBell } from "@/components/notifications/bell";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -52,6 +53,7 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
                 {actor.roles.map(ROLE.label).join(", ")}
               </p>
             </div>
+            <NotificationBell actor={actor} />
             <ThemeToggle />
             <SignOutButton />
           </div>

@@ -8,8 +8,11 @@ import { failureOf, parseInput, RETRY_AFTER_SECONDS, type Failure } from "./fail
 import { elapsedMs, logger, requestIdOf } from "./log";
 
 export type RouteOptions<T> = {
-  /** The permission the caller needs in some scope; a function when it depends on the input. */
-  permission: Permission | ((input: T) => Permission);
+  /**
+   * The permission the caller needs in some scope; a function when it depends on the input;
+   * "signed-in" for what anyone reads of their own (their notifications).
+   */
+  permission: Permission | "signed-in" | ((input: T) => Permission);
   /** The input's schema, read from the query string… */
   query?: z.ZodType<T>;
   /** …or from a JSON body (give one of the two). */
@@ -70,6 +73,43 @@ async function readInput<T>(options: RouteOptions<T>, request: Request): Promise
   return undefined as T;
 }
 
+/** Sends a route's answer: its request id and HSTS header, and one log line for the request. */
+function finish(
+  request: Request,
+  response: Response,
+  log: {
+    started: number;
+    requestId: string;
+    actorId: number | null;
+    failure: Failure | null;
+    fault: unknown;
+  },
+): Response {
+  try {
+    response.headers.set("x-request-id", log.requestId);
+    // HSTS here rather than in proxy.ts, which would copy every API request's body.
+    const hsts = transportSecurityHeader();
+    if (hsts) response.headers.set(hsts.key, hsts.value);
+  } catch {
+    // immutable headers (a redirect): the log line still carries the id
+  }
+  const { failure, fault } = log;
+  const level = fault ? "error" : failure?.code === "database_unavailable" ? "warn" : "info";
+  logger[level](
+    {
+      requestId: log.requestId,
+      actorId: log.actorId,
+      route: `${request.method} ${new URL(request.url).pathname}`,
+      status: response.status,
+      code: failure?.code,
+      durationMs: elapsedMs(log.started),
+      err: fault,
+    },
+    "request",
+  );
+  return response;
+}
+
 /**
  * Wraps a route handler: same-origin check for writes, session, permission, zod input, then
  * the handler; every failure is answered through the shared mapping (lib/server/failure.ts).
@@ -96,7 +136,7 @@ export function apiRoute<T = undefined, P = Record<string, string>>(
       if (!actor) throw new SignedOutError(signedOut);
       actorId = actor.id;
       const { permission } = options;
-      if (typeof permission === "string" && !can(actor, permission))
+      if (typeof permission === "string" && permission !== "signed-in" && !can(actor, permission))
         throw new PermissionError(forbidden);
       const input = await readInput(options, request);
       if (typeof permission === "function" && !can(actor, permission(input)))
@@ -112,27 +152,32 @@ export function apiRoute<T = undefined, P = Record<string, string>>(
       if (failure.unexpected) fault = error;
       response = failureResponse(failure);
     }
+    return finish(request, response, { started, requestId, actorId, failure, fault });
+  };
+}
+
+/**
+ * A route anyone may call without a session, because something in the request itself is the
+ * authority (the signed token of an emailed unsubscribe link). No same-origin check: mail
+ * providers post from elsewhere. Failures, headers and the log line as in `apiRoute`.
+ */
+export function publicRoute<P = Record<string, string>>(
+  handler: (ctx: { request: Request; params: P; requestId: string }) => Promise<Response>,
+) {
+  return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request.headers);
+    let response: Response;
+    let failure: Failure | null = null;
+    let fault: unknown;
     try {
-      response.headers.set("x-request-id", requestId);
-      // HSTS here rather than in proxy.ts, which would copy every API request's body.
-      const hsts = transportSecurityHeader();
-      if (hsts) response.headers.set(hsts.key, hsts.value);
-    } catch {
-      // immutable headers (a redirect): the log line still carries the id
+      const params = (await context?.params) ?? ({} as P);
+      response = await handler({ request, params, requestId });
+    } catch (error) {
+      failure = failureOf(error);
+      if (failure.unexpected) fault = error;
+      response = failureResponse(failure);
     }
-    const level = fault ? "error" : failure?.code === "database_unavailable" ? "warn" : "info";
-    logger[level](
-      {
-        requestId,
-        actorId,
-        route: `${request.method} ${new URL(request.url).pathname}`,
-        status: response.status,
-        code: failure?.code,
-        durationMs: elapsedMs(started),
-        err: fault,
-      },
-      "request",
-    );
-    return response;
+    return finish(request, response, { started, requestId, actorId: null, failure, fault });
   };
 }

@@ -21,8 +21,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => url.pathname !== "/sign-in");
 }
 
-/** The page's serious or critical WCAG 2.1 AA violations, one line each (none expected). */
-export async function seriousViolations(page: Page) {
+/** The page's serious and critical WCAG 2.1 A/AA violations (axe), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

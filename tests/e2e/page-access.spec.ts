@@ -37,6 +37,8 @@ const PAGES: [string, string][] = [
   ["/log", "403 403 200 200 403 200 403"],
   ["/newsletters", "200 200 403 403 200 403 200"],
   ["/nominations", "200 200 403 200 200 200 200"],
+  ["/notifications", "200 200 200 200 200 200 200"],
+  ["/notifications/preferences", "200 200 200 200 200 200 200"],
   ["/program", "200 200 200 200 200 200 200"],
   ["/program/channels", "200 200 403 403 403 403 403"],
   ["/program/edit", "200 200 403 403 403 403 403"],

@@ -13,6 +13,7 @@ import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
+import * as notifications from "@/lib/server/notifications/actions";
 import * as program from "@/lib/server/program/actions";
 import * as recognition from "@/lib/server/recognition/actions";
 import * as links from "@/lib/server/identity/link-actions";
@@ -25,6 +26,8 @@ import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
 import { db } from "@/lib/db/client";
 import { newLinkToken } from "@/lib/identity/link-token";
+import { signUnsubscribe } from "@/lib/notifications/unsubscribe-token";
+import { unsubscribeSecret } from "@/lib/server/notifications/email";
 import { resetDatabase } from "../setup/db";
 import {
   actAs,
@@ -61,6 +64,7 @@ const MODULES = {
   directory,
   newsletters,
   nominations,
+  notifications,
   program,
   recognition,
   releases,
@@ -956,6 +960,69 @@ const CASES: FuzzCase[] = [
     actor: "admin",
     poison: { id: P.ref },
     valid: (w) => ({ id: String(w.groupMapping.id) }),
+  },
+  {
+    module: "notifications",
+    action: "markNotificationReadAction",
+    actor: "guardianA",
+    poison: { id: P.ref },
+    valid: () => ({ id: "1" }),
+  },
+  {
+    module: "notifications",
+    action: "markAllNotificationsReadAction",
+    actor: "guardianA",
+    // Any well-formed id is a fine bound (nothing that new is read): only malformed ones fail.
+    poison: {
+      upTo: fc.oneof(
+        notANumber,
+        fc.constantFrom("", " ", "0", "-1", "1.5", "0x10", "1e1", " 1", "99999999999999999999"),
+        fc.constant(evilFile),
+        fc.constant(MISSING),
+      ),
+    },
+    valid: () => ({ upTo: "1" }),
+  },
+  {
+    module: "notifications",
+    action: "saveNotificationPreferencesAction",
+    actor: "guardianA",
+    // Every kind is optional (left out: unchanged), so a poison is a value, never a gap.
+    poison: {
+      BELT_AWARDED: P.enum.filter((v) => v !== MISSING),
+      HOURS_REMINDER: fc.oneof(
+        fc.constant("DIGEST"),
+        P.enum.filter((v) => v !== MISSING),
+      ),
+    },
+    valid: () => ({ BELT_AWARDED: "OFF", HOURS_REMINDER: "OFF" }),
+  },
+  {
+    module: "notifications",
+    action: "unsubscribeAction",
+    actor: "guardianA",
+    poison: {
+      token: fc.oneof(
+        fc.string({ maxLength: 100 }),
+        fc.constantFrom("", SCRIPT, "x".repeat(201), MISSING),
+        // Signed with another secret, or a good signature on someone else's id.
+        fc.constant(signUnsubscribe("not the app's", { userId: 1, scope: { digest: true } })),
+        fc
+          .integer({ min: 1, max: 1_000 })
+          .map((id) =>
+            signUnsubscribe(unsubscribeSecret(), { userId: id, scope: { digest: true } }).replace(
+              /^\d+/,
+              String(id + 1_000_000),
+            ),
+          ),
+      ),
+    },
+    valid: (w) => ({
+      token: signUnsubscribe(unsubscribeSecret(), {
+        userId: w.A.builder.id,
+        scope: { digest: true },
+      }),
+    }),
   },
 ];
 

@@ -70,6 +70,14 @@ describe("redactConsoleArg", () => {
     expect(redactConsoleArg(`see /set-password/abcdefghijklmnop`)).toBe(
       "see /set-password/[redacted]",
     );
+    expect(
+      redactConsoleArg(
+        "POST /api/unsubscribe/12.BELT_AWARDED.AbCdEfGhIjKlMnOpQrStUvWxYz012345 200",
+      ),
+    ).toBe("POST /api/unsubscribe/[redacted] 200");
+    expect(redactConsoleArg("GET /unsubscribe/12.digest.AbCdEfGhIjKlMnOpQrStUvWxYz012345")).toBe(
+      "GET /unsubscribe/[redacted]",
+    );
     expect(redactConsoleArg(42)).toBe(42);
   });
 });

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { headers } from "next/headers";
-import { redirect, unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
+import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/auth/client-ip";
 import { expiryText } from "@/lib/identity/emails";
 import {
@@ -13,10 +11,10 @@ import {
   passwordResetRequestSchema,
   setPasswordSchema,
 } from "@/lib/validations/links";
-import { invalid, type ActionState } from "@/lib/server/action-state";
-import { failureOf, formFields, parseInput } from "@/lib/server/failure";
+import type { ActionState } from "@/lib/server/action-state";
+import { formFields, parseInput } from "@/lib/server/failure";
 import { formAction } from "@/lib/server/form-action";
-import { elapsedMs, logger, requestIdOf } from "@/lib/server/log";
+import { publicAction } from "@/lib/server/public-action";
 import { inviteBatch, invitePerson, type BatchReport } from "./links";
 import { requestPasswordReset } from "./password-reset";
 import { setPasswordWithLink } from "./set-password";
@@ -44,58 +42,6 @@ export const inviteBatchAction = formAction(
     return state;
   },
 );
-
-// The two pages a signed-out person uses (forgot password, the emailed link): no session, so
-// not formAction, but the same input checks, failure mapping and one log line per call.
-async function publicAction(
-  name: string,
-  run: (request: Headers | null) => Promise<ActionState>,
-): Promise<ActionState> {
-  const started = performance.now();
-  let request: Headers | null = null;
-  try {
-    request = await headers();
-  } catch {
-    // Outside a request (scripts, tests).
-  }
-  const done = (outcome: string, code?: string, err?: unknown) =>
-    logger[err ? "error" : "info"](
-      {
-        requestId: requestIdOf(request),
-        action: name,
-        outcome,
-        code,
-        durationMs: elapsedMs(started),
-        err,
-      },
-      "action",
-    );
-  try {
-    const state = await run(request);
-    done(state.status);
-    return state;
-  } catch (error) {
-    try {
-      unstable_rethrow(error);
-    } catch (control) {
-      done("redirect");
-      throw control;
-    }
-    const failure = failureOf(error);
-    done("error", failure.code, failure.unexpected ? error : undefined);
-    if (error instanceof ZodError) return invalid(error);
-    if (failure.issues)
-      return {
-        status: "error",
-        message: failure.message,
-        fieldErrors: Object.fromEntries(failure.issues.map((i) => [i.path, [i.message]])),
-      };
-    return {
-      status: "error",
-      message: failure.unexpected ? "Something went wrong. Please try again." : failure.message,
-    };
-  }
-}
 
 export async function requestPasswordResetAction(
   _prev: ActionState,

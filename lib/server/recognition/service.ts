@@ -5,9 +5,13 @@ import { db } from "@/lib/db/client";
 import type { RecognitionInput } from "@/lib/validations/recognition";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { notify } from "@/lib/server/notifications/notify";
 import { BELT } from "@/lib/vocabulary";
 
-/** A lead or manager recognises someone in their scope; kudos to oneself are refused. */
+/**
+ * A lead or manager recognises someone in their scope; kudos to oneself are refused. The person
+ * recognised is notified in the same transaction.
+ */
 export async function giveRecognition(actor: SessionActor, input: RecognitionInput) {
   if (!can(actor, "recognition.give")) throw new PermissionError();
   const recipient = await db.user.findUnique({
@@ -27,6 +31,17 @@ export async function giveRecognition(actor: SessionActor, input: RecognitionInp
       entityId: row.id,
       orgId: recipient.orgId,
       after: row,
+    });
+    await notify(tx, {
+      kind: "RECOGNITION_GIVEN",
+      userIds: [recipient.id],
+      title:
+        row.kind === "AWARD"
+          ? `${actor.name} gave you the award “${row.title}”`
+          : `Kudos from ${actor.name}: “${row.title}”`,
+      body: row.reason,
+      link: `/people/${recipient.id}#recognition`,
+      eventKey: `recognition:${row.id}`,
     });
     return row;
   });
