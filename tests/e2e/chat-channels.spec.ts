@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { SERVER_LOG } from "../../playwright.config";
 import { startChatSink, type ChatSink } from "../support/chat-sink";
 import { withE2eDb } from "./db";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, seriousViolations, signIn, test } from "./fixtures";
 
 // Issue 15, point 5: a lead connects an organisation's Slack channel (a local stand-in for
 // Slack, started here; playwright.config.ts lets the app post to 127.0.0.1), sees only the URL's
@@ -30,15 +29,7 @@ async function shot(page: Page, name: string) {
 }
 
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) =>
-    ["serious", "critical"].includes(v.impact ?? ""),
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 const slackCard = (page: Page) => page.getByRole("region", { name: "Slack", exact: true });
