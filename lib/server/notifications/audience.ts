@@ -1,19 +1,9 @@
 import "server-only";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { rolesGranting, type Permission } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
-
-/** The roles granting `permission` in each scope, from the one permission table. */
-function rolesGranting(permission: Permission, only?: Role[]) {
-  const grants = Object.entries(ROLE_PERMISSIONS) as [Role, (typeof ROLE_PERMISSIONS)[Role]][];
-  const pick = (scope: "all" | "org") =>
-    grants
-      .filter(([role, perms]) => perms[permission] === scope && (!only || only.includes(role)))
-      .map(([role]) => role);
-  return { all: pick("all"), org: pick("org") };
-}
 
 /**
  * The active people who hold `permission` over an organisation, as `can()` would answer for each
@@ -28,7 +18,11 @@ export async function holdersOf(
   orgId: number,
   only?: Role[],
 ): Promise<number[]> {
-  const roles = rolesGranting(permission, only);
+  const among = (roles: Role[]) => (only ? roles.filter((r) => only.includes(r)) : roles);
+  const roles = {
+    all: among(rolesGranting(permission, "all")),
+    org: among(rolesGranting(permission, "org")),
+  };
   if (roles.all.length === 0 && roles.org.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: number }[]>`
     WITH RECURSIVE up AS (
