@@ -23,7 +23,8 @@ const ACTION_MESSAGES: Partial<Record<Failure["code"], string>> = {
   internal: "Something went wrong and nothing was saved. Please try again.",
 };
 
-function stateOf(failure: Failure, error: unknown): ActionState {
+/** A failure as form state: field issues beside their fields, the rest as one message. */
+export function stateOf(failure: Failure, error: unknown): ActionState {
   if (error instanceof ZodError) return invalid(error);
   if (failure.issues)
     return {

@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
-import { invalid, type ActionState } from "./action-state";
+import type { ActionState } from "./action-state";
 import { failureOf } from "./failure";
+import { stateOf } from "./form-action";
 import { elapsedMs, logger, requestIdOf } from "./log";
 
 // The pages a signed-out person uses (forgot password, the emailed links to set a password or to
@@ -45,16 +45,6 @@ export async function publicAction(
     }
     const failure = failureOf(error);
     done("error", failure.code, failure.unexpected ? error : undefined);
-    if (error instanceof ZodError) return invalid(error);
-    if (failure.issues)
-      return {
-        status: "error",
-        message: failure.message,
-        fieldErrors: Object.fromEntries(failure.issues.map((i) => [i.path, [i.message]])),
-      };
-    return {
-      status: "error",
-      message: failure.unexpected ? "Something went wrong. Please try again." : failure.message,
-    };
+    return stateOf(failure, error);
   }
 }

@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { DomainError, PermissionError } from "@/lib/server/errors";
 import { failedJobs, queueSummaries, retryFailed } from "@/lib/server/jobs/admin";
 import { retryJobAction } from "@/lib/server/jobs/actions";
 import { enqueueNow } from "@/lib/server/jobs/queue";
-import { startJobs, type RunningJobs } from "@/lib/server/jobs/runner";
-import { mailerFromEnv, type Mailer } from "@/lib/server/mail";
+
+import { type Mailer } from "@/lib/server/mail";
 import { notify } from "@/lib/server/notifications/notify";
 import { createUser } from "../../factories";
-import { resetDatabase } from "../../setup/db";
-import { startMailSink, type MailSink } from "../../support/mail-sink";
+
+import { startMailSink } from "../../support/mail-sink";
 import { actAs, formData, invoke } from "../action-harness";
-import { clearQueue, jobsIn, waitFor } from "./queue-helpers";
+import { jobsIn, sinkMailer, waitFor, workerWorld } from "./queue-helpers";
 
 vi.mock("@/lib/auth/session", async () => (await import("../action-harness")).sessionModule());
 vi.mock("next/cache", async () => (await import("../action-harness")).nextCacheModule());
 
 // /admin/jobs on the real queue: a job out of retries shows with its error and goes back on retry.
-let sink: MailSink;
-let running: RunningJobs | null = null;
-beforeAll(async () => {
-  sink = await startMailSink();
-});
-afterAll(async () => {
-  await running?.stop(false);
-  await sink.close();
-});
-beforeEach(async () => {
-  await running?.stop(false);
-  running = null;
-  await resetDatabase();
-  await clearQueue();
-  sink.clear();
-});
+const workers = workerWorld(startMailSink);
 
 const failing: Mailer = {
   from: "x",
@@ -60,14 +45,9 @@ async function failedEmailJob() {
   await c.connect();
   await c.query(`UPDATE pgboss.job SET retry_limit = 0`);
   await c.end();
-  running = await startJobs({
-    schedule: false,
-    context: { mailer: failing },
-    pollingIntervalSeconds: 0.5,
-  });
+  await workers.work({ mailer: failing });
   await waitFor(async () => (await jobsIn("notification-email"))[0]?.state === "failed");
-  await running.stop(false);
-  running = null;
+  await workers.stop(false);
 }
 
 describe("the admin's view of the job queue", () => {
@@ -94,18 +74,9 @@ describe("the admin's view of the job queue", () => {
     await expect(retryFailed(admin, { queue: "notification-email", id: job.id })).rejects.toThrow(
       DomainError,
     );
-    const mailer = mailerFromEnv({
-      SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String(sink.smtpPort),
-      SMTP_TLS: "false",
-    });
-    running = await startJobs({
-      schedule: false,
-      context: { mailer },
-      pollingIntervalSeconds: 0.5,
-    });
+    await workers.work({ mailer: sinkMailer(workers.sink) });
     await waitFor(async () => (await jobsIn("notification-email"))[0]?.state === "completed");
-    expect(sink.to("ada@example.test")).toHaveLength(1);
+    expect(workers.sink.to("ada@example.test")).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: "retry", entity: "Job" } })).toBe(1);
   });
 

@@ -1,44 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { slackPayload, teamsPayload } from "@/lib/notifications/chat-messages";
 import { saveChannel, sendTestMessage } from "@/lib/server/channels/service";
-import { startJobs, type RunningJobs } from "@/lib/server/jobs/runner";
+
 import { deliverChannelPost } from "@/lib/server/notifications/channel-post";
 import { postToChannels } from "@/lib/server/notifications/channels";
 import { createOrg, createUser } from "../../factories";
-import { resetDatabase } from "../../setup/db";
-import { startChatSink, type ChatSink } from "../../support/chat-sink";
-import { clearQueue, jobsIn, waitFor } from "./queue-helpers";
+
+import { startChatSink } from "../../support/chat-sink";
+import { jobsIn, waitFor, workerWorld } from "./queue-helpers";
 
 // Slack and Teams posts through the real queue (pg-boss on the test database) to a local HTTP
 // server standing in for both tools' incoming webhooks.
 process.env.CHAT_WEBHOOK_ALLOW_HOSTS = "127.0.0.1";
 
-let sink: ChatSink;
-let running: RunningJobs | null = null;
-beforeAll(async () => {
-  sink = await startChatSink();
-});
-afterAll(async () => {
-  await running?.stop(false);
-  await sink.close();
-});
-beforeEach(async () => {
-  await running?.stop(false);
-  running = null;
-  await resetDatabase();
-  await clearQueue();
-  sink.clear();
-});
+const workers = workerWorld(startChatSink);
 
-async function work() {
-  running = await startJobs({
-    schedule: false,
-    context: { mailer: null },
-    pollingIntervalSeconds: 0.5,
-  });
-}
+const work = () => workers.work({ mailer: null });
 
 const SLACK_PATH = "/services/T0001/B0001/slackSecret1234";
 const TEAMS_PATH = "/teams/webhookb2/teamsSecret5678";
@@ -54,7 +33,7 @@ async function connect(lead: SessionActor, orgId: number, tool: "SLACK" | "TEAMS
   return saveChannel(lead, {
     orgId,
     tool,
-    url: sink.url(path),
+    url: workers.sink.url(path),
     events: ["BELT_AWARDED", "COVERAGE_ALERT"],
   });
 }
@@ -84,10 +63,10 @@ describe("posting through the queue", () => {
       text: "Payments / Cards now has a Green-belt guardian.",
       url: "http://localhost:3000/belts",
     };
-    const [slack] = sink.posts(SLACK_PATH);
+    const [slack] = workers.sink.posts(SLACK_PATH);
     expect(slack.contentType).toMatch(/^application\/json/);
     expect(slack.body).toEqual(slackPayload(message));
-    expect(sink.posts(TEAMS_PATH).map((p) => p.body)).toEqual([teamsPayload(message)]);
+    expect(workers.sink.posts(TEAMS_PATH).map((p) => p.body)).toEqual([teamsPayload(message)]);
     const rows = await db.channelPost.findMany();
     for (const row of rows)
       expect(row).toMatchObject({
@@ -102,13 +81,13 @@ describe("posting through the queue", () => {
     const { enqueueNow } = await import("@/lib/server/jobs/queue");
     await enqueueNow([{ name: "channel-post", data: { postId: rows[0].id.toString() } }]);
     await waitFor(async () => (await jobsIn("channel-post")).every((j) => j.state === "completed"));
-    expect(sink.posts()).toHaveLength(2);
+    expect(workers.sink.posts()).toHaveLength(2);
   });
 
   it("records a failure, leaves the job to pg-boss's retry, and delivers once when it comes", async () => {
     const { org, lead } = await world();
     await connect(lead, org.id, "SLACK", SLACK_PATH);
-    sink.failNext(1, 503, { body: "service unavailable" });
+    workers.sink.failNext(1, 503, { body: "service unavailable" });
     await db.$transaction((tx) => postToChannels(tx, beltEvent(org.id)));
     await work();
     await waitFor(async () => (await jobsIn("channel-post"))[0]?.state === "retry");
@@ -120,19 +99,19 @@ describe("posting through the queue", () => {
     });
 
     // The backoff brought forward, as the clock would.
-    await running!.stop(false);
+    await workers.stop();
     await db.$executeRawUnsafe(`UPDATE pgboss.job SET start_after = now() WHERE state = 'retry'`);
     await work();
     await waitFor(async () => (await postRow()).status === "SENT");
     await waitFor(async () => (await jobsIn("channel-post"))[0]?.state === "completed");
     expect(await postRow()).toMatchObject({ attempts: 2, lastError: null });
-    expect(sink.posts(SLACK_PATH).map((p) => p.status)).toEqual([503, 200]);
+    expect(workers.sink.posts(SLACK_PATH).map((p) => p.status)).toEqual([503, 200]);
   });
 
   it("settles a request the tool refuses for good as failed, without retrying; Retry starts again", async () => {
     const { org, lead } = await world();
     await connect(lead, org.id, "SLACK", SLACK_PATH);
-    sink.failNext(1, 404, { body: "no_service" });
+    workers.sink.failNext(1, 404, { body: "no_service" });
     await db.$transaction((tx) => postToChannels(tx, beltEvent(org.id)));
     await work();
     await waitFor(async () => (await jobsIn("channel-post"))[0]?.state === "completed");
@@ -147,7 +126,7 @@ describe("posting through the queue", () => {
     await retryPost(lead, failed.id);
     await waitFor(async () => (await postRow()).status === "SENT");
     expect((await postRow()).attempts).toBe(2);
-    expect(sink.posts(SLACK_PATH).map((p) => p.status)).toEqual([404, 200]);
+    expect(workers.sink.posts(SLACK_PATH).map((p) => p.status)).toEqual([404, 200]);
     const [audit] = await db.auditLog.findMany({ where: { entity: "ChannelPost" } });
     expect(audit).toMatchObject({ action: "retry", before: { status: "FAILED", attempts: 1 } });
   });
@@ -158,7 +137,7 @@ describe("posting through the queue", () => {
     await db.$transaction((tx) => postToChannels(tx, beltEvent(org.id)));
     const post = await postRow();
     await db.channelPost.update({ where: { id: post.id }, data: { attempts: 6 } });
-    sink.failNext(2, 429);
+    workers.sink.failNext(2, 429);
     expect(await deliverChannelPost(post.id)).toMatchObject({ outcome: "failed", retry: true });
     expect(await postRow()).toMatchObject({ status: "FAILED", attempts: 7 });
     // A lead's Retry begins a new run: the next failure waits for the queue again.
@@ -170,7 +149,7 @@ describe("posting through the queue", () => {
     const { org, lead } = await world();
     await connect(lead, org.id, "TEAMS", TEAMS_PATH);
     await db.$transaction((tx) => postToChannels(tx, beltEvent(org.id)));
-    sink.failNext(1, 200, {
+    workers.sink.failNext(1, 200, {
       body: "Microsoft Teams endpoint returned HTTP error 429 with ContextId x",
     });
     const result = await deliverChannelPost((await postRow()).id);
@@ -182,7 +161,7 @@ describe("posting through the queue", () => {
     const { org, lead } = await world();
     await connect(lead, org.id, "SLACK", SLACK_PATH);
     await db.$transaction((tx) => postToChannels(tx, beltEvent(org.id)));
-    sink.stallNext(1);
+    workers.sink.stallNext(1);
     const result = await deliverChannelPost((await postRow()).id, { timeoutMs: 300 });
     expect(result).toEqual({
       outcome: "failed",
@@ -199,7 +178,7 @@ describe("posting through the queue", () => {
     const id = (await postRow()).id;
     const results = await Promise.all([deliverChannelPost(id), deliverChannelPost(id)]);
     expect(results.map((r) => r.outcome).sort()).toEqual(["sent", "skipped"]);
-    expect(sink.posts()).toHaveLength(1);
+    expect(workers.sink.posts()).toHaveLength(1);
   });
 
   it("refuses, without posting, a saved URL it can no longer open or no longer allows", async () => {
@@ -233,7 +212,7 @@ describe("posting through the queue", () => {
         "The saved Slack URL cannot be read (was the app's secret changed?): save it again",
       ],
     ]);
-    expect(sink.posts()).toEqual([]);
+    expect(workers.sink.posts()).toEqual([]);
   });
 });
 
@@ -244,7 +223,7 @@ describe("the test message", () => {
     expect(await sendTestMessage(lead, { orgId: org.id, tool: "SLACK" })).toEqual({
       outcome: "sent",
     });
-    const [post] = sink.posts(SLACK_PATH);
+    const [post] = workers.sink.posts(SLACK_PATH);
     const body = post.body as ReturnType<typeof slackPayload>;
     expect(body.text).toMatch(/^Test message from Guardians: Person \d+ checked that this channel/);
     expect(body.text).toContain("It posts: Belt awarded, Coverage alert.");
@@ -266,13 +245,13 @@ describe("the test message", () => {
     await db.$executeRawUnsafe(`UPDATE pgboss.job SET start_after = now()`);
     await work();
     await waitFor(async () => (await jobsIn("channel-post"))[0]?.state === "completed");
-    expect(sink.posts()).toHaveLength(1);
+    expect(workers.sink.posts()).toHaveLength(1);
   });
 
   it("says why a test failed; a refusal is not retried, a failure to reach is", async () => {
     const { org, lead } = await world();
     await connect(lead, org.id, "TEAMS", TEAMS_PATH);
-    sink.failNext(1, 400, { body: "Bad payload received by generic incoming webhook." });
+    workers.sink.failNext(1, 400, { body: "Bad payload received by generic incoming webhook." });
     expect(await sendTestMessage(lead, { orgId: org.id, tool: "TEAMS" })).toEqual({
       outcome: "failed",
       retry: false,
@@ -280,7 +259,7 @@ describe("the test message", () => {
     });
     expect(await postRow()).toMatchObject({ status: "FAILED" });
 
-    sink.failNext(1, 502);
+    workers.sink.failNext(1, 502);
     const retrying = await sendTestMessage(lead, { orgId: org.id, tool: "TEAMS" });
     expect(retrying).toMatchObject({ outcome: "failed", retry: true });
     expect(await postRow()).toMatchObject({ status: "PENDING", attempts: 1 });

@@ -1,50 +1,20 @@
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { db } from "@/lib/db/client";
-import { startJobs, type RunningJobs } from "@/lib/server/jobs/runner";
-import { mailerFromEnv, type Mailer } from "@/lib/server/mail";
+
+import { type Mailer } from "@/lib/server/mail";
 import { prepareDailyDigests } from "@/lib/server/notifications/digest";
 import { notify } from "@/lib/server/notifications/notify";
 import { createUser } from "../../factories";
-import { resetDatabase } from "../../setup/db";
-import { startMailSink, type MailSink } from "../../support/mail-sink";
-import { clearQueue, jobsIn, waitFor } from "./queue-helpers";
+
+import { startMailSink } from "../../support/mail-sink";
+import { jobsIn, sinkMailer, waitFor, workerWorld } from "./queue-helpers";
 
 // The notification core on the real queue (pg-boss on the test database) and a real SMTP server.
-let sink: MailSink;
-let running: RunningJobs | null = null;
-beforeAll(async () => {
-  sink = await startMailSink();
-});
-afterAll(async () => {
-  await running?.stop(false);
-  await sink.close();
-});
-beforeEach(async () => {
-  await running?.stop(false);
-  running = null;
-  await resetDatabase();
-  await clearQueue();
-  sink.clear();
-});
+const workers = workerWorld(startMailSink);
 
-const sinkMailer = () =>
-  mailerFromEnv({
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(sink.smtpPort),
-    SMTP_TLS: "false",
-    SMTP_FROM: "Guardians <guardians@example.test>",
-  });
-
-async function work(mailer: Mailer | null = sinkMailer()) {
-  running = await startJobs({
-    schedule: false,
-    context: { mailer },
-    pollingIntervalSeconds: 0.5,
-  });
-  return running;
-}
+const work = (mailer: Mailer | null = sinkMailer(workers.sink)) => workers.work({ mailer });
 
 const belt = (userIds: number[], key = "belt:1") => ({
   kind: "BELT_AWARDED" as const,
@@ -116,7 +86,7 @@ describe("email delivery through the queue", () => {
     await db.$transaction((tx) => notify(tx, belt([person.id])));
     await work();
     await waitFor(async () => (await db.notificationEmail.findFirst())?.status === "SENT");
-    const [message] = sink.to("ada@example.test");
+    const [message] = workers.sink.to("ada@example.test");
     expect(message.subject).toBe("You earned the Yellow belt");
     expect(message.text).toContain("http://localhost:3000/belts");
     expect(message.html).toContain('href="http://localhost:3000/belts"');
@@ -132,7 +102,7 @@ describe("email delivery through the queue", () => {
     await waitFor(async () =>
       (await jobsIn("notification-email")).every((j) => j.state === "completed"),
     );
-    expect(sink.to("ada@example.test")).toHaveLength(1);
+    expect(workers.sink.to("ada@example.test")).toHaveLength(1);
     expect((await db.notification.findFirstOrThrow()).emailedAt).not.toBeNull();
   });
 
@@ -153,11 +123,11 @@ describe("email delivery through the queue", () => {
       lastError: "550 mailbox unavailable",
     });
     // The retry (its backoff brought forward, as the clock would) succeeds.
-    await running!.stop(false);
+    await workers.stop();
     await pgQuery(`UPDATE pgboss.job SET start_after = now() WHERE state = 'retry'`);
     await work();
     await waitFor(async () => (await db.notificationEmail.findFirst())?.status === "SENT");
-    expect(sink.to()).toHaveLength(1);
+    expect(workers.sink.to()).toHaveLength(1);
     expect((await db.notificationEmail.findFirstOrThrow()).attempts).toBe(2);
   });
 
@@ -168,7 +138,7 @@ describe("email delivery through the queue", () => {
       ),
     );
     await db.$transaction((tx) => notify(tx, belt(people.map((p) => p.id))));
-    const real = sinkMailer()!;
+    const real = sinkMailer(workers.sink)!;
     const slow: Mailer = {
       ...real,
       send: async (m) => {
@@ -177,16 +147,15 @@ describe("email delivery through the queue", () => {
       },
     };
     await work(slow);
-    await waitFor(async () => sink.to().length >= 5);
-    await running!.stop(true); // as SIGTERM does: the emails in hand finish, the rest wait
-    running = null;
-    const afterStop = sink.to().length;
+    await waitFor(async () => workers.sink.to().length >= 5);
+    await workers.stop(true); // as SIGTERM does: the emails in hand finish, the rest wait
+    const afterStop = workers.sink.to().length;
     expect(afterStop).toBeLessThan(200);
     await work();
-    await waitFor(async () => sink.to().length >= 200);
+    await waitFor(async () => workers.sink.to().length >= 200);
     await new Promise((r) => setTimeout(r, 500));
     const perPerson = new Map<string, number>();
-    for (const m of sink.to())
+    for (const m of workers.sink.to())
       for (const to of m.to) perPerson.set(to, (perPerson.get(to) ?? 0) + 1);
     expect(perPerson.size).toBe(200);
     expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
@@ -212,8 +181,8 @@ describe("the daily digest", () => {
     const now = new Date(Date.now() + 1000);
     expect(await prepareDailyDigests(now)).toEqual({ digests: 2, queued: 2 });
     await work();
-    await waitFor(async () => sink.to().length >= 2);
-    const [forAda] = sink.to("ada@example.test");
+    await waitFor(async () => workers.sink.to().length >= 2);
+    const [forAda] = workers.sink.to("ada@example.test");
     expect(forAda.subject).toMatch(/^Your Guardians digest for \d{4}-\d{2}-\d{2}: 2 updates$/);
     expect(forAda.text).toContain("Your input was rated (r1)");
     expect(forAda.text).toContain("Your input was rated (r2)");
@@ -224,7 +193,7 @@ describe("the daily digest", () => {
     );
     expect(await prepareDailyDigests(now)).toEqual({ digests: 0, queued: 0 });
     await new Promise((r) => setTimeout(r, 300));
-    expect(sink.to()).toHaveLength(2);
+    expect(workers.sink.to()).toHaveLength(2);
   });
 });
 

@@ -1,45 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { enqueueNow } from "@/lib/server/jobs/queue";
-import { startJobs, type RunningJobs } from "@/lib/server/jobs/runner";
+
 import { mailerFromEnv } from "@/lib/server/mail";
 import { createOrg, createTeam, createUser } from "../../factories";
-import { resetDatabase } from "../../setup/db";
-import { startMailSink, type MailSink } from "../../support/mail-sink";
+
+import { startMailSink } from "../../support/mail-sink";
 import { at, guard } from "./program-fixture";
-import { clearQueue, jobsIn, waitFor } from "./queue-helpers";
+import { jobsIn, waitFor, workerWorld } from "./queue-helpers";
 
 // The scheduled jobs as the schedule starts them: a job on the real queue (pg-boss on the test
 // database), run by the real workers with the clock injected, emails through a real SMTP server.
-let sink: MailSink;
-let running: RunningJobs | null = null;
-beforeAll(async () => {
-  sink = await startMailSink();
-});
-afterAll(async () => {
-  await running?.stop(false);
-  await sink.close();
-});
-beforeEach(async () => {
-  await running?.stop(false);
-  running = null;
-  await resetDatabase();
-  await clearQueue();
-  sink.clear();
-});
+const workers = workerWorld(startMailSink);
 
 async function work(now: Date) {
   const mailer = mailerFromEnv({
     SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(sink.smtpPort),
+    SMTP_PORT: String(workers.sink.smtpPort),
     SMTP_TLS: "false",
     SMTP_FROM: "Guardians <guardians@example.test>",
   });
-  running = await startJobs({
-    schedule: false,
-    context: { mailer, now: () => now },
-    pollingIntervalSeconds: 0.5,
-  });
+  await workers.work({ mailer, now: () => now });
 }
 
 const done = (queue: string) => async () =>
@@ -74,8 +55,8 @@ describe("scheduled jobs through the queue", () => {
     });
     await enqueueNow([{ name: "lead-digest", data: {} }]);
     await work(at("2026-03-02", "07:00"));
-    await waitFor(async () => sink.to("lead@example.test").length === 1);
-    const [message] = sink.to("lead@example.test");
+    await waitFor(async () => workers.sink.to("lead@example.test").length === 1);
+    const [message] = workers.sink.to("lead@example.test");
     expect(message.subject).toBe("Program digest of 2 Mar 2026: 1 thing to look at");
     expect(message.text).toContain("Nominations to decide: 1 (Person");
     expect(message.text).toContain("Reviews requested, no security engineer assigned: none.");
@@ -100,12 +81,12 @@ describe("scheduled jobs through the queue", () => {
     ]);
     await work(at("2026-03-25", "09:00"));
     await waitFor(done("hours-reminder"));
-    await waitFor(async () => sink.to("grace@example.test").length === 1);
+    await waitFor(async () => workers.sink.to("grace@example.test").length === 1);
     await waitFor(done("notification-email"));
-    const [message] = sink.to("grace@example.test");
+    const [message] = workers.sink.to("grace@example.test");
     expect(message.subject).toBe("Log your security hours for March 2026");
     expect(message.text).toContain("So far you have logged no hours of security work");
     expect(message.text).toContain("http://localhost:3000/log");
-    expect(sink.to()).toHaveLength(1);
+    expect(workers.sink.to()).toHaveLength(1);
   });
 });

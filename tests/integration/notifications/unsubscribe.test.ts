@@ -78,7 +78,7 @@ describe("POST /api/unsubscribe/[token]", () => {
     const [message] = sink.to("ada@example.test");
     expect(message.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     const address = /^<(https?:\/\/[^>]+)>$/.exec(message.headers["list-unsubscribe"])?.[1];
-    expect(address).toMatch(/^http:\/\/guardians\.test\/api\/unsubscribe\//);
+    expect(address).toMatch(/^http:\/\/localhost:3000\/api\/unsubscribe\//);
 
     const response = await oneClick(address!);
     expect(response.status).toBe(200);
