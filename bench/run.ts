@@ -53,6 +53,17 @@ function serverCpuMs(): number {
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+// A server left running on the port (an interrupted bench's) would answer instead of the one
+// started here, and the figures would be its own: refuse to measure.
+if (
+  await fetch(`${BASE}/healthz`).then(
+    () => true,
+    () => false,
+  )
+) {
+  console.error(`[bench] something already answers on ${BASE}: stop it (or set BENCH_PORT).`);
+  process.exit(1);
+}
 const db = await largeDatabase(log);
 let server: ReturnType<typeof spawn> | null = null;
 let peakRss = 0;
