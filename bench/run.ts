@@ -74,7 +74,8 @@ const cleanup = async () => {
   }
   await db.stop();
 };
-process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
 try {
   const env = {
