@@ -54,6 +54,9 @@ const benchUsers = (
 const earlier = { userId: { in: benchUsers } }; // bench-only accounts: every entry of theirs is the bench's
 await db.activityEntryVersion.deleteMany({ where: { entry: earlier } });
 await db.activityEntry.deleteMany({ where: earlier });
+// Jobs left queued by an interrupted bench (bench:digest's emails, say) would be run by the
+// measured server's workers and cost it CPU: the bench database's queue starts empty.
+await db.$executeRaw`DELETE FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`;
 const actor = (await loadActor(lead.id))!;
 const org = await db.org.findFirstOrThrow({
   where: { parentId: null },
