@@ -67,7 +67,7 @@ try {
 
   const mailer = mailerFromEnv(
     { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(SMTP_PORT), SMTP_TLS: "false" },
-    { pool: 8 },
+    { pool: Number(process.env.SMTP_CONNECTIONS ?? 16) },
   );
   const jobs = await startJobs({ schedule: false, context: { mailer }, pollingIntervalSeconds: 1 });
   let sent = 0;
@@ -90,7 +90,7 @@ try {
   )) as unknown[];
   const s = total / 1000;
   console.log(`
-daily digest, large data set (${people} people), ${process.env.JOBS_EMAIL_WORKERS ?? 4} email workers
+daily digest, large data set (${people} people), ${process.env.JOBS_EMAIL_WORKERS ?? 6} email workers, ${process.env.SMTP_CONNECTIONS ?? 16} SMTP connections
 
 step                                      seconds   target
 ----------------------------------------  -------   ------

@@ -13,7 +13,7 @@ export type RunningJobs = { stop: (graceful?: boolean) => Promise<void> };
 
 /** Workers per queue and jobs per fetch: emails go out several at a time, the rest one by one. */
 const CONCURRENCY: Partial<Record<QueueName, { workers: number; batchSize: number }>> = {
-  "notification-email": { workers: Number(process.env.JOBS_EMAIL_WORKERS ?? 4), batchSize: 25 },
+  "notification-email": { workers: Number(process.env.JOBS_EMAIL_WORKERS ?? 6), batchSize: 25 },
   "channel-post": { workers: 2, batchSize: 5 },
 };
 
@@ -23,7 +23,9 @@ export async function startJobs(
   opts: { schedule?: boolean; context?: Partial<JobContext>; pollingIntervalSeconds?: number } = {},
 ): Promise<RunningJobs> {
   const ctx: JobContext = {
-    mailer: opts.context?.mailer ?? mailerFromEnv(process.env, { pool: 8 }),
+    mailer:
+      opts.context?.mailer ??
+      mailerFromEnv(process.env, { pool: Number(process.env.SMTP_CONNECTIONS ?? 16) }),
     now: opts.context?.now ?? (() => new Date()),
   };
   const boss = newQueue();
