@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { notify } from "@/lib/server/notifications/notify";
@@ -7,7 +8,8 @@ import { resetDatabase } from "../../setup/db";
 import { startMailSink, type MailSink } from "../../support/mail-sink";
 import { clearQueue, jobsIn, waitFor } from "./queue-helpers";
 
-// `npm run worker` as its own process, as beside servers started with JOBS_IN_SERVER=0: it runs
+// `npm run worker`'s command (read from package.json, run without npm in between, so the
+// signal reaches the worker as it would under a process manager) as its own process, as beside servers started with JOBS_IN_SERVER=0: it runs
 // the queue's jobs (here an immediate email to a real SMTP server) and stops cleanly on SIGTERM.
 let sink: MailSink;
 beforeAll(async () => {
@@ -18,6 +20,15 @@ beforeEach(async () => {
   await resetDatabase();
   await clearQueue();
 });
+
+const [command, ...args] = (
+  JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }
+).scripts.worker.split(" ");
+const runWorker = (env: NodeJS.ProcessEnv) =>
+  spawn(command === "node" ? process.execPath : command, args, {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 
 describe("npm run worker", () => {
   it("sends what the servers queued, and exits 0 on SIGTERM", async () => {
@@ -31,17 +42,14 @@ describe("npm run worker", () => {
         eventKey: "belt:worker",
       }),
     );
-    const worker = spawn("npm", ["run", "--silent", "worker"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: inject("databaseUrl"),
-        NEXTAUTH_SECRET: "worker-test-secret-worker-test-secret",
-        NEXTAUTH_URL: "http://localhost:3000",
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(sink.smtpPort),
-        SMTP_TLS: "false",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const worker = runWorker({
+      ...process.env,
+      DATABASE_URL: inject("databaseUrl"),
+      NEXTAUTH_SECRET: "worker-test-secret-worker-test-secret",
+      NEXTAUTH_URL: "http://localhost:3000",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(sink.smtpPort),
+      SMTP_TLS: "false",
     });
     let output = "";
     worker.stdout.on("data", (d) => (output += String(d)));
@@ -60,9 +68,11 @@ describe("npm run worker", () => {
   }, 90_000);
 
   it("refuses to start without the servers' settings", async () => {
-    const worker = spawn("npm", ["run", "--silent", "worker"], {
-      env: { ...process.env, DATABASE_URL: "", NEXTAUTH_SECRET: "", AUTH_SECRET: "" },
-      stdio: ["ignore", "pipe", "pipe"],
+    const worker = runWorker({
+      ...process.env,
+      DATABASE_URL: "",
+      NEXTAUTH_SECRET: "",
+      AUTH_SECRET: "",
     });
     let output = "";
     worker.stderr.on("data", (d) => (output += String(d)));
