@@ -61,16 +61,8 @@ async function scrubConsole() {
 // The job queue's workers and schedules run inside the app server unless JOBS_IN_SERVER=0 (then
 // `npm run worker` runs them). `next build` loads this file too: no jobs there.
 async function startJobsInServer() {
-  if (process.env.JOBS_IN_SERVER === "0" || process.env.NEXT_PHASE === "phase-production-build")
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
     return;
-  const { startJobs } = await import("@/lib/server/jobs/runner");
-  const { logger } = await import("@/lib/server/log");
-  try {
-    const jobs = await startJobs();
-    const stop = () => void jobs.stop(true);
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-  } catch (err) {
-    logger.error({ err }, "the job queue did not start: notifications wait until it does");
-  }
+  const { startServerJobs } = await import("@/lib/server/jobs/runner");
+  await startServerJobs();
 }

@@ -95,3 +95,22 @@ export async function startJobs(
     },
   };
 }
+
+/**
+ * The app server's share (instrumentation.ts): the workers and schedules, unless JOBS_IN_SERVER=0;
+ * on SIGTERM or SIGINT the jobs in hand finish first. A queue that cannot start is logged, and the
+ * server serves anyway: what it queues waits for a worker.
+ */
+export async function startServerJobs(): Promise<void> {
+  if (process.env.JOBS_IN_SERVER === "0") return;
+  try {
+    const jobs = await startJobs();
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      process.once(signal, () => void jobs.stop(true));
+  } catch (err) {
+    logger.error(
+      { error: messageOf(err) },
+      "the job queue did not start: notifications wait until it does",
+    );
+  }
+}
