@@ -1,3 +1,4 @@
+import { AuditChanges } from "./audit-changes";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -27,30 +28,47 @@ const columns: Column<Entry>[] = [
     sortKey: "at",
     sortDescFirst: true,
   },
-  { header: "Who", cell: (e) => (e.actor ? e.actor.name : "system") },
-  { header: "Action", cell: (e) => e.action },
-  { header: "Record", cell: (e) => `${e.entity} #${e.entityId}`, className: "whitespace-nowrap" },
   {
-    header: "Change",
+    header: "What happened",
+    className: "min-w-56",
     cell: (e) => (
-      <details>
-        <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
-          Before and after
-        </summary>
-        <div className="mt-1 grid gap-2 md:grid-cols-2">
-          <pre className={pre} aria-label="Before">
-            {json(e.before)}
-          </pre>
-          <pre className={pre} aria-label="After">
-            {json(e.after)}
-          </pre>
-        </div>
-      </details>
+      <>
+        <p className="font-medium">{e.sentence}</p>
+        <p className="mt-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
+          {e.action} · {e.entity} #{e.entityId}
+          {e.actor ? ` · ${e.actor.email}` : ""}
+        </p>
+      </>
+    ),
+  },
+  {
+    header: "Changes",
+    className: "min-w-64",
+    cell: (e) => (
+      <>
+        <AuditChanges changes={e.changes} />
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-brand-600 underline dark:text-brand-100">
+            Raw record
+          </summary>
+          <div className="mt-1 grid gap-2 md:grid-cols-2">
+            <pre className={pre} aria-label="Before (raw)">
+              {json(e.before)}
+            </pre>
+            <pre className={pre} aria-label="After (raw)">
+              {json(e.after)}
+            </pre>
+          </div>
+        </details>
+      </>
     ),
   },
 ];
 
-/** The audit log's filters and one page of entries (newest first unless sorted), each with its before and after. */
+/**
+ * The audit log's filters and one page of entries (newest first unless sorted), each as a sentence
+ * with the fields it changed, the raw before and after one click away.
+ */
 export async function AuditList({
   actor,
   state,

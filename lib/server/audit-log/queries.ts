@@ -7,10 +7,16 @@ import type { AuditFilter } from "@/lib/url-state/lists";
 import type { Sort } from "@/lib/url-state/sort";
 import { PermissionError } from "@/lib/server/errors";
 import { addUtcDays, parseIsoDay } from "@/lib/period";
+import { describeAudit } from "@/lib/audit/describe";
+import { auditChanges } from "@/lib/audit/diff";
+import { auditNames } from "./names";
 
 export const PAGE_SIZE = 50;
 
-/** One page of entries, newest first unless `sort` asks for the oldest (by id: the insertion order). */
+/**
+ * One page of entries, newest first unless `sort` asks for the oldest (by id: the insertion order),
+ * each as a sentence with names and its changed fields (lib/audit), names looked up in batches.
+ */
 export async function listAuditEntries(
   actor: SessionActor,
   filter: AuditFilter,
@@ -42,6 +48,7 @@ export async function listAuditEntries(
         id: true,
         at: true,
         action: true,
+        actorId: true,
         entity: true,
         entityId: true,
         before: true,
@@ -51,9 +58,14 @@ export async function listAuditEntries(
     }),
     db.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } }),
   ]);
+  const names = await auditNames(entries);
   return {
     total,
-    entries,
+    entries: entries.map((e) => ({
+      ...e,
+      sentence: describeAudit({ ...e, actorName: e.actor?.name ?? null }, names),
+      changes: auditChanges(e.entity, e.before, e.after, names),
+    })),
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     entities: entities.map((e) => e.entity),
   };
