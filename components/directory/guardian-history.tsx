@@ -4,7 +4,7 @@ import { StepDownButton } from "@/components/nominations/step-down-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusChanges, type StatusChange } from "./status-changes";
-import { can } from "@/lib/auth/permissions";
+import { mayDecideNomination, mayStepDown } from "@/lib/auth/guardian-rules";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { GUARDIAN_STATUS, type GuardianStatus } from "@/lib/vocabulary";
@@ -45,7 +45,7 @@ export function GuardianHistory({
         <EmptyState title="This team has never had a guardian" />
       </div>
     );
-  const approver = can(actor, "guardian.approve", { orgId });
+  const approver = mayDecideNomination(actor, { orgId });
   const muted = "text-xs text-slate-600 dark:text-slate-400";
   const columns: Column<Membership>[] = [
     {
@@ -114,7 +114,7 @@ export function GuardianHistory({
           {m.status === "NOMINATED" && approver ? (
             <DecisionButtons membershipId={m.id} who={m.user.name} />
           ) : null}
-          {m.status === "ACTIVE" && (approver || m.userId === actor.id) ? (
+          {m.status === "ACTIVE" && mayStepDown(actor, { userId: m.userId, orgId }) ? (
             <StepDownButton
               membershipId={m.id}
               who={m.user.name}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
+import { orgTeamCounts, teamCountLabel, type TeamCounts } from "@/lib/directory/org-counts";
 import { listOrgs } from "@/lib/server/directory/queries";
 
-type OrgRow = Awaited<ReturnType<typeof listOrgs>>[number];
+type OrgRow = Awaited<ReturnType<typeof listOrgs>>[number] & { counts: TeamCounts };
 
 function Tree({
   orgs,
@@ -27,10 +28,14 @@ function Tree({
       {children.map((o) => (
         <li key={o.id}>
           <div className="flex flex-wrap items-baseline gap-x-2">
-            <span className="font-medium">{o.name}</span>
+            <Link
+              href={`/directory/orgs/${o.id}`}
+              className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+            >
+              {o.name}
+            </Link>
             <span className="text-xs text-slate-600 dark:text-slate-400">
-              {o._count.teams} team{o._count.teams === 1 ? "" : "s"} · leader:{" "}
-              {o.leader ? `${o.leader.name}` : "none"}
+              {teamCountLabel(o.counts)} · leader: {o.leader ? `${o.leader.name}` : "none"}
             </span>
             {editable ? (
               <Link
@@ -57,9 +62,11 @@ export async function OrgTree({ actor, editable }: { actor: SessionActor; editab
     ...o,
     parentId: o.parentId !== null && visible.has(o.parentId) ? o.parentId : null,
   }));
+  const counts = orgTeamCounts(rooted.map((o) => ({ ...o, teams: o._count.teams })));
+  const rows = rooted.map((o) => ({ ...o, counts: counts.get(o.id)! }));
   return orgs.length === 0 ? (
     <EmptyState title="No organisations yet" />
   ) : (
-    <Tree orgs={rooted} parentId={null} editable={editable} />
+    <Tree orgs={rows} parentId={null} editable={editable} />
   );
 }

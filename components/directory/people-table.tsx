@@ -97,7 +97,7 @@ function columns(actor: SessionActor, manager: boolean): Column<Person>[] {
 /** The list's filters as form fields, for the bulk invitation's batches. */
 function filterFields(filter: ReturnType<typeof peopleList.parse>["filter"]) {
   const fields: Record<string, string> = {};
-  for (const key of ["q", "org", "role", "signin"] as const)
+  for (const key of ["q", "org", "role", "signin", "team"] as const)
     if (filter[key] !== undefined) fields[key] = String(filter[key]);
   return fields;
 }
@@ -122,7 +122,13 @@ export async function PeopleTable({
   return (
     <Card>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <FilterBar action="/directory/people" hidden={peopleList.sortField(state)}>
+        <FilterBar
+          action="/directory/people"
+          hidden={{
+            ...peopleList.sortField(state),
+            ...(filter.team ? { team: String(filter.team) } : {}),
+          }}
+        >
           <Field
             label="Search people"
             name="q"
@@ -165,6 +171,20 @@ export async function PeopleTable({
           ) : null}
         </FilterBar>
       </div>
+      {filter.team ? (
+        <p className="mb-3 text-sm">
+          Members of {people[0]?.team?.name ?? "one team"} only.{" "}
+          <Link
+            href={peopleList.href("/directory/people", state, {
+              filter: { ...filter, team: undefined },
+              page: 1,
+            })}
+            className="text-brand-600 underline dark:text-brand-100"
+          >
+            Show every team
+          </Link>
+        </p>
+      ) : null}
       {manager ? (
         <div className="mb-3 flex flex-wrap items-center gap-2">
           <Link href="/directory/people/new" className={buttonClass("secondary")}>

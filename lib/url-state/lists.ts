@@ -48,12 +48,17 @@ export const teamsList = defineList(directoryFilterSchema, {
   sort: { keys: ["name", "org"], default: { key: "name", desc: false } },
 });
 
+/** An organisation's page: its own teams, or (`sub=yes`) those of its sub-organisations too. */
+export const orgTeamsList = defineList(z.object({ sub: flag() }));
+
 export const peopleFilterSchema = z.object({
   q: text(100),
   org: id(),
   role: oneOf(ROLE.values),
   status: oneOf(["active", "deactivated"]),
   signin: oneOf(SIGN_IN_METHODS),
+  /** A team's members (the team page's "all members" link). */
+  team: id(),
 });
 export const peopleList = defineList(peopleFilterSchema, {
   sort: { keys: ["name"], default: { key: "name", desc: false } },

@@ -38,6 +38,7 @@ export async function peopleWhere(
           }
         : {},
       orgIds ? { orgId: { in: orgIds } } : {},
+      filter.team ? { teamId: filter.team } : {},
       filter.role ? { roles: { has: filter.role } } : {},
       manager && filter.signin ? signInWhere(filter.signin, now) : {},
     ],

@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
+import { mayDecideNomination, mayStepDown } from "@/lib/auth/guardian-rules";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -93,8 +94,7 @@ async function membershipInScope(
 export async function decideNomination(actor: SessionActor, input: DecisionInput) {
   if (!can(actor, "guardian.approve")) throw new PermissionError();
   const m = await membershipInScope(actor, input.membershipId, "guardian.approve");
-  if (!can(actor, "guardian.approve", { orgId: m.team.orgId }))
-    throw new NotFoundError("nomination");
+  if (!mayDecideNomination(actor, { orgId: m.team.orgId })) throw new NotFoundError("nomination");
   const after = await db.$transaction(async (tx) => {
     // Re-read under a row lock so two leads deciding at once do not both apply.
     const rows = await tx.$queryRaw<
@@ -144,15 +144,27 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
   return { ...after, awarded };
 }
 
-/** A guardian steps down (or a lead records it): active → alumni, history kept. */
+/**
+ * A guardian steps down (or an approver of the team's organisation records it): active → alumni,
+ * with a history row and an audit entry. The one rule (lib/auth/guardian-rules.ts) decides who may;
+ * anyone else, or another organisation's membership, is answered as not found.
+ */
 export async function stepDown(actor: SessionActor, input: StepDownInput) {
-  const m = await membershipInScope(actor, input.membershipId, "guardian.approve");
-  if (m.userId !== actor.id && !can(actor, "guardian.approve", { orgId: m.team.orgId }))
+  const m = await db.guardianMembership.findUnique({
+    where: { id: input.membershipId },
+    select: { id: true, userId: true, team: { select: { orgId: true } } },
+  });
+  if (!m || !mayStepDown(actor, { userId: m.userId, orgId: m.team.orgId }))
     throw new NotFoundError("membership");
-  if (m.status !== "ACTIVE") throw new DomainError("Only an active guardian can step down.");
   return db.$transaction(async (tx) => {
+    // Re-read under a row lock: two clicks, or a lead and the guardian at once, step down once.
+    const rows = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "GuardianMembership" WHERE id = ${m.id} FOR UPDATE`;
+    if (rows[0]?.status !== "ACTIVE")
+      throw new DomainError("Only an active guardian can step down.");
     const after = await tx.guardianMembership.update({
-      where: { id: m.id, status: "ACTIVE" },
+      where: { id: m.id },
       data: { status: "ALUMNI", leftOn: todayUtc() },
     });
     await tx.guardianStatusChange.create({
@@ -170,7 +182,7 @@ export async function stepDown(actor: SessionActor, input: StepDownInput) {
       entity: "GuardianMembership",
       entityId: m.id,
       orgId: m.team.orgId,
-      before: { status: "ACTIVE" },
+      before: { status: "ACTIVE", leftOn: null },
       after,
     });
     return after;
