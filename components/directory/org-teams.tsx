@@ -11,7 +11,7 @@ import { TEAM_PROFILE } from "@/lib/vocabulary";
 type Teams = NonNullable<Awaited<ReturnType<typeof getOrgPage>>>["teams"];
 type State = ReturnType<typeof orgTeamsList.parse>;
 
-const link = "font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100";
+const link = "font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
 /** One page of an organisation's teams, its own or with its sub-organisations'. */
 export function OrgTeams({

@@ -30,7 +30,7 @@ function Tree({
           <div className="flex flex-wrap items-baseline gap-x-2">
             <Link
               href={`/directory/orgs/${o.id}`}
-              className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+              className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100"
             >
               {o.name}
             </Link>

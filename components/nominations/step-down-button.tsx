@@ -36,8 +36,9 @@ export function StepDownButton({
       />
       <ConfirmButton
         label={label}
+        accessibleLabel={`${label}: ${who}`}
         title={`${label}?`}
-        body="The guardian becomes alumni of this team. Their history, belts and hours stay."
+        body={`${who} becomes alumni of this team, from today. Their history, belts and hours stay.`}
         confirmLabel={label}
         onConfirm={confirm}
         pending={pending}

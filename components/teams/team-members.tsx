@@ -30,7 +30,7 @@ export function TeamMembers({
             <span className="min-w-0">
               <Link
                 href={`/people/${p.id}`}
-                className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+                className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100"
               >
                 {p.name}
               </Link>{" "}

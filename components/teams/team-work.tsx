@@ -10,7 +10,7 @@ type Work = NonNullable<TeamHub["work"]>;
 type Models = NonNullable<TeamHub["threatModels"]>;
 type TeamRef = { id: number; key: string; name: string };
 
-const link = "font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100";
+const link = "font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100";
 const muted = "text-xs text-slate-600 dark:text-slate-400";
 
 export function OpenFindings({

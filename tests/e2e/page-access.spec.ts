@@ -96,6 +96,11 @@ async function findRecords(browser: Browser) {
     found.push([await firstLink(page, list, prefix, pattern), expected]);
   const team = found.find(([path]) => path.startsWith("/directory/teams/"))![0];
   found.push([`${team}/edit`, "200 200 403 403 403 403 403"]);
+  // The team's organisation page (from the team's page): outside leader2's organisation.
+  await page.goto(team);
+  const org = await page.locator("main a[href^='/directory/orgs/']").first().getAttribute("href");
+  expect(org).toMatch(/^\/directory\/orgs\/\d+$/);
+  found.push([org!, "200 200 200 200 200 200 404"]);
   // A profile of someone in the guardian's team: the builder's.
   await page.goto("/directory/people?q=builder%40guardians.test");
   const profile = await page
