@@ -24,15 +24,19 @@ const columns: Column<Entry>[] = [
   {
     header: "When (UTC)",
     cell: (e) => when.format(e.at),
-    className: "whitespace-nowrap",
+    // On a phone the moment moves under the sentence: two columns fit, three would scroll.
+    className: "hidden whitespace-nowrap md:table-cell",
     sortKey: "at",
     sortDescFirst: true,
   },
   {
     header: "What happened",
-    className: "min-w-56",
+    className: "min-w-40 md:min-w-56",
     cell: (e) => (
       <>
+        <p className="mb-0.5 text-xs text-slate-600 md:hidden dark:text-slate-400">
+          {when.format(e.at)} UTC
+        </p>
         <p className="font-medium">{e.sentence}</p>
         <p className="mt-0.5 font-mono text-xs text-slate-600 dark:text-slate-400">
           {e.action} · {e.entity} #{e.entityId}
@@ -43,7 +47,7 @@ const columns: Column<Entry>[] = [
   },
   {
     header: "Changes",
-    className: "min-w-64",
+    className: "min-w-44 md:min-w-64",
     cell: (e) => (
       <>
         <AuditChanges changes={e.changes} />

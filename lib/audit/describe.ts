@@ -16,7 +16,7 @@ export type AuditEntryFacts = {
 };
 
 /** What a describer works with: the entry, its names, and the values of its before/after. */
-export type Context = AuditEntryFacts & {
+type Context = AuditEntryFacts & {
   who: string;
   names: NameBook;
   /** A field's value, from after, else before. */

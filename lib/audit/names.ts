@@ -2,7 +2,7 @@
 // (one query per kind for a whole page of entries) and read here without the database.
 
 /** Kinds of record an id in an audit entry may name. */
-export const NAMED_KINDS = [
+const NAMED_KINDS = [
   "users",
   "teams",
   "orgs",
@@ -11,7 +11,7 @@ export const NAMED_KINDS = [
   "courses",
   "memberships",
 ] as const;
-export type NamedKind = (typeof NAMED_KINDS)[number];
+type NamedKind = (typeof NAMED_KINDS)[number];
 
 export type Membership = { userId: number; teamId: number };
 
@@ -91,7 +91,7 @@ export const asRecord = (value: unknown): Record<string, unknown> | null =>
     ? (value as Record<string, unknown>)
     : null;
 
-export type AuditIds = Record<NamedKind, Set<number>>;
+type AuditIds = Record<NamedKind, Set<number>>;
 
 /**
  * Every id a page of entries needs named: each entry's own record and the id fields of its

@@ -1,7 +1,7 @@
 // Team counts of an organisation tree: each organisation's own teams and the total with every
 // sub-organisation under it, so a parent whose teams all sit in sub-orgs does not read "0 teams".
 
-export type OrgCountInput = { id: number; parentId: number | null; teams: number };
+type OrgCountInput = { id: number; parentId: number | null; teams: number };
 export type TeamCounts = { own: number; total: number };
 
 /** Own and total (with all sub-orgs) team counts per organisation; a cycle is counted once. */

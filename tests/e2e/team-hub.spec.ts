@@ -50,13 +50,18 @@ test("a team's hub shows its sections; a guardian steps down after a confirmatio
   const lead = await browser.newPage();
   await signIn(lead, DEMO.lead);
   await lead.goto("/nominations");
+  // The decision buttons act once the page is interactive (hydrated).
+  await lead.waitForLoadState("networkidle");
   await lead
     .getByRole("button", { name: `Approve ${nominee}` })
     .first()
     .click();
-  await expect(lead.getByRole("button", { name: `Approve ${nominee}` })).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: `Approve ${nominee}` })).toHaveCount(0, {
+    timeout: 30_000,
+  });
 
   await lead.goto(teamUrl);
+  await lead.waitForLoadState("networkidle");
   const row = lead.getByRole("row").filter({ hasText: nominee });
   await expect(row).toContainText("Active");
   const stepDown = row.getByRole("button", { name: `Record stepping down: ${nominee}` });
@@ -71,7 +76,7 @@ test("a team's hub shows its sections; a guardian steps down after a confirmatio
   await row.getByLabel(/Note/).fill("Moved to the platform team");
   await stepDown.click();
   await dialog.getByRole("button", { name: "Record stepping down" }).click();
-  await expect(row.getByRole("status")).toContainText("Stepped down.");
+  await expect(row).toContainText("Alumni", { timeout: 30_000 });
   await lead.reload();
   const after = lead.getByRole("row").filter({ hasText: nominee });
   await expect(after).toContainText("Alumni");

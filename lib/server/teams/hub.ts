@@ -12,7 +12,7 @@ import { quarterMetrics, riskBudgets } from "@/lib/server/metrics/quarter";
 
 /** Rows each section of a team's page shows; the rest is one link away, on its filtered list. */
 export const HUB_LIMIT = 5;
-export const HUB_MEMBERS = 10;
+const HUB_MEMBERS = 10;
 
 /**
  * A team's page: the team (fetched by tenant: another organisation's team is null, answered as
