@@ -15,7 +15,7 @@ import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Organisation" };
 
-const link = "text-brand-600 underline-offset-2 hover:underline dark:text-brand-100";
+const link = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
 /** An organisation: its leader, sub-organisations and teams (own, or with the sub-orgs'). */
 export default async function OrgPage({
