@@ -7,7 +7,7 @@ const none = <span className={muted}>none</span>;
 export function AuditChanges({ changes }: { changes: FieldChange[] }) {
   if (changes.length === 0) return <p className={`text-xs ${muted}`}>No field changes recorded.</p>;
   return (
-    <dl className="grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-1 text-xs">
+    <dl className="grid gap-x-3 gap-y-0.5 text-xs md:grid-cols-[minmax(6rem,auto)_1fr] md:gap-y-1">
       {changes.map((c) => (
         <div key={c.field} className="contents">
           <dt className={`font-medium ${muted}`}>{c.label}</dt>

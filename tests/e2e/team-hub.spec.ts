@@ -7,6 +7,8 @@ test("a team's hub shows its sections; a guardian steps down after a confirmatio
   page,
   browser,
 }) => {
+  // A long journey through three accounts: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   // A seeded builder and an uncovered team of the manager's organisation (the last of each: the
   // nominations journey takes the first ones).
   await signIn(page, DEMO.manager);
