@@ -118,6 +118,8 @@ async function findRecords(browser: Browser) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Several list pages and a team's page, read once for all accounts: more than the default minute.
+  test.setTimeout(180_000);
   records = await findRecords(browser);
 });
 
