@@ -231,3 +231,12 @@ export async function setRatingCommentConsent(actor: SessionActor, share: boolea
 }
 
 export type ImpactStatementView = Awaited<ReturnType<typeof getImpactStatement>>;
+
+/** Whether the signed-in person shares their rating comments (the account page's card). */
+export async function ratingCommentConsent(actor: SessionActor) {
+  const me = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { shareRatingComments: true },
+  });
+  return me?.shareRatingComments ?? false;
+}
