@@ -98,10 +98,7 @@ export function StatementView({
       m.key
     );
   const outcomes = Object.entries(s.reviews.outcomes)
-    .map(
-      ([o, n]) =>
-        `${n} ${REVIEW_OUTCOME.label(o as keyof typeof REVIEW_OUTCOME.labels).toLowerCase()}`,
-    )
+    .map(([o, n]) => `${REVIEW_OUTCOME.label(o as keyof typeof REVIEW_OUTCOME.labels)} ${n}`)
     .join(", ");
   const comparison =
     s.cycle.differenceDays === null
@@ -110,7 +107,7 @@ export function StatementView({
         ? `${s.cycle.differenceDays.toFixed(1)} days sooner`
         : `${(-s.cycle.differenceDays).toFixed(1)} days later`;
   return (
-    <article className="impact-statement mx-auto max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:p-0 print:shadow-none dark:border-slate-800 dark:bg-slate-900">
+    <article className="impact-statement mx-auto max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-6 shadow-sm print:border-0 print:p-0 print:shadow-none dark:border-slate-800 dark:bg-slate-900">
       <header className="space-y-1 border-b border-slate-200 pb-4 dark:border-slate-800">
         <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
           Security Guardians · impact statement
@@ -168,7 +165,7 @@ export function StatementView({
             <p className="text-sm">
               {plural(s.reviews.count, "review")} completed in the period with {person.name} taking
               part
-              {outcomes ? `: ${outcomes}` : ""}.
+              {outcomes ? ` (outcomes: ${outcomes})` : ""}.
             </p>
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
@@ -186,11 +183,11 @@ export function StatementView({
                 <tbody>
                   {s.reviews.items.map((r) => (
                     <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className={td}>{reviewLink(r)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{reviewLink(r)}</td>
                       <td className={td}>{r.service}</td>
                       <td className={td}>{r.teamName}</td>
-                      <td className={td}>{formatDate(r.completedAt)}</td>
-                      <td className={`${td} text-right tabular-nums`}>
+                      <td className={`${td} whitespace-nowrap`}>{formatDate(r.completedAt)}</td>
+                      <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
                         {days((+r.completedAt - +r.requestedAt) / 86_400_000)}
                       </td>
                       <td className={td}>

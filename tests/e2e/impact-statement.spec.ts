@@ -39,7 +39,7 @@ test("a guardian produces their impact statement for a quarter, follows a figure
   await days.getByLabel("First day").fill("2026-03-31");
   await days.getByLabel("Last day").fill("2026-01-01");
   await days.getByRole("button", { name: "Show days" }).click();
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "The first day must be on or before the last day.",
   );
   await expect(page.getByRole("article")).toHaveCount(0);
