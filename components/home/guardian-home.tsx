@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
@@ -75,6 +76,13 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
         </Card>
       </div>
       <RecentEntries entries={activity.recent} />
+      <p className="text-sm">
+        For a career review:{" "}
+        <Link href={`/people/${actor.id}/impact`} className="underline">
+          your impact statement
+        </Link>{" "}
+        (reviews, findings fixed, hours, belts and ratings for any period, ready to print).
+      </p>
     </div>
   );
 }

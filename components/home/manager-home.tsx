@@ -34,6 +34,18 @@ const guardianColumns: Column<Guardian>[] = [
       )),
   },
   { header: "Belt", cell: (g) => (g.belt ? BELT.label(g.belt) : "—") },
+  {
+    header: "Impact",
+    cell: (g) => (
+      <Link
+        href={`/people/${g.id}/impact`}
+        className={link}
+        aria-label={`Impact statement of ${g.name}`}
+      >
+        Statement
+      </Link>
+    ),
+  },
 ];
 
 export async function ManagerHome({ actor }: { actor: SessionActor }) {

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   "user.manage",
   "identity.manage",
   "jobs.manage",
+  "impact.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +64,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the
   // admin's (lib/auth/role-grants.ts).
   "user.manage": "all",
+  // A guardian's impact statement (docs/impact-statement.md): leads read anyone's.
+  "impact.read": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -83,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "feedback.read": "all",
     "activity.log": "own",
     "activity.read": "own",
+    "impact.read": "own",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -96,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "threatmodel.write": "org",
     "feedback.read": "own",
     "training.complete": "own",
+    "impact.read": "own",
   },
   MANAGER: {
     "program.read": "all",
@@ -107,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "review.request": "org",
     "threatmodel.read": "org",
     "feedback.read": "org",
+    "impact.read": "org",
     "recognition.give": "org",
     "newsletter.read": "org",
   },
@@ -120,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "review.request": "org",
     "threatmodel.read": "org",
     "training.complete": "own",
+    "impact.read": "own",
   },
 };
 

@@ -109,6 +109,8 @@ async function findRecords(browser: Browser) {
     .getAttribute("href", { timeout: 10_000 });
   expect(profile).toMatch(/^\/people\/\d+$/);
   found.push([profile!, "200 200 200 200 200 200 404"]);
+  // Their impact statement: themselves, their organisation's manager and the leads.
+  found.push([`${profile!}/impact`, "200 200 404 404 200 200 404"]);
   found.push([
     `/directory/people/${profile!.split("/").pop()}/edit`,
     "200 200 403 403 403 403 403",

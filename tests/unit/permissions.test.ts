@@ -44,6 +44,7 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "user.manage": ["all", "all", "-", "-", "-", "-"],
   "identity.manage": ["all", "-", "-", "-", "-", "-"],
   "jobs.manage": ["all", "-", "-", "-", "-", "-"],
+  "impact.read": ["all", "all", "own", "own", "org", "own"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -7,6 +7,8 @@ import { requireActor } from "@/lib/auth/guards";
 import { signInConfig } from "@/lib/auth/sign-in-config";
 import { ROLE } from "@/lib/vocabulary";
 import { accountOverview } from "@/lib/server/account/service";
+import { RatingConsentCard } from "@/components/impact/rating-consent";
+import { ratingCommentConsent } from "@/lib/server/impact/statement";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -15,7 +17,10 @@ const when = (d: Date) =>
 
 export default async function AccountPage() {
   const actor = await requireActor();
-  const account = await accountOverview(actor);
+  const [account, shareRatingComments] = await Promise.all([
+    accountOverview(actor),
+    ratingCommentConsent(actor),
+  ]);
   const { passwordSignIn } = signInConfig();
   return (
     <div className="max-w-2xl space-y-4">
@@ -70,6 +75,7 @@ export default async function AccountPage() {
         </ul>
         <EndSessionsButton available={account.sessions.length > 1} />
       </Card>
+      <RatingConsentCard personId={actor.id} share={shareRatingComments} />
     </div>
   );
 }

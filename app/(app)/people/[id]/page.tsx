@@ -27,14 +27,24 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">{person.name}</h1>
-          {can(actor, "user.manage", { orgId: person.orgId }) ? (
-            <Link
-              href={`/directory/people/${person.id}/edit`}
-              className="text-sm text-brand-600 hover:underline dark:text-brand-100"
-            >
-              Edit person
-            </Link>
-          ) : null}
+          <span className="flex gap-4">
+            {can(actor, "impact.read", { orgId: person.orgId, userId: person.id }) ? (
+              <Link
+                href={`/people/${person.id}/impact`}
+                className="text-sm text-brand-600 underline dark:text-brand-100"
+              >
+                Impact statement
+              </Link>
+            ) : null}
+            {can(actor, "user.manage", { orgId: person.orgId }) ? (
+              <Link
+                href={`/directory/people/${person.id}/edit`}
+                className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+              >
+                Edit person
+              </Link>
+            ) : null}
+          </span>
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {person.roles.map(ROLE.label).join(", ")} · {person.org?.name ?? "no organisation"}

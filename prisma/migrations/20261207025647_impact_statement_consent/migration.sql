@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "shareRatingComments" BOOLEAN NOT NULL DEFAULT false;
+
