@@ -1,7 +1,8 @@
 import "server-only";
+import { heldTodayWhere } from "@/lib/belts/validity";
 import { db } from "@/lib/db/client";
 import { BELT } from "@/lib/vocabulary";
-import { monthRange } from "@/lib/period";
+import { monthRange, todayUtc } from "@/lib/period";
 
 /** What a person who logs hours sees first: this month's total and recent entries. */
 export async function getPersonalActivity(userId: number, today = new Date()) {
@@ -34,8 +35,8 @@ export async function getGuardianStanding(userId: number) {
       },
     }),
     db.beltAward.findMany({
-      where: { userId, revokedAt: null },
-      select: { belt: true, awardedOn: true },
+      where: { userId, ...heldTodayWhere(todayUtc()) },
+      select: { belt: true, awardedOn: true, expiresOn: true },
     }),
     db.feedback.aggregate({ where: { guardianId: userId }, _avg: { rating: true }, _count: true }),
   ]);
