@@ -10,7 +10,11 @@ import { idle } from "@/lib/server/action-state";
 export function CheckOwnBelts() {
   const [state, action, pending] = useActionState(checkOwnBeltsAction, idle);
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-3">
+    <form
+      action={action}
+      aria-label="Check my renewal"
+      className="mt-3 flex flex-wrap items-center gap-3"
+    >
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Checking…" : "Check my renewal now"}
       </Button>

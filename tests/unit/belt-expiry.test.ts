@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { BeltFacts } from "@/lib/belts/evaluate";
 import { DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
 import { validityEffect } from "@/lib/belts/rule-change";
 import { rulePreviewMessage } from "@/lib/belts/rule-messages";
@@ -111,7 +110,7 @@ describe("renewal", () => {
     );
   });
 
-  const facts = (over: Partial<BeltFacts> = {}) => ({
+  const facts = (over: Record<string, unknown> = {}) => ({
     completedCourses: new Set<string>(),
     requiredCourses: [],
     reviews: 1,

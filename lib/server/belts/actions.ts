@@ -86,9 +86,8 @@ export const revokeBeltAction = formAction(
 export const checkOwnBeltsAction = formAction(
   { name: "checkOwnBelts", permission: "training.complete", schema: z.object({}) },
   async (actor) => {
+    // No revalidation: the renewal card would vanish with this answer; the next visit shows it.
     const changed = await checkOwnBelts(actor);
-    revalidatePath(`/people/${actor.id}`);
-    revalidatePath("/");
     const renewed = changed.filter((c) => c.renewal).map((c) => BELT.label(c.belt));
     const earned = changed.filter((c) => !c.renewal).map((c) => BELT.label(c.belt));
     const parts = [

@@ -66,7 +66,8 @@ export async function reevaluateBelts(
   const awarded = await awardBelts(await qualifyingAwards(candidates), validities, actorId);
   const renewals: Renewal[] = await dueRenewals(candidates, validities);
   for (const r of renewals) {
-    if (await recordRenewal(r, actorId)) awarded.push({ ...r, renewal: true });
+    if (await recordRenewal(r, actorId))
+      awarded.push({ userId: r.userId, belt: r.belt, renewal: true });
   }
   return awarded;
 }
