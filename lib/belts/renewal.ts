@@ -13,11 +13,11 @@ export type BeltValidities = Record<BeltName, BeltValidity>;
 export const NO_EXPIRY: BeltValidity = { validityMonths: null, renewal: [] };
 
 /** What renews a belt: its renewal conditions, or its own rule again when it names none. */
-export function renewalConditions(conditions: BeltCondition[], validity: BeltValidity) {
+function renewalConditions(conditions: BeltCondition[], validity: BeltValidity) {
   return validity.renewal.length > 0 ? validity.renewal : conditions;
 }
 
-export type RenewalCheck<P extends BeltPeriod = BeltPeriod> = {
+type RenewalCheck<P extends BeltPeriod = BeltPeriod> = {
   belt: BeltName;
   latest: P;
   result: RuleResult;

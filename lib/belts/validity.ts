@@ -71,7 +71,7 @@ export function latestPeriod<P extends BeltPeriod>(periods: P[], belt: Belt): P 
   return latest;
 }
 
-export type BeltStatus = "held" | "expiring" | "expired" | "revoked";
+type BeltStatus = "held" | "expiring" | "expired" | "revoked";
 
 /** How a period reads on `today`: expiring once the renewal window is open. */
 export function periodStatus(period: BeltPeriod, today: Date): BeltStatus {

@@ -54,7 +54,7 @@ export async function activeGuardianIds(client: Client = db): Promise<number[]> 
  * What belts a person has: held on the day, lapsed (expired and not held again, to be renewed
  * rather than earned anew), revoked (never handed back automatically), and every period.
  */
-export type PersonBeltFacts = BeltFacts & {
+type PersonBeltFacts = BeltFacts & {
   revoked: Set<BeltName>;
   lapsed: Set<BeltName>;
   periods: (BeltPeriod & { id: number })[];
