@@ -82,8 +82,16 @@ describe("dashboards and newsletters across an expiry", () => {
     await award(w.g.id, "2025-01-10", yesterday);
     expect(await beltCounts()).toEqual({});
     expect((await getGuardianStanding(w.g.id)).belt).toBeNull();
-    await award(w.g.id, isoDay(todayUtc()), null, true);
+    await award(
+      w.g.id,
+      isoDay(addUtcDays(todayUtc(), -40)),
+      isoDay(addUtcDays(todayUtc(), 5)),
+      true,
+    );
+    await award(w.g.id, isoDay(todayUtc()), "2099-01-01", true);
     expect(await beltCounts()).toEqual({ WHITE: 1 });
+    // The home's belt shows the period that lasts longest (the renewal's).
+    expect(isoDay((await getGuardianStanding(w.g.id)).belt!.expiresOn!)).toBe("2099-01-01");
   });
 });
 

@@ -40,7 +40,11 @@ export async function getGuardianStanding(userId: number) {
     }),
     db.feedback.aggregate({ where: { guardianId: userId }, _avg: { rating: true }, _count: true }),
   ]);
-  const belt = awards.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt))[0] ?? null;
+  // The highest belt held; of its periods (a renewal overlaps the one it renews), the one that
+  // lasts longest, so the home shows the expiry that applies.
+  const lasts = (a: { expiresOn: Date | null }) => a.expiresOn?.getTime() ?? Infinity;
+  const belt =
+    awards.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt) || lasts(b) - lasts(a))[0] ?? null;
   return {
     memberships,
     belt,
