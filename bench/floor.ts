@@ -87,7 +87,7 @@ const floors: Record<string, string> = {
         WHERE x.f > d.last - interval '3 months' AND x.f <= d.last),
       (SELECT array_agg(n) FROM (SELECT count(*) AS n FROM (
         SELECT DISTINCT ON (g."userId") g."userId", b.belt FROM "GuardianMembership" g
-        LEFT JOIN "BeltAward" b ON b."userId" = g."userId" AND b."awardedOn" <= d.last AND (b."revokedAt" IS NULL OR b."revokedAt" > d.last)
+        LEFT JOIN "BeltAward" b ON b."userId" = g."userId" AND b."awardedOn" <= d.last AND (b."expiresOn" IS NULL OR b."expiresOn" > d.last) AND (b."revokedAt" IS NULL OR b."revokedAt" > d.last)
         WHERE ${ACTIVE("g", "d.last")} ORDER BY g."userId", b.belt DESC NULLS LAST) x GROUP BY x.belt) y)
     FROM ${LAST_DAYS} d`,
   feedback: `SELECT ${Q(`coalesce((r."completedAt" AT TIME ZONE 'UTC')::date, tm."approvedOn")`)}, count(*), avg(f.rating),

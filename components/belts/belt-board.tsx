@@ -4,13 +4,17 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
-import { loadRules } from "@/lib/server/belts/facts";
+import { loadRules, loadValidities } from "@/lib/server/belts/facts";
+import { periodStatus } from "@/lib/belts/validity";
+import { todayUtc } from "@/lib/period";
 import { beltCounts, recentAwards } from "@/lib/server/belts/queries";
 
 /** Each belt's rule editor with how many hold it, then the latest awards (each revocable). */
 export async function BeltBoard() {
-  const [rules, courses, awards, counts] = await Promise.all([
+  const today = todayUtc();
+  const [rules, validities, courses, awards, counts] = await Promise.all([
     loadRules(),
+    loadValidities(),
     db.course.findMany({
       where: { active: true },
       select: { key: true, title: true },
@@ -31,7 +35,12 @@ export async function BeltBoard() {
               </span>
             </CardTitle>
             <div className="mt-3">
-              <RuleEditor belt={belt} initial={rules[belt]} courses={courses} />
+              <RuleEditor
+                belt={belt}
+                initial={rules[belt]}
+                validity={validities[belt]}
+                courses={courses}
+              />
             </div>
           </Card>
         ))}
@@ -42,7 +51,14 @@ export async function BeltBoard() {
           {awards.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
               <span>
-                {a.user.name}: <strong>{BELT.label(a.belt)}</strong> on {formatDate(a.awardedOn)}
+                {a.user.name}: <strong>{BELT.label(a.belt)}</strong>{" "}
+                {a.renewal ? "renewed" : "earned"} on {formatDate(a.awardedOn)}
+                {a.expiresOn && !a.revokedAt ? (
+                  <span className="ml-2 text-slate-600 dark:text-slate-400">
+                    {periodStatus(a, today) === "expired" ? "expired" : "expires"} on{" "}
+                    {formatDate(a.expiresOn)}
+                  </span>
+                ) : null}
                 {a.revokedAt ? (
                   <span className="ml-2 text-red-700 dark:text-red-400">
                     revoked: {a.revokeReason}

@@ -5,165 +5,80 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { beltRuleAction } from "@/lib/server/belts/actions";
 import { idle } from "@/lib/server/action-state";
-import type { BeltCondition } from "@/lib/validations/belt-rule";
-
-const TYPES: { value: BeltCondition["type"]; label: string }[] = [
-  { value: "previous-belt", label: "Holds the previous belt" },
-  { value: "course", label: "Completed a course" },
-  { value: "required-courses", label: "Completed every required course" },
-  { value: "reviews", label: "Reviews taken part in" },
-  { value: "threat-models", label: "Threat models co-authored" },
-  { value: "hours", label: "Hours logged" },
-  { value: "feedback-average", label: "Average feedback rating" },
-  { value: "mentoring", label: "Guardians mentored" },
-];
-
-function fresh(type: BeltCondition["type"], courseKey: string): BeltCondition {
-  switch (type) {
-    case "course":
-      return { type, courseKey };
-    case "feedback-average":
-      return { type, min: 4, minRatings: 3 };
-    case "hours":
-      return { type, min: 10 };
-    case "reviews":
-    case "threat-models":
-    case "mentoring":
-      return { type, min: 1 };
-    default:
-      return { type } as BeltCondition;
-  }
-}
+import type { BeltCondition, BeltValidity } from "@/lib/validations/belt-rule";
+import { ConditionList } from "./condition-list";
 
 const input =
   "w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
+/** A belt's rule: its conditions, how long an award lasts, and what renews it. */
 export function RuleEditor({
   belt,
   initial,
+  validity,
   courses,
 }: {
   belt: string;
   initial: BeltCondition[];
+  validity: BeltValidity;
   courses: { key: string; title: string }[];
 }) {
   const [conditions, setConditions] = useState<BeltCondition[]>(initial);
+  const [renewal, setRenewal] = useState<BeltCondition[]>(validity.renewal);
+  const [months, setMonths] = useState(validity.validityMonths?.toString() ?? "");
   const [state, action, pending] = useActionState(beltRuleAction, idle);
-  const update = (i: number, next: BeltCondition) =>
-    setConditions((cs) => cs.map((c, j) => (j === i ? next : c)));
-  const num = (i: number, key: string, value: string) =>
-    update(i, {
-      ...conditions[i],
-      [key]: value === "" ? undefined : Number(value),
-    } as BeltCondition);
-  const id = (i: number, part: string) => `${belt}-${i}-${part}`;
+  const monthsId = `${belt}-validity`;
+  const monthsError = state.fieldErrors?.validityMonths?.[0];
   return (
     <form action={action} className="space-y-3" aria-label={`${belt} belt rule`}>
       <input type="hidden" name="belt" value={belt} />
       <input type="hidden" name="conditions" value={JSON.stringify(conditions)} />
-      {conditions.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          No conditions: every active guardian earns this belt.
+      <input type="hidden" name="renewal" value={JSON.stringify(renewal)} />
+      <ConditionList
+        idPrefix={belt}
+        conditions={conditions}
+        onChange={setConditions}
+        courses={courses}
+        empty="No conditions: every active guardian earns this belt."
+      />
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+        <legend className="px-1 text-sm font-medium">Validity and renewal</legend>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label htmlFor={monthsId}>Valid for (months; empty: never expires)</label>
+          <input
+            id={monthsId}
+            name="validityMonths"
+            inputMode="numeric"
+            value={months}
+            onChange={(e) => setMonths(e.target.value)}
+            aria-invalid={monthsError ? true : undefined}
+            aria-describedby={monthsError ? `${monthsId}-error` : undefined}
+            className={input}
+          />
+          {monthsError ? (
+            <span id={`${monthsId}-error`} className="text-red-700 dark:text-red-400">
+              {monthsError}
+            </span>
+          ) : null}
+        </div>
+        {months.trim() !== "" ? (
+          <ConditionList
+            idPrefix={`${belt}-renewal`}
+            conditions={renewal}
+            onChange={setRenewal}
+            courses={courses}
+            empty="No renewal conditions: meeting the belt's rule again renews it."
+            addLabel="Add renewal condition"
+          />
+        ) : null}
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Holders are reminded a month before expiry and may renew from then on; an expired belt
+          stays in their history.
         </p>
-      ) : null}
-      <ol className="space-y-2">
-        {conditions.map((c, i) => (
-          <li key={i} className="flex flex-wrap items-center gap-2 text-sm">
-            <label className="sr-only" htmlFor={id(i, "type")}>
-              Condition {i + 1}
-            </label>
-            <select
-              id={id(i, "type")}
-              value={c.type}
-              onChange={(e) =>
-                update(i, fresh(e.target.value as BeltCondition["type"], courses[0]?.key ?? ""))
-              }
-              className={`${input} w-64`}
-            >
-              {TYPES.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-            {c.type === "course" ? (
-              <>
-                <label className="sr-only" htmlFor={id(i, "course")}>
-                  Course
-                </label>
-                <select
-                  id={id(i, "course")}
-                  value={c.courseKey}
-                  onChange={(e) => update(i, { ...c, courseKey: e.target.value })}
-                  className={`${input} w-56`}
-                >
-                  {courses.map((k) => (
-                    <option key={k.key} value={k.key}>
-                      {k.title}
-                    </option>
-                  ))}
-                </select>
-              </>
-            ) : null}
-            {"min" in c ? (
-              <>
-                <label htmlFor={id(i, "min")}>at least</label>
-                <input
-                  id={id(i, "min")}
-                  type="number"
-                  step="any"
-                  value={c.min ?? ""}
-                  onChange={(e) => num(i, "min", e.target.value)}
-                  className={input}
-                />
-              </>
-            ) : null}
-            {c.type === "hours" ? (
-              <>
-                <label htmlFor={id(i, "window")}>in the last (days, optional)</label>
-                <input
-                  id={id(i, "window")}
-                  type="number"
-                  value={c.windowDays ?? ""}
-                  onChange={(e) => num(i, "windowDays", e.target.value)}
-                  className={input}
-                />
-              </>
-            ) : null}
-            {c.type === "feedback-average" ? (
-              <>
-                <label htmlFor={id(i, "ratings")}>over at least</label>
-                <input
-                  id={id(i, "ratings")}
-                  type="number"
-                  value={c.minRatings ?? ""}
-                  onChange={(e) => num(i, "minRatings", e.target.value)}
-                  className={input}
-                />
-                <span>ratings</span>
-              </>
-            ) : null}
-            <button
-              type="button"
-              onClick={() => setConditions((cs) => cs.filter((_, j) => j !== i))}
-              className="rounded px-2 py-1 text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-slate-800"
-              aria-label={`Remove condition ${i + 1}`}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ol>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => setConditions((cs) => [...cs, fresh("reviews", courses[0]?.key ?? "")])}
-        >
-          Add condition
-        </Button>
         <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending}>
-          Preview who qualifies
+          Preview the change
         </Button>
         <Button type="submit" name="intent" value="save" disabled={pending}>
           {pending ? "Working…" : "Save rule"}
@@ -172,7 +87,10 @@ export function RuleEditor({
       <FormMessage state={state} />
       {state.fieldErrors ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {Object.values(state.fieldErrors).flat().join(" ")}
+          {Object.entries(state.fieldErrors)
+            .filter(([k]) => k !== "validityMonths")
+            .flatMap(([, v]) => v)
+            .join(" ")}
         </p>
       ) : null}
     </form>

@@ -6,15 +6,17 @@ import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
 import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
-import { beltProgress } from "@/lib/server/belts/progress";
+import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
+import { BeltRenewals } from "@/components/belts/belt-renewals";
 import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
-  const [activity, standing, progress] = await Promise.all([
+  const [activity, standing, progress, renewals] = await Promise.all([
     getPersonalActivity(actor.id),
     getGuardianStanding(actor.id),
     beltProgress(actor.id),
+    beltRenewals(actor.id),
   ]);
   const active = standing.memberships.filter((m) => m.status === "ACTIVE");
   const pending = standing.memberships.filter((m) => m.status === "NOMINATED");
@@ -31,7 +33,9 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
           value={standing.belt ? BELT.label(standing.belt.belt) : "None yet"}
           hint={
             standing.belt
-              ? `Since ${formatDate(standing.belt.awardedOn)}`
+              ? standing.belt.expiresOn
+                ? `Expires on ${formatDate(standing.belt.expiresOn)}`
+                : `Since ${formatDate(standing.belt.awardedOn)}`
               : "Complete onboarding to earn White"
           }
         />
@@ -49,6 +53,7 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
           }
         />
       </div>
+      <BeltRenewals renewals={renewals} self />
       <div className="grid gap-4 lg:grid-cols-2">
         <NextBelt progress={progress} />
         <Card>

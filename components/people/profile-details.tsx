@@ -9,7 +9,10 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { BELT, RECOGNITION_KIND, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
-import { beltProgress } from "@/lib/server/belts/progress";
+import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
+import { BeltRenewals } from "@/components/belts/belt-renewals";
+import { highestHeldOn, periodStatus } from "@/lib/belts/validity";
+import { todayUtc } from "@/lib/period";
 import { profileDetails, type ProfilePerson } from "@/lib/server/people/profile";
 
 const monthColumns: Column<{ month: string; hours: number | string }>[] = [
@@ -26,11 +29,12 @@ export async function ProfileDetails({
   person: ProfilePerson;
 }) {
   const p = { person, ...(await profileDetails(actor, person)) };
-  const live = p.belts.filter((b) => !b.revokedAt);
-  const highest = [...BELT.values].reverse().find((belt) => live.some((b) => b.belt === belt));
-  const progress = p.memberships.some((m) => m.status === "ACTIVE")
-    ? await beltProgress(p.person.id)
-    : undefined;
+  const today = todayUtc();
+  const highest = highestHeldOn(p.belts, today);
+  const guardian = p.memberships.some((m) => m.status === "ACTIVE");
+  const [progress, renewals] = guardian
+    ? await Promise.all([beltProgress(p.person.id), beltRenewals(p.person.id, today)])
+    : [undefined, []];
   const avg = p.feedback?.length
     ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length
     : null;
@@ -53,6 +57,7 @@ export async function ProfileDetails({
           hint={p.feedback?.length ? `${p.feedback.length} ratings` : undefined}
         />
       </div>
+      <BeltRenewals renewals={renewals} self={p.person.id === actor.id} />
       {progress !== undefined ? (
         <NextBelt progress={progress} self={p.person.id === actor.id} />
       ) : null}
@@ -86,7 +91,15 @@ export async function ProfileDetails({
             <ol className="mt-2 space-y-1 text-sm">
               {p.belts.map((b) => (
                 <li key={b.id}>
-                  {BELT.label(b.belt)} on {formatDate(b.awardedOn)}
+                  {BELT.label(b.belt)} {b.renewal ? "renewed" : "earned"} on{" "}
+                  {formatDate(b.awardedOn)}
+                  {b.expiresOn && !b.revokedAt ? (
+                    <span className="text-slate-600 dark:text-slate-400">
+                      {" "}
+                      · {periodStatus(b, today) === "expired" ? "expired" : "expires"} on{" "}
+                      {formatDate(b.expiresOn)}
+                    </span>
+                  ) : null}
                   {b.revokedAt ? (
                     <span className="text-red-700 dark:text-red-400">
                       {" "}

@@ -9,6 +9,8 @@ export type BeltFacts = {
   requiredCourses: string[];
   /** Completed reviews the person took part in. */
   reviews: number;
+  /** The days those reviews were completed (for a condition with a window). */
+  reviewDates?: Date[];
   /** Approved threat models the person co-authored. */
   threatModels: number;
   /** Logged entries: date (UTC day) and quarter-hours. */
@@ -29,13 +31,22 @@ export type RuleResult = { belt: BeltName; met: boolean; conditions: ConditionRe
 
 const DAY = 86_400_000;
 
+/** Whether `date` falls in the last `windowDays` days up to `today` (any day when no window). */
+const inWindow = (date: Date, windowDays: number | undefined, today: Date) =>
+  date.getTime() > (windowDays ? today.getTime() - windowDays * DAY : -Infinity) &&
+  date.getTime() <= today.getTime();
+
 function hoursIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
-  const since = windowDays ? today.getTime() - windowDays * DAY : -Infinity;
   return toHours(
     facts.hours
-      .filter((h) => h.date.getTime() > since && h.date.getTime() <= today.getTime())
+      .filter((h) => inWindow(h.date, windowDays, today))
       .reduce((s, h) => s + h.quarterHours, 0),
   );
+}
+
+function reviewsIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
+  if (!windowDays) return facts.reviews;
+  return (facts.reviewDates ?? []).filter((d) => inWindow(d, windowDays, today)).length;
 }
 
 export function evaluateCondition(
@@ -64,7 +75,13 @@ export function evaluateCondition(
       return result("Complete every required course", done, facts.requiredCourses.length);
     }
     case "reviews":
-      return result("Take part in security reviews", facts.reviews, condition.min);
+      return result(
+        condition.windowDays
+          ? `Take part in security reviews in the last ${condition.windowDays} days`
+          : "Take part in security reviews",
+        reviewsIn(facts, condition.windowDays, today),
+        condition.min,
+      );
     case "threat-models":
       return result("Co-author approved threat models", facts.threatModels, condition.min);
     case "hours":
@@ -104,7 +121,7 @@ export function evaluateCondition(
   }
 }
 
-function evaluateRule(
+export function evaluateRule(
   belt: BeltName,
   conditions: BeltCondition[],
   facts: BeltFacts,

@@ -10,7 +10,8 @@ export type QueueName =
   | "channel-post"
   | "hours-reminder"
   | "lead-digest"
-  | "coverage-alerts";
+  | "coverage-alerts"
+  | "belt-expiry";
 
 type QueuePolicy = {
   /** Attempts after the first. */
@@ -31,6 +32,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   "hours-reminder": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
   "lead-digest": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
   "coverage-alerts": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+  // Renews belts whose holders meet the conditions; reminds the others a month before expiry.
+  "belt-expiry": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
@@ -44,4 +47,5 @@ export const SCHEDULES: Partial<Record<QueueName, string>> = {
   "coverage-alerts": "30 6 * * *",
   "hours-reminder": "0 9 25 * *",
   "lead-digest": "0 7 * * 1",
+  "belt-expiry": "15 6 * * *",
 };

@@ -1,15 +1,12 @@
 import { isActiveOn } from "@/lib/active-guardian";
+import { isHeldOn, type BeltPeriod } from "@/lib/belts/validity";
 import { BELT, type Belt } from "@/lib/vocabulary";
 import { activeGuardiansOn, lastDay, type ActiveInterval } from "./guardians";
 import { percent, type Figure } from "./stats";
 
-// Metric 8: people. Belts: the highest live award on or before the period's last day.
-export type BeltAwardFact = {
-  userId: number;
-  belt: Belt;
-  awardedOn: Date;
-  revokedAt: Date | null;
-};
+// Metric 8: people. Belts: the highest belt held on the period's last day (docs/metrics.md,
+// "held belt": awarded by then, not expired, not revoked).
+export type BeltAwardFact = BeltPeriod & { userId: number };
 
 export type PeopleMetrics = {
   activeAtEnd: number;
@@ -53,7 +50,7 @@ export function peopleMetrics(input: {
   );
   const highest = new Map<number, number>();
   for (const a of input.awards) {
-    if (a.awardedOn > last || (a.revokedAt !== null && a.revokedAt <= last)) continue;
+    if (!isHeldOn(a, last)) continue;
     highest.set(a.userId, Math.max(highest.get(a.userId) ?? -1, BELT.rank(a.belt)));
   }
   const beltDistribution = { NONE: 0, WHITE: 0, YELLOW: 0, GREEN: 0, BLACK: 0 };

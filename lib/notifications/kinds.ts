@@ -81,6 +81,18 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindInfo> = {
     defaultEmail: "IMMEDIATE",
     digestible: true,
   },
+  BELT_EXPIRING: {
+    label: "Belt about to expire",
+    audience: "The guardian, a month before",
+    defaultEmail: "IMMEDIATE",
+    digestible: true,
+  },
+  BELT_RENEWED: {
+    label: "Belt renewed",
+    audience: "The guardian",
+    defaultEmail: "DIGEST",
+    digestible: true,
+  },
   RECOGNITION_GIVEN: {
     label: "Kudos or award received",
     audience: "The person recognised",

@@ -1,6 +1,7 @@
 // What each event's notification says: a title that tells the whole story in the bell and an
 // email subject, and a short body. Plain functions of names, so every wording is tested once.
 import type { Belt, ReviewOutcome } from "@/lib/generated/prisma/enums";
+import { formatDate } from "@/lib/format";
 import { BELT, REVIEW_OUTCOME } from "@/lib/vocabulary";
 
 type Message = { title: string; body: string };
@@ -113,6 +114,18 @@ export const beltAwardedPost = (m: { belt: Belt; guardian: string }): Message =>
 export const beltRevoked = (m: { belt: Belt; revoker: string; reason: string }): Message => ({
   title: `Your ${BELT.label(m.belt)} belt was revoked`,
   body: said(m.revoker, m.reason, `Revoked by ${m.revoker}.`),
+});
+
+export const beltRenewed = (m: { belt: Belt; expiresOn: Date | null }): Message => ({
+  title: `Your ${BELT.label(m.belt)} belt was renewed`,
+  body: m.expiresOn
+    ? `You meet its renewal conditions; it now expires on ${formatDate(m.expiresOn)}.`
+    : "You meet its renewal conditions; it no longer expires.",
+});
+
+export const beltExpiring = (m: { belt: Belt; expiresOn: Date }): Message => ({
+  title: `Your ${BELT.label(m.belt)} belt expires on ${formatDate(m.expiresOn)}`,
+  body: "Meet its renewal conditions before then to keep it; your profile shows what is left to do.",
 });
 
 export const newsletterPublished = (m: { org: string; quarter: string }): Message => ({

@@ -16,6 +16,8 @@ const RECEIVED_WITH: Record<NotificationKind, Permission | null> = {
   THREAT_MODEL_APPROVED: "threatmodel.write",
   BELT_AWARDED: "training.complete",
   BELT_REVOKED: "training.complete",
+  BELT_EXPIRING: "training.complete",
+  BELT_RENEWED: "training.complete",
   RECOGNITION_GIVEN: null,
   NEWSLETTER_PUBLISHED: null,
   HOURS_REMINDER: "activity.log",

@@ -36,7 +36,7 @@ test("a lead edits a rule, previews who qualifies, saves and sees new awards", a
       .last()
       .click();
   }
-  await yellow.getByRole("button", { name: "Preview who qualifies" }).click();
+  await yellow.getByRole("button", { name: "Preview the change" }).click();
   const message = yellow.getByRole("status");
   await expect(message).toContainText(/would earn a belt|No one new/);
   const preview = await message.textContent();

@@ -307,6 +307,9 @@ export async function dashboardSnapshot() {
         requiredCourses: [...f.requiredCourses].sort(),
         ratings: [...f.ratings].sort(),
         hours: sortedJson(f.hours),
+        reviewDates: sortedJson(f.reviewDates ?? []),
+        // Award periods without the database's ids (a restore numbers rows afresh).
+        periods: sortedJson(f.periods.map((p) => ({ ...p, id: null, userId: null }))),
       })),
     ),
     qualifying: sortedJson(

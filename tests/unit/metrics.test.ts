@@ -287,6 +287,14 @@ describe("people", () => {
         { userId: 1, belt: "GREEN", awardedOn: d("2026-02-01"), revokedAt: null },
         { userId: 1, belt: "BLACK", awardedOn: d("2026-10-15"), revokedAt: null },
         { userId: 3, belt: "YELLOW", awardedOn: d("2026-09-01"), revokedAt: d("2026-09-15") },
+        // Expired on the period's last day: not held at its end.
+        {
+          userId: 3,
+          belt: "WHITE",
+          awardedOn: d("2025-09-30"),
+          expiresOn: d("2026-09-30"),
+          revokedAt: null,
+        },
       ],
       ...Q3,
     });

@@ -1,5 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { todayUtc } from "@/lib/period";
+import type { Belt } from "@/lib/vocabulary";
+import { heldOnDay } from "./held-sql";
 
 export async function recentAwards(take = 30) {
   return db.beltAward.findMany({
@@ -9,6 +13,8 @@ export async function recentAwards(take = 30) {
       id: true,
       belt: true,
       awardedOn: true,
+      expiresOn: true,
+      renewal: true,
       revokedAt: true,
       revokeReason: true,
       user: { select: { id: true, name: true } },
@@ -16,11 +22,11 @@ export async function recentAwards(take = 30) {
   });
 }
 
-export async function beltCounts() {
-  const rows = await db.beltAward.groupBy({
-    by: ["belt"],
-    where: { revokedAt: null },
-    _count: true,
-  });
-  return Object.fromEntries(rows.map((r) => [r.belt, r._count]));
+/** How many people hold each belt today (docs/metrics.md, "held belt"). */
+export async function beltCounts(today = todayUtc()) {
+  const rows = await db.$queryRaw<{ belt: Belt; n: number }[]>`
+    SELECT b.belt, count(DISTINCT b."userId")::int AS n FROM "BeltAward" b
+    WHERE ${heldOnDay(Prisma.sql`${today}::date`, "b")}
+    GROUP BY b.belt`;
+  return Object.fromEntries(rows.map((r) => [r.belt, r.n]));
 }

@@ -7,13 +7,16 @@ import type { BeltName } from "@/lib/belts/default-rules";
 import type { BeltCondition } from "@/lib/validations/belt-rule";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
-import { activeGuardianIds, loadBeltFacts, loadRules } from "./facts";
+import { expiryDate } from "@/lib/belts/validity";
+import type { BeltValidities } from "@/lib/belts/renewal";
+import { activeGuardianIds, loadBeltFacts, loadRules, loadValidities } from "./facts";
 import { noticeAwarded, noticeRevoked } from "./notices";
+import { dueRenewals, recordRenewal, type Renewal } from "./renewals";
 import { isoDay, todayUtc } from "@/lib/period";
 
 const CHUNK = 500;
 
-export type Award = { userId: number; belt: BeltName };
+export type Award = { userId: number; belt: BeltName; renewal?: boolean };
 
 /** Who would newly qualify for which belt under `rules` (nothing is written). */
 export async function qualifyingAwards(
@@ -26,9 +29,9 @@ export async function qualifyingAwards(
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const facts = await loadBeltFacts(userIds.slice(i, i + CHUNK));
     for (const [userId, f] of facts) {
-      // A belt a lead revoked is not handed back automatically.
+      // A belt a lead revoked is not handed back automatically; a lapsed one is renewed.
       for (const result of beltsToAward(inForce, f, today)) {
-        if (f.revoked.has(result.belt)) break;
+        if (f.revoked.has(result.belt) || f.lapsed.has(result.belt)) break;
         out.push({
           userId,
           belt: result.belt,
@@ -48,8 +51,10 @@ export async function qualifyingAwards(
 }
 
 /**
- * Re-evaluates people (active guardians among them) and records new belts with their evidence.
- * Idempotent: a live award per person and belt is unique, so concurrent runs award once.
+ * Re-evaluates people (active guardians among them): records new belts with their evidence,
+ * then renews the belts whose renewal conditions they meet (lib/belts/renewal.ts). Idempotent: a
+ * live first award per person and belt, and a live row per person, belt and day, are unique, so
+ * concurrent runs write once.
  */
 export async function reevaluateBelts(
   userIds: number[],
@@ -57,14 +62,31 @@ export async function reevaluateBelts(
 ): Promise<Award[]> {
   const guardians = new Set(await activeGuardianIds());
   const candidates = userIds.filter((id) => guardians.has(id));
-  const awards = await qualifyingAwards(candidates);
+  const validities = await loadValidities();
+  const awarded = await awardBelts(await qualifyingAwards(candidates), validities, actorId);
+  const renewals: Renewal[] = await dueRenewals(candidates, validities);
+  for (const r of renewals) {
+    if (await recordRenewal(r, actorId))
+      awarded.push({ userId: r.userId, belt: r.belt, renewal: true });
+  }
+  return awarded;
+}
+
+async function awardBelts(
+  awards: (Award & { evidence: unknown })[],
+  validities: BeltValidities,
+  actorId: number | null,
+): Promise<Award[]> {
   const awarded: Award[] = [];
+  const today = todayUtc();
   for (const a of awards) {
+    const expiresOn = expiryDate(today, validities[a.belt].validityMonths);
     const inserted = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: number }[]>`
-        INSERT INTO "BeltAward" ("userId", belt, "awardedOn", evidence)
-        VALUES (${a.userId}, ${a.belt}::"Belt", ${todayUtc()}, ${JSON.stringify(a.evidence)}::jsonb)
-        ON CONFLICT ("userId", belt) WHERE "revokedAt" IS NULL DO NOTHING
+        INSERT INTO "BeltAward" ("userId", belt, "awardedOn", "expiresOn", evidence)
+        VALUES (${a.userId}, ${a.belt}::"Belt", ${today}, ${expiresOn}::date,
+          ${JSON.stringify(a.evidence)}::jsonb)
+        ON CONFLICT ("userId", belt) WHERE "revokedAt" IS NULL AND NOT renewal DO NOTHING
         RETURNING id`;
       if (rows.length === 0) return false;
       await audit(tx, {
@@ -72,7 +94,7 @@ export async function reevaluateBelts(
         action: "award",
         entity: "BeltAward",
         entityId: rows[0].id,
-        after: { userId: a.userId, belt: a.belt, evidence: a.evidence },
+        after: { userId: a.userId, belt: a.belt, expiresOn, evidence: a.evidence },
       });
       await noticeAwarded(tx, { id: rows[0].id, userId: a.userId, belt: a.belt });
       return true;
@@ -80,6 +102,15 @@ export async function reevaluateBelts(
     if (inserted) awarded.push({ userId: a.userId, belt: a.belt });
   }
   return awarded;
+}
+
+/**
+ * A guardian asks for their own belts to be checked now (after logging the hours a renewal
+ * needs, say) rather than at the next daily run. It only applies the rules.
+ */
+export async function checkOwnBelts(actor: SessionActor): Promise<Award[]> {
+  if (!can(actor, "training.complete", { userId: actor.id })) throw new PermissionError();
+  return reevaluateBelts([actor.id], actor.id);
 }
 
 export async function reevaluateEveryone(actor: SessionActor): Promise<Award[]> {
@@ -94,9 +125,17 @@ export async function revokeBelt(actor: SessionActor, awardId: number, reason: s
     const before = await tx.beltAward.findUnique({ where: { id: awardId } });
     if (!before) throw new NotFoundError("belt award");
     if (before.revokedAt) throw new DomainError("That belt was already revoked.");
-    const after = await tx.beltAward.update({
-      where: { id: awardId },
-      data: { revokedAt: new Date(), revokedById: actor.id, revokeReason: reason },
+    const revoked = { revokedAt: new Date(), revokedById: actor.id, revokeReason: reason };
+    const after = await tx.beltAward.update({ where: { id: awardId }, data: revoked });
+    // A renewal overlaps the period it renews: every period of the belt still in force goes.
+    await tx.beltAward.updateMany({
+      where: {
+        userId: before.userId,
+        belt: before.belt,
+        revokedAt: null,
+        OR: [{ expiresOn: null }, { expiresOn: { gt: todayUtc() } }],
+      },
+      data: revoked,
     });
     await audit(tx, {
       actorId: actor.id,

@@ -1,4 +1,6 @@
 import "server-only";
+import { heldTodayWhere } from "@/lib/belts/validity";
+import { todayUtc } from "@/lib/period";
 import { db } from "@/lib/db/client";
 import type { SessionActor } from "@/lib/auth/actor";
 import { queryScope } from "@/lib/auth/permissions";
@@ -46,7 +48,7 @@ export async function getOrgSummary(actor: SessionActor) {
             orderBy: { team: { name: "asc" } },
             select: { team: { select: { id: true, name: true } } },
           },
-          beltAwards: { where: { revokedAt: null }, select: { belt: true } },
+          beltAwards: { where: heldTodayWhere(todayUtc()), select: { belt: true } },
         },
       }),
       db.newsletter.findFirst({

@@ -1,7 +1,8 @@
 import "server-only";
+import { heldTodayWhere } from "@/lib/belts/validity";
 import { db } from "@/lib/db/client";
 import { BELT } from "@/lib/vocabulary";
-import { monthRange } from "@/lib/period";
+import { monthRange, todayUtc } from "@/lib/period";
 
 /** What a person who logs hours sees first: this month's total and recent entries. */
 export async function getPersonalActivity(userId: number, today = new Date()) {
@@ -34,12 +35,16 @@ export async function getGuardianStanding(userId: number) {
       },
     }),
     db.beltAward.findMany({
-      where: { userId, revokedAt: null },
-      select: { belt: true, awardedOn: true },
+      where: { userId, ...heldTodayWhere(todayUtc()) },
+      select: { belt: true, awardedOn: true, expiresOn: true },
     }),
     db.feedback.aggregate({ where: { guardianId: userId }, _avg: { rating: true }, _count: true }),
   ]);
-  const belt = awards.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt))[0] ?? null;
+  // The highest belt held; of its periods (a renewal overlaps the one it renews), the one that
+  // lasts longest, so the home shows the expiry that applies.
+  const lasts = (a: { expiresOn: Date | null }) => a.expiresOn?.getTime() ?? Infinity;
+  const belt =
+    awards.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt) || lasts(b) - lasts(a))[0] ?? null;
   return {
     memberships,
     belt,

@@ -7,6 +7,7 @@ import { sendOutboxEmails } from "@/lib/server/notifications/email";
 import { evaluateCoverageAlerts } from "@/lib/server/notifications/alerts";
 import { sendHoursReminders } from "@/lib/server/notifications/hours-reminder";
 import { sendLeadDigests } from "@/lib/server/notifications/lead-digest";
+import { runBeltExpiry } from "@/lib/server/belts/expiry-job";
 
 // What each queue's job does. A scheduled job's data may carry `at` (an ISO instant): the moment
 // it acts for, so tests and a re-run for a missed day inject the clock instead of waiting.
@@ -48,4 +49,5 @@ export const HANDLERS: Partial<Record<QueueName, JobHandler | { batch: BatchHand
   "hours-reminder": (data, ctx) => sendHoursReminders(jobTime(data, ctx)),
   "lead-digest": (data, ctx) => sendLeadDigests(jobTime(data, ctx)),
   "coverage-alerts": (data, ctx) => evaluateCoverageAlerts(jobTime(data, ctx)),
+  "belt-expiry": (data, ctx) => runBeltExpiry(jobTime(data, ctx)),
 };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { orgSubtree } from "@/lib/auth/permissions";
 import { toHours } from "@/lib/hours";
 import { isoDay } from "@/lib/period";
+import { highestHeldOn, isHeldOn } from "@/lib/belts/validity";
 import { BELT } from "@/lib/vocabulary";
 import { lastDay } from "@/lib/metrics/guardians";
 import type { NewsletterFacts } from "@/lib/newsletter/assemble";
@@ -59,7 +60,14 @@ export async function newsletterFacts(
   const [awards, hours, reviews, tms, recognitions] = await Promise.all([
     db.beltAward.findMany({
       where: { userId: { in: ids }, awardedOn: { lte: last } },
-      select: { userId: true, belt: true, awardedOn: true, revokedAt: true },
+      select: {
+        userId: true,
+        belt: true,
+        awardedOn: true,
+        expiresOn: true,
+        revokedAt: true,
+        renewal: true,
+      },
     }),
     db.activityEntry.groupBy({
       by: ["userId"],
@@ -94,17 +102,15 @@ export async function newsletterFacts(
   const tmsBy = new Map(tms.map((t) => [t.userId, t._count]));
   const guardians = people
     .map((p) => {
-      const mine = awards.filter(
-        (a) => a.userId === p.userId && (a.revokedAt === null || a.revokedAt > last),
-      );
-      const top = mine.sort((a, b) => BELT.rank(b.belt) - BELT.rank(a.belt))[0];
+      // Held on the quarter's last day (docs/metrics.md, "held belt"); new: first earned in it.
+      const mine = awards.filter((a) => a.userId === p.userId && isHeldOn(a, last));
       return {
         name: p.name,
         team: p.teams.join(", "),
         leftOn: p.leftOn ? isoDay(p.leftOn) : null,
-        belt: top?.belt ?? null,
+        belt: highestHeldOn(mine, last),
         newBelts: mine
-          .filter((a) => a.awardedOn >= start)
+          .filter((a) => a.awardedOn >= start && !a.renewal)
           .map((a) => a.belt)
           .sort((a, b) => BELT.rank(a) - BELT.rank(b)),
         hours: hoursBy.get(p.userId) ?? 0,

@@ -50,7 +50,15 @@ export async function profileDetails(actor: SessionActor, person: ProfilePerson)
     db.beltAward.findMany({
       where: { userId: id },
       orderBy: { awardedOn: "asc" },
-      select: { id: true, belt: true, awardedOn: true, revokedAt: true, revokeReason: true },
+      select: {
+        id: true,
+        belt: true,
+        awardedOn: true,
+        expiresOn: true,
+        renewal: true,
+        revokedAt: true,
+        revokeReason: true,
+      },
     }),
     db.guardianMembership.findMany({
       where: { userId: id, status: { in: ["ACTIVE", "ALUMNI"] } },

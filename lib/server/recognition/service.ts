@@ -51,7 +51,8 @@ export async function giveRecognition(actor: SessionActor, input: RecognitionInp
 export async function wall(take = 40) {
   const [belts, recognitions] = await Promise.all([
     db.beltAward.findMany({
-      where: { revokedAt: null },
+      // The wall celebrates earning a belt; a renewal keeps it and is not news.
+      where: { revokedAt: null, renewal: false },
       orderBy: [{ awardedOn: "desc" }, { id: "desc" }],
       take,
       select: { id: true, belt: true, awardedOn: true, user: { select: { id: true, name: true } } },

@@ -75,6 +75,9 @@ export const membershipRow = z.object({
 export const beltRuleRow = z.object({
   belt: z.enum(Belt),
   conditions: json,
+  // Belts that expire (added later: older backups have neither).
+  validityMonths: opt(z.int("Give the validity as whole months").min(1).max(120)),
+  renewal: json.default([]),
   updatedBy: opt(email),
   updatedAt: instant,
 });
@@ -82,6 +85,8 @@ export const beltAwardRow = z.object({
   email,
   belt: z.enum(Belt),
   awardedOn: day,
+  expiresOn: opt(day),
+  renewal: z.boolean().default(false),
   evidence: json,
   createdAt: instant,
   revokedAt: opt(instant),

@@ -2,6 +2,7 @@ import "server-only";
 import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activeOnDay } from "@/lib/active-guardian/sql";
+import { heldOnDay } from "@/lib/server/belts/held-sql";
 import type { MetricPeriod } from "@/lib/metrics/periods";
 import { percent } from "@/lib/metrics/stats";
 import type { PeopleMetrics } from "@/lib/metrics/people";
@@ -66,8 +67,7 @@ export async function peopleFamily(
       SELECT act.key, coalesce(best.belt::text, 'NONE') AS belt, count(*)::int AS n
       FROM act LEFT JOIN LATERAL (
         SELECT b.belt FROM "BeltAward" b
-        WHERE b."userId" = act."userId" AND b."awardedOn" <= act.last
-          AND (b."revokedAt" IS NULL OR b."revokedAt" > (act.last::timestamp AT TIME ZONE 'UTC'))
+        WHERE b."userId" = act."userId" AND ${heldOnDay(Prisma.sql`act.last`)}
         ORDER BY b.belt DESC LIMIT 1
       ) best ON TRUE
       GROUP BY 1, 2`,

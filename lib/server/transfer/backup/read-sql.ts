@@ -49,8 +49,8 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
         ${list(`a."responseId" = x.id`, `FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"`, `q.position`, `'position', q.position, 'rating', a.rating, 'text', a.text`)}`,
       )} AS responses
     FROM "Survey" s ORDER BY s.title, s."opensOn", s.id`,
-  beltRules: `SELECT belt::text AS belt, conditions, ${email("r", "updatedById")} AS "updatedBy", "updatedAt" FROM "BeltRule" r ORDER BY belt`,
-  beltAwards: `SELECT u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn", a.evidence, a."createdAt", a."revokedAt", ${email("a", "revokedById")} AS "revokedBy", a."revokeReason"
+  beltRules: `SELECT belt::text AS belt, conditions, "validityMonths", renewal, ${email("r", "updatedById")} AS "updatedBy", "updatedAt" FROM "BeltRule" r ORDER BY belt`,
+  beltAwards: `SELECT u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn", a."expiresOn"::text AS "expiresOn", a.renewal, a.evidence, a."createdAt", a."revokedAt", ${email("a", "revokedById")} AS "revokedBy", a."revokeReason"
     FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" ORDER BY u.email, a.belt, a."awardedOn", a.id`,
   mentorships: `SELECT a.email AS mentor, b.email AS mentee, m."startedOn"::text AS "startedOn", m."endedOn"::text AS "endedOn"
     FROM "Mentorship" m JOIN "User" a ON a.id = m."mentorId" JOIN "User" b ON b.id = m."menteeId" ORDER BY a.email, b.email`,

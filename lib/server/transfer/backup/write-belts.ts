@@ -8,13 +8,15 @@ import { byIndex, each, idOf, idsByKey, unnest } from "./sql";
 export async function writeBeltRules(c: pg.ClientBase, changes: Change<"beltRules">[]) {
   await each(
     c,
-    `INSERT INTO "BeltRule" (belt, conditions, "updatedById", "updatedAt")
-    SELECT u.belt::"Belt", u.conditions::jsonb, ${idOf.user("u.by")}, u.at::timestamptz FROM ${unnest(["belt", "conditions", "by", "at"])}
-    ON CONFLICT (belt) DO UPDATE SET conditions = EXCLUDED.conditions, "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt"`,
+    `INSERT INTO "BeltRule" (belt, conditions, "validityMonths", renewal, "updatedById", "updatedAt")
+    SELECT u.belt::"Belt", u.conditions::jsonb, u.months::int, u.renewal::jsonb, ${idOf.user("u.by")}, u.at::timestamptz FROM ${unnest(["belt", "conditions", "months", "renewal", "by", "at"])}
+    ON CONFLICT (belt) DO UPDATE SET conditions = EXCLUDED.conditions, "validityMonths" = EXCLUDED."validityMonths", renewal = EXCLUDED.renewal, "updatedById" = EXCLUDED."updatedById", "updatedAt" = EXCLUDED."updatedAt"`,
     changes,
     [
       (x) => x.row.belt,
       (x) => JSON.stringify(x.row.conditions),
+      (x) => x.row.validityMonths ?? null,
+      (x) => JSON.stringify(x.row.renewal),
       (x) => x.row.updatedBy,
       (x) => x.row.updatedAt,
     ],
@@ -35,6 +37,8 @@ export async function writeBeltAwards(c: pg.ClientBase, changes: Change<"beltAwa
     "email",
     "belt",
     "awarded",
+    "expires",
+    "renewal",
     "evidence",
     "created",
     "revoked",
@@ -46,6 +50,8 @@ export async function writeBeltAwards(c: pg.ClientBase, changes: Change<"beltAwa
     x.row.email,
     x.row.belt,
     x.row.awardedOn,
+    x.row.expiresOn ?? null,
+    x.row.renewal,
     JSON.stringify(x.row.evidence),
     x.row.createdAt,
     x.row.revokedAt,
@@ -53,10 +59,10 @@ export async function writeBeltAwards(c: pg.ClientBase, changes: Change<"beltAwa
     x.row.revokeReason,
   ]);
   const get = byIndex(cols.length);
-  const set = `evidence = u.evidence::jsonb, "createdAt" = u.created::timestamptz, "revokedAt" = u.revoked::timestamptz, "revokedById" = ${idOf.user("u.revoker")}, "revokeReason" = u.reason`;
+  const set = `"expiresOn" = u.expires::date, renewal = u.renewal::boolean, evidence = u.evidence::jsonb, "createdAt" = u.created::timestamptz, "revokedAt" = u.revoked::timestamptz, "revokedById" = ${idOf.user("u.revoker")}, "revokeReason" = u.reason`;
   // Revoked awards first, so one live award per person and belt holds after every statement.
   for (const revoked of [true, false]) {
-    const part = rows.filter((r) => (r[6] !== null) === revoked);
+    const part = rows.filter((r) => (r[cols.indexOf("revoked")] !== null) === revoked);
     await each(
       c,
       `UPDATE "BeltAward" a SET ${set} FROM ${unnest(cols)} WHERE a.id = u.id::int`,
@@ -65,8 +71,8 @@ export async function writeBeltAwards(c: pg.ClientBase, changes: Change<"beltAwa
     );
     await each(
       c,
-      `INSERT INTO "BeltAward" ("userId", belt, "awardedOn", evidence, "createdAt", "revokedAt", "revokedById", "revokeReason")
-      SELECT ${idOf.user("u.email")}, u.belt::"Belt", u.awarded::date, u.evidence::jsonb, u.created::timestamptz, u.revoked::timestamptz, ${idOf.user("u.revoker")}, u.reason
+      `INSERT INTO "BeltAward" ("userId", belt, "awardedOn", "expiresOn", renewal, evidence, "createdAt", "revokedAt", "revokedById", "revokeReason")
+      SELECT ${idOf.user("u.email")}, u.belt::"Belt", u.awarded::date, u.expires::date, u.renewal::boolean, u.evidence::jsonb, u.created::timestamptz, u.revoked::timestamptz, ${idOf.user("u.revoker")}, u.reason
       FROM ${unnest(cols)}`,
       part.filter((r) => r[0] === null),
       get,
