@@ -10,7 +10,7 @@ export function CreateThreatModelForm() {
       submit="Create"
       className="mt-3"
     >
-      <TeamField id="tm-team" source="threat-model" />
+      <TeamField id="tm-team" />
       <FormField label="System" name="system" id="tm-system" required className="w-64" />
     </ActionForm>
   );

@@ -2,12 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { PermissionError } from "@/lib/server/errors";
-import {
-  parseQuery,
-  SEARCH_TYPES,
-  type SearchHit,
-  type SearchType,
-} from "@/lib/search/query";
+import { parseQuery, SEARCH_TYPES, type SearchHit, type SearchType } from "@/lib/search/query";
 import { SEARCH_PERMISSION, searchType } from "./sources";
 
 // The one search behind the record pickers and the header's search box: people, teams,

@@ -4,7 +4,12 @@ import { queryScope, type Permission } from "@/lib/auth/permissions";
 import { tenantSql } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { rankPatterns, type SearchHit, type SearchQuery, type SearchType } from "@/lib/search/query";
+import {
+  rankPatterns,
+  type SearchHit,
+  type SearchQuery,
+  type SearchType,
+} from "@/lib/search/query";
 import { THREAT_MODEL_STATUS } from "@/lib/vocabulary";
 
 // One SQL query per kind of record. Each matches names, emails and keys with ILIKE, which the
@@ -20,7 +25,14 @@ export const SEARCH_PERMISSION: Record<SearchType, Permission> = {
 };
 
 export type Page = { limit: number; offset: number; activeOnly?: boolean };
-type Row = { id: number; key: string; title: string; detail: string; total: number; teamKey?: string };
+type Row = {
+  id: number;
+  key: string;
+  title: string;
+  detail: string;
+  total: number;
+  teamKey?: string;
+};
 
 /** The rank of a column's value (0 best): whole text, start, start of a word, anywhere. */
 function rank(column: string, q: SearchQuery): Prisma.Sql {
