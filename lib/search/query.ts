@@ -69,3 +69,6 @@ export type SearchHit = {
   detail: string;
   href: string;
 };
+
+/** The records of one kind found: a page of them and how many there are in all. */
+export type SearchGroup = { type: SearchType; hits: SearchHit[]; total: number };

@@ -2,14 +2,12 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { PermissionError } from "@/lib/server/errors";
-import { parseQuery, SEARCH_TYPES, type SearchHit, type SearchType } from "@/lib/search/query";
+import { parseQuery, SEARCH_TYPES, type SearchGroup, type SearchType } from "@/lib/search/query";
 import { SEARCH_PERMISSION, searchType } from "./sources";
 
 // The one search behind the record pickers and the header's search box: people, teams,
 // reviews, threat models and releases by name, email or key, each kind within what the actor
 // may read of it (another organisation's records are never found).
-
-export type SearchGroup = { type: SearchType; hits: SearchHit[]; total: number };
 
 /** The kinds of record the actor may search at all. */
 export const searchableTypes = (actor: SessionActor) =>
