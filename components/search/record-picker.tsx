@@ -62,6 +62,7 @@ export function RecordPicker({
   const { fieldId, describedBy } = fieldIds(name, id, error, hint);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const chips = useRef<HTMLUListElement>(null);
   const [chosen, setChosen] = useState<PickedRecord[]>(defaultValue);
   const [text, setText] = useState("");
   const [found, setFound] = useState<Answer>(NONE);
@@ -108,7 +109,11 @@ export function RecordPicker({
     setText("");
     setOpen(false);
     setNote(`${hit.title} chosen.`);
-    if (!multiple) setFound(NONE);
+    // One record: the text field gives way to the chip, whose remove button takes the focus.
+    if (!multiple) {
+      setFound(NONE);
+      requestAnimationFrame(() => chips.current?.querySelector("button")?.focus());
+    }
   }
   function remove(record: PickedRecord) {
     setChosen((c) => c.filter((r) => r.id !== record.id));
@@ -142,7 +147,7 @@ export function RecordPicker({
         {label}
       </label>
       {chosen.length > 0 ? (
-        <ul aria-label={`Chosen: ${label}`} className="flex flex-wrap gap-1">
+        <ul ref={chips} aria-label={`Chosen: ${label}`} className="flex flex-wrap gap-1">
           {chosen.map((c) => (
             <li
               key={c.id}
