@@ -24,7 +24,10 @@ type PickerProps = {
   id?: string;
   /** What the form sends for a chosen record: its id, or its key (a person's email). */
   submit?: "id" | "key";
-  /** Several records, shown as removable chips, each sent under `name`. */
+  /**
+   * Several records, shown as removable chips, sent as one value separated by commas (a form
+   * field holds one value: lib/server/failure.ts `formFields`).
+   */
   multiple?: boolean;
   defaultValue?: PickedRecord[];
   /** Only people who can still take part (not deactivated). */
@@ -165,10 +168,16 @@ export function RecordPicker({
               >
                 <X aria-hidden className="h-3.5 w-3.5" />
               </button>
-              <input type="hidden" name={name} value={submit === "id" ? c.id : c.key} />
             </li>
           ))}
         </ul>
+      ) : null}
+      {chosen.length > 0 ? (
+        <input
+          type="hidden"
+          name={name}
+          value={chosen.map((c) => (submit === "id" ? c.id : c.key)).join(", ")}
+        />
       ) : null}
       <input
         ref={input}
