@@ -150,7 +150,7 @@ export function RecordPicker({
         {label}
       </label>
       {chosen.length > 0 ? (
-        <ul ref={chips} aria-label={`Chosen: ${label}`} className="flex flex-wrap gap-1">
+        <ul ref={chips} aria-label={`Chosen ${noun}`} className="flex flex-wrap gap-1">
           {chosen.map((c) => (
             <li
               key={c.id}
@@ -213,7 +213,7 @@ export function RecordPicker({
         <ul
           id={listId}
           role="listbox"
-          aria-label={`Suggested ${noun}`}
+          aria-label="Suggestions" // not the field's label: that names the input alone
           className="max-h-72 overflow-auto"
         >
           {options.map((o, i) => (
