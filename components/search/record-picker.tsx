@@ -121,7 +121,8 @@ export function RecordPicker({
   function remove(record: PickedRecord) {
     setChosen((c) => c.filter((r) => r.id !== record.id));
     setNote(`${record.title} removed.`);
-    input.current?.focus();
+    // After the render that shows the text field again (a single choice hides it).
+    requestAnimationFrame(() => input.current?.focus());
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {

@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, seriousViolations, signIn, test } from "./fixtures";
 import { withE2eDb } from "./db";
 
 // The guardian's organisation with its sub-orgs: what their directory covers.
@@ -17,6 +17,7 @@ test("the header search finds records by name, grouped, by keyboard; Enter opens
   const suggestions = page.getByRole("listbox", { name: "Search suggestions" });
   const teams = suggestions.getByRole("group", { name: "Teams" });
   await expect(teams.getByRole("option").first()).toContainText("Ledger Core");
+  expect(await seriousViolations(page)).toEqual([]);
   await box.press("ArrowDown");
   await box.press("Enter");
   await page.waitForURL(/\/directory\/teams\/\d+$/);
@@ -29,6 +30,8 @@ test("the header search finds records by name, grouped, by keyboard; Enter opens
   await page.waitForURL(/\/search\?q=Ledger$/);
   await expect(page.getByRole("heading", { name: /^Teams/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Reviews/ })).toBeVisible();
+  await page.getByRole("button", { name: "Switch between light and dark theme" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("a guardian never finds another organisation's people; a name on the wall opens a card, not a 404", async ({
@@ -67,4 +70,5 @@ test("a guardian never finds another organisation's people; a name on the wall o
   await expect(page.getByText("Their public card")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Belts" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Not found" })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 });
