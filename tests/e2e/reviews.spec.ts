@@ -25,6 +25,7 @@ test("a security engineer completes a review with two findings and rates the gua
   // Chosen by name: the suggestions show each person's team and email.
   const person = participant.getByRole("combobox", { name: "Person" });
   await person.fill("Gina Guard");
+  await expect(participant.getByRole("option").first()).toBeVisible();
   await person.press("ArrowDown");
   await expect(person).toHaveAttribute("aria-activedescendant", /.+/);
   await participant.getByRole("option").filter({ hasText: DEMO.guardian }).click();
