@@ -24,7 +24,7 @@ export const SEARCH_PERMISSION: Record<SearchType, Permission> = {
   release: "review.read",
 };
 
-export type Page = { limit: number; offset: number; activeOnly?: boolean };
+type Page = { limit: number; offset: number; activeOnly?: boolean };
 type Row = {
   id: number;
   key: string;
