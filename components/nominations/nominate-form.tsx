@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, TextArea } from "@/components/ui/field";
+import { RecordPicker } from "@/components/search/record-picker";
+import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { nominateAction } from "@/lib/server/nominations/actions";
 import { idle } from "@/lib/server/action-state";
@@ -22,12 +23,16 @@ export function NominateForm({ teamId, teamName }: { teamId: number; teamName: s
       aria-label={`Nominate a guardian for ${teamName}`}
     >
       <input type="hidden" name="teamId" value={teamId} />
-      <Field
-        label="Email of the person you nominate"
+      <RecordPicker
+        type="person"
+        submit="key"
+        activeOnly
+        label="Person you nominate"
         name="email"
-        type="email"
+        id="nominee"
         required
         error={err("email")}
+        hint="Someone who works in this team's organisation"
       />
       <TextArea
         label="Why this person?"

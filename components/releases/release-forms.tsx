@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { TeamField } from "@/components/reviews/team-picker";
+import { FormRecordPicker, type PickedRecord } from "@/components/search/record-picker";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm, FormField } from "@/components/ui/action-form";
 import { createReleaseAction, updateReleaseAction } from "@/lib/server/releases/actions";
@@ -10,7 +11,7 @@ type Saved = {
   name: string;
   startedOn: string;
   releasedOn: string | null;
-  reviewKey: string | null;
+  review: PickedRecord | null;
   team: string;
 };
 
@@ -43,13 +44,15 @@ function ReleaseFields({ prefix, today, saved }: { prefix: string; today: string
         defaultValue={saved?.releasedOn ?? ""}
         hint="Empty until it ships"
       />
-      <FormField
-        label="Review (e.g. REV-000123)"
+      <FormRecordPicker
+        type="review"
+        submit="key"
+        label="Review"
         name="reviewKey"
         id={`${prefix}-review`}
-        defaultValue={saved?.reviewKey ?? ""}
-        className="w-44"
-        hint="One of the team's reviews"
+        defaultValue={saved?.review ? [saved.review] : undefined}
+        className="w-72"
+        hint="One of the team's reviews: its service or key"
       />
     </>
   );
@@ -64,7 +67,7 @@ export function CreateReleaseForm({ today }: { today: string }) {
       className="mt-3"
       resetOnSuccess
     >
-      <TeamField id="rel-team" source="review" />
+      <TeamField id="rel-team" />
       <ReleaseFields prefix="rel" today={today} />
     </ActionForm>
   );

@@ -10,7 +10,7 @@ export function RequestReviewForm({ today }: { today: string }) {
       submit="Request review"
       className="mt-3"
     >
-      <TeamField id="req-team" source="review" />
+      <TeamField id="req-team" />
       <FormField
         label="Service or feature"
         name="service"

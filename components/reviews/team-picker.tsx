@@ -1,33 +1,27 @@
 "use client";
 
-import { useFieldError } from "@/components/ui/action-form";
+import { FormRecordPicker } from "@/components/search/record-picker";
 import { Combobox } from "@/components/ui/combobox";
 
 /** Whose teams are suggested: those the person may see on the review or threat-model pages. */
 type TeamSource = "review" | "threat-model";
 const source = (s: TeamSource) => `/api/teams?for=${s}`;
 
-/** The team field of a form (its error comes from the form's answer); name or key, resolved by the server. */
-export function TeamField({
-  id,
-  source: from,
-  defaultValue,
-}: {
-  id: string;
-  source: TeamSource;
-  defaultValue?: string;
-}) {
-  const error = useFieldError("team");
+/**
+ * The team field of a form (its error comes from the form's answer): the record picker over the
+ * teams the person may see; it sends the team's key, or the typed name or key, which the server
+ * resolves within the form's own scope.
+ */
+export function TeamField({ id }: { id: string }) {
   return (
-    <Combobox
+    <FormRecordPicker
+      type="team"
+      submit="key"
       label="Team"
       name="team"
       id={id}
-      source={source(from)}
-      defaultValue={defaultValue}
       required
       hint="Type to search; name or key"
-      error={error}
       className="w-64"
     />
   );

@@ -6,6 +6,7 @@ import { NAV_ITEMS } from "@/lib/navigation";
 import { quarterLabel, quarterOf } from "@/lib/period";
 import { ROLE } from "@/lib/vocabulary";
 import { NotificationBell } from "@/components/notifications/bell";
+import { HeaderSearch } from "@/components/search/header-search";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -40,6 +41,7 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
               {quarterLabel(quarterOf(new Date()))}
             </span>
           </p>
+          <HeaderSearch />
           <div className="flex items-center gap-1">
             <div className="mr-2 text-right text-sm leading-tight">
               <Link

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { RecordPicker } from "@/components/search/record-picker";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -50,10 +51,12 @@ export function CompletionForm({
         error={err("evidenceUrl")}
       />
       {forOthers ? (
-        <Field
-          label="For someone else (email, optional)"
+        <RecordPicker
+          type="person"
+          submit="key"
+          label="For someone else (optional)"
           name="email"
-          type="email"
+          id="completion-person"
           error={err("email")}
           hint="Leave empty to record your own"
         />

@@ -59,13 +59,17 @@ export function Combobox({
   const [known, setKnown] = useState<ComboboxOption[]>(defaultOption ? [defaultOption] : []);
   const input = useRef<HTMLInputElement>(null);
   const chosen = byValue ? (known.find((o) => o.label === text.trim()) ?? null) : null;
-  const lookUp = useSuggestions<ComboboxOption>(source, (q, list) => {
-    setOptions(list);
-    setActive(-1);
-    setOpen(list.length > 0 && document.activeElement === input.current);
-    setKnown((seen) => [...list, ...seen].slice(0, 200));
-    onResults?.(q, list, byValue ? (list.find((o) => o.label === q.trim()) ?? null) : null);
-  });
+  const lookUp = useSuggestions<ComboboxOption[]>(
+    source,
+    (q, list) => {
+      setOptions(list);
+      setActive(-1);
+      setOpen(list.length > 0 && document.activeElement === input.current);
+      setKnown((seen) => [...list, ...seen].slice(0, 200));
+      onResults?.(q, list, byValue ? (list.find((o) => o.label === q.trim()) ?? null) : null);
+    },
+    [],
+  );
   const pick = (option: ComboboxOption) => {
     setText(byValue ? option.label : option.value);
     setOpen(false);

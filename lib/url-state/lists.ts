@@ -9,6 +9,7 @@ import {
 } from "@/lib/vocabulary";
 import { SIGN_IN_METHODS } from "@/lib/identity/sign-in-method";
 import { COMPARISON_DEFAULT_SORT, COMPARISON_SORT_KEYS } from "@/lib/metrics/org-comparison";
+import { MAX_QUERY_LENGTH, SEARCH_TYPES } from "@/lib/search/query";
 import { defineList } from "./list-state";
 import { flag, fromUrl, id, isoDate, oneOf, quarter, text } from "./params";
 
@@ -135,3 +136,8 @@ export type OrgComparisonQuery = z.output<typeof orgComparisonQuerySchema>;
 
 /** /admin/jobs: the jobs out of retries (default) or those waiting for their next attempt. */
 export const jobsList = defineList(z.object({ state: oneOf(["failed", "retry"]) }));
+
+/** The search results page (`/search`): the text, and one kind of record or all of them. */
+export const searchResultsList = defineList(
+  z.object({ q: text(MAX_QUERY_LENGTH), type: oneOf(SEARCH_TYPES) }),
+);

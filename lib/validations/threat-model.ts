@@ -5,6 +5,8 @@ import { teamField } from "./review";
 
 const id = (what: string) => recordId(`Choose a ${what}`);
 
+const AUTHORS_MESSAGE = "Choose each co-author from the list (their email)";
+
 export const threatModelSchema = z.object({
   team: teamField,
   system: z
@@ -12,6 +14,20 @@ export const threatModelSchema = z.object({
     .trim()
     .min(2, "Name the system")
     .max(200, "Keep the name under 200 characters"),
+  // Co-authors besides the creator: emails separated by commas (the record picker's chips).
+  authors: z
+    .string(AUTHORS_MESSAGE)
+    .max(2000, "At most 10 co-authors")
+    .optional()
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.email(AUTHORS_MESSAGE)).max(10, "At most 10 co-authors")),
 });
 
 export const threatSchema = z.object({

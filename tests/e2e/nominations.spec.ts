@@ -24,7 +24,9 @@ test("a manager nominates a builder, the lead approves and the team shows as cov
   const teamUrl = page.url();
   await expect(page.getByText("No guardian", { exact: true })).toBeVisible();
   const form = page.getByRole("form", { name: `Nominate a guardian for ${teamName}` });
-  await form.getByLabel("Email of the person you nominate").fill(nomineeEmail);
+  await form.getByRole("combobox", { name: "Person you nominate" }).fill(nomineeEmail);
+  await form.getByRole("option").filter({ hasText: nomineeEmail }).click();
+  await expect(form.getByRole("list", { name: "Chosen people" })).toContainText(nomineeName);
   await form.getByLabel("Why this person?").fill("Already reviews every auth change in the team.");
   await form.getByRole("button", { name: "Nominate" }).click();
   await expect(form.getByRole("status")).toHaveText("Nomination sent to the program lead.");

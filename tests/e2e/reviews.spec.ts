@@ -22,7 +22,14 @@ test("a security engineer completes a review with two findings and rates the gua
   await start.getByRole("button", { name: "Start review" }).click();
   await expect(engineer.getByText(/ · started \d+ \w+ \d{4}/)).toBeVisible();
   const participant = engineer.getByRole("form", { name: "Add a participant" });
-  await participant.getByLabel("Email").fill(DEMO.guardian);
+  // Chosen by name: the suggestions show each person's team and email.
+  const person = participant.getByRole("combobox", { name: "Person" });
+  await person.fill("Gina Guard");
+  await expect(participant.getByRole("option").first()).toBeVisible();
+  await person.press("ArrowDown");
+  await expect(person).toHaveAttribute("aria-activedescendant", /.+/);
+  await participant.getByRole("option").filter({ hasText: DEMO.guardian }).click();
+  await expect(participant.getByRole("button", { name: "Remove Gina Guardian" })).toBeFocused();
   await participant.getByLabel("Effort (hours)").fill("1.5");
   await participant.getByRole("button", { name: "Add participant" }).click();
   await expect(engineer.getByText("Gina Guardian (guardian) · 1.5 h")).toBeVisible();

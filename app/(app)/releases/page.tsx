@@ -49,7 +49,12 @@ export default async function ReleasesPage({
               team: editing.team.name,
               startedOn: isoDay(editing.startedOn),
               releasedOn: editing.releasedOn ? isoDay(editing.releasedOn) : null,
-              reviewKey: editing.review?.key ?? null,
+              review: editing.review && {
+                id: editing.review.id,
+                key: editing.review.key,
+                title: `${editing.review.key} · ${editing.review.service}`,
+                detail: editing.team.name,
+              },
             }}
           />
         </Card>

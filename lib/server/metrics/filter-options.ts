@@ -7,7 +7,7 @@ import { teamLabel, type Option } from "@/lib/metrics/team-options";
 import { addQuarters, quarterKey, quarterOf } from "@/lib/period";
 import { NotFoundError } from "@/lib/server/errors";
 import { orgTree, type OrgNode } from "@/lib/server/org-tree";
-import { likeLiteral } from "@/lib/server/teams/lookup";
+import { likeLiteral } from "@/lib/search/query";
 
 /** Above this many teams the dashboard's team filter searches (/api/teams) instead of listing them all. */
 export const TEAM_LIST_LIMIT = 300;

@@ -49,7 +49,7 @@ export async function getRelease(actor: SessionActor, id: number) {
       startedOn: true,
       releasedOn: true,
       team: { select: { name: true, orgId: true } },
-      review: { select: { key: true } },
+      review: { select: { id: true, key: true, service: true } },
     },
   });
 }

@@ -4,6 +4,7 @@ import { tenantSql } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { FieldError } from "@/lib/server/errors";
+import { likeLiteral } from "@/lib/search/query";
 
 // Team pickers on the review, release and threat-model pages: a text field with the visible
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.
@@ -13,9 +14,6 @@ export type TeamPermission = Extract<
 >;
 
 export type TeamChoice = { value: string; label: string };
-
-/** `%`, `_` and `\` taken literally in a LIKE pattern. */
-export const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Teams the actor may see with this permission whose name or key contains `q` (names starting

@@ -13,7 +13,7 @@ import type {
 } from "@/lib/validations/threat-model";
 import { audit } from "@/lib/server/audit";
 import { reevaluateBelts } from "@/lib/server/belts/service";
-import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
 import { todayUtc } from "@/lib/period";
 import { noticeApproved, noticeSentBack, noticeSubmitted } from "./notices";
@@ -52,10 +52,32 @@ async function moveStatus(
   if (count === 0) throw new DomainError("This threat model was changed meanwhile: reload it.");
 }
 
-export async function createThreatModel(actor: SessionActor, input: ThreatModelInput) {
+const NOT_AN_AUTHOR = "Authors are people of the team's organisation or security engineers.";
+
+/** A person who may author a model of a team of this organisation, by email; null if none. */
+async function authorByEmail(tx: Tx, email: string, orgId: number) {
+  const person = await tx.user.findUnique({
+    where: { email },
+    select: { id: true, orgId: true, roles: true },
+  });
+  return person && (person.orgId === orgId || person.roles.includes("SECURITY_ENGINEER"))
+    ? person
+    : null;
+}
+
+export async function createThreatModel(
+  actor: SessionActor,
+  input: Omit<ThreatModelInput, "authors"> & { authors?: string[] },
+) {
   if (!can(actor, "threatmodel.write")) throw new PermissionError();
   const team = await findTeam(actor, "threatmodel.write", input.team);
   return db.$transaction(async (tx) => {
+    const coAuthors: number[] = [];
+    for (const email of input.authors ?? []) {
+      const person = await authorByEmail(tx, email, team.orgId);
+      if (!person) throw new FieldError("authors", `${email}: ${NOT_AN_AUTHOR}`);
+      if (person.id !== actor.id) coAuthors.push(person.id);
+    }
     const rows = await tx.$queryRaw<
       { id: bigint }[]
     >`SELECT nextval(pg_get_serial_sequence('"ThreatModel"', 'id')) AS id`;
@@ -67,7 +89,7 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
         teamId: team.id,
         system: input.system,
         createdOn: todayUtc(),
-        authors: { create: [{ userId: actor.id }] },
+        authors: { create: [actor.id, ...coAuthors].map((userId) => ({ userId })) },
       },
     });
     await audit(tx, {
@@ -76,7 +98,7 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
       entity: "ThreatModel",
       entityId: id,
       orgId: team.orgId,
-      after: tm,
+      after: { ...tm, authorIds: [actor.id, ...coAuthors] },
     });
     return tm;
   });
@@ -85,12 +107,8 @@ export async function createThreatModel(actor: SessionActor, input: ThreatModelI
 export async function addAuthor(actor: SessionActor, threatModelId: number, email: string) {
   return db.$transaction(async (tx) => {
     const tm = await modelInScope(tx, actor, threatModelId, "threatmodel.write");
-    const person = await tx.user.findUnique({
-      where: { email },
-      select: { id: true, orgId: true, roles: true },
-    });
-    if (!person || (person.orgId !== tm.team.orgId && !person.roles.includes("SECURITY_ENGINEER")))
-      throw new DomainError("Authors are people of the team's organisation or security engineers.");
+    const person = await authorByEmail(tx, email, tm.team.orgId);
+    if (!person) throw new DomainError(NOT_AN_AUTHOR);
     await tx.threatModelAuthor.upsert({
       where: { threatModelId_userId: { threatModelId, userId: person.id } },
       create: { threatModelId, userId: person.id },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PersonCard } from "@/components/people/person-card";
 import { ProfileDetails } from "@/components/people/profile-details";
 import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
@@ -10,6 +11,7 @@ import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requireActor } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { ROLE } from "@/lib/vocabulary";
+import { getPersonCard } from "@/lib/server/people/card";
 import { getProfilePerson } from "@/lib/server/people/profile";
 import { routeId } from "@/lib/validations/fields";
 import { StreamedPart } from "@/components/ui/streamed-part";
@@ -19,9 +21,14 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const id = routeId((await params).id);
-  // Found before the Suspense boundary: someone outside the actor's scope answers 404.
+  // Found before the Suspense boundary. Outside the actor's scope: the public card of someone
+  // the recognition wall shows, else 404.
   const person = id ? await getProfilePerson(actor, id) : null;
-  if (!person) notFound();
+  if (!person) {
+    const card = id ? await getPersonCard(actor, id) : null;
+    if (!card) notFound();
+    return <PersonCard person={card} />;
+  }
   return (
     <div className="space-y-4">
       <div>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RatingForm } from "@/components/feedback/rating-form";
 import { FindingsCard } from "@/components/reviews/findings-card";
 import { StartReviewForm } from "@/components/reviews/start-form";
+import { FormRecordPicker } from "@/components/search/record-picker";
 import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { SimpleForm } from "@/components/ui/simple-form";
@@ -93,13 +94,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               hidden={rid}
               resetOnSuccess
             >
-              <FormField
-                label="Email"
+              <FormRecordPicker
+                type="person"
+                submit="key"
+                activeOnly
+                label="Person"
                 name="email"
                 id="participant-email"
-                type="email"
                 required
-                className="w-56"
+                className="w-72"
               />
               <FormField
                 label="Effort (hours)"

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { RatingForm } from "@/components/feedback/rating-form";
 import { DecisionForm } from "@/components/threat-models/decision-form";
 import { ThreatsCard } from "@/components/threat-models/threats-card";
-import { ActionForm, FormField, FormTextArea } from "@/components/ui/action-form";
+import { FormRecordPicker } from "@/components/search/record-picker";
+import { ActionForm, FormTextArea } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -72,13 +73,15 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
               hidden={t}
               resetOnSuccess
             >
-              <FormField
-                label="Email"
+              <FormRecordPicker
+                type="person"
+                submit="key"
+                activeOnly
+                label="Person"
                 name="email"
                 id="author-email"
-                type="email"
                 required
-                className="w-56"
+                className="w-72"
               />
             </ActionForm>
             {tm.status === "DRAFT" ? (

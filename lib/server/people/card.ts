@@ -1,0 +1,48 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { SessionActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+
+// A person's public card: name, team, organisation, belts and recognition. The recognition wall
+// is program-wide ("program.read", every role), so its names must lead somewhere for everyone:
+// the card is shown for anyone in the reader's directory scope, and for anyone the wall shows
+// (a belt held or a recognition received), about whom it says nothing the wall does not.
+// The full profile stays for those allowed to read it (lib/server/people/profile.ts).
+
+/** The card of a person, or null when the reader may not see it (the page answers 404). */
+export async function getPersonCard(actor: SessionActor, id: number) {
+  if (!can(actor, "program.read")) return null;
+  const person = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      orgId: true,
+      org: { select: { name: true } },
+      team: { select: { name: true } },
+      beltAwards: {
+        where: { revokedAt: null },
+        orderBy: { awardedOn: "asc" },
+        select: { id: true, belt: true, awardedOn: true },
+      },
+      recognitionsReceived: {
+        orderBy: { createdAt: "desc" },
+        take: 10,
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          reason: true,
+          createdAt: true,
+          giver: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!person) return null;
+  const inScope = person.id === actor.id || can(actor, "directory.read", { orgId: person.orgId });
+  const onTheWall = person.beltAwards.length > 0 || person.recognitionsReceived.length > 0;
+  return inScope || onTheWall ? person : null;
+}
+
+export type PersonCardData = NonNullable<Awaited<ReturnType<typeof getPersonCard>>>;
