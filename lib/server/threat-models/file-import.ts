@@ -100,7 +100,7 @@ function plan(read: ReadResult, existing: Existing | null) {
       : FIELDS.every((f) => (current[f] ?? null) === (t[f] ?? null))
         ? "unchanged"
         : "update";
-    return { ...t, action, current, source: read.sources[i] };
+    return { row: { ...t, action, source: read.sources[i] }, current };
   });
   return { rows, keptCount: (existing?.threats.length ?? 0) - matched.size };
 }
@@ -138,7 +138,7 @@ export async function importThreatModelFile(
       target: existing
         ? { action: "update", id: existing.id, key: existing.key, system: existing.system }
         : { action: "create" },
-      threats: rows.map(({ current: _current, ...row }) => row),
+      threats: rows.map((r) => r.row),
       keptCount,
       unmapped: read.unmapped,
       problems: read.problems,
@@ -217,19 +217,19 @@ async function write(
       after: tm,
     });
   }
-  for (const row of rows) {
+  for (const { row, current } of rows) {
     const data = Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as Pick<
       PortableThreat,
       (typeof FIELDS)[number]
     >;
-    if (row.action === "update" && row.current) {
-      const after = await tx.threat.update({ where: { id: row.current.id }, data });
+    if (row.action === "update" && current) {
+      const after = await tx.threat.update({ where: { id: current.id }, data });
       await audit(tx, {
         ...base,
         action: "import-update",
         entity: "Threat",
-        entityId: row.current.id,
-        before: row.current,
+        entityId: current.id,
+        before: current,
         after,
       });
     } else if (row.action === "create") {
