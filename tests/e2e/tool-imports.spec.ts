@@ -94,3 +94,38 @@ test("a bad file is refused with where it is wrong, and nothing is imported", as
   await expect(form.getByRole("button", { name: "Commit import" })).toBeDisabled();
   await page.screenshot({ path: ".data/shots/tm-import-problems-1440.png", fullPage: true });
 });
+
+test("a security engineer previews a SARIF file's findings, imports them, and a second import skips them", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.engineer);
+  await page.goto("/reviews");
+  await page.locator("main a[href^='/reviews/']").first().click();
+  await page.waitForURL(/\/reviews\/\d+$/);
+  await page.getByRole("link", { name: "Import findings from DefectDojo or SARIF" }).click();
+  await expect(page.getByRole("heading", { name: "Import findings" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Import a findings file" });
+  // Ids of their own, so the test can run again on the same database.
+  const doc = JSON.parse(fixture("sarif-2.1.0-codeql.sarif.json"));
+  doc.runs[0].tool.driver.name = `CodeQL ${Date.now()}`;
+  await form.getByLabel("Findings file").setInputFiles(upload("scan.sarif", JSON.stringify(doc)));
+  await form.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByText(/^4 findings: 4 new, 0 already in REV-\d+/)).toBeVisible();
+  const rows = page.getByTestId("import-findings");
+  await expect(
+    rows.getByRole("row", { name: /This query depends on a user-provided value/ }),
+  ).toContainText("security-severity 8.8 → High");
+  await expect(page.getByTestId("import-unmapped")).toContainText('A result of kind "pass"');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: ".data/shots/findings-import-preview-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: ".data/shots/findings-import-preview-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await form.getByRole("button", { name: "Commit import" }).click();
+  await expect(form.getByRole("status")).toHaveText("Imported: 4 findings added.");
+  await form.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByText(/^4 findings: 0 new, 4 already in REV-\d+/)).toBeVisible();
+  await form.getByRole("button", { name: "Commit import" }).click();
+  await expect(form.getByRole("status")).toHaveText("Nothing new: every finding is already here.");
+});
