@@ -10,7 +10,8 @@ export type QueueName =
   | "channel-post"
   | "hours-reminder"
   | "lead-digest"
-  | "coverage-alerts";
+  | "coverage-alerts"
+  | "jira-comment";
 
 type QueuePolicy = {
   /** Attempts after the first. */
@@ -31,6 +32,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   "hours-reminder": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
   "lead-digest": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
   "coverage-alerts": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+  // One comment on a review's Jira issue (README, "Connecting Jira").
+  "jira-comment": { retryLimit: 6, retryDelay: 30, expireInSeconds: 120 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
