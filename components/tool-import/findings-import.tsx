@@ -10,6 +10,8 @@ import { PagedTable } from "./paged-table";
 type Row = FindingsImportView["findings"][number];
 
 function Result({ view }: { view: FindingsImportView }) {
+  if (view.unreadable)
+    return <ImportSummary heading={view.file} lines={[]} problems={view.problems} unmapped={[]} />;
   const fresh = view.findings.filter((f) => f.action === "create").length;
   return (
     <ImportSummary

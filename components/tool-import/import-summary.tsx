@@ -18,7 +18,7 @@ export function ImportSummary({
   lines: React.ReactNode[];
   problems: Problem[];
   unmapped: Unmapped[];
-  children: React.ReactNode;
+  children?: React.ReactNode;
 }) {
   return (
     <Card>
@@ -38,7 +38,7 @@ export function ImportSummary({
           />
         </div>
       ) : null}
-      <div className="mt-4">{children}</div>
+      {children ? <div className="mt-4">{children}</div> : null}
       {unmapped.length ? (
         <div className="mt-4">
           <PagedTable<Unmapped>

@@ -16,6 +16,8 @@ const mapped = (from: string, to: string) => (
 );
 
 function Result({ view }: { view: ThreatModelImportView }) {
+  if (view.unreadable)
+    return <ImportSummary heading={view.file} lines={[]} problems={view.problems} unmapped={[]} />;
   const target =
     view.target.action === "update" ? (
       <>

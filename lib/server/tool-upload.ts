@@ -1,4 +1,5 @@
 import "server-only";
+import { FileFormatError } from "@/lib/formats/json-file";
 import { DomainError } from "@/lib/server/errors";
 import { readFormWithin } from "@/lib/server/transfer/upload";
 
@@ -34,4 +35,22 @@ export async function readOneUpload(
     file: { name: file.name || "upload", content: new Uint8Array(await file.arrayBuffer()) },
     fields,
   };
+}
+
+/**
+ * Reads an uploaded file with `read`. A file that cannot be read at all (not JSON, not UTF-8,
+ * another format) is, in a preview, the answer's one problem (the page lists it as it lists the
+ * others); on commit it is refused.
+ */
+export function readUpload<T>(
+  mode: "preview" | "commit",
+  read: () => T,
+): { read: T; unreadable?: undefined } | { read?: undefined; unreadable: string } {
+  try {
+    return { read: read() };
+  } catch (err) {
+    if (!(err instanceof FileFormatError)) throw err;
+    if (mode === "commit") throw new DomainError(err.message);
+    return { unreadable: err.message };
+  }
 }

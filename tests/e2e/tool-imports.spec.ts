@@ -77,9 +77,11 @@ test("a bad file is refused with where it is wrong, and nothing is imported", as
     .getByLabel("Threat model file")
     .setInputFiles(upload("broken.json", '{\n  "summary": '));
   await form.getByRole("button", { name: "Preview import" }).click();
-  await expect(form.getByRole("alert")).toHaveText(
-    /broken\.json is not valid JSON \(line 2, column 14\)/,
+  await expect(form.getByRole("alert")).toHaveText(/The file has problems/);
+  await expect(page.getByTestId("import-problems")).toContainText(
+    "broken.json is not valid JSON (line 2, column 14)",
   );
+  await expect(page.getByTestId("import-threats")).toHaveCount(0);
 
   const doc = JSON.parse(fixture("otm-example.json"));
   doc.threats[0].categories = ["Injection"];

@@ -191,6 +191,17 @@ describe("threat-model files", () => {
       /x\.json is not valid JSON \(line 2, column 12\)/,
     );
     await expect(bad("x.json", '{"runs": []}')).rejects.toThrow(/neither a Threat Dragon v2 model/);
+    // A preview lists an unreadable file as its one problem.
+    const unreadable = await importThreatModelFile(
+      w.guardian,
+      input(w.team.name, "preview"),
+      text("x.json", "[1,"),
+    );
+    expect(unreadable).toMatchObject({
+      unreadable: true,
+      threats: [],
+      problems: [{ where: "file", message: expect.stringMatching(/x\.json is not valid JSON/) }],
+    });
     const doc = JSON.parse(readFileSync("tests/fixtures/tools/otm-example.json", "utf8"));
     doc.threats[3].categories = ["Injection"];
     await expect(bad("otm.json", JSON.stringify(doc))).rejects.toThrow(
@@ -217,7 +228,10 @@ describe("threat-model files", () => {
       input(w.team.name, "commit"),
       file("otm-example.json"),
     );
-    await db.threatModel.update({ where: { id: done.modelId }, data: { status: "APPROVED", approvedOn: new Date() } });
+    await db.threatModel.update({
+      where: { id: done.modelId },
+      data: { status: "APPROVED", approvedOn: new Date() },
+    });
     await expect(
       importThreatModelFile(w.guardian, input(w.team.name, "commit"), file("otm-example.json")),
     ).rejects.toThrow(DomainError);

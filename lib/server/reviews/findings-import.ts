@@ -4,13 +4,13 @@ import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { FileFormatError } from "@/lib/formats/json-file";
 import { readFindingsFile } from "@/lib/findings/formats/read-file";
 import type { FindingsReadResult, PortableFinding } from "@/lib/findings/formats/types";
 import { FINDINGS_FORMAT_NAMES } from "@/lib/findings/formats/types";
 import { isoDay, parseIsoDay } from "@/lib/period";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
+import { readUpload } from "@/lib/server/tool-upload";
 
 // Importing a review's findings from DefectDojo or SARIF: previewed first, then written in one
 // transaction. Each finding keeps the tool's id (Finding.externalSource/externalId, unique per
@@ -21,6 +21,8 @@ type Tx = Prisma.TransactionClient;
 export type FindingsImportView = {
   mode: "preview" | "commit";
   committed: boolean;
+  /** The file could not be read at all: its one problem says why. */
+  unreadable?: boolean;
   file: string;
   format: string;
   tool: string;
@@ -57,13 +59,21 @@ export async function importFindingsFile(
     select: { id: true, key: true, service: true, teamId: true, team: { select: { orgId: true } } },
   });
   if (!review) throw new NotFoundError("review");
-  let read: FindingsReadResult;
-  try {
-    read = readFindingsFile(file.name, file.content);
-  } catch (err) {
-    if (err instanceof FileFormatError) throw new DomainError(err.message);
-    throw err;
-  }
+  const { read, unreadable } = readUpload(mode, () => readFindingsFile(file.name, file.content));
+  if (unreadable !== undefined)
+    return {
+      mode,
+      committed: false,
+      unreadable: true,
+      file: file.name,
+      format: "",
+      tool: "",
+      review: { id: review.id, key: review.key, service: review.service },
+      findings: [],
+      unmapped: [],
+      problems: [{ where: "file", message: unreadable }],
+      created: 0,
+    };
   const work = async (tx: Tx | typeof db) => {
     if (mode === "commit")
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('findings-import'), ${review.id})`;

@@ -3,7 +3,6 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { FileFormatError } from "@/lib/formats/json-file";
 import { readThreatModelFile } from "@/lib/threat-models/formats/read-file";
 import type { PortableThreat, ReadResult } from "@/lib/threat-models/formats/types";
 import { FORMAT_NAMES } from "@/lib/threat-models/formats/types";
@@ -11,6 +10,7 @@ import type { ThreatModelImportInput } from "@/lib/validations/tool-import";
 import { audit } from "@/lib/server/audit";
 import { DomainError, PermissionError } from "@/lib/server/errors";
 import { findTeam } from "@/lib/server/teams/lookup";
+import { readUpload } from "@/lib/server/tool-upload";
 import { todayUtc } from "@/lib/period";
 
 // Importing a Threat Dragon v2 or OTM file into a team's threat model: previewed first, then
@@ -25,6 +25,8 @@ export type ThreatRowAction = "create" | "update" | "unchanged";
 export type ThreatModelImportView = {
   mode: "preview" | "commit";
   committed: boolean;
+  /** The file could not be read at all: its one problem says why. */
+  unreadable?: boolean;
   file: string;
   format: string;
   system: string;
@@ -105,23 +107,31 @@ function plan(read: ReadResult, existing: Existing | null) {
   return { rows, keptCount: (existing?.threats.length ?? 0) - matched.size };
 }
 
-function readOrRefuse(file: UploadedModelFile): ReadResult {
-  try {
-    return readThreatModelFile(file.name, file.content);
-  } catch (err) {
-    if (err instanceof FileFormatError) throw new DomainError(err.message);
-    throw err;
-  }
-}
-
 export async function importThreatModelFile(
   actor: SessionActor,
   input: ThreatModelImportInput,
   file: UploadedModelFile,
 ): Promise<ThreatModelImportView> {
   if (!can(actor, "threatmodel.write")) throw new PermissionError();
-  const read = readOrRefuse(file);
   const team = await findTeam(actor, "threatmodel.write", input.team);
+  const { read, unreadable } = readUpload(input.mode, () =>
+    readThreatModelFile(file.name, file.content),
+  );
+  if (unreadable !== undefined)
+    return {
+      mode: input.mode,
+      committed: false,
+      unreadable: true,
+      file: file.name,
+      format: "",
+      system: "",
+      team: team.name,
+      target: { action: "create" },
+      threats: [],
+      keptCount: 0,
+      unmapped: [],
+      problems: [{ where: "file", message: unreadable }],
+    };
   const work = async (tx: Tx | typeof db) => {
     // One import per team at a time: a double submit finds the model the first one wrote.
     if (input.mode === "commit")
