@@ -65,6 +65,9 @@ export const whereColumns = <R extends { where: string }>(last: {
   header: string;
   cell: (r: R) => React.ReactNode;
 }): Column<R>[] => [
-  { header: "Where in the file", className: "font-mono text-xs break-all", cell: (r) => r.where },
+  {
+    header: "Where in the file",
+    cell: (r) => <code className="text-xs break-all">{r.where}</code>,
+  },
   { header: last.header, cell: last.cell },
 ];
