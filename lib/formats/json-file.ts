@@ -9,7 +9,7 @@ export class FileFormatError extends Error {
 }
 
 /** Line and column (1-based) of a character offset in a text. */
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, position));
   const lines = before.split("\n");
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };

@@ -51,7 +51,7 @@ export function jiraBaseUrlProblem(raw: string, extraHosts: string[] = []): stri
     : `${host} is not a Jira Cloud host: name a self-hosted Jira in JIRA_ALLOW_HOSTS.`;
 }
 
-export type JiraSite = { baseUrl: string; authorization: string };
+type JiraSite = { baseUrl: string; authorization: string };
 
 /**
  * The Jira site to post comments to, from the environment: JIRA_BASE_URL and JIRA_API_TOKEN
@@ -72,7 +72,7 @@ export function jiraSiteFrom(env: Record<string, string | undefined>): JiraSite 
   };
 }
 
-export function allowedJiraHosts(value: string | undefined): string[] {
+function allowedJiraHosts(value: string | undefined): string[] {
   return (value ?? "")
     .split(",")
     .map((h) => h.trim().toLowerCase())

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type JiraRequest = {
+type JiraRequest = {
   method: string;
   path: string;
   authorization: string;
@@ -12,7 +12,7 @@ export type JiraRequest = {
   status: number;
 };
 
-export type JiraStandIn = {
+type JiraStandIn = {
   url: string;
   requests: () => JiraRequest[];
   failNext: (count: number, status: number) => void;

@@ -40,7 +40,7 @@ export async function queueJiraComment(
   return rows.length > 0;
 }
 
-export type JiraPostResult = {
+type JiraPostResult = {
   outcome: "sent" | "skipped" | "failed";
   error?: string;
   /** The job should fail so that the queue retries it. */

@@ -41,7 +41,7 @@ const eventSchema = z.object({
   ),
 });
 
-export type JiraWebhookAnswer =
+type JiraWebhookAnswer =
   | { status: "created"; review: string; issue: string }
   | { status: "ignored"; reason: "replay" | "event" | "exists"; message: string };
 

@@ -19,7 +19,7 @@ import { todayUtc } from "@/lib/period";
 // key); anything new is created. Threats of the model that the file leaves out are kept.
 
 type Tx = Prisma.TransactionClient;
-export type UploadedModelFile = { name: string; content: Uint8Array };
+type UploadedModelFile = { name: string; content: Uint8Array };
 
 export type ThreatRowAction = "create" | "update" | "unchanged";
 export type ThreatModelImportView = {

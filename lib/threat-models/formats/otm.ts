@@ -20,7 +20,7 @@ export function looksLikeOtm(value: unknown): boolean {
 }
 
 /** OTM risk impact (0–100) → severity; the writer's values (100, 75, 50, 25) read back the same. */
-export function severityOfImpact(impact: number): Severity {
+function severityOfImpact(impact: number): Severity {
   return impact >= 90 ? "CRITICAL" : impact >= 65 ? "HIGH" : impact >= 40 ? "MEDIUM" : "LOW";
 }
 const IMPACT: Record<Severity, number> = { CRITICAL: 100, HIGH: 75, MEDIUM: 50, LOW: 25 };
@@ -66,7 +66,7 @@ export function readOtm(value: unknown): ReadResult {
     if (n)
       unmapped.push({
         where: part,
-        what: `${n} ${part} (the app keeps threats, not the architecture)`,
+        what: `${part}: ${n} (the app keeps threats, not the architecture)`,
       });
   }
   if (textOf(project.description))
