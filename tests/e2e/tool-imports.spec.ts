@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { jiraSignature } from "@/lib/jira/config";
+import { withE2eDb } from "./db";
 import { DEMO, expect, seriousViolations, signIn, test } from "./fixtures";
 
 // Imports from other tools: a Threat Dragon model previewed, committed, re-imported onto the
@@ -130,4 +132,54 @@ test("a security engineer previews a SARIF file's findings, imports them, and a 
   await expect(page.getByText(/^4 findings: 0 new, 4 already in REV-\d+/)).toBeVisible();
   await form.getByRole("button", { name: "Commit import" }).click();
   await expect(form.getByRole("status")).toHaveText("Nothing new: every finding is already here.");
+});
+
+test("a signed Jira delivery requests a review that links back to the issue; a wrong signature is refused", async ({
+  page,
+  request,
+}) => {
+  const teamKey = await withE2eDb(
+    async (c) =>
+      (await c.query<{ key: string }>(`SELECT key FROM "Team" WHERE name = 'Ledger Core'`)).rows[0]
+        .key,
+  );
+  const issue = `SEC-${Date.now() % 1_000_000_000}`;
+  const body = JSON.stringify({
+    timestamp: Date.now(),
+    webhookEvent: "jira:issue_created",
+    issue: {
+      key: issue,
+      self: "https://acme.atlassian.net/rest/api/2/issue/10001",
+      fields: { summary: `Ledger export ${issue}` },
+    },
+  });
+  const send = (secret: string, id: string) =>
+    request.post(`/api/jira/webhook?team=${teamKey}`, {
+      headers: {
+        "content-type": "application/json",
+        "x-hub-signature": jiraSignature(secret, body),
+        "x-atlassian-webhook-identifier": id,
+      },
+      data: body,
+    });
+  const refused = await send("not-the-secret", `${issue}-a`);
+  expect(refused.status()).toBe(403);
+  const created = await send("e2e-jira-secret", `${issue}-b`);
+  expect(created.status()).toBe(201);
+  const { review } = await created.json();
+  const replay = await send("e2e-jira-secret", `${issue}-b`);
+  expect(await replay.json()).toMatchObject({ status: "ignored", reason: "replay" });
+
+  await signIn(page, DEMO.engineer);
+  await page.goto("/reviews");
+  await page
+    .getByRole("link", { name: new RegExp(`Ledger export ${issue}`) })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: new RegExp(review) })).toBeVisible();
+  await expect(page.getByRole("link", { name: issue })).toHaveAttribute(
+    "href",
+    `https://acme.atlassian.net/browse/${issue}`,
+  );
+  await page.screenshot({ path: ".data/shots/review-from-jira-1440.png", fullPage: true });
 });
