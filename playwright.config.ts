@@ -40,6 +40,7 @@ const app = {
     // Slack and Teams webhooks may point at the local stand-in a test starts
     // (tests/support/chat-sink.ts; docs/chat-channels.md). Never set in production.
     CHAT_WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
+    JIRA_WEBHOOK_SECRET: "e2e-jira-secret",
   } as Record<string, string>,
   url: `http://localhost:${PORT}/healthz`,
   timeout: 240_000,

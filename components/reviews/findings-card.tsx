@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { SeverityBadge } from "@/components/work/severity-badge";
@@ -32,6 +33,13 @@ export function FindingsCard({
   return (
     <Card>
       <CardTitle>Findings</CardTitle>
+      {conduct ? (
+        <p className="mt-1 text-sm">
+          <Link className="underline" href={`/reviews/${reviewId}/import`}>
+            Import findings from DefectDojo or SARIF
+          </Link>
+        </p>
+      ) : null}
       <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
         {findings.map((f) => (
           <li key={f.id} className="flex flex-wrap items-end justify-between gap-2 py-2">

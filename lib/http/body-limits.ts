@@ -11,6 +11,9 @@ export const MAX_UPLOAD_BYTES = 50 * MIB;
 /** Multipart framing (boundaries, part headers, the mode field) adds a little to the files. */
 const MULTIPART_SLACK = 1 * MIB;
 export const IMPORT_BODY_LIMIT = MAX_UPLOAD_BYTES + MULTIPART_SLACK;
+/** One imported threat-model file, and one findings file (scanners' SARIF can be large). */
+export const THREAT_MODEL_FILE_BYTES = 5 * MIB;
+export const FINDINGS_FILE_BYTES = 20 * MIB;
 /** Next's own limit for server actions (next.config.ts sets it from here). */
 export const SERVER_ACTION_BODY_LIMIT = 1 * MIB;
 
@@ -33,6 +36,21 @@ const BODY_LIMITS: readonly BodyLimit[] = [
     path: /^\/api\/transfer\/import$/,
     limit: IMPORT_BODY_LIMIT,
   },
+  // One threat-model file (Threat Dragon, OTM) or one findings file (DefectDojo, SARIF).
+  {
+    name: "threat-model file",
+    methods: ["POST"],
+    path: /^\/api\/threat-models\/import$/,
+    limit: THREAT_MODEL_FILE_BYTES + MULTIPART_SLACK,
+  },
+  {
+    name: "findings file",
+    methods: ["POST"],
+    path: /^\/api\/reviews\/[^/]+\/findings\/import$/,
+    limit: FINDINGS_FILE_BYTES + MULTIPART_SLACK,
+  },
+  // Jira's issue events are a few KB.
+  { name: "Jira webhook", methods: ["POST"], path: /^\/api\/jira\/webhook$/, limit: 256 * KIB },
   // One entry with a 500-character note is under 1 KB of JSON.
   { name: "hour logging", methods: ["POST"], path: /^\/api\/activities$/, limit: 64 * KIB },
   // Auth.js: the credentials form, sign-out, the SSO callback (a code and a state).

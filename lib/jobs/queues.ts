@@ -11,7 +11,8 @@ export type QueueName =
   | "hours-reminder"
   | "lead-digest"
   | "coverage-alerts"
-  | "belt-expiry";
+  | "belt-expiry"
+  | "jira-comment";
 
 type QueuePolicy = {
   /** Attempts after the first. */
@@ -34,6 +35,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   "coverage-alerts": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
   // Renews belts whose holders meet the conditions; reminds the others a month before expiry.
   "belt-expiry": { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+  // One comment on a review's Jira issue (README, "Connecting Jira").
+  "jira-comment": { retryLimit: 6, retryDelay: 30, expireInSeconds: 120 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

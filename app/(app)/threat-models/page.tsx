@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateThreatModelForm } from "@/components/threat-models/create-form";
 import { ThreatModelsList } from "@/components/threat-models/threat-models-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -32,6 +33,14 @@ export default async function ThreatModelsPage({
         <Card className="mb-4">
           <CardTitle>Start a threat model</CardTitle>
           <CreateThreatModelForm />
+          <p className="mt-3 text-sm">
+            <Link
+              className="font-medium underline-offset-2 hover:underline"
+              href="/threat-models/import"
+            >
+              Import a Threat Dragon or OTM file
+            </Link>
+          </p>
         </Card>
       ) : null}
       {/* A new key per query shows the skeleton again when the filters or the page change. */}

@@ -2,6 +2,7 @@ import "server-only";
 import type { QueueName } from "@/lib/jobs/queues";
 import type { Mailer } from "@/lib/server/mail";
 import { deliverChannelPost } from "@/lib/server/notifications/channel-post";
+import { deliverJiraComment } from "@/lib/server/jira/comments";
 import { prepareDailyDigests } from "@/lib/server/notifications/digest";
 import { sendOutboxEmails } from "@/lib/server/notifications/email";
 import { evaluateCoverageAlerts } from "@/lib/server/notifications/alerts";
@@ -50,4 +51,9 @@ export const HANDLERS: Partial<Record<QueueName, JobHandler | { batch: BatchHand
   "lead-digest": (data, ctx) => sendLeadDigests(jobTime(data, ctx)),
   "coverage-alerts": (data, ctx) => evaluateCoverageAlerts(jobTime(data, ctx)),
   "belt-expiry": (data, ctx) => runBeltExpiry(jobTime(data, ctx)),
+  "jira-comment": async (data) => {
+    const result = await deliverJiraComment(BigInt(String(data.commentId)));
+    if (result.retry) throw new Error(result.error); // the queue retries it
+    return result;
+  },
 };

@@ -143,6 +143,7 @@ export async function getReview(actor: SessionActor, id: number) {
       checklist: { orderBy: { position: "asc" } },
       findings: { orderBy: { id: "asc" } },
       feedback: { select: { guardianId: true, rating: true, comment: true } },
+      jiraLink: { select: { issueKey: true, issueUrl: true } },
     },
   });
 }

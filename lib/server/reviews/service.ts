@@ -18,6 +18,7 @@ import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/s
 import { findTeam } from "@/lib/server/teams/lookup";
 import { toQuarterHours } from "@/lib/hours";
 import { isoDay, parseIsoDay } from "@/lib/period";
+import { queueJiraComment } from "@/lib/server/jira/comments";
 import { noticeAssigned, noticeCompleted, noticeRequested } from "./notices";
 
 type Tx = Prisma.TransactionClient;
@@ -47,28 +48,38 @@ async function reviewInScope(
   return review;
 }
 
+/** A new review with its key and the runbook's checklist (a request from the form or from Jira). */
+export async function insertReview(
+  tx: Tx,
+  data: { teamId: number; service: string; requestedAt: Date; requestedById: number | null },
+) {
+  const id = await nextId(tx, "Review");
+  const runbook = await tx.runbookItem.findMany({
+    where: { active: true },
+    orderBy: { position: "asc" },
+    select: { label: true },
+  });
+  return tx.review.create({
+    data: {
+      ...data,
+      id,
+      key: `REV-${String(id).padStart(6, "0")}`,
+      checklist: { create: runbook.map((r, position) => ({ label: r.label, position })) },
+    },
+  });
+}
+
 export async function requestReview(actor: SessionActor, input: RequestReviewInput) {
   if (!can(actor, "review.request")) throw new PermissionError();
   if (input.requestedOn && input.requestedOn > isoDay(new Date()))
     throw new FieldError("requestedOn", "The request date cannot be in the future.");
   const team = await findTeam(actor, "review.request", input.team);
   return db.$transaction(async (tx) => {
-    const id = await nextId(tx, "Review");
-    const runbook = await tx.runbookItem.findMany({
-      where: { active: true },
-      orderBy: { position: "asc" },
-      select: { label: true },
-    });
-    const review = await tx.review.create({
-      data: {
-        id,
-        key: `REV-${String(id).padStart(6, "0")}`,
-        teamId: team.id,
-        service: input.service,
-        requestedAt: dayOrNow(input.requestedOn),
-        requestedById: actor.id,
-        checklist: { create: runbook.map((r, position) => ({ label: r.label, position })) },
-      },
+    const review = await insertReview(tx, {
+      teamId: team.id,
+      service: input.service,
+      requestedAt: dayOrNow(input.requestedOn),
+      requestedById: actor.id,
     });
     await audit(tx, {
       actorId: actor.id,
@@ -112,7 +123,7 @@ export async function startReview(actor: SessionActor, input: StartReviewInput) 
     if (before.completedAt) throw new DomainError("This review is already completed.");
     const engineer = await tx.user.findFirst({
       where: { id: engineerId, roles: { has: "SECURITY_ENGINEER" }, deactivatedAt: null },
-      select: { id: true },
+      select: { id: true, name: true },
     });
     if (!engineer)
       throw new FieldError("securityEngineerId", "Choose a security engineer from the list.");
@@ -135,6 +146,8 @@ export async function startReview(actor: SessionActor, input: StartReviewInput) 
       after,
     });
     await noticeAssigned(tx, actor, reviewId, engineer.id);
+    if (!before.startedAt)
+      await queueJiraComment(tx, after, { event: "started", engineer: engineer.name });
     return after;
   });
 }
@@ -294,6 +307,7 @@ export async function completeReview(actor: SessionActor, input: CompleteReviewI
       after,
     });
     await noticeCompleted(tx, actor, before.id, input.outcome);
+    await queueJiraComment(tx, after, { event: "completed", outcome: input.outcome });
     return after;
   });
   const participants = await db.reviewParticipant.findMany({

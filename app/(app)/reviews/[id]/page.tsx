@@ -64,6 +64,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <p className="mt-1 text-sm font-medium">
           {guardianIds.length ? "With a guardian" : "Without a guardian"}
         </p>
+        {r.jiraLink ? (
+          <p className="mt-1 text-sm">
+            Requested from Jira:{" "}
+            {/^https?:\/\//.test(r.jiraLink.issueUrl) ? (
+              <a className="underline" href={r.jiraLink.issueUrl} rel="noreferrer">
+                {r.jiraLink.issueKey}
+              </a>
+            ) : (
+              r.jiraLink.issueKey
+            )}
+          </p>
+        ) : null}
       </div>
       {conduct && !r.startedAt ? (
         <StartReviewForm

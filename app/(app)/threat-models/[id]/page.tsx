@@ -54,6 +54,16 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
             .map((a) => `${a.user.name}${guardianAuthors.includes(a) ? " (guardian)" : ""}`)
             .join(", ")}
         </p>
+        <p className="mt-1 text-sm">
+          Download as{" "}
+          <a className="underline" href={`/api/threat-models/${tm.id}/export?format=threat-dragon`}>
+            Threat Dragon v2
+          </a>{" "}
+          or{" "}
+          <a className="underline" href={`/api/threat-models/${tm.id}/export?format=otm`}>
+            Open Threat Model
+          </a>
+        </p>
         {open ? (
           <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
             {open} threat{open === 1 ? "" : "s"} without a documented mitigation
