@@ -4,8 +4,8 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { beltRuleAction } from "@/lib/server/belts/actions";
-import { idle } from "@/lib/server/action-state";
 import type { BeltCondition } from "@/lib/validations/belt-rule";
+import { idle } from "@/lib/server/action-state";
 
 const TYPES: { value: BeltCondition["type"]; label: string }[] = [
   { value: "previous-belt", label: "Holds the previous belt" },
@@ -48,6 +48,7 @@ export function RuleEditor({
   courses: { key: string; title: string }[];
 }) {
   const [conditions, setConditions] = useState<BeltCondition[]>(initial);
+  // A preview's answer is something to read, so this form shows its answers in place.
   const [state, action, pending] = useActionState(beltRuleAction, idle);
   const update = (i: number, next: BeltCondition) =>
     setConditions((cs) => cs.map((c, j) => (j === i ? next : c)));
@@ -169,7 +170,7 @@ export function RuleEditor({
           {pending ? "Working…" : "Save rule"}
         </Button>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={state} success />
       {state.fieldErrors ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {Object.values(state.fieldErrors).flat().join(" ")}

@@ -1,14 +1,14 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { clearSignInFailuresAction } from "@/lib/server/account/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** An administrator clears a person's failed sign-ins, after a confirmation. */
 export function ClearSignInFailuresButton({ person }: { person: { id: number; name: string } }) {
-  const [state, action, pending] = useActionState(clearSignInFailuresAction, idle);
+  const [state, action, pending] = useFormAction(clearSignInFailuresAction);
   const run = () => {
     const data = new FormData();
     data.set("id", String(person.id));

@@ -27,7 +27,7 @@ test("a manager nominates a builder, the lead approves and the team shows as cov
   await form.getByLabel("Email of the person you nominate").fill(nomineeEmail);
   await form.getByLabel("Why this person?").fill("Already reviews every auth change in the team.");
   await form.getByRole("button", { name: "Nominate" }).click();
-  await expect(form.getByRole("status")).toHaveText("Nomination sent to the program lead.");
+  await expect(page.getByRole("status")).toHaveText("Nomination sent to the program lead.");
 
   const lead = await browser.newPage();
   await signIn(lead, DEMO.lead);

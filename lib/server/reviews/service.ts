@@ -196,6 +196,7 @@ export async function setChecklistItem(actor: SessionActor, itemId: number, done
       orgId: review.team.orgId,
       after,
     });
+    return after;
   });
 }
 
