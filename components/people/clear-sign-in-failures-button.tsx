@@ -5,6 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { clearSignInFailuresAction } from "@/lib/server/account/actions";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { possessive } from "@/lib/possessive";
 
 /** An administrator clears a person's failed sign-ins, after a confirmation. */
 export function ClearSignInFailuresButton({ person }: { person: { id: number; name: string } }) {
@@ -19,7 +20,7 @@ export function ClearSignInFailuresButton({ person }: { person: { id: number; na
       <ConfirmButton
         label="Clear failed sign-ins"
         title={`Clear the failed sign-ins of ${person.name}?`}
-        body={`Every address waiting to try ${person.name}'s account again can try at once. Do this when ${person.name} is locked out by failures that were not theirs, or has just reset a forgotten password.`}
+        body={`Every address waiting to try ${possessive(person.name)} account again can try at once. Do this when ${person.name} is locked out by failures that were not theirs, or has just reset a forgotten password.`}
         confirmLabel="Clear failed sign-ins"
         onConfirm={run}
         pending={pending}

@@ -2,6 +2,7 @@
 // email subject, and a short body. Plain functions of names, so every wording is tested once.
 import type { Belt, ReviewOutcome } from "@/lib/generated/prisma/enums";
 import { BELT, REVIEW_OUTCOME } from "@/lib/vocabulary";
+import { possessive } from "@/lib/possessive";
 
 type Message = { title: string; body: string };
 
@@ -43,7 +44,7 @@ export function nominationDecided(m: {
     ? m.approved
       ? `You are now a guardian of ${m.team}`
       : `Your nomination as guardian of ${m.team} was declined`
-    : `${m.nominee}'s nomination as guardian of ${m.team} was ${verdict}`;
+    : `${possessive(m.nominee)} nomination as guardian of ${m.team} was ${verdict}`;
   return { title, body: said(m.decider, m.note, `${m.decider} ${verdict} it.`) };
 }
 
