@@ -8,7 +8,7 @@ import type { FindingStatus } from "@/lib/vocabulary";
 /** Whether a finding in this status is closed (and so has a closing date). */
 export const closesFinding = (status: FindingStatus) => status !== "OPEN";
 
-export type ClosingProblem = "missing" | "not-allowed" | "before-opened";
+type ClosingProblem = "missing" | "not-allowed" | "before-opened";
 
 /** What is wrong with a finding's closing date for its status, or null when nothing is. */
 export function closingProblem(
