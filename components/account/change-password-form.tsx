@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { MIN_PASSWORD_LENGTH } from "@/lib/identity/password-policy";
 import { changePasswordAction } from "@/lib/server/account/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Changes the signed-in person's password; their other sessions end, this one stays. */
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, idle);
+  const [state, action, pending] = useFormAction(changePasswordAction);
   const form = useRef<HTMLFormElement>(null);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   useEffect(() => {

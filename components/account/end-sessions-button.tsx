@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { endMyOtherSessionsAction, endPersonSessionsAction } from "@/lib/server/account/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * Ends sessions after a confirmation: the signed-in person's other sessions (no `person`), or
@@ -18,9 +18,8 @@ export function EndSessionsButton({
   person?: { id: number; name: string };
   available?: boolean;
 }) {
-  const [state, action, pending] = useActionState(
+  const [state, action, pending] = useFormAction(
     person ? endPersonSessionsAction : endMyOtherSessionsAction,
-    idle,
   );
   const run = () => {
     const data = new FormData();

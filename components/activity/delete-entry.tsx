@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, startTransition } from "react";
+import { startTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteActivityAction } from "@/lib/server/activity/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DeleteEntry({ id, summary }: { id: string; summary: string }) {
-  const [state, action, pending] = useActionState(deleteActivityAction, idle);
+  const [state, action, pending] = useFormAction(deleteActivityAction);
   const remove = () => {
     const data = new FormData();
     data.set("id", id);

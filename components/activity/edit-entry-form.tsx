@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { updateActivityAction } from "@/lib/server/activity/actions";
-import { idle } from "@/lib/server/action-state";
 import { ActivityFields, type ActivityDefaults } from "./activity-fields";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function EditEntryForm({
   id,
@@ -19,7 +19,7 @@ export function EditEntryForm({
   links: { value: string; label: string }[];
   maxDate: string;
 }) {
-  const [state, action, pending] = useActionState(updateActivityAction, idle);
+  const [state, action, pending] = useFormAction(updateActivityAction);
   return (
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="id" value={id} />

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, startTransition } from "react";
+import { useEffect, useRef, useState, startTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { logActivityAction } from "@/lib/server/activity/actions";
-import { idle } from "@/lib/server/action-state";
 import { ActivityFields } from "./activity-fields";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 function localToday() {
   const d = new Date();
@@ -21,7 +21,7 @@ export function LogForm({
   serverToday: string;
   maxDate: string;
 }) {
-  const [state, action, pending] = useActionState(logActivityAction, idle);
+  const [state, action, pending] = useFormAction(logActivityAction);
   // A new key per entry: resubmitting the same entry (double click, retry) creates it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [answered, setAnswered] = useState(state);

@@ -8,6 +8,7 @@ import { loadRules, loadValidities } from "@/lib/server/belts/facts";
 import { periodStatus } from "@/lib/belts/validity";
 import { todayUtc } from "@/lib/period";
 import { beltCounts, recentAwards } from "@/lib/server/belts/queries";
+import { possessive } from "@/lib/possessive";
 
 /** Each belt's rule editor with how many hold it, then the latest awards (each revocable). */
 export async function BeltBoard() {
@@ -66,7 +67,10 @@ export async function BeltBoard() {
                 ) : null}
               </span>
               {a.revokedAt ? null : (
-                <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${BELT.label(a.belt)} belt`} />
+                <RevokeBelt
+                  awardId={a.id}
+                  label={`${possessive(a.user.name)} ${BELT.label(a.belt)} belt`}
+                />
               )}
             </li>
           ))}

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { revokeBeltAction } from "@/lib/server/belts/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Revoking asks for a reason; the award stays in the history. */
 export function RevokeBelt({ awardId, label }: { awardId: number; label: string }) {
-  const [state, action, pending] = useActionState(revokeBeltAction, idle);
-  if (state.status === "ok") return <FormMessage state={state} />;
+  const [state, action, pending] = useFormAction(revokeBeltAction);
+  // Done: the confirmation shows at the foot of the screen (useFormAction).
+  if (state.status === "ok") return null;
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-red-700 dark:text-red-400">Revoke</summary>

@@ -24,6 +24,7 @@ export function RuleEditor({
   courses: { key: string; title: string }[];
 }) {
   const [conditions, setConditions] = useState<BeltCondition[]>(initial);
+  // A preview's answer is something to read, so this form shows its answers in place.
   const [renewal, setRenewal] = useState<BeltCondition[]>(validity.renewal);
   const [months, setMonths] = useState(validity.validityMonths?.toString() ?? "");
   const [state, action, pending] = useActionState(beltRuleAction, idle);
@@ -84,7 +85,7 @@ export function RuleEditor({
           {pending ? "Working…" : "Save rule"}
         </Button>
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={state} success />
       {state.fieldErrors ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {Object.entries(state.fieldErrors)

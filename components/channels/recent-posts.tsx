@@ -7,6 +7,7 @@ import { CHANNEL_EVENT, CHAT_TOOL } from "@/lib/vocabulary";
 import { channelsList } from "@/lib/url-state/lists";
 import { recentPosts } from "@/lib/server/channels/queries";
 import { RetryPostButton } from "./channel-forms";
+import { possessive } from "@/lib/possessive";
 
 type Post = Awaited<ReturnType<typeof recentPosts>>["posts"][number];
 
@@ -85,7 +86,7 @@ export async function RecentPosts({
       </p>
       <div className="mt-3">
         <DataTable
-          caption={`Posts to ${org.name}'s channels`}
+          caption={`Posts to ${possessive(org.name)} channels`}
           columns={columns}
           rows={posts}
           rowKey={(p) => p.id.toString()}

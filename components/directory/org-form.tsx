@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { saveOrgAction } from "@/lib/server/directory/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Org = {
   id: number;
@@ -24,7 +24,7 @@ export function OrgForm({
   org: Org | null;
   parents: { id: number; name: string }[];
 }) {
-  const [state, action, pending] = useActionState(saveOrgAction, idle);
+  const [state, action, pending] = useFormAction(saveOrgAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2">

@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE } from "@/lib/vocabulary";
 import { createPersonAction, updatePersonAction } from "@/lib/server/directory/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Person = {
   id: number;
@@ -29,10 +29,7 @@ type Options = {
 
 /** Creates a person (person = null) or edits one; the email is set once, at creation. */
 export function PersonForm({ person, options }: { person: Person | null; options: Options }) {
-  const [state, action, pending] = useActionState(
-    person ? updatePersonAction : createPersonAction,
-    idle,
-  );
+  const [state, action, pending] = useFormAction(person ? updatePersonAction : createPersonAction);
   const [orgId, setOrgId] = useState(person?.orgId ? String(person.orgId) : "");
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const teams = options.teams.filter((t) => String(t.orgId) === orgId);

@@ -1,11 +1,11 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { changePersonStatusAction } from "@/lib/server/directory/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Deactivate (after a confirmation) or reactivate a person's account. */
 export function PersonStatusButton({
@@ -19,7 +19,7 @@ export function PersonStatusButton({
   deactivated: boolean;
   guardianOf: string[];
 }) {
-  const [state, action, pending] = useActionState(changePersonStatusAction, idle);
+  const [state, action, pending] = useFormAction(changePersonStatusAction);
   const run = (change: "deactivate" | "reactivate") => {
     const data = new FormData();
     data.set("id", String(id));

@@ -1,15 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { saveTeamAction } from "@/lib/server/directory/actions";
-import { idle } from "@/lib/server/action-state";
 import { isoDay } from "@/lib/period";
 import { TEAM_PROFILE, TEAM_PROFILE_HINTS } from "@/lib/vocabulary";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const PROFILES = TEAM_PROFILE.options.map(({ value, label }) => ({
   value,
@@ -33,7 +33,7 @@ export function TeamForm({
   team: Team | null;
   orgs: { id: number; name: string }[];
 }) {
-  const [state, action, pending] = useActionState(saveTeamAction, idle);
+  const [state, action, pending] = useFormAction(saveTeamAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2">

@@ -3,7 +3,10 @@ import type { ActionState } from "@/lib/server/action-state";
 
 const ratings = ["5", "4", "3", "2", "1"].map((v) => ({ value: v, label: v }));
 
-/** An engineer's rating of one guardian's input, prefilled with the saved rating and comment so saving again keeps them. */
+/**
+ * An engineer's rating of one guardian's input: none chosen until there is one; then prefilled
+ * with the saved rating and comment so saving again keeps them.
+ */
 export function RatingForm({
   action,
   hidden,
@@ -30,7 +33,9 @@ export function RatingForm({
         name="rating"
         id={`${idPrefix}-rating`}
         options={ratings}
-        defaultValue={String(saved?.rating ?? 4)}
+        placeholder="Choose…"
+        defaultValue={saved ? String(saved.rating) : ""}
+        required
       />
       <FormTextArea
         label="Comment"

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/server/action-state";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Confirm = { title: string; body: string; confirmLabel: string };
 
@@ -30,7 +30,7 @@ export function ActionButton({
   confirm?: Confirm;
   disabled?: boolean;
 }) {
-  const [state, run, pending] = useActionState(action, idle);
+  const [state, run, pending] = useFormAction(action);
   const [asking, setAsking] = useState(false);
   return (
     <form action={run} className="flex flex-wrap items-center gap-3">

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { updateDraftAction } from "@/lib/server/newsletters/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DraftEditor({
   id,
@@ -16,7 +15,7 @@ export function DraftEditor({
   intro: string | null;
   highlights: string | null;
 }) {
-  const [state, action, pending] = useActionState(updateDraftAction, idle);
+  const [state, action, pending] = useFormAction(updateDraftAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form action={action} className="space-y-3">

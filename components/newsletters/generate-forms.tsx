@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { generateAllAction, generateDraftAction } from "@/lib/server/newsletters/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Option = { value: string; label: string };
 
@@ -18,8 +17,8 @@ export function GenerateForms({
   quarters: Option[];
   lastQuarter: string;
 }) {
-  const [one, runOne, pendingOne] = useActionState(generateDraftAction, idle);
-  const [all, runAll, pendingAll] = useActionState(generateAllAction, idle);
+  const [one, runOne, pendingOne] = useFormAction(generateDraftAction);
+  const [all, runAll, pendingAll] = useFormAction(generateAllAction);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form

@@ -1,5 +1,6 @@
 import type { NewsletterContent } from "@/lib/newsletter/assemble";
 import { DataTable } from "@/components/ui/data-table";
+import { mastheadLine, type Masthead } from "@/lib/newsletter/masthead";
 
 const paragraphs = (t: string) =>
   t
@@ -7,11 +8,20 @@ const paragraphs = (t: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
-/** A layout made for reading and for printing on A4/Letter. */
-export function NewsletterView({ content }: { content: NewsletterContent }) {
+/** A layout made for reading and for printing on A4/Letter, headed by whose issue it is and when. */
+export function NewsletterView({
+  content,
+  masthead,
+}: {
+  content: NewsletterContent;
+  masthead: Masthead;
+}) {
   return (
     <article className="newsletter mx-auto max-w-3xl rounded-lg border border-slate-200 bg-white p-6 leading-relaxed shadow-sm print:border-0 print:p-0 print:shadow-none dark:border-slate-800 dark:bg-slate-900">
       <header className="mb-6">
+        <p className="mb-3 border-b border-slate-300 pb-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {mastheadLine(masthead)}
+        </p>
         <h1 className="text-2xl font-semibold">{content.title}</h1>
         <p className="text-slate-600 dark:text-slate-400">{content.subtitle}</p>
       </header>

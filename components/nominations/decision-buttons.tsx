@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, startTransition, useState } from "react";
+import { startTransition, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { decideNominationAction } from "@/lib/server/nominations/actions";
-import { idle } from "@/lib/server/action-state";
 import { NoteInput } from "./note-input";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DecisionButtons({ membershipId, who }: { membershipId: number; who: string }) {
-  const [state, action, pending] = useActionState(decideNominationAction, idle);
+  const [state, action, pending] = useFormAction(decideNominationAction);
   const [note, setNote] = useState("");
   const decide = (decision: "approve" | "decline") => {
     const data = new FormData();
@@ -18,7 +18,8 @@ export function DecisionButtons({ membershipId, who }: { membershipId: number; w
     data.set("note", note);
     startTransition(() => action(data));
   };
-  if (state.status === "ok") return <FormMessage state={state} />;
+  // Done: the confirmation shows at the foot of the screen (useFormAction).
+  if (state.status === "ok") return null;
   return (
     <span className="flex flex-wrap items-end gap-2">
       <NoteInput

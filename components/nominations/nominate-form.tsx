@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { RecordPicker } from "@/components/search/record-picker";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { nominateAction } from "@/lib/server/nominations/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function NominateForm({ teamId, teamName }: { teamId: number; teamName: string }) {
-  const [state, action, pending] = useActionState(nominateAction, idle);
+  const [state, action, pending] = useFormAction(nominateAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok") form.current?.reset();

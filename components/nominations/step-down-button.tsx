@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, startTransition, useState } from "react";
+import { startTransition, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { stepDownAction } from "@/lib/server/nominations/actions";
-import { idle } from "@/lib/server/action-state";
 import { NoteInput } from "./note-input";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function StepDownButton({
   membershipId,
@@ -16,7 +16,7 @@ export function StepDownButton({
   label: string;
   who: string;
 }) {
-  const [state, action, pending] = useActionState(stepDownAction, idle);
+  const [state, action, pending] = useFormAction(stepDownAction);
   const [note, setNote] = useState("");
   const confirm = () => {
     const data = new FormData();
@@ -24,7 +24,8 @@ export function StepDownButton({
     data.set("note", note);
     startTransition(() => action(data));
   };
-  if (state.status === "ok") return <FormMessage state={state} />;
+  // Done: the confirmation shows at the foot of the screen (useFormAction).
+  if (state.status === "ok") return null;
   return (
     <span className="inline-flex flex-wrap items-end gap-2">
       <NoteInput

@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { idle, type ActionState } from "@/lib/server/action-state";
+import type { ActionState } from "@/lib/server/action-state";
 import {
   markAllNotificationsReadAction,
   markNotificationReadAction,
 } from "@/lib/server/notifications/actions";
 import { announceNotificationsRead } from "./bell-link";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -25,7 +25,7 @@ const markAllRead = thenRecount(markAllNotificationsReadAction);
 
 /** "Mark as read" on one unread notification. */
 export function MarkReadButton({ id, title }: { id: string; title: string }) {
-  const [state, run, pending] = useActionState(markRead, idle);
+  const [state, run, pending] = useFormAction(markRead);
   return (
     <form action={run} className="flex shrink-0 flex-col items-end gap-1">
       <input type="hidden" name="id" value={id} />
@@ -45,7 +45,7 @@ export function MarkReadButton({ id, title }: { id: string; title: string }) {
 
 /** "Mark all as read", up to the newest notification the page showed. */
 export function MarkAllReadButton({ upTo, unread }: { upTo: string; unread: number }) {
-  const [state, run, pending] = useActionState(markAllRead, idle);
+  const [state, run, pending] = useFormAction(markAllRead);
   return (
     <form action={run} className="flex flex-wrap items-center gap-3" aria-label="Mark all as read">
       <input type="hidden" name="upTo" value={upTo} />

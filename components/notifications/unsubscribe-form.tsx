@@ -17,7 +17,7 @@ export function UnsubscribeForm({ token }: { token: string }) {
           {pending ? "Turning off…" : "Turn these emails off"}
         </Button>
       )}
-      <FormMessage state={state} />
+      <FormMessage state={state} success />
     </form>
   );
 }

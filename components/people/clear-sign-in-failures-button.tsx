@@ -1,14 +1,15 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { clearSignInFailuresAction } from "@/lib/server/account/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { possessive } from "@/lib/possessive";
 
 /** An administrator clears a person's failed sign-ins, after a confirmation. */
 export function ClearSignInFailuresButton({ person }: { person: { id: number; name: string } }) {
-  const [state, action, pending] = useActionState(clearSignInFailuresAction, idle);
+  const [state, action, pending] = useFormAction(clearSignInFailuresAction);
   const run = () => {
     const data = new FormData();
     data.set("id", String(person.id));
@@ -19,7 +20,7 @@ export function ClearSignInFailuresButton({ person }: { person: { id: number; na
       <ConfirmButton
         label="Clear failed sign-ins"
         title={`Clear the failed sign-ins of ${person.name}?`}
-        body={`Every address waiting to try ${person.name}'s account again can try at once. Do this when ${person.name} is locked out by failures that were not theirs, or has just reset a forgotten password.`}
+        body={`Every address waiting to try ${possessive(person.name)} account again can try at once. Do this when ${person.name} is locked out by failures that were not theirs, or has just reset a forgotten password.`}
         confirmLabel="Clear failed sign-ins"
         onConfirm={run}
         pending={pending}

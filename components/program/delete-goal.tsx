@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, startTransition } from "react";
+import { startTransition } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { deleteGoalAction } from "@/lib/server/program/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DeleteGoal({ id, title }: { id: number; title: string }) {
-  const [state, action, pending] = useActionState(deleteGoalAction, idle);
+  const [state, action, pending] = useFormAction(deleteGoalAction);
   const remove = () => {
     const data = new FormData();
     data.set("id", String(id));

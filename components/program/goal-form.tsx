@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Select } from "@/components/ui/select";
 import { saveGoalAction } from "@/lib/server/program/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Goal = {
   id: number;
@@ -24,7 +24,7 @@ export function GoalForm({
   goal: Goal | null;
   metrics: { value: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState(saveGoalAction, idle);
+  const [state, action, pending] = useFormAction(saveGoalAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok" && !goal) form.current?.reset();

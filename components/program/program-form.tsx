@@ -1,32 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { updateProgramAction } from "@/lib/server/program/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function ProgramForm({
   program,
 }: {
   program: { name: string; vision: string; mission: string } | null;
 }) {
-  const [state, action, pending] = useActionState(updateProgramAction, idle);
+  const [state, action, pending] = useFormAction(updateProgramAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form action={action} className="space-y-4">
-      {state.message ? (
-        <p
-          role={state.status === "error" ? "alert" : "status"}
-          className={
-            state.status === "error"
-              ? "text-sm text-red-700 dark:text-red-400"
-              : "text-sm text-green-700 dark:text-green-400"
-          }
-        >
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <Field
         label="Program name"
         name="name"

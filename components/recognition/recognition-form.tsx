@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { giveRecognitionAction } from "@/lib/server/recognition/actions";
-import { idle } from "@/lib/server/action-state";
 import { RECOGNITION_KIND } from "@/lib/vocabulary";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function RecognitionForm({ recipientId, name }: { recipientId: number; name: string }) {
-  const [state, action, pending] = useActionState(giveRecognitionAction, idle);
+  const [state, action, pending] = useFormAction(giveRecognitionAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionForm, FormField, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { SeverityBadge } from "@/components/work/severity-badge";
+import { FindingStatusFields } from "./finding-status-fields";
 import { formatDate } from "@/lib/format";
 import { FINDING_STATUS, SEVERITY, type FindingStatus, type Severity } from "@/lib/vocabulary";
 import { addFindingAction, findingStatusAction } from "@/lib/server/reviews/actions";
@@ -57,22 +58,12 @@ export function FindingsCard({
                 variant="secondary"
                 hidden={{ ...rid, findingId: String(f.id) }}
               >
-                <FormSelect
-                  label="Status"
-                  name="status"
-                  id={`status-${f.id}`}
-                  defaultValue={f.status}
-                  options={FINDING_STATUS.options}
-                />
-                <FormField
-                  label="Closed on"
-                  name="closedOn"
-                  id={`closed-${f.id}`}
-                  type="date"
-                  min={isoDay(f.openedOn)}
-                  max={today}
-                  defaultValue={f.closedOn ? isoDay(f.closedOn) : today}
-                  hint="Unless open"
+                <FindingStatusFields
+                  id={f.id}
+                  status={f.status}
+                  openedOn={isoDay(f.openedOn)}
+                  closedOn={f.closedOn ? isoDay(f.closedOn) : null}
+                  today={today}
                 />
               </ActionForm>
             ) : null}

@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { RecordPicker } from "@/components/search/record-picker";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { recordCompletionAction } from "@/lib/server/training/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CompletionForm({
   courses,
@@ -17,7 +16,7 @@ export function CompletionForm({
   forOthers: boolean;
   today: string;
 }) {
-  const [state, action, pending] = useActionState(recordCompletionAction, idle);
+  const [state, action, pending] = useFormAction(recordCompletionAction);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
     <form

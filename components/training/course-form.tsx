@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { saveCourseAction } from "@/lib/server/training/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Course = {
   id: number;
@@ -19,7 +19,7 @@ type Course = {
 
 /** Adds a course (course = null) or edits one. */
 export function CourseForm({ course = null }: { course?: Course | null }) {
-  const [state, action, pending] = useActionState(saveCourseAction, idle);
+  const [state, action, pending] = useFormAction(saveCourseAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === "ok" && !course) form.current?.reset();

@@ -1,11 +1,11 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { changeCourseStatusAction } from "@/lib/server/training/actions";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Retire a course (after a confirmation) or bring a retired one back. */
 export function CourseStatusButton({
@@ -19,7 +19,7 @@ export function CourseStatusButton({
   active: boolean;
   required: boolean;
 }) {
-  const [state, action, pending] = useActionState(changeCourseStatusAction, idle);
+  const [state, action, pending] = useFormAction(changeCourseStatusAction);
   const run = (change: "retire" | "reactivate") => {
     const data = new FormData();
     data.set("id", String(id));

@@ -1,20 +1,13 @@
 "use client";
 
-import {
-  createContext,
-  startTransition,
-  useActionState,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { createContext, startTransition, useContext, useEffect, useRef, useState } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 import { ConfirmDialog } from "./dialog";
 import { Field, Select, TextArea } from "./field";
 import { FormMessage } from "./form-message";
 import { idle, type ActionState } from "@/lib/server/action-state";
+import { useFormAction } from "./use-form-action";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 export type Confirmation = { title: string; body: string; confirmLabel: string };
@@ -55,7 +48,7 @@ export function ActionForm({
   className?: string;
   children?: React.ReactNode;
 }) {
-  const [state, run, pending] = useActionState(action, idle);
+  const [state, run, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState<Confirmation | null>(null);
   const [open, setOpen] = useState(false);

@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 import type { ActionState } from "@/lib/server/action-state";
-import { idle } from "@/lib/server/action-state";
+import { useFormAction } from "./use-form-action";
 
-/** A small form around server-rendered fields; errors (with each field's message) show beside the button. */
+/**
+ * A small form around server-rendered fields; errors (with each field's message) show beside the
+ * button, a success as the screen's confirmation (useFormAction).
+ */
 export function SimpleForm({
   action,
   label,
@@ -24,7 +26,7 @@ export function SimpleForm({
   className?: string;
   variant?: "primary" | "secondary";
 }) {
-  const [state, run, pending] = useActionState(action, idle);
+  const [state, run, pending] = useFormAction(action);
   const details =
     state.status === "error" && state.fieldErrors
       ? Object.values(state.fieldErrors).flat().filter(Boolean)
@@ -39,15 +41,8 @@ export function SimpleForm({
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? (pendingLabel ?? "Saving…") : submit}
       </Button>
-      {state.message ? (
-        <p
-          role={state.status === "error" ? "alert" : "status"}
-          className={
-            state.status === "error"
-              ? "text-sm text-red-700 dark:text-red-400"
-              : "text-sm text-green-700 dark:text-green-400"
-          }
-        >
+      {state.status === "error" && state.message ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {details.length ? details.join(" ") : state.message}
         </p>
       ) : null}

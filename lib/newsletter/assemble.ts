@@ -2,6 +2,7 @@ import { formatDate, plural } from "@/lib/format";
 import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import type { Figure } from "@/lib/metrics/stats";
 import { BELT, type Belt } from "@/lib/vocabulary";
+import { possessive } from "@/lib/possessive";
 
 // A leader's quarterly newsletter, assembled from facts by plain functions (no database).
 // `team` lists every team of the org the person guarded in the quarter; `leftOn` (ISO date) is set
@@ -79,7 +80,7 @@ export function assembleNewsletter(
   edits: { intro?: string | null; highlights?: string | null } = {},
 ): NewsletterContent {
   const title = `${f.orgName} security guardians: ${f.quarterLabel}`;
-  const subtitle = `What ${f.orgName}'s guardians achieved this quarter`;
+  const subtitle = `What ${possessive(f.orgName)} guardians achieved this quarter`;
   if (f.guardians.length === 0) {
     return {
       title,

@@ -1,5 +1,6 @@
 import { escapeHtml as escape } from "@/lib/html-escape";
 import type { NewsletterContent } from "./assemble";
+import { mastheadLine, type Masthead } from "./masthead";
 
 const paragraphs = (text: string) =>
   text
@@ -15,6 +16,8 @@ const HIGHLIGHTS =
 const TABLE = "border-collapse:collapse;width:100%;font-size:13px";
 const HEADER_CELL = "text-align:left;border-bottom:1px solid #cbd5e1;padding:4px";
 const CELL = "border-bottom:1px solid #e2e8f0;padding:4px";
+const MASTHEAD =
+  "color:#475569;font-size:13px;margin:0 0 8px;padding-bottom:6px;border-bottom:1px solid #cbd5e1";
 
 function htmlTable(table: { columns: string[]; rows: string[][] }): string {
   const head = table.columns.map((col) => `<th style="${HEADER_CELL}">${escape(col)}</th>`);
@@ -26,9 +29,10 @@ function htmlTable(table: { columns: string[]; rows: string[][] }): string {
 }
 
 /** The email's HTML part: inline styles only, every value escaped. */
-export function renderHtml(c: NewsletterContent, readUrl?: string): string {
+export function renderHtml(c: NewsletterContent, masthead: Masthead, readUrl?: string): string {
   const p = (t: string) => `<p style="margin:0 0 12px;line-height:1.5">${escape(t)}</p>`;
   const parts = [
+    `<p style="${MASTHEAD}">${escape(mastheadLine(masthead))}</p>`,
     `<h1 style="font-size:22px;margin:0 0 4px">${escape(c.title)}</h1>`,
     `<p style="color:#475569;margin:0 0 20px">${escape(c.subtitle)}</p>`,
     ...(c.intro ? paragraphs(c.intro).map(p) : []),
@@ -50,8 +54,15 @@ export function renderHtml(c: NewsletterContent, readUrl?: string): string {
 }
 
 /** The plain-text part. */
-export function renderText(c: NewsletterContent, readUrl?: string): string {
-  const lines = [c.title, "=".repeat(Math.min(c.title.length, 72)), c.subtitle, ""];
+export function renderText(c: NewsletterContent, masthead: Masthead, readUrl?: string): string {
+  const lines = [
+    mastheadLine(masthead),
+    "",
+    c.title,
+    "=".repeat(Math.min(c.title.length, 72)),
+    c.subtitle,
+    "",
+  ];
   if (c.intro) lines.push(...paragraphs(c.intro).flatMap((p) => [p, ""]));
   if (c.highlights) lines.push(...paragraphs(c.highlights).flatMap((p) => [`> ${p}`, ""]));
   for (const s of c.sections) {

@@ -3,6 +3,7 @@
 import type { Belt, ReviewOutcome } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { BELT, REVIEW_OUTCOME } from "@/lib/vocabulary";
+import { possessive } from "@/lib/possessive";
 
 type Message = { title: string; body: string };
 
@@ -44,7 +45,7 @@ export function nominationDecided(m: {
     ? m.approved
       ? `You are now a guardian of ${m.team}`
       : `Your nomination as guardian of ${m.team} was declined`
-    : `${m.nominee}'s nomination as guardian of ${m.team} was ${verdict}`;
+    : `${possessive(m.nominee)} nomination as guardian of ${m.team} was ${verdict}`;
   return { title, body: said(m.decider, m.note, `${m.decider} ${verdict} it.`) };
 }
 

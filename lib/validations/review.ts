@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closingMessage, closingProblem } from "@/lib/findings/closing";
 import { isoDay } from "@/lib/period";
 import { FINDING_STATUS, REVIEW_OUTCOME, SEVERITY } from "@/lib/vocabulary";
 import { isQuarterHourStep } from "@/lib/hours";
@@ -66,12 +67,16 @@ const findingStatusFields = z.object({
   closedOn: optionalDay,
 });
 
-/** The form's post: a closed finding needs its closing date (not in the future); an open one has none. */
+/**
+ * The form's post: a closed finding needs its closing date (not in the future); an open one has
+ * none (lib/findings/closing.ts; the service also checks it against the opening date).
+ */
 export const findingStatusSchema = findingStatusFields
   .extend({ reviewId: id("review") })
-  .refine((v) => v.status === "OPEN" || v.closedOn, {
-    message: "Enter the date it was closed",
-    path: ["closedOn"],
+  .superRefine((v, ctx) => {
+    const problem = closingProblem(v.status, v.closedOn);
+    if (problem)
+      ctx.addIssue({ code: "custom", message: closingMessage(problem), path: ["closedOn"] });
   })
   .refine((v) => notFuture(v.closedOn), {
     message: "The closing date cannot be in the future",

@@ -22,7 +22,7 @@ test("an admin sees a failed job with its error and retries it", async ({ page }
   await expect(row).toContainText("7"); // attempts
   expect(await seriousViolations(page)).toEqual([]);
   await row.getByRole("button", { name: "Retry", exact: true }).click();
-  await expect(row.getByRole("status")).toContainText("Queued again");
+  await expect(page.getByRole("status")).toContainText("Queued again");
   // Its outbox row is gone, so the worker settles it as done: it leaves the failed list.
   await expect
     .poll(

@@ -57,7 +57,7 @@ test("a lead connects Slack, sees only the hint, tests, retries and removes the 
   await card.getByLabel("Webhook URL").fill(sink.url(PATH));
   await card.getByLabel("Team over its risk budget").uncheck();
   await card.getByRole("button", { name: "Save channel" }).click();
-  await expect(card.getByRole("status")).toHaveText(
+  await expect(page.getByRole("status")).toHaveText(
     "Slack channel saved. Send a test message to check it.",
   );
   const hint = `127.0.0.1:${sink.port}/…/XyZq`;
@@ -71,7 +71,7 @@ test("a lead connects Slack, sees only the hint, tests, retries and removes the 
 
   // A test message arrives at the channel, and shows as sent.
   await slackCard(page).getByRole("button", { name: "Send a test message" }).click();
-  await expect(slackCard(page).getByRole("status")).toContainText("Test message sent");
+  await expect(page.getByRole("status")).toContainText("Test message sent");
   const [arrived] = sink.posts(PATH);
   expect(arrived.body).toMatchObject({
     text: expect.stringMatching(/^Test message from Guardians: .* checked that this channel/),
@@ -105,7 +105,7 @@ test("a lead connects Slack, sees only the hint, tests, retries and removes the 
   await shot(page, "channels-failed");
   await expectAccessible(page);
   await posts.getByRole("button", { name: "Retry" }).click();
-  await expect(posts.getByRole("status")).toHaveText(
+  await expect(page.getByRole("status")).toHaveText(
     "Queued again: reload in a moment to see the outcome.",
   );
   await expect

@@ -29,7 +29,7 @@ test("a manager nominates a builder, the lead approves and the team shows as cov
   await expect(form.getByRole("list", { name: "Chosen people" })).toContainText(nomineeName);
   await form.getByLabel("Why this person?").fill("Already reviews every auth change in the team.");
   await form.getByRole("button", { name: "Nominate" }).click();
-  await expect(form.getByRole("status")).toHaveText("Nomination sent to the program lead.");
+  await expect(page.getByRole("status")).toHaveText("Nomination sent to the program lead.");
 
   const lead = await browser.newPage();
   await signIn(lead, DEMO.lead);

@@ -41,7 +41,7 @@ async function giveKudos(page: Page, personId: number, title: string) {
   await form.getByLabel("Title").fill(title);
   await form.getByLabel("What they did").fill("Caught an injection before the release.");
   await form.getByRole("button", { name: "Recognise" }).click();
-  await expect(form.getByRole("status")).toContainText("Thank you");
+  await expect(page.getByRole("status")).toContainText("Thank you");
 }
 
 const choiceIn = (page: Page, kind: string) => page.getByRole("radiogroup", { name: kind });

@@ -88,7 +88,7 @@ test("a password change ends the other sessions and keeps this one", async ({ br
   await form.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await form.getByLabel("New password again").fill(NEW_PASSWORD);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toHaveText(
+  await expect(laptop.page.getByRole("status")).toHaveText(
     "Your password is changed. 1 other session ended.",
   );
 
@@ -116,7 +116,7 @@ test("an admin ends every session of a person from their page", async ({ browser
   await expect(panel).toContainText("1 open session.");
   await panel.getByRole("button", { name: "End all sessions" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "End sessions" }).click();
-  await expect(panel.getByRole("status")).toHaveText("1 session of Ed Ended ended.");
+  await expect(page.getByRole("status")).toHaveText("1 session of Ed Ended ended.");
   await expectSignedOut(them.page);
 
   // A lead sees no such control.

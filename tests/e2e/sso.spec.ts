@@ -228,7 +228,7 @@ test("the admin maps a group to a role on /admin/sso and removes it", async ({ p
   await form.getByLabel("Group").fill(group);
   await form.getByLabel("Role").selectOption("SECURITY_ENGINEER");
   await form.getByRole("button", { name: "Add mapping" }).click();
-  await expect(form.getByRole("status")).toContainText(`Members of “${group}”`);
+  await expect(page.getByRole("status")).toContainText(`Members of “${group}”`);
   const row = page.getByRole("row", { name: new RegExp(group) });
   await expect(row).toContainText("Security engineer");
   await expect(row).toContainText("Ada Admin");

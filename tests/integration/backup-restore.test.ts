@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/demo/insert";
 import { exportAll } from "@/lib/server/transfer/export";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readCsv, writeCsv } from "@/lib/transfer/csv";
 import type { UploadedFile } from "@/lib/transfer/types";
 import { runImport } from "@/lib/server/transfer/run-import";
 import { resetDatabase, sideDatabase, withClient } from "../setup/db";
@@ -169,6 +170,44 @@ describe("backup and restore", () => {
         message: "No person “nobody@example.test” in the CSV files or the database",
       },
     ]);
+    expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
+  });
+
+  it("refuses a backup whose findings break the closing-date rule, and writes nothing", async () => {
+    const files = await load(folder);
+    const csv = readCsv(
+      new TextDecoder().decode(files.find((f) => f.name === "findings.csv")!.content),
+    );
+    const [header, ...rows] = csv.records.map((r) => r.cells);
+    const [status, closedOn] = [header.indexOf("status"), header.indexOf("closed_on")];
+    const open = rows.findIndex((r) => r[status] === "open");
+    const closed = rows.findIndex((r) => r[status] !== "open");
+    rows[open][closedOn] = rows[open][header.indexOf("opened_on")];
+    rows[closed][closedOn] = "";
+    const bad: UploadedFile[] = [
+      ...files.filter((f) => f.name !== "findings.csv"),
+      { name: "findings.csv", content: writeCsv([header, ...rows]) },
+    ];
+    const result = await withClient(urlB, (c) =>
+      runImport(c, bad, { commit: true, actor: null, passwords: true }),
+    );
+    expect(result.committed).toBe(false);
+    expect(
+      result.errors
+        .filter((e) => e.file === "findings.csv") // program.json's titles then name unknown findings
+        .map((e) => [e.file, e.line, e.column, e.message])
+        .sort((a, b) => Number(a[1]) - Number(b[1])),
+    ).toEqual(
+      [
+        ["findings.csv", open + 2, "closed_on", "An open finding has no closed_on"],
+        [
+          "findings.csv",
+          closed + 2,
+          "closed_on",
+          `A ${rows[closed][status]} finding needs closed_on`,
+        ],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
     expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
   });
 

@@ -365,6 +365,27 @@ describe("bad files", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("keeps the app's closing-date rule: a closing status needs closed_on, an open finding none", async () => {
+    const actor = await admin();
+    const files = replace(
+      await load(GOOD),
+      "findings.csv",
+      "finding_id,review_id,severity,opened_on,status,closed_on\n" +
+        "FND-1,REV-1,critical,2025-04-05,mitigated,\n" +
+        "FND-2,REV-1,low,2025-04-06,open,2025-04-07\n" +
+        "FND-3,REV-3,medium,2025-06-10,accepted,2025-06-09\n",
+    );
+    const before = await tableCounts();
+    const result = await commitImport(actor, files);
+    expect(result.committed).toBe(false);
+    expect(result.errors.map((e) => [e.file, e.line, e.column, e.message])).toEqual([
+      ["findings.csv", 2, "closed_on", "A mitigated finding needs closed_on"],
+      ["findings.csv", 3, "closed_on", "An open finding has no closed_on"],
+      ["findings.csv", 4, "closed_on", "closed_on is before opened_on"],
+    ]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("imports nothing and reports every bad row with its line and column", async () => {
     const actor = await admin();
     const before = await tableCounts();

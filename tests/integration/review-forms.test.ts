@@ -100,6 +100,25 @@ describe("field errors come back on their fields", () => {
     expect(await refusal(reviews.findingStatusAction, post(daysAgo(100)))).toEqual({
       closedOn: [`A finding cannot close before it was opened (${daysAgo(78)}).`],
     });
+    expect(
+      await refusal(reviews.findingStatusAction, { ...post(daysAgo(1)), status: "OPEN" }),
+    ).toEqual({ closedOn: ["An open finding has no closing date"] });
+  });
+
+  it("a rating: none chosen is refused on the rating field, and nothing is saved", async () => {
+    actAs(w.users.securityEngineer.id);
+    const post = {
+      reviewId: String(w.reviews.completed.id),
+      guardianId: String(w.users.guardianA.id),
+    };
+    const message = ["Choose a rating from 1 to 5"];
+    expect(await refusal(reviews.rateGuardianAction, { ...post, rating: "" })).toEqual({
+      rating: message,
+    });
+    expect(await refusal(reviews.rateGuardianAction, post)).toEqual({ rating: message });
+    expect(await refusal(reviews.rateGuardianAction, { ...post, rating: "6" })).toEqual({
+      rating: message,
+    });
   });
 
   it("releases and threat models: the review key and the team on their fields", async () => {

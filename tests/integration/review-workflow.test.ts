@@ -216,8 +216,20 @@ describe("finding dates", () => {
       "MITIGATED",
       daysAgo(2),
     ]);
-    await setFindingStatus(w.engineer, post({ status: "OPEN", closedOn: daysAgo(1) }).data!);
-    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).closedOn).toBeNull();
+    // The service keeps the rule for any caller: no date on an open finding, one on a closed one.
+    expect(
+      await fieldOf(
+        setFindingStatus(w.engineer, { findingId: f.id, status: "OPEN", closedOn: daysAgo(1) }),
+      ),
+    ).toEqual(["closedOn", "An open finding has no closing date"]);
+    expect(
+      await fieldOf(setFindingStatus(w.engineer, { findingId: f.id, status: "ACCEPTED" })),
+    ).toEqual(["closedOn", "Enter the date it was closed"]);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("MITIGATED");
+    expect(post({ status: "OPEN", closedOn: daysAgo(1) }).success).toBe(false);
+    await setFindingStatus(w.engineer, post({ status: "OPEN", closedOn: "" }).data!);
+    const reopened = await db.finding.findUniqueOrThrow({ where: { id: f.id } });
+    expect([reopened.status, reopened.closedOn]).toEqual(["OPEN", null]);
   });
 });
 

@@ -81,7 +81,11 @@ describe("application security reviews", () => {
       severity: "HIGH",
     });
     await addFinding(w.engineer, { reviewId: review.id, title: "Verbose errors", severity: "LOW" });
-    await setFindingStatus(w.engineer, { findingId: f1.id, status: "MITIGATED" });
+    await setFindingStatus(w.engineer, {
+      findingId: f1.id,
+      status: "MITIGATED",
+      closedOn: new Date().toISOString().slice(0, 10),
+    });
     await completeReview(w.engineer, { reviewId: review.id, outcome: "APPROVED_WITH_FINDINGS" });
     const done = await db.review.findUniqueOrThrow({
       where: { id: review.id },

@@ -145,13 +145,22 @@ describe("newsletter assembly", () => {
     expect(empty.sections[0].paragraphs[0]).toContain("Payments has no active guardian yet");
   });
 
-  it("renders escaped HTML and a plain-text part", () => {
-    const html = renderHtml(c, "https://guardians.example/newsletters/1");
+  it("renders escaped HTML and a plain-text part, each headed by org, quarter and publication", () => {
+    const masthead = {
+      org: "Payments",
+      quarter: "2026-Q3",
+      publishedAt: new Date("2026-10-04T09:30:00Z"),
+    };
+    const html = renderHtml(c, masthead, "https://guardians.example/newsletters/1");
     expect(html).toContain("Cy &lt;script&gt;");
     expect(html).not.toContain("<script>");
     expect(html).toContain('<a href="https://guardians.example/newsletters/1">');
-    const text = renderText(c);
-    expect(text.startsWith("Payments security guardians: Q3 2026\n")).toBe(true);
+    expect(html).toMatch(/<body[^>]*><p[^>]*>Payments · Q3 2026 · Published 4 Oct 2026<\/p>/);
+    expect(renderHtml(c, { ...masthead, org: "A <b>" })).toContain("A &lt;b&gt; · Q3 2026");
+    const text = renderText(c, masthead);
+    expect(text.startsWith("Payments · Q3 2026 · Published 4 Oct 2026\n\n")).toBe(true);
+    expect(text).toContain("\nPayments security guardians: Q3 2026\n");
+    expect(text).toContain("What Payments' guardians achieved this quarter");
     expect(text).toContain("> Ana earned Green.");
     expect(text).toContain("Guardian | Team | Belt | Hours | Reviews | Threat models");
   });

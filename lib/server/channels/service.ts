@@ -12,6 +12,7 @@ import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/s
 import { enqueue } from "@/lib/server/jobs/queue";
 import { deliverChannelPost, type PostResult } from "@/lib/server/notifications/channel-post";
 import { sealWebhookUrl } from "./webhook-secret";
+import { possessive } from "@/lib/possessive";
 
 // A lead's Slack and Teams channels, one per organisation and tool (/program/channels). The URL
 // is a secret: sealed before it is stored (./webhook-secret.ts), and nothing but its hint is
@@ -117,7 +118,7 @@ export async function sendTestMessage(
         webhookId: channel.id,
         title: "Test message from Guardians",
         text:
-          `${actor.name} checked that this channel receives ${org.name}'s posts. ` +
+          `${actor.name} checked that this channel receives ${possessive(org.name)} posts. ` +
           (events.length ? `It posts: ${events.join(", ")}.` : "No events are chosen yet."),
         link: `/program/channels?org=${org.id}`,
       },

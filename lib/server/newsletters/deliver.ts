@@ -32,8 +32,10 @@ export async function deliver(
       id: true,
       status: true,
       content: true,
+      quarter: true,
+      publishedAt: true,
       orgId: true,
-      org: { select: RECIPIENTS_SELECT },
+      org: { select: { name: true, ...RECIPIENTS_SELECT } },
     },
   });
   if (!n) throw new NotFoundError("newsletter");
@@ -41,6 +43,7 @@ export async function deliver(
     throw new DomainError("Publish the newsletter before sending it.");
   const content = n.content as unknown as NewsletterContent;
   const readUrl = `${appUrl()}/newsletters/${id}`;
+  const masthead = { org: n.org.name, quarter: n.quarter, publishedAt: n.publishedAt };
   const recipients = newsletterRecipients(n.org);
   const added = (
     await db.newsletterDelivery.createMany({
@@ -71,8 +74,8 @@ export async function deliver(
           const { messageId } = await mailer.send({
             to: row.email,
             subject: content.title,
-            html: renderHtml(content, readUrl),
-            text: renderText(content, readUrl),
+            html: renderHtml(content, masthead, readUrl),
+            text: renderText(content, masthead, readUrl),
           });
           await tx.newsletterDelivery.update({
             where: { id: deliveryId },

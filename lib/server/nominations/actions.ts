@@ -26,11 +26,14 @@ export const decideNominationAction = formAction(
   async (actor, input) => {
     const m = await decideNomination(actor, input);
     refresh();
-    if (m.status !== "ACTIVE") return { status: "ok", message: "Nomination declined." };
+    if (m.status !== "ACTIVE")
+      return { status: "ok", message: `Declined: ${m.person} is not a guardian of ${m.team}.` };
     const belts = m.awarded.map((a) => BELT.label(a.belt));
     return {
       status: "ok",
-      message: `Approved: the guardian is now active.${belts.length ? ` New belt: ${belts.join(", ")}.` : ""}`,
+      message:
+        `Approved: ${m.person} is now a guardian of ${m.team}.` +
+        (belts.length ? ` New belt: ${belts.join(", ")}.` : ""),
     };
   },
 );

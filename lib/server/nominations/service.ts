@@ -83,7 +83,13 @@ async function membershipInScope(
 ) {
   const m = await db.guardianMembership.findUnique({
     where: { id },
-    select: { id: true, userId: true, status: true, team: { select: { orgId: true } } },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      user: { select: { name: true } },
+      team: { select: { orgId: true, name: true } },
+    },
   });
   if (!m || !(can(actor, permission, { orgId: m.team.orgId }) || m.userId === actor.id))
     throw new NotFoundError("nomination");
@@ -141,7 +147,7 @@ export async function decideNomination(actor: SessionActor, input: DecisionInput
   // A new guardian may qualify at once (White has no conditions by default): evaluated after the
   // commit, like a completion or a review; idempotent, so a belt is awarded once.
   const awarded = after.status === "ACTIVE" ? await reevaluateBelts([m.userId], actor.id) : [];
-  return { ...after, awarded };
+  return { ...after, awarded, person: m.user.name, team: m.team.name };
 }
 
 /**

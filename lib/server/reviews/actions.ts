@@ -58,9 +58,9 @@ export const checklistAction = formAction(
     schema: checklistSchema.extend({ reviewId: recordId("Choose a review") }),
   },
   async (actor, input) => {
-    await setChecklistItem(actor, input.itemId, input.done);
+    const item = await setChecklistItem(actor, input.itemId, input.done);
     refresh(input.reviewId);
-    return { status: "ok" };
+    return { status: "ok", message: `“${item.label}” ${item.done ? "done" : "not done"}.` };
   },
 );
 export const addFindingAction = formAction(

@@ -1,4 +1,5 @@
 import "server-only";
+import { closingMessage, closingProblem } from "@/lib/findings/closing";
 import { can, queryScope } from "@/lib/auth/permissions";
 import { tenantWhere } from "@/lib/auth/tenant";
 import type { SessionActor } from "@/lib/auth/actor";
@@ -209,6 +210,7 @@ export async function setChecklistItem(actor: SessionActor, itemId: number, done
       orgId: review.team.orgId,
       after,
     });
+    return after;
   });
 }
 
@@ -240,7 +242,10 @@ export async function addFinding(actor: SessionActor, input: FindingInput) {
   });
 }
 
-/** Open → mitigated / accepted / false-positive (with the closing date), or back to open. */
+/**
+ * Open → mitigated / accepted / false-positive (with the closing date), or back to open (without
+ * one): lib/findings/closing.ts.
+ */
 export async function setFindingStatus(actor: SessionActor, input: FindingStatusInput) {
   if (!can(actor, "review.conduct")) throw new PermissionError();
   const finding = await db.finding.findUnique({
@@ -253,13 +258,10 @@ export async function setFindingStatus(actor: SessionActor, input: FindingStatus
   return db.$transaction(async (tx) => {
     const review = await reviewInScope(tx, actor, finding.reviewId!, "review.conduct");
     const before = await tx.finding.findUniqueOrThrow({ where: { id: input.findingId } });
-    const closedOn =
-      input.status === "OPEN" ? null : dayOrNow(input.closedOn ?? isoDay(new Date()));
-    if (closedOn && closedOn < before.openedOn)
-      throw new FieldError(
-        "closedOn",
-        `A finding cannot close before it was opened (${isoDay(before.openedOn)}).`,
-      );
+    const openedOn = isoDay(before.openedOn);
+    const problem = closingProblem(input.status, input.closedOn, openedOn);
+    if (problem) throw new FieldError("closedOn", closingMessage(problem, openedOn));
+    const closedOn = input.closedOn ? dayOrNow(input.closedOn) : null;
     const after = await tx.finding.update({
       where: { id: input.findingId },
       data: { status: input.status, closedOn },

@@ -21,8 +21,14 @@ export const saveRunbookItemAction = formAction(
 export const changeRunbookItemAction = formAction(
   { name: "changeRunbookItem", permission: "program.manage", schema: runbookChangeSchema },
   async (actor, input) => {
-    await changeRunbookItem(actor, input);
+    const item = await changeRunbookItem(actor, input);
     revalidatePath("/program/runbook");
-    return { status: "ok" };
+    const done =
+      input.change === "toggle"
+        ? item.active
+          ? "switched off"
+          : "switched on"
+        : `moved ${input.change}`;
+    return { status: "ok", message: `“${item.label}” ${done}.` };
   },
 );

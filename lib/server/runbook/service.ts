@@ -74,7 +74,7 @@ export async function changeRunbookItem(
   input: z.infer<typeof runbookChangeSchema>,
 ) {
   if (!can(actor, "program.manage")) throw new PermissionError();
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const items = await tx.runbookItem.findMany({ orderBy: { position: "asc" } });
     const index = items.findIndex((i) => i.id === input.id);
     if (index < 0) throw new NotFoundError("runbook item");
@@ -85,7 +85,7 @@ export async function changeRunbookItem(
       });
     } else {
       const other = items[input.change === "up" ? index - 1 : index + 1];
-      if (!other) return;
+      if (!other) return items[index];
       await tx.runbookItem.update({ where: { id: input.id }, data: { position: other.position } });
       await tx.runbookItem.update({
         where: { id: other.id },
@@ -99,5 +99,6 @@ export async function changeRunbookItem(
       entityId: input.id,
       before: items[index],
     });
+    return items[index];
   });
 }

@@ -1,5 +1,6 @@
 // reviews.csv, findings.csv and releases.csv.
 import { z } from "zod";
+import { closingProblem } from "@/lib/findings/closing";
 import { FINDING_STATUS, SEVERITY } from "@/lib/vocabulary";
 import { ref, refs, type FileSpec } from "./spec";
 import {
@@ -104,23 +105,17 @@ const findingRow = z
     closed_on: optionalDay(),
   })
   .superRefine((r, ctx) => {
-    if (r.closed_on && r.closed_on < r.opened_on)
+    // The app's rule (lib/findings/closing.ts), in the file's words.
+    const problem = closingProblem(r.status, r.closed_on, r.opened_on);
+    if (problem)
       ctx.addIssue({
         code: "custom",
         path: ["closed_on"],
-        message: "closed_on is before opened_on",
-      });
-    if (r.status === "OPEN" && r.closed_on)
-      ctx.addIssue({
-        code: "custom",
-        path: ["closed_on"],
-        message: "An open finding has no closed_on",
-      });
-    if (r.status !== "OPEN" && !r.closed_on)
-      ctx.addIssue({
-        code: "custom",
-        path: ["closed_on"],
-        message: `A ${enumToCsv(r.status)} finding needs closed_on`,
+        message: {
+          "before-opened": "closed_on is before opened_on",
+          "not-allowed": "An open finding has no closed_on",
+          missing: `A ${enumToCsv(r.status)} finding needs closed_on`,
+        }[problem],
       });
   });
 export type FindingRow = z.infer<typeof findingRow>;

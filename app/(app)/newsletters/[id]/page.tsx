@@ -8,10 +8,10 @@ import { DeliveryCard } from "@/components/newsletters/delivery-card";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { formatDate } from "@/lib/format";
 import { publishAction } from "@/lib/server/newsletters/actions";
 import { getNewsletter } from "@/lib/server/newsletters/queries";
 import { routeId } from "@/lib/validations/fields";
+import { possessive } from "@/lib/possessive";
 
 export const metadata: Metadata = { title: "Newsletter" };
 
@@ -26,10 +26,7 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {n.org.name} · {n.quarter} ·{" "}
-          {draft
-            ? "Draft: figures follow the live data until publication"
-            : `Published ${n.publishedAt ? formatDate(n.publishedAt) : ""}`}
+          {draft ? "Draft: figures follow the live data until publication." : ""}
         </p>
         <PrintButton />
       </div>
@@ -50,7 +47,7 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
                 body: [
                   "Publishing freezes its content for good: the figures and text stay as they are",
                   "now, even when the data changes, and it can no longer be edited.",
-                  `${n.org.name}'s leader can then read it in the app.`,
+                  `${possessive(n.org.name)} leader can then read it in the app.`,
                   `Nothing is emailed until you press Send (${n.recipients.length}`,
                   `recipient${n.recipients.length === 1 ? "" : "s"} at the moment).`,
                 ].join(" "),
@@ -60,7 +57,10 @@ export default async function NewsletterPage({ params }: { params: Promise<{ id:
           </div>
         </Card>
       ) : null}
-      <NewsletterView content={n.rendered} />
+      <NewsletterView
+        content={n.rendered}
+        masthead={{ org: n.org.name, quarter: n.quarter, publishedAt: n.publishedAt }}
+      />
       {manage && !draft ? (
         <DeliveryCard id={n.id} deliveries={n.deliveries} recipients={n.recipients} />
       ) : null}

@@ -15,6 +15,7 @@ import { CHAT_TOOL } from "@/lib/vocabulary";
 import { channelsList } from "@/lib/url-state/lists";
 import type { SearchParams } from "@/lib/url-state/list-state";
 import { channelOrgs, orgChannels } from "@/lib/server/channels/queries";
+import { possessive } from "@/lib/possessive";
 
 export const metadata: Metadata = { title: "Slack and Teams channels" };
 
@@ -72,7 +73,7 @@ export default async function ChannelsPage({
         {channels.inherited.length ? (
           <Card>
             <p className="text-sm">
-              {org.name}&apos;s events also go to{" "}
+              {possessive(org.name)} events also go to{" "}
               {channels.inherited
                 .map((c) => `the ${CHAT_TOOL.label(c.tool)} channel of ${c.orgName}`)
                 .join(" and ")}
