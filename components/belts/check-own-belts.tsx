@@ -18,7 +18,8 @@ export function CheckOwnBelts() {
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Checking…" : "Check my renewal now"}
       </Button>
-      <FormMessage state={state} />
+      {/* The answer is something to read (what was renewed, what is missing), so it stays here. */}
+      <FormMessage state={state} success />
     </form>
   );
 }
