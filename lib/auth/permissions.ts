@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   "user.manage",
   "identity.manage",
   "jobs.manage",
+  "survey.manage",
+  "survey.answer",
+  "mentoring.record",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +66,10 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   // Leads onboard people (create, edit, deactivate); roles with administrative powers stay the
   // admin's (lib/auth/role-grants.ts).
   "user.manage": "all",
+  // Surveys: leads write, open, close and read them, written answers included (docs/surveys.md).
+  "survey.manage": "all",
+  "survey.answer": "own",
+  "mentoring.record": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -83,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "feedback.read": "all",
     "activity.log": "own",
     "activity.read": "own",
+    "survey.answer": "own",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -96,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "threatmodel.write": "org",
     "feedback.read": "own",
     "training.complete": "own",
+    "survey.answer": "own",
   },
   MANAGER: {
     "program.read": "all",
@@ -109,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "feedback.read": "org",
     "recognition.give": "org",
     "newsletter.read": "org",
+    "survey.answer": "own",
   },
   BUILDER: {
     "program.read": "all",
@@ -120,6 +130,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "review.request": "org",
     "threatmodel.read": "org",
     "training.complete": "own",
+    "survey.answer": "own",
   },
 };
 

@@ -44,6 +44,9 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "user.manage": ["all", "all", "-", "-", "-", "-"],
   "identity.manage": ["all", "-", "-", "-", "-", "-"],
   "jobs.manage": ["all", "-", "-", "-", "-", "-"],
+  "survey.manage": ["all", "all", "-", "-", "-", "-"],
+  "survey.answer": ["own", "own", "own", "own", "own", "own"],
+  "mentoring.record": ["all", "all", "-", "-", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({
