@@ -7,7 +7,9 @@ import { EVIDENCE_RECORDS, type EvidenceSources } from "@/lib/belts/evidence";
  * completed reviews, approved threat models, completed courses and mentees, newest first, and how
  * many ratings they have. Read only for the few people a run awards a belt to.
  */
-export async function loadEvidenceSources(userIds: number[]): Promise<Map<number, EvidenceSources>> {
+export async function loadEvidenceSources(
+  userIds: number[],
+): Promise<Map<number, EvidenceSources>> {
   const ids = [...new Set(userIds)];
   const out = new Map<number, EvidenceSources>();
   if (ids.length === 0) return out;
@@ -44,7 +46,9 @@ export async function loadEvidenceSources(userIds: number[]): Promise<Map<number
   for (const r of reviews)
     out.get(r.userId)!.reviews.push({ kind: "review", id: r.id, key: r.key, name: r.name });
   for (const t of models)
-    out.get(t.userId)!.threatModels.push({ kind: "threat-model", id: t.id, key: t.key, name: t.name });
+    out
+      .get(t.userId)!
+      .threatModels.push({ kind: "threat-model", id: t.id, key: t.key, name: t.name });
   for (const c of completions)
     out.get(c.userId)!.courses.push({ kind: "course", key: c.course.key, name: c.course.title });
   for (const m of mentees)
