@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { AwardEvidence } from "@/components/belts/award-evidence";
 import { RevokeBelt } from "@/components/belts/revoke-belt";
 import { RuleEditor } from "@/components/belts/rule-editor";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -42,12 +44,19 @@ export async function BeltBoard() {
           {awards.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
               <span>
-                {a.user.name}: <strong>{BELT.label(a.belt)}</strong> on {formatDate(a.awardedOn)}
+                <Link
+                  href={`/people/${a.user.id}`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
+                  {a.user.name}
+                </Link>
+                : <strong>{BELT.label(a.belt)}</strong> on {formatDate(a.awardedOn)}
                 {a.revokedAt ? (
                   <span className="ml-2 text-red-700 dark:text-red-400">
                     revoked: {a.revokeReason}
                   </span>
                 ) : null}
+                <AwardEvidence evidence={a.evidence} belt={BELT.label(a.belt)} />
               </span>
               {a.revokedAt ? null : (
                 <RevokeBelt awardId={a.id} label={`${a.user.name}'s ${BELT.label(a.belt)} belt`} />

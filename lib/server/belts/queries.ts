@@ -11,6 +11,7 @@ export async function recentAwards(take = 30) {
       awardedOn: true,
       revokedAt: true,
       revokeReason: true,
+      evidence: true,
       user: { select: { id: true, name: true } },
     },
   });

@@ -50,7 +50,14 @@ export async function profileDetails(actor: SessionActor, person: ProfilePerson)
     db.beltAward.findMany({
       where: { userId: id },
       orderBy: { awardedOn: "asc" },
-      select: { id: true, belt: true, awardedOn: true, revokedAt: true, revokeReason: true },
+      select: {
+        id: true,
+        belt: true,
+        awardedOn: true,
+        revokedAt: true,
+        revokeReason: true,
+        evidence: true,
+      },
     }),
     db.guardianMembership.findMany({
       where: { userId: id, status: { in: ["ACTIVE", "ALUMNI"] } },
