@@ -90,4 +90,3 @@ export const surveyIdSchema = z.object({ surveyId: recordId("Choose a survey") }
 export const surveyAnswerSchema = z
   .object({ surveyId: recordId("Choose a survey") })
   .catchall(z.string().max(MAX_WRITTEN_ANSWER * 2, "Keep the answer shorter"));
-export type SurveyAnswerInput = z.infer<typeof surveyAnswerSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVIDENCE_RECORDS, readEvidence, recordHref, withRecords } from "@/lib/belts/evidence";
 import type { RuleResult } from "@/lib/belts/evaluate";
 import { mentorshipSchema } from "@/lib/validations/mentorship";
+import { mentorshipRow } from "@/lib/transfer/backup/schema-people";
 import { isoDay, addUtcDays, todayUtc } from "@/lib/period";
 
 const result: RuleResult = {
@@ -150,5 +151,23 @@ describe("mentoring input", () => {
       ["menteeEmail", "Enter the email of the person mentored"],
     ]);
     expect(mentorshipSchema.safeParse({ ...base, endedOn: today }).success).toBe(true);
+  });
+
+  it("a backup's mentorships obey the same rules", () => {
+    const row = {
+      mentor: "a@example.test",
+      mentee: "b@example.test",
+      startedOn: "2026-01-10",
+      endedOn: null,
+    };
+    expect(mentorshipRow.safeParse(row).success).toBe(true);
+    const issues = (v: object) =>
+      mentorshipRow
+        .safeParse({ ...row, ...v })
+        .error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues({ mentee: "a@example.test" })).toEqual([["mentee", "No one mentors themselves"]]);
+    expect(issues({ endedOn: "2026-01-09" })).toEqual([
+      ["endedOn", "The end cannot come before the start"],
+    ]);
   });
 });

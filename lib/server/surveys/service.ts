@@ -10,7 +10,7 @@ import { isoDay, parseIsoDay, todayUtc } from "@/lib/period";
 import { checkAnswers } from "@/lib/surveys/answers";
 import { surveyPhase } from "@/lib/surveys/phase";
 import { inSurveyScope } from "@/lib/surveys/scope";
-import type { SurveyAnswerInput, SurveyInput } from "@/lib/validations/survey";
+import type { SurveyInput } from "@/lib/validations/survey";
 import { audit } from "@/lib/server/audit";
 import { DomainError, FieldError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { orgTree } from "@/lib/server/org-tree";
@@ -170,7 +170,10 @@ export async function answerableSurvey(actor: SessionActor, id: number) {
  * are required, written answers optional. A second submit (a double click, another tab) changes
  * nothing and says so.
  */
-export async function answerSurvey(actor: SessionActor, input: SurveyAnswerInput) {
+export async function answerSurvey(
+  actor: SessionActor,
+  input: { surveyId: number } & Record<string, unknown>,
+) {
   if (!can(actor, "survey.answer", { userId: actor.id })) throw new PermissionError();
   const survey = await answerableSurvey(actor, input.surveyId);
   const phase = surveyPhase(survey, todayUtc());
