@@ -20,9 +20,20 @@ const WRITTEN = [
   "Examples of good threat models from other teams.",
 ];
 
-type Answer = { responseId: number; questionId: number; rating: number | null; text: string | null };
+type Answer = {
+  responseId: number;
+  questionId: number;
+  rating: number | null;
+  text: string | null;
+};
 
 export async function writeOpenSurvey(c: pg.ClientBase, d: Dataset, today: Date) {
+  // A database migrated only up to before surveys had a status (tests of older migrations seed
+  // one) gets no open survey.
+  const { rowCount } = await c.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_name = 'Survey' AND column_name = 'status'`,
+  );
+  if (!rowCount) return;
   const { rows } = await c.query<{ id: number }>(
     `INSERT INTO "Survey" (title, "opensOn", "closesOn", status) VALUES ($1, $2, $3, 'OPEN') RETURNING id`,
     [
