@@ -3,7 +3,7 @@ import { formatDate } from "@/lib/format";
 import { parseIsoDay } from "@/lib/period";
 import { readEvidence, recordHref, type EvidenceRecord } from "@/lib/belts/evidence";
 
-const link = "text-brand-600 hover:underline dark:text-brand-100";
+const link = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
 function RecordLink({ r }: { r: EvidenceRecord }) {
   const href = recordHref(r);

@@ -46,7 +46,7 @@ export async function BeltBoard() {
               <span>
                 <Link
                   href={`/people/${a.user.id}`}
-                  className="text-brand-600 hover:underline dark:text-brand-100"
+                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
                 >
                   {a.user.name}
                 </Link>

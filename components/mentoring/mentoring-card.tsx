@@ -7,7 +7,7 @@ import { isoDay, todayUtc } from "@/lib/period";
 import { mentoringOf } from "@/lib/server/mentoring/queries";
 import { EndMentoringForm, RecordMentoringForm } from "./mentoring-forms";
 
-const link = "text-brand-600 hover:underline dark:text-brand-100";
+const link = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 const span = (m: { startedOn: Date; endedOn: Date | null }) =>
   `since ${formatDate(m.startedOn)}${m.endedOn ? `, ended ${formatDate(m.endedOn)}` : ""}`;
 

@@ -70,7 +70,14 @@ export async function writeOpenSurvey(c: pg.ClientBase, d: Dataset, today: Date)
     { responseId: id, questionId: rating, rating: [4, 3, 5, 4, 2][i % 5], text: null },
     { responseId: id, questionId: choice, rating: null, text: OPTIONS[(i * 7) % OPTIONS.length] },
     ...(i % 2 === 0
-      ? [{ responseId: id, questionId: text, rating: null, text: WRITTEN[i % WRITTEN.length] }]
+      ? [
+          {
+            responseId: id,
+            questionId: text,
+            rating: null,
+            text: WRITTEN[(i / 2) % WRITTEN.length],
+          },
+        ]
       : []),
   ]);
   await bulkInsert(

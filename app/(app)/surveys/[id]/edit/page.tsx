@@ -32,7 +32,10 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
         description={
           <>
             A draft: no one sees it until you open it.{" "}
-            <Link href="/surveys" className="text-brand-600 hover:underline dark:text-brand-100">
+            <Link
+              href="/surveys"
+              className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+            >
               All surveys
             </Link>
           </>

@@ -15,7 +15,7 @@ import { routeId } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Survey results" };
 
-const link = "text-brand-600 hover:underline dark:text-brand-100";
+const link = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
 export default async function SurveyResultsPage({
   params,
@@ -46,10 +46,13 @@ export default async function SurveyResultsPage({
             <PhaseBadge phase={survey.phase} /> For {survey.org?.name ?? "everyone"} · {dates} ·{" "}
             {plural(result.respondents, "respondent")}.{" "}
             {survey.phase === "open" ? (
-              <Link className={link} href={`/surveys/${id}`}>
-                Answer page
-              </Link>
-            ) : null}{" "}
+              <>
+                <Link className={link} href={`/surveys/${id}`}>
+                  Answer page
+                </Link>{" "}
+                ·{" "}
+              </>
+            ) : null}
             <Link className={link} href="/surveys">
               All surveys
             </Link>
