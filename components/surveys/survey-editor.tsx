@@ -10,7 +10,7 @@ import { MAX_QUESTIONS } from "@/lib/validations/survey";
 import { SURVEY_QUESTION_KIND, type SurveyQuestionKind } from "@/lib/vocabulary";
 
 type Draft = { key: number; kind: SurveyQuestionKind; text: string; options: string };
-export type EditorSurvey = {
+type EditorSurvey = {
   id: number | null;
   title: string;
   orgId: number | null;

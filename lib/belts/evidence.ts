@@ -39,14 +39,14 @@ const itemSchema = z.object({
   count: z.int().optional(),
   records: z.array(recordSchema).optional(),
 });
-export type EvidenceItem = z.infer<typeof itemSchema>;
+type EvidenceItem = z.infer<typeof itemSchema>;
 
 const evidenceSchema = z.object({
   rule: z.array(itemSchema),
   evaluatedOn: z.string().optional(),
   source: z.string().optional(),
 });
-export type Evidence = z.infer<typeof evidenceSchema>;
+type Evidence = z.infer<typeof evidenceSchema>;
 
 /** The records behind one condition, or none (hours and earlier belts are figures only). */
 function recordsFor(type: string, courseKey: string | null, s: EvidenceSources) {

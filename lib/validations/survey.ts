@@ -3,7 +3,7 @@ import { SURVEY_QUESTION_KIND } from "@/lib/vocabulary";
 import { hasControlCharacter, optionalRecordId, recordId } from "./fields";
 
 export const MAX_QUESTIONS = 30;
-export const MAX_OPTIONS = 10;
+const MAX_OPTIONS = 10;
 export const MAX_WRITTEN_ANSWER = 2000;
 
 const option = z
@@ -40,7 +40,6 @@ export const surveyQuestionSchema = z
     }
   })
   .transform((q) => ({ ...q, options: q.kind === "CHOICE" ? q.options : [] }));
-export type SurveyQuestionInput = z.infer<typeof surveyQuestionSchema>;
 
 /** A planned day ("YYYY-MM-DD"), which may lie ahead (a survey's closing day), up to 2 years. */
 const plannedDay = z.iso

@@ -10,8 +10,8 @@ import { orgAndAncestors } from "@/lib/surveys/scope";
 import { NotFoundError, PermissionError } from "@/lib/server/errors";
 import { orgTree } from "@/lib/server/org-tree";
 
-export const SURVEYS_PER_PAGE = 20;
-export const WRITTEN_ANSWERS_PER_PAGE = 50;
+const SURVEYS_PER_PAGE = 20;
+const WRITTEN_ANSWERS_PER_PAGE = 50;
 
 const pages = (total: number, per: number) => Math.max(1, Math.ceil(total / per));
 
