@@ -107,7 +107,7 @@ export async function ProfileDetails({
                 <li key={m.id}>
                   <Link
                     href={`/directory/teams/${m.team.id}`}
-                    className="text-brand-600 hover:underline dark:text-brand-100"
+                    className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
                   >
                     {m.team.name}
                   </Link>{" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -60,6 +60,13 @@ function RadioQuestion({
 /** The answer form: ratings and choices as radio groups, written answers as text areas. */
 export function AnswerForm({ surveyId, questions }: { surveyId: number; questions: Question[] }) {
   const [state, action, pending] = useActionState(answerSurveyAction, idle);
+  // Sent by hand, not as the form's action: React resets a form after its action runs, and a
+  // refused form must keep what was typed (as ActionForm does).
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   const err = (id: number) => state.fieldErrors?.[answerField(id)]?.[0];
   if (state.status === "ok")
     return (
@@ -68,7 +75,7 @@ export function AnswerForm({ surveyId, questions }: { surveyId: number; question
       </p>
     );
   return (
-    <form action={action} noValidate className="space-y-6" aria-label="Your answers">
+    <form onSubmit={submit} noValidate className="space-y-6" aria-label="Your answers">
       <input type="hidden" name="surveyId" value={surveyId} />
       {questions.map((q, i) =>
         q.kind === "TEXT" ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -39,6 +39,13 @@ export function SurveyEditor({
   orgs: { value: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState(saveSurveyAction, idle);
+  // Sent by hand, not as the form's action: React resets a form after its action runs, and a
+  // refused form must keep what was typed (as ActionForm does).
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   const [questions, setQuestions] = useState<Draft[]>(() =>
     survey.questions.length ? survey.questions.map(draft) : [draft()],
   );
@@ -65,7 +72,7 @@ export function SurveyEditor({
     })),
   );
   return (
-    <form action={action} noValidate className="space-y-4" aria-label="Survey">
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Survey">
       {survey.id !== null ? <input type="hidden" name="id" value={survey.id} /> : null}
       <input type="hidden" name="questions" value={payload} />
       <div className="grid gap-3 md:grid-cols-3">

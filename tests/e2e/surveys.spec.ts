@@ -5,6 +5,7 @@ test("a lead creates and opens a survey, a guardian answers it once, the lead re
   page,
   browser,
 }) => {
+  test.setTimeout(180_000);
   const title = `Tooling pulse ${Date.now()}`;
   await signIn(page, DEMO.lead);
   await page.goto("/surveys");
@@ -86,6 +87,7 @@ test("a lead creates and opens a survey, a guardian answers it once, the lead re
 });
 
 test("a lead records a guardian's mentoring on their profile", async ({ page }) => {
+  test.setTimeout(120_000);
   // The demo guardian mentors a nominee or guardian of the demo data whom they do not mentor yet.
   const { mentorId, menteeEmail } = await withE2eDb(async (c) => {
     const mentor = await c.query<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [
