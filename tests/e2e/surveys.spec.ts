@@ -60,7 +60,8 @@ test("a lead creates and opens a survey, a guardian answers it once, the lead re
     .check();
   await answers.getByLabel("3. What is missing?").fill("A secrets scanner in CI");
   await answers.getByRole("button", { name: "Send answers" }).click();
-  await expect(guardian.getByRole("status")).toContainText("your answers are saved");
+  // The page is drawn again as answered (the form is gone), and stays so.
+  await expect(guardian.getByText(/^You answered on/)).toBeVisible();
   await guardian.reload();
   await expect(guardian.getByText(/^You answered on/)).toBeVisible();
   await guardian.goto("/surveys");
@@ -81,7 +82,9 @@ test("a lead creates and opens a survey, a guardian answers it once, the lead re
     .getByRole("dialog", { name: `Close “${title}”?` })
     .getByRole("button", { name: "Close survey" })
     .click();
-  await expect(page.getByRole("status")).toContainText("Survey closed");
+  // Closed, the page offers no more Close button and says so.
+  await expect(page.getByRole("button", { name: "Close survey" })).toHaveCount(0);
+  await expect(page.getByText("Closed", { exact: true })).toBeVisible();
   await page.goto("/surveys");
   await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Closed");
 });
