@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { AwardEvidence } from "@/components/belts/award-evidence";
 import { RevokeBelt } from "@/components/belts/revoke-belt";
 import { RuleEditor } from "@/components/belts/rule-editor";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -52,8 +54,14 @@ export async function BeltBoard() {
           {awards.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
               <span>
-                {a.user.name}: <strong>{BELT.label(a.belt)}</strong>{" "}
-                {a.renewal ? "renewed" : "earned"} on {formatDate(a.awardedOn)}
+                <Link
+                  href={`/people/${a.user.id}`}
+                  className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
+                >
+                  {a.user.name}
+                </Link>
+                : <strong>{BELT.label(a.belt)}</strong> {a.renewal ? "renewed" : "earned"} on{" "}
+                {formatDate(a.awardedOn)}
                 {a.expiresOn && !a.revokedAt ? (
                   <span className="ml-2 text-slate-600 dark:text-slate-400">
                     {periodStatus(a, today) === "expired" ? "expired" : "expires"} on{" "}
@@ -65,6 +73,7 @@ export async function BeltBoard() {
                     revoked: {a.revokeReason}
                   </span>
                 ) : null}
+                <AwardEvidence evidence={a.evidence} belt={BELT.label(a.belt)} />
               </span>
               {a.revokedAt ? null : (
                 <RevokeBelt

@@ -12,12 +12,16 @@ const columns: Column<Question>[] = [
   {
     header: "Mean rating",
     align: "right",
-    // Written answers have no rating: one cell says so across the rating columns.
-    colSpan: (q) => (q.kind === "TEXT" ? 1 + RATING_SCALE.length : undefined),
+    // Written answers and choices have no rating: one cell says so across the rating columns.
+    colSpan: (q) => (q.kind === "RATING" ? undefined : 1 + RATING_SCALE.length),
     cell: (q) =>
       q.kind === "TEXT" ? (
         <span className="text-xs text-slate-500 dark:text-slate-400">
           written answers, not rated
+        </span>
+      ) : q.kind === "CHOICE" ? (
+        <span className="text-xs">
+          {q.distribution.map((d) => `${d.option}: ${d.count}`).join(" · ")}
         </span>
       ) : (
         <Value value={q.mean} digits={2} unit="/5" />
@@ -31,7 +35,7 @@ const columns: Column<Question>[] = [
       </>
     ),
     align: "right",
-    cell: (q) => (q.kind === "TEXT" ? null : q.distribution[r]),
+    cell: (q) => (q.kind === "RATING" ? q.distribution[r] : null),
   })),
 ];
 

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { SimpleBarChart } from "@/components/charts/series-chart-lazy";
+import { AwardEvidence } from "@/components/belts/award-evidence";
 import { NextBelt } from "@/components/home/next-belt";
+import { MentoringCard } from "@/components/mentoring/mentoring-card";
 import { RecognitionForm } from "@/components/recognition/recognition-form";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -106,6 +108,7 @@ export async function ProfileDetails({
                       (revoked: {b.revokeReason})
                     </span>
                   ) : null}
+                  <AwardEvidence evidence={b.evidence} belt={BELT.label(b.belt)} />
                 </li>
               ))}
             </ol>
@@ -117,7 +120,7 @@ export async function ProfileDetails({
                 <li key={m.id}>
                   <Link
                     href={`/directory/teams/${m.team.id}`}
-                    className="text-brand-600 hover:underline dark:text-brand-100"
+                    className="text-brand-600 underline underline-offset-2 dark:text-brand-100"
                   >
                     {m.team.name}
                   </Link>{" "}
@@ -168,6 +171,11 @@ export async function ProfileDetails({
           </ul>
         </Card>
       </div>
+      <MentoringCard
+        actor={actor}
+        person={p.person}
+        activeGuardian={p.memberships.some((m) => m.status === "ACTIVE")}
+      />
       <Card id="recognition">
         <CardTitle>Recognition</CardTitle>
         <ul className="mt-2 space-y-2 text-sm">

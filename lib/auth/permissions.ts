@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   "identity.manage",
   "jobs.manage",
   "impact.read",
+  "survey.manage",
+  "survey.answer",
+  "mentoring.record",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,6 +69,10 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "user.manage": "all",
   // A guardian's impact statement (docs/impact-statement.md): leads read anyone's.
   "impact.read": "all",
+  // Surveys: leads write, open, close and read them, written answers included (docs/surveys.md).
+  "survey.manage": "all",
+  "survey.answer": "own",
+  "mentoring.record": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -87,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "activity.log": "own",
     "activity.read": "own",
     "impact.read": "own",
+    "survey.answer": "own",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -101,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "feedback.read": "own",
     "training.complete": "own",
     "impact.read": "own",
+    "survey.answer": "own",
   },
   MANAGER: {
     "program.read": "all",
@@ -115,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "impact.read": "org",
     "recognition.give": "org",
     "newsletter.read": "org",
+    "survey.answer": "own",
   },
   BUILDER: {
     "program.read": "all",
@@ -127,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "threatmodel.read": "org",
     "training.complete": "own",
     "impact.read": "own",
+    "survey.answer": "own",
   },
 };
 

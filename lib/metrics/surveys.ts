@@ -12,6 +12,8 @@ export type SurveyQuestionFact = {
   position: number;
   text: string;
   kind: SurveyQuestionKind;
+  /** A single-choice question's options, in order. */
+  options?: string[];
 };
 export type SurveyFact = {
   id: number;
@@ -22,9 +24,14 @@ export type SurveyFact = {
 };
 /**
  * How many in-scope answers a question got with this rating (`rating` null: written answers to a
- * text question).
+ * text question) or, for a single-choice question, this `choice`.
  */
-export type SurveyAnswerCount = { questionId: number; rating: number | null; count: number };
+export type SurveyAnswerCount = {
+  questionId: number;
+  rating: number | null;
+  choice?: string | null;
+  count: number;
+};
 
 export type RatingQuestionResult = {
   id: number;
@@ -42,13 +49,22 @@ export type TextQuestionResult = {
   kind: "TEXT";
   responses: number;
 };
+export type ChoiceQuestionResult = {
+  id: number;
+  position: number;
+  text: string;
+  kind: "CHOICE";
+  responses: number;
+  /** Each option in order with how many chose it (an option since removed is left out). */
+  distribution: { option: string; count: number }[];
+};
 export type SurveyResult = {
   id: number;
   title: string;
   closesOn: Date;
   quarter: string;
   respondents: number;
-  questions: (RatingQuestionResult | TextQuestionResult)[];
+  questions: (RatingQuestionResult | TextQuestionResult | ChoiceQuestionResult)[];
 };
 
 /**
@@ -76,8 +92,16 @@ export function surveyResults(surveys: SurveyFact[], answers: SurveyAnswerCount[
 function questionResult(
   q: SurveyQuestionFact,
   counts: SurveyAnswerCount[],
-): RatingQuestionResult | TextQuestionResult {
+): RatingQuestionResult | TextQuestionResult | ChoiceQuestionResult {
   const base = { id: q.id, position: q.position, text: q.text };
+  if (q.kind === "CHOICE") {
+    const distribution = (q.options ?? []).map((option) => ({
+      option,
+      count: counts.filter((c) => c.choice === option).reduce((s, c) => s + c.count, 0),
+    }));
+    const responses = distribution.reduce((s, d) => s + d.count, 0);
+    return { ...base, kind: "CHOICE", responses, distribution };
+  }
   if (q.kind === "TEXT")
     return {
       ...base,
@@ -116,6 +140,17 @@ export function surveyCsvPoints(results: SurveyResult[]): CsvPoint[] {
     });
     for (const q of s.questions) {
       const question = `${name}, Q${q.position} "${q.text}"`;
+      if (q.kind === "CHOICE") {
+        for (const d of q.distribution)
+          points.push({
+            metric: `${question}: chose "${d.option}"`,
+            quarter: s.quarter,
+            value: d.count,
+            digits: 0,
+            unit: "",
+          });
+        continue;
+      }
       if (q.kind === "TEXT") {
         points.push({
           metric: `${question}: written answers`,

@@ -27,6 +27,7 @@ export {
   GOAL_METRIC,
   NEWSLETTER_STATUS,
   SURVEY_QUESTION_KIND,
+  SURVEY_STATUS,
 } from "./program";
 export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export { EMAIL_CHOICE, NOTIFICATION_KIND } from "./notifications";
@@ -47,6 +48,7 @@ export type {
   SignInLinkKind,
   StrideCategory,
   SurveyQuestionKind,
+  SurveyStatus,
   TeamProfile,
   ThreatModelStatus,
 } from "@/lib/generated/prisma/enums";

@@ -5,6 +5,7 @@ import {
   GoalMetric,
   NewsletterStatus,
   SurveyQuestionKind,
+  SurveyStatus,
 } from "@/lib/generated/prisma/enums";
 import { defineVocabulary } from "./define";
 
@@ -20,8 +21,15 @@ export const DELIVERY_STATUS = defineVocabulary(DeliveryStatus, {
 });
 
 export const SURVEY_QUESTION_KIND = defineVocabulary(SurveyQuestionKind, {
-  RATING: "Rating",
-  TEXT: "Text",
+  RATING: "Rating (1 to 5)",
+  TEXT: "Written answer",
+  CHOICE: "Single choice",
+});
+
+export const SURVEY_STATUS = defineVocabulary(SurveyStatus, {
+  DRAFT: "Draft",
+  OPEN: "Open",
+  CLOSED: "Closed",
 });
 
 /** The names goals and the program page give each measurable metric. */

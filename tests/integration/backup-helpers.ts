@@ -148,9 +148,11 @@ export async function addExtras() {
       },
     },
   });
-  await db.mentorship.updateMany({
-    where: { id: (await db.mentorship.findFirstOrThrow({ orderBy: { id: "asc" } })).id },
-    data: { endedOn: day("2026-05-01") },
+  // Ended 20 days after it started (the database refuses an end before the start).
+  const mentorship = await db.mentorship.findFirstOrThrow({ orderBy: { id: "asc" } });
+  await db.mentorship.update({
+    where: { id: mentorship.id },
+    data: { endedOn: new Date(mentorship.startedOn.getTime() + 20 * 86_400_000) },
   });
   await db.beltRule.update({
     where: { belt: "YELLOW" },

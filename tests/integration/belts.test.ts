@@ -63,7 +63,16 @@ describe("belt evaluation", () => {
     expect(awards.map((a) => a.belt)).toEqual(["WHITE", "YELLOW"]);
     expect(awards[1].evidence).toMatchObject({
       rule: expect.arrayContaining([
-        { label: "Take part in security reviews", current: 2, required: 2 },
+        expect.objectContaining({
+          type: "reviews",
+          label: "Take part in security reviews",
+          current: 2,
+          required: 2,
+          records: [
+            expect.objectContaining({ kind: "review", key: "R2" }),
+            expect.objectContaining({ kind: "review", key: "R1" }),
+          ],
+        }),
       ]),
     });
     expect(await db.auditLog.count({ where: { entity: "BeltAward", action: "award" } })).toBe(2);

@@ -45,6 +45,9 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "identity.manage": ["all", "-", "-", "-", "-", "-"],
   "jobs.manage": ["all", "-", "-", "-", "-", "-"],
   "impact.read": ["all", "all", "own", "own", "org", "own"],
+  "survey.manage": ["all", "all", "-", "-", "-", "-"],
+  "survey.answer": ["own", "own", "own", "own", "own", "own"],
+  "mentoring.record": ["all", "all", "-", "-", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -17,6 +17,7 @@ export async function recentAwards(take = 30) {
       renewal: true,
       revokedAt: true,
       revokeReason: true,
+      evidence: true,
       user: { select: { id: true, name: true } },
     },
   });

@@ -2,13 +2,15 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { beltsToAward } from "@/lib/belts/evaluate";
+import { beltsToAward, type RuleResult } from "@/lib/belts/evaluate";
+import { withRecords } from "@/lib/belts/evidence";
 import type { BeltName } from "@/lib/belts/default-rules";
 import type { BeltCondition } from "@/lib/validations/belt-rule";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { expiryDate } from "@/lib/belts/validity";
 import type { BeltValidities } from "@/lib/belts/renewal";
+import { loadEvidenceSources } from "./evidence";
 import { activeGuardianIds, loadBeltFacts, loadRules, loadValidities } from "./facts";
 import { noticeAwarded, noticeRevoked } from "./notices";
 import { dueRenewals, recordRenewal, type Renewal } from "./renewals";
@@ -18,43 +20,53 @@ const CHUNK = 500;
 
 export type Award = { userId: number; belt: BeltName; renewal?: boolean };
 
-/** Who would newly qualify for which belt under `rules` (nothing is written). */
-export async function qualifyingAwards(
+/** Who would newly qualify for which belt under `rules`, with the rule's result. */
+async function qualifying(
   userIds: number[],
   rules?: Record<BeltName, BeltCondition[]>,
-): Promise<(Award & { evidence: unknown })[]> {
+): Promise<(Award & { result: RuleResult })[]> {
   const inForce = rules ?? (await loadRules());
   const today = todayUtc();
-  const out: (Award & { evidence: unknown })[] = [];
+  const out: (Award & { result: RuleResult })[] = [];
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const facts = await loadBeltFacts(userIds.slice(i, i + CHUNK));
     for (const [userId, f] of facts) {
       // A belt a lead revoked is not handed back automatically; a lapsed one is renewed.
       for (const result of beltsToAward(inForce, f, today)) {
         if (f.revoked.has(result.belt) || f.lapsed.has(result.belt)) break;
-        out.push({
-          userId,
-          belt: result.belt,
-          evidence: {
-            rule: result.conditions.map((c) => ({
-              label: c.label,
-              current: c.current,
-              required: c.required,
-            })),
-            evaluatedOn: isoDay(today),
-          },
-        });
+        out.push({ userId, belt: result.belt, result });
       }
     }
   }
   return out;
 }
 
+/** Who would newly qualify for which belt under `rules`, with the figures (nothing is written). */
+export async function qualifyingAwards(
+  userIds: number[],
+  rules?: Record<BeltName, BeltCondition[]>,
+): Promise<(Award & { evidence: unknown })[]> {
+  const evaluatedOn = isoDay(todayUtc());
+  return (await qualifying(userIds, rules)).map(({ userId, belt, result }) => ({
+    userId,
+    belt,
+    evidence: {
+      rule: result.conditions.map((c) => ({
+        label: c.label,
+        current: c.current,
+        required: c.required,
+      })),
+      evaluatedOn,
+    },
+  }));
+}
+
 /**
- * Re-evaluates people (active guardians among them): records new belts with their evidence,
- * then renews the belts whose renewal conditions they meet (lib/belts/renewal.ts). Idempotent: a
- * live first award per person and belt, and a live row per person, belt and day, are unique, so
- * concurrent runs write once.
+ * Re-evaluates people (active guardians among them): records new belts with their evidence
+ * (each condition's figure and the records behind it, lib/belts/evidence.ts), then renews the
+ * belts whose renewal conditions they meet (lib/belts/renewal.ts). Idempotent: a live first award
+ * per person and belt, and a live row per person, belt and day, are unique, so concurrent runs
+ * write once.
  */
 export async function reevaluateBelts(
   userIds: number[],
@@ -63,7 +75,15 @@ export async function reevaluateBelts(
   const guardians = new Set(await activeGuardianIds());
   const candidates = userIds.filter((id) => guardians.has(id));
   const validities = await loadValidities();
-  const awarded = await awardBelts(await qualifyingAwards(candidates), validities, actorId);
+  const found = await qualifying(candidates);
+  const sources = await loadEvidenceSources(found.map((a) => a.userId));
+  const evaluatedOn = isoDay(todayUtc());
+  const awards = found.map(({ userId, belt, result }) => ({
+    userId,
+    belt,
+    evidence: { rule: withRecords(result, sources.get(userId)!), evaluatedOn },
+  }));
+  const awarded = await awardBelts(awards, validities, actorId);
   const renewals: Renewal[] = await dueRenewals(candidates, validities);
   for (const r of renewals) {
     if (await recordRenewal(r, actorId))

@@ -35,12 +35,13 @@ async function computeSurveyResults(
   end: Date,
 ): Promise<SurveyResult[]> {
   const surveys = await reportDb.survey.findMany({
-    where: { closesOn: { gte: start, lt: end } },
+    // A draft was never answered; open and closed surveys count by their closing day.
+    where: { closesOn: { gte: start, lt: end }, status: { not: "DRAFT" } },
     select: {
       id: true,
       title: true,
       closesOn: true,
-      questions: { select: { id: true, position: true, text: true, kind: true } },
+      questions: { select: { id: true, position: true, text: true, kind: true, options: true } },
     },
   });
   if (surveys.length === 0) return [];
@@ -51,10 +52,12 @@ async function computeSurveyResults(
       SELECT r."surveyId", count(*)::int AS n FROM "SurveyResponse" r JOIN "User" u ON u.id = r."userId"
       WHERE r."surveyId" = ANY(${ids}::int[]) AND ${inScope} GROUP BY r."surveyId"`,
     reportDb.$queryRaw<SurveyAnswerCount[]>`
-      SELECT a."questionId", a.rating, count(*)::int AS count
+      SELECT a."questionId", a.rating, CASE WHEN q.kind = 'CHOICE' THEN a.text END AS choice,
+        count(*)::int AS count
       FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" JOIN "User" u ON u.id = r."userId"
+        JOIN "SurveyQuestion" q ON q.id = a."questionId"
       WHERE r."surveyId" = ANY(${ids}::int[]) AND ${inScope} AND (a.rating IS NOT NULL OR btrim(coalesce(a.text, '')) <> '')
-      GROUP BY a."questionId", a.rating`,
+      GROUP BY a."questionId", a.rating, 3`,
   ]);
   const bySurvey = new Map(respondents.map((r) => [r.surveyId, r.n]));
   return surveyResults(

@@ -58,6 +58,7 @@ export async function profileDetails(actor: SessionActor, person: ProfilePerson)
         renewal: true,
         revokedAt: true,
         revokeReason: true,
+        evidence: true,
       },
     }),
     db.guardianMembership.findMany({

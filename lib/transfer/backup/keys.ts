@@ -81,8 +81,10 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
   surveys: {
     base: (r) => [r.title, r.opensOn],
     repeatable: true,
-    refs: (r) =>
-      people(...r.responses.map((x, i): [string, string] => [`responses[${i}].email`, x.email])),
+    refs: (r) => [
+      ...people(...r.responses.map((x, i): [string, string] => [`responses[${i}].email`, x.email])),
+      ["org", "org", r.org],
+    ],
   },
   beltRules: { base: (r) => [r.belt], refs: (r) => people(["updatedBy", r.updatedBy]) },
   beltAwards: {

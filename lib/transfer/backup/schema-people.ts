@@ -93,12 +93,19 @@ export const beltAwardRow = z.object({
   revokedBy: opt(email),
   revokeReason: opt(text()),
 });
-export const mentorshipRow = z.object({
-  mentor: email,
-  mentee: email,
-  startedOn: day,
-  endedOn: opt(day),
-});
+// The same rules as the form (lib/validations/mentorship.ts) and the database's checks.
+export const mentorshipRow = z
+  .object({
+    mentor: email,
+    mentee: email,
+    startedOn: day,
+    endedOn: opt(day),
+  })
+  .refine((m) => m.mentor !== m.mentee, { path: ["mentee"], message: "No one mentors themselves" })
+  .refine((m) => !m.endedOn || m.endedOn >= m.startedOn, {
+    path: ["endedOn"],
+    message: "The end cannot come before the start",
+  });
 export const recognitionRow = z.object({
   recipient: email,
   giver: email,

@@ -8,6 +8,7 @@ import {
   NewsletterStatus,
   ReviewOutcome,
   SurveyQuestionKind,
+  SurveyStatus,
 } from "@/lib/generated/prisma/enums";
 import { count, day, email, hours, instant, json, key, opt, plannedDay, text } from "./fields";
 
@@ -52,8 +53,16 @@ export const surveyRow = z.object({
   title: text(),
   opensOn: plannedDay,
   closesOn: plannedDay,
+  // Absent from backups made before surveys had them: open (dates decide) and for everyone.
+  status: opt(z.enum(SurveyStatus)).transform((v) => v ?? "OPEN"),
+  org: opt(key("org")),
   questions: z.array(
-    z.object({ position: z.int(), text: text(), kind: z.enum(SurveyQuestionKind) }),
+    z.object({
+      position: z.int(),
+      text: text(),
+      kind: z.enum(SurveyQuestionKind),
+      options: opt(z.array(text()).max(10)).transform((v) => v ?? []),
+    }),
   ),
   responses: z.array(
     z.object({

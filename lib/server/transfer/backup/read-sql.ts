@@ -40,7 +40,8 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
     FROM "Feedback" f LEFT JOIN "Review" r ON r.id = f."reviewId" LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId" JOIN "User" g ON g.id = f."guardianId"
     ORDER BY r.key NULLS LAST, tm.key NULLS LAST, g.email`,
   surveys: `SELECT s.title, s."opensOn"::text AS "opensOn", s."closesOn"::text AS "closesOn",
-      ${list(`q."surveyId" = s.id`, `FROM "SurveyQuestion" q`, `q.position`, `'position', q.position, 'text', q.text, 'kind', q.kind`)} AS questions,
+      s.status::text AS status, (SELECT o.key FROM "Org" o WHERE o.id = s."orgId") AS org,
+      ${list(`q."surveyId" = s.id`, `FROM "SurveyQuestion" q`, `q.position`, `'position', q.position, 'text', q.text, 'kind', q.kind, 'options', q.options`)} AS questions,
       ${list(
         `x."surveyId" = s.id`,
         `FROM "SurveyResponse" x JOIN "User" u ON u.id = x."userId"`,

@@ -100,19 +100,23 @@ export async function writeSurveys(c: pg.ClientBase, changes: Change<"surveys">[
     s.title,
     s.opensOn,
     s.closesOn,
+    s.status,
+    s.org,
   ]);
-  const cols = ["id", "title", "opens", "closes"];
+  const cols = ["id", "title", "opens", "closes", "status", "org"];
   await each(
     c,
-    `UPDATE "Survey" s SET "closesOn" = u.closes::date FROM ${unnest(cols)} WHERE s.id = u.id::int`,
+    `UPDATE "Survey" s SET "closesOn" = u.closes::date, status = u.status::"SurveyStatus", "orgId" = ${idOf.org("u.org")}
+    FROM ${unnest(cols)} WHERE s.id = u.id::int`,
     rows.filter((r) => r[0] !== null),
-    byIndex(4),
+    byIndex(6),
   );
   await each(
     c,
-    `INSERT INTO "Survey" (title, "opensOn", "closesOn") SELECT u.title, u.opens::date, u.closes::date FROM ${unnest(cols)}`,
+    `INSERT INTO "Survey" (title, "opensOn", "closesOn", status, "orgId")
+    SELECT u.title, u.opens::date, u.closes::date, u.status::"SurveyStatus", ${idOf.org("u.org")} FROM ${unnest(cols)}`,
     rows.filter((r) => r[0] === null),
-    byIndex(4),
+    byIndex(6),
   );
   ids = await surveyIds(c);
   const sid = changes.map(({ row, n }) => ids.get(keyOf("surveys", row, n))!);
@@ -121,9 +125,13 @@ export async function writeSurveys(c: pg.ClientBase, changes: Change<"surveys">[
   await c.query(`DELETE FROM "SurveyQuestion" WHERE "surveyId" = ANY($1::int[])`, [sid]);
   await each(
     c,
-    `INSERT INTO "SurveyQuestion" ("surveyId", position, text, kind) SELECT u.sid::int, u.pos::int, u.text, u.kind::"SurveyQuestionKind" FROM ${unnest(["sid", "pos", "text", "kind"])}`,
-    changes.flatMap(({ row }, i) => row.questions.map((q) => [sid[i], q.position, q.text, q.kind])),
-    byIndex(4),
+    `INSERT INTO "SurveyQuestion" ("surveyId", position, text, kind, options)
+    SELECT u.sid::int, u.pos::int, u.text, u.kind::"SurveyQuestionKind", ARRAY(SELECT jsonb_array_elements_text(u.options::jsonb))
+    FROM ${unnest(["sid", "pos", "text", "kind", "options"])}`,
+    changes.flatMap(({ row }, i) =>
+      row.questions.map((q) => [sid[i], q.position, q.text, q.kind, JSON.stringify(q.options)]),
+    ),
+    byIndex(5),
   );
   await each(
     c,
