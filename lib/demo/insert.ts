@@ -5,6 +5,7 @@ import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
+import { publishDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
 
@@ -33,7 +34,15 @@ async function truncateAll(client: pg.ClientBase) {
 /** Generates and writes the demo data in one transaction; `reset` empties the app's tables first. */
 export async function seedDatabase(
   url: string,
-  opts: { seed: number; scale: Scale; today: Date; reset?: boolean; log?: (line: string) => void },
+  opts: {
+    seed: number;
+    scale: Scale;
+    today: Date;
+    reset?: boolean;
+    /** Also publish last quarter's newsletters for the demo managers (lib/demo/newsletters.ts). */
+    newsletters?: boolean;
+    log?: (line: string) => void;
+  },
 ): Promise<Record<string, number>> {
   const log = opts.log ?? (() => {});
   let t = Date.now();
@@ -49,6 +58,11 @@ export async function seedDatabase(
     const counts = await writeDataset(client, data, passwordHash);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    if (opts.newsletters) {
+      t = Date.now();
+      await publishDemoNewsletters(url, opts.today);
+      log(`newsletters published in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
     return counts;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -373,6 +387,7 @@ async function writeDataset(
       col<Dataset["feedback"][number]>("raterId", "int", (f) => f.raterId),
       col<Dataset["feedback"][number]>("rating", "int", (f) => f.rating),
       col<Dataset["feedback"][number]>("comment", "text", (f) => f.comment),
+      col<Dataset["feedback"][number]>("createdAt", "timestamptz", (f) => f.createdAt),
     ],
     d.feedback,
   );
