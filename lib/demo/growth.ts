@@ -204,7 +204,7 @@ function simulateMentorships(rand: Random, x: Inputs, awards: BeltAwardRow[]): M
   const people = x.guardians.people();
   const mentorships: Mentorship[] = [];
   for (const [mentorId, greenOn] of green) {
-    if (!rand.chance(0.5)) continue;
+    if (!rand.chance(0.8)) continue;
     const span = Math.floor((x.today.getTime() - greenOn.getTime()) / DAY);
     if (span < 14) continue;
     const startedOn = startOfUtcDay(addUtcDays(greenOn, rand.int(14, span)));
