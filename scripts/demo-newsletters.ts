@@ -32,10 +32,8 @@ try {
   });
   const quarter = lastQuarterKey(today);
   for (const org of orgs) {
-    const t = Date.now();
     const draft = await generateDraft(actor, org.id, quarter);
     if (draft.status !== "PUBLISHED") await publish(actor, draft.id);
-    if (process.env.DEMO_TRACE) console.log(`org ${org.id}: ${Date.now() - t} ms`);
   }
   console.log(`[demo-newsletters] ${quarter}: ${orgs.length} published`);
 } finally {
