@@ -112,7 +112,8 @@ export function simulateGrowth(rand: Random, x: Inputs) {
   for (const [userId, activeOn] of firstActive) {
     for (const course of courses) {
       const p = course.onboarding ? 0.97 : course.required ? 0.88 : 0.35;
-      if (!rand.chance(p)) continue;
+      // The demo guardian has done every other required course: one short of Green's courses.
+      if (!rand.chance(p) && !(userId === x.demoGuardianId && course.required)) continue;
       const on = startOfUtcDay(
         addUtcDays(activeOn, course.onboarding ? rand.int(0, 30) : rand.int(14, 200)),
       );
