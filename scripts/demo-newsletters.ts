@@ -2,7 +2,7 @@
 // demo managers lead, through the app's own services: the draft, its assembly from the live
 // figures, publication (frozen content, deliveries lined up, recipients notified). Run by the
 // demo loader (lib/demo/newsletters.ts) with the react-server condition, as the worker is:
-//   DATABASE_URL=… node --conditions=react-server --import tsx scripts/demo-newsletters.ts 2026-12-07
+//   echo go | DATABASE_URL=… node --conditions=react-server --import tsx scripts/demo-newsletters.ts 2026-12-07
 import { DEMO_ACCOUNTS, DEMO_NEWSLETTER_LEADERS } from "../lib/demo/demo-accounts";
 import { parseIsoDay } from "../lib/period";
 
@@ -11,6 +11,14 @@ const { loadActor } = await import("../lib/auth/actor");
 const { generateDraft, lastQuarterKey, publish } =
   await import("../lib/server/newsletters/service");
 
+// Ready the database clients meanwhile (their query engine loads on first use).
+await Promise.all([db.$queryRaw`SELECT 1`, reportDb.$queryRaw`SELECT 1`]);
+// The loader says when the demo data is written (a line on stdin); closing stdin cancels.
+const go = await new Promise<boolean>((resolve) => {
+  process.stdin.once("data", () => resolve(true));
+  process.stdin.once("end", () => resolve(false));
+});
+if (!go) process.exit(0);
 const today = parseIsoDay(process.argv[2] ?? "");
 if (Number.isNaN(today.getTime())) {
   console.error("[demo-newsletters] give the demo's day, like 2026-12-07");

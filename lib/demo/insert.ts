@@ -5,7 +5,7 @@ import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
-import { publishDemoNewsletters } from "./newsletters";
+import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
 
@@ -45,6 +45,26 @@ export async function seedDatabase(
   },
 ): Promise<Record<string, number>> {
   const log = opts.log ?? (() => {});
+  // Started first: it loads the app's modules while the data is generated and written.
+  const newsletters = opts.newsletters ? startDemoNewsletters(url, opts.today) : null;
+  try {
+    const counts = await writeDemo(url, opts, log);
+    if (newsletters) {
+      const t = Date.now();
+      await newsletters.publish();
+      log(`newsletters published ${((Date.now() - t) / 1000).toFixed(1)} s after the data`);
+    }
+    return counts;
+  } finally {
+    newsletters?.cancel();
+  }
+}
+
+async function writeDemo(
+  url: string,
+  opts: { seed: number; scale: Scale; today: Date; reset?: boolean },
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
   let t = Date.now();
   const data = generateDataset(opts);
   log(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -58,11 +78,6 @@ export async function seedDatabase(
     const counts = await writeDataset(client, data, passwordHash);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    if (opts.newsletters) {
-      t = Date.now();
-      await publishDemoNewsletters(url, opts.today);
-      log(`newsletters published in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    }
     return counts;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
