@@ -33,6 +33,7 @@ async function main() {
       scale: values.scale as Scale,
       today,
       reset: values.reset,
+      newsletters: true,
       log,
     });
     for (const [table, n] of Object.entries(counts))

@@ -57,7 +57,12 @@ async function main() {
     if (!values["no-seed"] && (await isDatabaseEmpty(db.url))) {
       log("empty database: loading demo data (small scale)…");
       const started = Date.now();
-      await seedDatabase(db.url, { seed: Number(values.seed), scale: "small", today: new Date() });
+      await seedDatabase(db.url, {
+        seed: Number(values.seed),
+        scale: "small",
+        today: new Date(),
+        newsletters: true,
+      });
       log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     const env = {

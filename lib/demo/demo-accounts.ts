@@ -14,3 +14,6 @@ export const DEMO_ACCOUNTS = {
   builder: { email: "builder@guardians.test", name: "Bea Builder", roles: ["BUILDER"] },
   leader2: { email: "leader2@guardians.test", name: "Lou Leader", roles: ["MANAGER"] },
 } as const;
+
+/** The managers whose organisations get last quarter's newsletter with the demo (lib/demo/newsletters.ts). */
+export const DEMO_NEWSLETTER_LEADERS = ["manager", "leader2"] as const;

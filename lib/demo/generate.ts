@@ -2,7 +2,7 @@ import { DEFAULT_BELT_RULES } from "@/lib/belts/default-rules";
 import { simulateActivities } from "./activity";
 import { simulateGrowth } from "./growth";
 import { addUtcDays, startOfUtcDay } from "@/lib/period";
-import { Random } from "./random";
+import { DAY, Random } from "./random";
 import { generateStructure } from "./structure";
 import { SCALES, type Dataset, type Scale, type UserRow } from "./types";
 import { GuardianIndex, RUNBOOK, simulateReviews, simulateThreatModels } from "./work";
@@ -43,6 +43,7 @@ export function generateDataset({
   );
   const growth = simulateGrowth(rand, {
     memberships: s.memberships,
+    guardians,
     reviews: work.reviews,
     participants: work.participants,
     models: tm.models,
@@ -56,6 +57,8 @@ export function generateDataset({
     ...new Set(s.memberships.filter((m) => m.status === "ACTIVE").map((m) => m.userId)),
   ];
   const surveyDay = startOfUtcDay(addUtcDays(day, -60));
+  const firstActive = (userId: number) =>
+    guardians.memberships(userId).reduce((min, m) => (m.activeOn! < min ? m.activeOn! : min), day);
   return {
     program: {
       name: "Security Guardians",
@@ -172,20 +175,27 @@ export function generateDataset({
           },
         ],
       })),
+    // Recognition of current guardians, given while they were guardians.
     recognitions: active
       .filter(() => rand.chance(0.2))
-      .map((userId) => ({
-        recipientId: userId,
-        giverId: s.leadId,
-        kind: rand.chance(0.3) ? "AWARD" : "KUDOS",
-        title: rand.pick([
-          "Threat model of the quarter",
-          "Fastest review prep",
-          "Security champion of the month",
-          "Thanks for the deep dive",
-        ]),
-        reason: "Made a real difference to the team's security.",
-        createdAt: addUtcDays(day, -rand.int(1, 300)),
-      })),
+      .map((userId) => {
+        const since = Math.max(
+          1,
+          Math.min(300, Math.floor((day.getTime() - firstActive(userId).getTime()) / DAY)),
+        );
+        return {
+          recipientId: userId,
+          giverId: s.leadId,
+          kind: rand.chance(0.3) ? "AWARD" : "KUDOS",
+          title: rand.pick([
+            "Threat model of the quarter",
+            "Fastest review prep",
+            "Security champion of the month",
+            "Thanks for the deep dive",
+          ]),
+          reason: "Made a real difference to the team's security.",
+          createdAt: addUtcDays(day, -rand.int(1, since)),
+        };
+      }),
   };
 }

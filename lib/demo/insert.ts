@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
 import { writeOpenSurvey } from "./open-survey";
+import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
 
@@ -34,9 +35,37 @@ async function truncateAll(client: pg.ClientBase) {
 /** Generates and writes the demo data in one transaction; `reset` empties the app's tables first. */
 export async function seedDatabase(
   url: string,
-  opts: { seed: number; scale: Scale; today: Date; reset?: boolean; log?: (line: string) => void },
+  opts: {
+    seed: number;
+    scale: Scale;
+    today: Date;
+    reset?: boolean;
+    /** Also publish last quarter's newsletters for the demo managers (lib/demo/newsletters.ts). */
+    newsletters?: boolean;
+    log?: (line: string) => void;
+  },
 ): Promise<Record<string, number>> {
   const log = opts.log ?? (() => {});
+  // Started first: it loads the app's modules while the data is generated and written.
+  const newsletters = opts.newsletters ? startDemoNewsletters(url, opts.today) : null;
+  try {
+    const counts = await writeDemo(url, opts, log);
+    if (newsletters) {
+      const t = Date.now();
+      await newsletters.publish();
+      log(`newsletters published ${((Date.now() - t) / 1000).toFixed(1)} s after the data`);
+    }
+    return counts;
+  } finally {
+    newsletters?.cancel();
+  }
+}
+
+async function writeDemo(
+  url: string,
+  opts: { seed: number; scale: Scale; today: Date; reset?: boolean },
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
   let t = Date.now();
   const data = generateDataset(opts);
   log(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -375,6 +404,7 @@ async function writeDataset(
       col<Dataset["feedback"][number]>("raterId", "int", (f) => f.raterId),
       col<Dataset["feedback"][number]>("rating", "int", (f) => f.rating),
       col<Dataset["feedback"][number]>("comment", "text", (f) => f.comment),
+      col<Dataset["feedback"][number]>("createdAt", "timestamptz", (f) => f.createdAt),
     ],
     d.feedback,
   );

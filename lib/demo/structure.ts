@@ -294,7 +294,10 @@ function simulateMemberships(
           nominatedOn,
           activeOn: null,
           leftOn: null,
-          declinedOn: startOfUtcDay(addUtcDays(nominatedOn, rand.int(2, 15))),
+          // Decided by today at the latest: no date of the data lies in the future.
+          declinedOn: startOfUtcDay(
+            new Date(Math.min(addUtcDays(nominatedOn, rand.int(2, 15)).getTime(), today.getTime())),
+          ),
         });
         continue;
       }

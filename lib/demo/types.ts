@@ -207,6 +207,7 @@ export type FeedbackRow = {
   raterId: number;
   rating: number;
   comment: string | null;
+  createdAt: Date;
 };
 
 export type Dataset = {

@@ -1,3 +1,4 @@
+import { isActiveOn } from "@/lib/active-guardian";
 import { toQuarterHours } from "@/lib/hours";
 import { addUtcDays, startOfUtcDay } from "@/lib/period";
 import { DAY, Random } from "./random";
@@ -17,6 +18,8 @@ import type {
   UserRow,
 } from "./types";
 import { STRIDE_CATEGORY } from "@/lib/vocabulary";
+import { reviewOutcomeProblem } from "@/lib/reviews/outcome";
+import { approvalBlocker, isUndocumented } from "@/lib/threat-models/rules";
 
 export const RUNBOOK = [
   "Threat model reviewed",
@@ -49,21 +52,38 @@ const MITIGATIONS = [
   "Check authorisation on every object",
 ];
 
-/** Guardians of a team on a day, from the memberships (the simulation's own view of the rule). */
+/** Guardians of a team on a day, from the memberships, by the app's rule (lib/active-guardian). */
 export class GuardianIndex {
   private byTeam = new Map<number, MembershipRow[]>();
+  private byUser = new Map<number, MembershipRow[]>();
   constructor(memberships: MembershipRow[]) {
     for (const m of memberships) {
       if (!m.activeOn) continue;
-      const list = this.byTeam.get(m.teamId);
-      if (list) list.push(m);
-      else this.byTeam.set(m.teamId, [m]);
+      for (const [map, key] of [
+        [this.byTeam, m.teamId],
+        [this.byUser, m.userId],
+      ] as const) {
+        const list = map.get(key);
+        if (list) list.push(m);
+        else map.set(key, [m]);
+      }
     }
   }
   on(teamId: number, day: Date): number[] {
-    return (this.byTeam.get(teamId) ?? [])
-      .filter((m) => m.activeOn! <= day && (!m.leftOn || m.leftOn >= day))
-      .map((m) => m.userId);
+    return (this.byTeam.get(teamId) ?? []).filter((m) => isActiveOn(m, day)).map((m) => m.userId);
+  }
+  /** Was the person an active guardian of the team (or of any team) on that day? */
+  was(userId: number, day: Date, teamId?: number): boolean {
+    return (this.byUser.get(userId) ?? []).some(
+      (m) => (teamId === undefined || m.teamId === teamId) && isActiveOn(m, day),
+    );
+  }
+  /** Everyone who was ever an active guardian. */
+  people(): number[] {
+    return [...this.byUser.keys()];
+  }
+  memberships(userId: number): MembershipRow[] {
+    return this.byUser.get(userId) ?? [];
   }
 }
 
@@ -123,20 +143,16 @@ export function simulateReviews(
         completedAt: done ? completedAt : null,
         securityEngineerId: startedAt < today ? engineerId : null,
         effortQuarterHours: done ? people.reduce((s, p) => s + p.qh, 0) : null,
-        outcome: done
-          ? rand.weighted([
-              ["APPROVED", 5],
-              ["APPROVED_WITH_FINDINGS", 4],
-              ["CHANGES_REQUIRED", 1],
-            ])
-          : null,
+        outcome: null,
       });
+      // The engineer joins the review when it starts (startReview); the others take part anyway.
       for (const p of people)
-        participants.push({
-          reviewId: id,
-          userId: p.userId,
-          effortQuarterHours: done ? p.qh : null,
-        });
+        if (p.userId !== engineerId || startedAt < today)
+          participants.push({
+            reviewId: id,
+            userId: p.userId,
+            effortQuarterHours: done ? p.qh : null,
+          });
       RUNBOOK.forEach((label, position) =>
         checklist.push({
           id: checklist.length + 1,
@@ -148,17 +164,21 @@ export function simulateReviews(
       );
       if (done) {
         const n = rand.poisson(withGuardian ? 0.6 : 1.0);
+        const found: FindingRow[] = [];
         for (let f = 0; f < n; f++)
-          findings.push(
+          found.push(
             simulateFinding(
               rand,
-              findings.length + 1,
+              findings.length + found.length + 1,
               id,
               team.id,
               startOfUtcDay(completedAt),
               today,
             ),
           );
+        findings.push(...found);
+        // The outcome follows what the review found (reviewOutcomeProblem, lib/reviews/outcome.ts).
+        reviews[reviews.length - 1].outcome = simulateOutcome(rand, found);
         if (rand.chance(0.7)) {
           const startedOn = startOfUtcDay(addUtcDays(requestedAt, -rand.int(5, 30)));
           const releasedAt = addUtcDays(completedAt, rand.lognormal(4, 0.6));
@@ -190,6 +210,17 @@ export function simulateReviews(
     }
   }
   return { reviews, participants, checklist, findings, releases };
+}
+
+/** No findings: approved. Findings: approved with them, or changes required (likelier when severe). */
+function simulateOutcome(rand: Random, found: FindingRow[]): string {
+  if (found.length === 0) return "APPROVED";
+  const severe = found.some((f) => f.severity === "CRITICAL" || f.severity === "HIGH");
+  const outcome = rand.chance(severe ? 0.35 : 0.05) ? "CHANGES_REQUIRED" : "APPROVED_WITH_FINDINGS";
+  const open = found.filter((f) => f.status === "OPEN").length;
+  if (reviewOutcomeProblem(outcome, { total: found.length, open }))
+    throw new Error(`demo review outcome ${outcome} with ${found.length} findings`);
+  return outcome;
 }
 
 function simulateFinding(
@@ -264,8 +295,15 @@ export function simulateThreatModels(
       if (!guardianAuthor || rand.chance(0.5))
         authors.push({ threatModelId: id, userId: rand.pick(engineers) });
       const count = rand.int(3, 8);
+      const drafted: ThreatRow[] = [];
       for (let t = 0; t < count; t++) {
-        const status = rand.weighted<string>(
+        const severity = rand.weighted<string>([
+          ["CRITICAL", 1],
+          ["HIGH", 3],
+          ["MEDIUM", 4],
+          ["LOW", 3],
+        ]);
+        let status = rand.weighted<string>(
           guardianAuthor
             ? [
                 ["IMPLEMENTED", 6],
@@ -280,22 +318,31 @@ export function simulateThreatModels(
                 ["NONE", 3],
               ],
         );
-        threats.push({
-          id: threats.length + 1,
-          key: `THR-${String(threats.length + 1).padStart(6, "0")}`,
+        // An approved model had its severe threats mitigated before the engineer signed it off.
+        if (
+          approved &&
+          (severity === "CRITICAL" || severity === "HIGH") &&
+          status !== "IMPLEMENTED"
+        )
+          status = "PLANNED";
+        drafted.push({
+          id: threats.length + drafted.length + 1,
+          key: `THR-${String(threats.length + drafted.length + 1).padStart(6, "0")}`,
           threatModelId: id,
           title: `${rand.pick(["Token replay", "Tampered payload", "Unlogged admin action", "Data leak via export", "Resource exhaustion", "Privilege escalation"])}`,
           category: rand.pick(STRIDE_CATEGORY.values),
-          severity: rand.weighted([
-            ["CRITICAL", 1],
-            ["HIGH", 3],
-            ["MEDIUM", 4],
-            ["LOW", 3],
-          ]),
+          severity,
           mitigation: status === "NONE" ? null : rand.pick(MITIGATIONS),
           mitigationStatus: status,
         });
       }
+      // Approval as the service does it (decide): the blocker checked, and the threats left
+      // without a documented mitigation explicitly accepted.
+      if (approved) {
+        if (approvalBlocker("IN_REVIEW", drafted, true)) throw new Error("demo threat model");
+        for (const t of drafted) if (isUndocumented(t)) t.mitigationStatus = "ACCEPTED";
+      }
+      threats.push(...drafted);
     }
   }
   return { models, authors, threats };

@@ -32,6 +32,13 @@ describe("demo data generator", () => {
     expect(a.completions.some((c) => c.userId === guardian.id && c.courseId !== left.id)).toBe(
       true,
     );
+    // Only that one: every other required course is done (one short of Green's courses).
+    const done = new Set(
+      a.completions.filter((c) => c.userId === guardian.id).map((c) => c.courseId),
+    );
+    expect(a.courses.filter((c) => c.required && !done.has(c.id)).map((c) => c.key)).toEqual([
+      DEMO_GUARDIAN_COURSE_LEFT,
+    ]);
   });
 
   it("keeps every reference and natural key valid", () => {
