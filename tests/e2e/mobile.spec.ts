@@ -1,7 +1,7 @@
 // The app on a phone (390 px): the navigation is a drawer behind a menu button, and wide tables
 // scroll inside their card while the page itself does not scroll sideways.
 import type { Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, seriousViolations, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -56,6 +56,18 @@ test("the menu opens with the keyboard, keeps focus inside, closes with Esc and 
     "aria-current",
     "page",
   );
+});
+
+test("the open drawer has no serious accessibility finding, light and dark", async ({ page }) => {
+  await signIn(page, DEMO.guardian);
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => localStorage.setItem("theme", t), theme);
+    await page.reload();
+    await page.getByRole("button", { name: "Menu", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+    await page.waitForTimeout(200);
+    expect(await seriousViolations(page), theme).toEqual([]);
+  }
 });
 
 test("at 1440 px the sidebar shows and the menu button does not", async ({ page }) => {
