@@ -25,8 +25,10 @@ type Theme = "light" | "dark";
 // Route pattern (or "403", "404") → the roles that checked it.
 const checked = new Map<string, Set<string>>();
 
+// A fixed segment wins over an [id] one, as in Next's router: /dashboard/compare is not a family.
 function routeOf(path: string): AppRoute | undefined {
-  return ROUTES.find((r) => r.match.test(path));
+  const matching = ROUTES.filter((r) => r.match.test(path));
+  return matching.find((r) => !isDynamic(r)) ?? matching[0];
 }
 
 async function theme(page: Page): Promise<Theme> {
