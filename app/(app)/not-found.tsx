@@ -9,7 +9,7 @@ export default function NotFound() {
       </p>
       <Link
         href="/"
-        className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline"
+        className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-100"
       >
         Back to your home
       </Link>

@@ -100,8 +100,8 @@ export async function JobsOverview({
       aria-current={which === value ? "page" : undefined}
       className={
         which === value
-          ? "rounded-md bg-brand-600 px-3 py-1 text-sm text-white"
-          : "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          ? "rounded-md bg-brand-600 px-3 py-1 text-sm text-white no-underline"
+          : "rounded-md border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       }
     >
       {label}

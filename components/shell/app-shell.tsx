@@ -7,6 +7,7 @@ import { quarterLabel, quarterOf } from "@/lib/period";
 import { ROLE } from "@/lib/vocabulary";
 import { NotificationBell } from "@/components/notifications/bell";
 import { HeaderSearch } from "@/components/search/header-search";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -25,7 +26,7 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
       </a>
       <nav
         aria-label="Main"
-        className="no-print border-b border-slate-200 bg-white px-3 py-2 md:w-56 md:shrink-0 md:border-b-0 md:border-r md:py-4 dark:border-slate-800 dark:bg-slate-900"
+        className="no-print hidden border-b border-slate-200 bg-white px-3 py-2 md:block md:w-56 md:shrink-0 md:border-b-0 md:border-r md:py-4 dark:border-slate-800 dark:bg-slate-900"
       >
         <Link href="/" className="mb-2 hidden items-center gap-2 px-3 py-2 font-semibold md:flex">
           <Shield aria-hidden className="h-5 w-5 text-brand-600" />
@@ -35,6 +36,7 @@ export function AppShell({ actor, children }: { actor: SessionActor; children: R
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+          <MobileNav items={items} />
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Current period:{" "}
             <span className="font-medium text-slate-900 dark:text-slate-100">

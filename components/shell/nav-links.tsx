@@ -45,10 +45,17 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   key: KeyRound,
 };
 
-export function NavLinks({ items }: { items: { href: string; label: string; icon: NavIcon }[] }) {
+export function NavLinks({
+  items,
+  onNavigate,
+}: {
+  items: { href: string; label: string; icon: NavIcon }[];
+  /** Called when a link is followed (the mobile drawer closes then). */
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <ul className="flex flex-col gap-1">
       {items.map((item) => {
         const active =
           item.href === "/"
@@ -60,6 +67,7 @@ export function NavLinks({ items }: { items: { href: string; label: string; icon
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
+              onClick={onNavigate}
               className={cn(
                 "flex items-center gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                 active

@@ -12,7 +12,7 @@ const variants: Record<Variant, string> = {
 
 export function buttonClass(variant: Variant = "primary", className?: string) {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium no-underline transition-colors disabled:cursor-not-allowed",
     variants[variant],
     className,
   );

@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { nextSort, type Sort } from "@/lib/url-state/sort";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
 export type Column<Row> = {
   /** The header; give icon-only or empty headers an sr-only text. */
@@ -24,7 +25,11 @@ export type Column<Row> = {
 export type TableSort = { current: Sort; href: (sort: Sort) => string };
 
 const cellClass = (c: { align?: "left" | "right"; className?: string }) =>
-  cn("py-2 pr-3 last:pr-0", c.align === "right" && "text-right tabular-nums", c.className);
+  cn(
+    "px-2 py-2 first:pl-0 last:pr-0",
+    c.align === "right" && "text-right tabular-nums",
+    c.className,
+  );
 
 /**
  * The one table: caption (hidden unless `captionVisible`), `scope` on headers, the shared look,
@@ -54,7 +59,7 @@ export function DataTable<Row>({
 }) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    <ScrollRegion label={caption} className={className}>
       <table className="w-full text-sm">
         <caption
           className={
@@ -83,7 +88,7 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -109,7 +114,7 @@ function cells<Row>(columns: Column<Row>[], row: Row) {
 }
 
 function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: TableSort }) {
-  const className = cn(cellClass(column), "font-medium");
+  const className = cn(cellClass(column), "align-bottom font-medium");
   if (!column.sortKey || !sort)
     return (
       <th scope="col" className={className}>
