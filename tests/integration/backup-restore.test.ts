@@ -59,16 +59,20 @@ const auditLog = async (
 ): Promise<{ action: string; entity: string; actor: string | null }[]> =>
   JSON.parse(await readFile(path.join(dir, "program.json"), "utf8")).auditLog;
 
-/** Runs `compute` with the app's Prisma client (lib/db/client.ts) pointed at database B. */
+/**
+ * Runs `compute` with the app's Prisma clients (lib/db/client.ts: requests' and reports') pointed
+ * at database B.
+ */
 async function onB<T>(compute: () => Promise<T>): Promise<T> {
-  const store = globalThis as unknown as { prisma?: PrismaClient };
-  const original = store.prisma;
+  const store = globalThis as unknown as { prisma?: PrismaClient; reports?: PrismaClient };
+  const original = { prisma: store.prisma, reports: store.reports };
   const clientB = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlB }) });
   store.prisma = clientB;
+  store.reports = clientB;
   try {
     return await compute();
   } finally {
-    store.prisma = original;
+    Object.assign(store, original);
     await clientB.$disconnect();
   }
 }
@@ -253,6 +257,17 @@ describe("backup and restore", () => {
       ["program.json", "jiraLinks[0].comments[1].status", expect.stringContaining("PENDING")],
       ["program.json", "jiraDeliveries[0].receivedAt", expect.stringContaining("“yesterday”")],
     ]);
+    // Two findings of one review with the same tool id: the database's rule refuses it, by name.
+    const twice = programOf(files);
+    const fromSarif = twice.findings.filter(
+      (f: { externalSource: string | null }) => f.externalSource === "sarif",
+    );
+    fromSarif[1].externalId = fromSarif[0].externalId;
+    await expect(
+      withClient(urlB, (c) =>
+        runImport(c, withProgram(files, twice), { commit: true, actor: null, passwords: true }),
+      ),
+    ).rejects.toThrow(/Nothing was imported: .*Finding_reviewId_externalSource_externalId_key/);
     // A Jira issue of a review neither the CSV files nor the database have.
     const unknown = programOf(files);
     unknown.jiraLinks[0].review = "REV-NOWHERE";
