@@ -1,5 +1,6 @@
 // For backup-restore.test.ts: records the demo data lacks (so every program.json section has
 // something to carry), and every dashboard figure of a database with ids replaced by keys.
+import { readFileSync } from "node:fs";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { headlines } from "@/lib/metrics/headlines";
@@ -19,11 +20,102 @@ import {
   updateDraft,
 } from "@/lib/server/newsletters/service";
 import { goalsWithProgress } from "@/lib/server/program/goals";
+import { importFindingsFile } from "@/lib/server/reviews/findings-import";
+import { importThreatModelFile } from "@/lib/server/threat-models/file-import";
+import { threatModelImportSchema } from "@/lib/validations/tool-import";
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const LAST_QUARTER = quarterKey(addQuarters(quarterOf(new Date()), -1));
 
-export async function addExtras() {
+export const SARIF = "sarif-2.1.0-codeql.sarif.json";
+export const THREAT_DRAGON = "threat-dragon-v2-demo.json";
+const toolFile = (name: string) => ({
+  name,
+  content: new Uint8Array(readFileSync(`tests/fixtures/tools/${name}`)),
+});
+
+/** What the tool imports wrote (see addToolImports), by natural keys. */
+export type ToolImports = { review: string; team: string };
+
+/**
+ * Records the tool imports write: a SARIF file's findings on a review, a Threat Dragon model
+ * (with its threats' descriptions), and that review's Jira issue with a delivery and comments.
+ */
+async function addToolImports(): Promise<ToolImports> {
+  const lead = (await loadActor(
+    (await db.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,
+  ))!;
+  const review = await db.review.findFirstOrThrow({ orderBy: { key: "asc" } });
+  const team = await db.team.findFirstOrThrow({ orderBy: { key: "asc" } });
+  const findings = await importFindingsFile(lead, review.id, "commit", toolFile(SARIF));
+  const model = await importThreatModelFile(
+    lead,
+    threatModelImportSchema.parse({ team: team.name, mode: "commit" }),
+    toolFile(THREAT_DRAGON),
+  );
+  if (findings.created === 0 || !model.committed) throw new Error("The tool imports wrote nothing");
+  await db.jiraIssueLink.create({
+    data: {
+      reviewId: review.id,
+      issueKey: "SEC-42",
+      issueUrl: "https://jira.example.test/browse/SEC-42",
+      createdAt: new Date("2026-03-02T09:00:00Z"),
+      comments: {
+        create: [
+          {
+            eventKey: "requested",
+            body: "Review requested.",
+            status: "SENT",
+            attempts: 1,
+            createdAt: new Date("2026-03-02T09:00:00Z"),
+            sentAt: new Date("2026-03-02T09:00:05Z"),
+          },
+          {
+            eventKey: "started",
+            body: "Review started.",
+            status: "FAILED",
+            attempts: 3,
+            lastError: "Jira answered 503",
+            createdAt: new Date("2026-03-03T10:00:00Z"),
+          },
+        ],
+      },
+    },
+  });
+  await db.jiraDelivery.createMany({
+    data: [
+      {
+        deliveryId: "1700000000001",
+        receivedAt: new Date("2026-03-02T09:00:00Z"),
+        reviewId: review.id,
+      },
+      // An ignored event (not an issue being created): no review.
+      { deliveryId: "1700000000002", receivedAt: new Date("2026-03-02T09:01:00.5Z") },
+    ],
+  });
+  return { review: review.key, team: team.name };
+}
+
+/** Previews importing the same tool files again (on the database `db` points at). */
+export async function reimportPreview(imports: ToolImports) {
+  const lead = (await loadActor(
+    (await db.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,
+  ))!;
+  const review = await db.review.findUniqueOrThrow({ where: { key: imports.review } });
+  const findings = await importFindingsFile(lead, review.id, "preview", toolFile(SARIF));
+  const model = await importThreatModelFile(
+    lead,
+    threatModelImportSchema.parse({ team: imports.team, mode: "preview" }),
+    toolFile(THREAT_DRAGON),
+  );
+  return {
+    findings: findings.findings.map((f) => f.action),
+    model: model.target.action,
+    threats: model.threats.map((t) => t.action),
+  };
+}
+
+export async function addExtras(): Promise<ToolImports> {
   const lead = (await loadActor(
     (await db.user.findUniqueOrThrow({ where: { email: "lead@guardians.test" } })).id,
   ))!;
@@ -210,6 +302,7 @@ export async function addExtras() {
     intro: "Welcome to the quarter.",
     highlights: null,
   });
+  return addToolImports();
 }
 
 /** Numbers as a person reads them: floating sums in another row order may differ in the last bit. */

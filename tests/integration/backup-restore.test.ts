@@ -1,7 +1,9 @@
 // Backup and restore: a demo program (with the records the demo lacks) is exported, imported
 // into a second, empty database on the same server, and every dashboard, belt, goal and
 // newsletter figure comes out the same; exporting the copy gives the same files; importing
-// the folder again changes nothing; a bad program.json changes nothing either.
+// the folder again changes nothing; a bad program.json changes nothing either. What the tool
+// imports keep (tool ids, the Jira issue, its comments and deliveries) comes back too, so
+// importing the same tool file after a restore skips what is there.
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +16,7 @@ import { readCsv, writeCsv } from "@/lib/transfer/csv";
 import type { UploadedFile } from "@/lib/transfer/types";
 import { runImport } from "@/lib/server/transfer/run-import";
 import { resetDatabase, sideDatabase, withClient } from "../setup/db";
-import { addExtras, dashboardSnapshot } from "./backup-helpers";
+import { addExtras, dashboardSnapshot, reimportPreview, type ToolImports } from "./backup-helpers";
 
 const urlA = process.env.DATABASE_URL!;
 const target = sideDatabase("restore");
@@ -57,16 +59,20 @@ const auditLog = async (
 ): Promise<{ action: string; entity: string; actor: string | null }[]> =>
   JSON.parse(await readFile(path.join(dir, "program.json"), "utf8")).auditLog;
 
-/** Runs `compute` with the app's Prisma client (lib/db/client.ts) pointed at database B. */
+/**
+ * Runs `compute` with the app's Prisma clients (lib/db/client.ts: requests' and reports') pointed
+ * at database B.
+ */
 async function onB<T>(compute: () => Promise<T>): Promise<T> {
-  const store = globalThis as unknown as { prisma?: PrismaClient };
-  const original = store.prisma;
+  const store = globalThis as unknown as { prisma?: PrismaClient; reports?: PrismaClient };
+  const original = { prisma: store.prisma, reports: store.reports };
   const clientB = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlB }) });
   store.prisma = clientB;
+  store.reports = clientB;
   try {
     return await compute();
   } finally {
-    store.prisma = original;
+    Object.assign(store, original);
     await clientB.$disconnect();
   }
 }
@@ -83,11 +89,24 @@ const counts = async (url: string) =>
 
 let folder: string;
 let before: unknown;
+let imports: ToolImports;
+let reimportedBefore: Awaited<ReturnType<typeof reimportPreview>>;
+
+const programOf = (files: { name: string; content: Uint8Array }[]) =>
+  JSON.parse(new TextDecoder().decode(files.find((f) => f.name === "program.json")!.content));
+const withProgram = (
+  files: { name: string; content: Uint8Array }[],
+  program: unknown,
+): UploadedFile[] => [
+  ...files.filter((f) => f.name !== "program.json"),
+  { name: "program.json", content: JSON.stringify(program) },
+];
 
 beforeAll(async () => {
   await resetDatabase();
   await seedDatabase(urlA, { seed: 7, scale: "small", today: new Date() });
-  await addExtras();
+  imports = await addExtras();
+  reimportedBefore = await reimportPreview(imports);
   before = await dashboardSnapshot();
   folder = await exportFrom(urlA);
   await target.recreate();
@@ -211,6 +230,85 @@ describe("backup and restore", () => {
     expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
   });
 
+  it("refuses bad tool ids and Jira records with their position, and writes nothing", async () => {
+    const files = await load(folder);
+    const program = programOf(files);
+    const sarif = program.findings.findIndex(
+      (f: { externalSource: string | null }) => f.externalSource === "sarif",
+    );
+    program.findings[sarif].externalSource = null;
+    program.jiraLinks[0].comments[1].status = "LOST";
+    program.jiraDeliveries[0].receivedAt = "yesterday";
+    const model = program.threatModels.findIndex(
+      (t: { externalSource: string | null }) => t.externalSource === "threat-dragon",
+    );
+    program.threatModels[model].externalId = "";
+    const result = await withClient(urlB, (c) =>
+      runImport(c, withProgram(files, program), { commit: true, actor: null, passwords: true }),
+    );
+    expect(result.committed).toBe(false);
+    expect(result.errors.map((e) => [e.file, e.column, e.message])).toEqual([
+      [
+        "program.json",
+        `findings[${sarif}].externalSource`,
+        "An externalId needs its externalSource",
+      ],
+      ["program.json", `threatModels[${model}].externalId`, "Give the external ID"],
+      ["program.json", "jiraLinks[0].comments[1].status", expect.stringContaining("PENDING")],
+      ["program.json", "jiraDeliveries[0].receivedAt", expect.stringContaining("“yesterday”")],
+    ]);
+    // Two findings of one review with the same tool id: the database's rule refuses it, by name.
+    const twice = programOf(files);
+    const fromSarif = twice.findings.filter(
+      (f: { externalSource: string | null }) => f.externalSource === "sarif",
+    );
+    fromSarif[1].externalId = fromSarif[0].externalId;
+    await expect(
+      withClient(urlB, (c) =>
+        runImport(c, withProgram(files, twice), { commit: true, actor: null, passwords: true }),
+      ),
+    ).rejects.toThrow(/Nothing was imported: .*Finding_reviewId_externalSource_externalId_key/);
+    // A Jira issue of a review neither the CSV files nor the database have.
+    const unknown = programOf(files);
+    unknown.jiraLinks[0].review = "REV-NOWHERE";
+    const refs = await withClient(urlB, (c) =>
+      runImport(c, withProgram(files, unknown), { commit: true, actor: null, passwords: true }),
+    );
+    expect(refs.errors.map((e) => [e.file, e.column, e.message])).toEqual([
+      [
+        "program.json",
+        "jiraLinks[0].review",
+        "No review “REV-NOWHERE” in the CSV files or the database",
+      ],
+    ]);
+    expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
+  });
+
+  it("still reads a backup made before the tool imports (no tool fields, no Jira sections)", async () => {
+    const files = await load(folder);
+    const program = programOf(files);
+    delete program.threatModels;
+    delete program.jiraLinks;
+    delete program.jiraDeliveries;
+    for (const f of program.findings) {
+      delete f.externalSource;
+      delete f.externalId;
+    }
+    for (const t of program.threats) {
+      delete t.description;
+      delete t.externalId;
+    }
+    const preview = await withClient(urlB, (c) =>
+      runImport(c, withProgram(files, program), { commit: false, actor: null, passwords: true }),
+    );
+    expect(preview.errors).toEqual([]);
+    expect(preview.files.map((f) => f.file)).toEqual(
+      expect.arrayContaining(["program.json: findings", "program.json: threats"]),
+    );
+    expect(preview.files.map((f) => f.file)).not.toContain("program.json: jiraLinks");
+    expect(await counts(urlB)).toEqual({ users: 0, memberships: 0, newsletters: 0, audit: 0 });
+  });
+
   it("restores into an empty database with identical dashboards, and a second import changes nothing", async () => {
     const files = await load(folder);
     const result = await withClient(urlB, (c) =>
@@ -220,6 +318,47 @@ describe("backup and restore", () => {
     expect(result.committed).toBe(true);
     const after = await onB(dashboardSnapshot);
     expect(after).toEqual(before);
+    // The tool imports' records are in the backup and come back: the same files again skip
+    // every finding and leave the threat model's threats unchanged, as before the backup.
+    const program = programOf(files);
+    expect(
+      program.findings.filter(
+        (f: { externalSource: string | null }) => f.externalSource === "sarif",
+      ).length,
+    ).toBe(reimportedBefore.findings.length);
+    expect(
+      program.threatModels.filter((t: { externalSource: string | null }) => t.externalSource),
+    ).toEqual([expect.objectContaining({ externalSource: "threat-dragon" })]);
+    expect(program.jiraLinks).toEqual([
+      expect.objectContaining({
+        review: imports.review,
+        issueKey: "SEC-42",
+        comments: [
+          expect.objectContaining({ eventKey: "requested", status: "SENT", attempts: 1 }),
+          expect.objectContaining({
+            eventKey: "started",
+            status: "FAILED",
+            lastError: "Jira answered 503",
+          }),
+        ],
+      }),
+    ]);
+    expect(program.jiraDeliveries).toEqual([
+      { deliveryId: "1700000000001", receivedAt: "2026-03-02T09:00:00Z", review: imports.review },
+      { deliveryId: "1700000000002", receivedAt: "2026-03-02T09:01:00.500Z", review: null },
+    ]);
+    expect(reimportedBefore.findings.length).toBeGreaterThan(0);
+    expect(reimportedBefore.findings.every((a) => a === "skip")).toBe(true);
+    expect(reimportedBefore.model).toBe("update");
+    expect(reimportedBefore.threats.every((a) => a === "unchanged")).toBe(true);
+    expect(await onB(() => reimportPreview(imports))).toEqual(reimportedBefore);
+    const findingsB = await withClient(urlB, async (c) => {
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS n FROM "Finding" WHERE "externalSource" = 'sarif'`,
+      );
+      return rows[0].n as number;
+    });
+    expect(findingsB).toBe(reimportedBefore.findings.length);
     const copy = await exportFrom(urlB);
     expect(await texts(copy)).toEqual(await texts(folder));
     // The history comes back whole and in order, followed by the restore's own records: one

@@ -54,6 +54,7 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
     ],
   },
   findings: { base: (r) => [r.key], refs: (r) => [["key", "finding", r.key]] },
+  threatModels: { base: (r) => [r.key], refs: (r) => [["key", "threatModel", r.key]] },
   threats: { base: (r) => [r.key], refs: (r) => [["key", "threat", r.key]] },
   threatModelComments: {
     base: (r) => [r.threatModel],
@@ -77,6 +78,11 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
       ["review", "review", r.review],
       ["threatModel", "threatModel", r.threatModel],
     ],
+  },
+  jiraLinks: { base: (r) => [r.review], refs: (r) => [["review", "review", r.review]] },
+  jiraDeliveries: {
+    base: (r) => [r.deliveryId],
+    refs: (r) => [["review", "review", r.review]],
   },
   surveys: {
     base: (r) => [r.title, r.opensOn],

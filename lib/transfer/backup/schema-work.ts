@@ -20,8 +20,41 @@ export const reviewRow = z.object({
   participants: z.array(z.object({ email, effortHours: opt(hours) })),
   checklist: z.array(z.object({ label: text(), position: z.int(), done: z.boolean() })),
 });
-export const findingRow = z.object({ key: key("finding ID"), title: opt(text()) });
-export const threatRow = z.object({ key: key("threat ID"), title: opt(text()) });
+/** A value kept exactly as stored (not trimmed: it is compared with what a tool sends), never empty. */
+const verbatim = (what: string) => text().refine((v) => v.length > 0, `Give the ${what}`);
+
+/** A tool's id is kept with the tool that gave it, so that a re-import of the same file skips it. */
+const needsSource = <T extends { externalSource: string | null; externalId: string | null }>(
+  r: T,
+) => r.externalId === null || r.externalSource !== null;
+const NEEDS_SOURCE = {
+  message: "An externalId needs its externalSource",
+  path: ["externalSource"],
+};
+
+// The tool fields (added with the tool imports) are absent from older backups: then null.
+export const findingRow = z
+  .object({
+    key: key("finding ID"),
+    title: opt(text()),
+    externalSource: opt(verbatim("external source")),
+    externalId: opt(verbatim("external ID")),
+  })
+  .refine(needsSource, NEEDS_SOURCE);
+export const threatRow = z.object({
+  key: key("threat ID"),
+  title: opt(text()),
+  description: opt(text()),
+  externalId: opt(verbatim("external ID")),
+});
+/** The tool a threat model was imported from and its id there (threat_models.csv has the rest). */
+export const threatModelRow = z
+  .object({
+    key: key("threat model ID"),
+    externalSource: opt(verbatim("external source")),
+    externalId: opt(verbatim("external ID")),
+  })
+  .refine(needsSource, NEEDS_SOURCE);
 export const commentsRow = z.object({
   threatModel: key("threat model ID"),
   comments: z.array(z.object({ author: email, body: text(), at: instant })),
@@ -73,6 +106,39 @@ export const surveyRow = z.object({
       ),
     }),
   ),
+});
+
+/**
+ * A review requested from Jira: its issue and the comments posted back to it. A comment's
+ * delivery state is carried as it is (like a newsletter's deliveries): a SENT one is not posted
+ * again, and the comments are only added or updated on restore, never removed, so no status
+ * change is commented twice. Queue jobs are not part of a backup: a comment still PENDING when
+ * the backup was made stays PENDING after a restore, shown as not sent, rather than being posted
+ * by a job that might already have posted it.
+ */
+export const jiraLinkRow = z.object({
+  review: key("review ID"),
+  issueKey: verbatim("Jira issue key"),
+  issueUrl: verbatim("Jira issue URL"),
+  createdAt: instant,
+  comments: z.array(
+    z.object({
+      eventKey: verbatim("event key"),
+      body: text(),
+      status: z.enum(DeliveryStatus),
+      attempts: count,
+      lastError: opt(text()),
+      createdAt: instant,
+      sentAt: opt(instant),
+    }),
+  ),
+});
+/** Jira webhook deliveries already received, so a replay of one is still ignored after a restore. */
+export const jiraDeliveryRow = z.object({
+  deliveryId: verbatim("delivery ID"),
+  receivedAt: instant,
+  /** The review the delivery created; null when none (or it was deleted since). */
+  review: opt(key("review ID")),
 });
 
 /** The audit log, in order: restored by appending what the database lacks (it is append-only). */

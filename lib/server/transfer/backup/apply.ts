@@ -28,9 +28,13 @@ import {
 import {
   writeComments,
   writeFeedbackDates,
+  writeFindings,
+  writeJiraDeliveries,
+  writeJiraLinks,
   writeNewsletters,
   writeReviews,
-  writeTitles,
+  writeThreatModels,
+  writeThreats,
 } from "./write-work";
 
 const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) => Promise<void> } = {
@@ -44,11 +48,14 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   completions: writeCompletions,
   memberships: writeMemberships,
   reviews: writeReviews,
-  findings: (c, changes) => writeTitles(c, "Finding", changes),
-  threats: (c, changes) => writeTitles(c, "Threat", changes),
+  findings: writeFindings,
+  threatModels: writeThreatModels,
+  threats: writeThreats,
   threatModelComments: writeComments,
   feedback: writeFeedbackDates,
   activityLinks: writeActivityLinks,
+  jiraLinks: writeJiraLinks,
+  jiraDeliveries: writeJiraDeliveries,
   surveys: writeSurveys,
   beltRules: writeBeltRules,
   beltAwards: writeBeltAwards,

@@ -30,8 +30,9 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
       ${list(`p."reviewId" = r.id`, `FROM "ReviewParticipant" p JOIN "User" u ON u.id = p."userId"`, `u.email`, `'email', u.email, 'effortHours', p."effortQuarterHours"::float8 / 4`)} AS participants,
       ${list(`i."reviewId" = r.id`, `FROM "ReviewChecklistItem" i`, `i.position, i.label`, `'label', i.label, 'position', i.position, 'done', i.done`)} AS checklist
     FROM "Review" r ORDER BY r.key`,
-  findings: `SELECT key, title FROM "Finding" ORDER BY key`,
-  threats: `SELECT key, title FROM "Threat" ORDER BY key`,
+  findings: `SELECT key, title, "externalSource", "externalId" FROM "Finding" ORDER BY key`,
+  threatModels: `SELECT key, "externalSource", "externalId" FROM "ThreatModel" ORDER BY key`,
+  threats: `SELECT key, title, description, "externalId" FROM "Threat" ORDER BY key`,
   threatModelComments: `SELECT tm.key AS "threatModel",
       json_agg(json_build_object('author', u.email, 'body', c.body, 'at', c."createdAt") ORDER BY c."createdAt", c.id) AS comments
     FROM "ThreatModelComment" c JOIN "ThreatModel" tm ON tm.id = c."threatModelId" JOIN "User" u ON u.id = c."authorId"
@@ -39,6 +40,11 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
   feedback: `SELECT r.key AS review, tm.key AS "threatModel", g.email AS guardian, f."createdAt" AS at
     FROM "Feedback" f LEFT JOIN "Review" r ON r.id = f."reviewId" LEFT JOIN "ThreatModel" tm ON tm.id = f."threatModelId" JOIN "User" g ON g.id = f."guardianId"
     ORDER BY r.key NULLS LAST, tm.key NULLS LAST, g.email`,
+  jiraLinks: `SELECT r.key AS review, l."issueKey", l."issueUrl", l."createdAt",
+      ${list(`c."reviewId" = l."reviewId"`, `FROM "JiraComment" c`, `c."eventKey"`, `'eventKey', c."eventKey", 'body', c.body, 'status', c.status, 'attempts', c.attempts, 'lastError', c."lastError", 'createdAt', c."createdAt", 'sentAt', c."sentAt"`)} AS comments
+    FROM "JiraIssueLink" l JOIN "Review" r ON r.id = l."reviewId" ORDER BY r.key`,
+  jiraDeliveries: `SELECT d."deliveryId", d."receivedAt", r.key AS review
+    FROM "JiraDelivery" d LEFT JOIN "Review" r ON r.id = d."reviewId" ORDER BY d."deliveryId"`,
   surveys: `SELECT s.title, s."opensOn"::text AS "opensOn", s."closesOn"::text AS "closesOn",
       s.status::text AS status, (SELECT o.key FROM "Org" o WHERE o.id = s."orgId") AS org,
       ${list(`q."surveyId" = s.id`, `FROM "SurveyQuestion" q`, `q.position`, `'position', q.position, 'text', q.text, 'kind', q.kind, 'options', q.options`)} AS questions,

@@ -1,6 +1,7 @@
 // Applies what program.json adds to reviews (outcome, requester, each participant's effort,
-// checklist), findings and threats (titles), threat models (comments), feedback (dates) and
-// newsletters (with their deliveries). A changed record's lists are replaced by the file's;
+// checklist, Jira issue and comments), findings and threats (titles, tool ids, descriptions),
+// threat models (tool ids, comments), feedback (dates), Jira deliveries and newsletters (with
+// their deliveries). A changed record's lists are replaced by the file's;
 // deliveries are only added or updated, never removed, so nobody is sent an issue twice.
 import type pg from "pg";
 import type { Change } from "@/lib/transfer/backup/diff";
@@ -49,16 +50,80 @@ export async function writeReviews(c: pg.ClientBase, changes: Change<"reviews">[
   );
 }
 
-export async function writeTitles(
-  c: pg.ClientBase,
-  table: "Finding" | "Threat",
-  changes: Change<"findings" | "threats">[],
-) {
+/** Titles and the tool fields (the tool's id, a threat's description) the CSV files do not carry. */
+export async function writeFindings(c: pg.ClientBase, changes: Change<"findings">[]) {
   await each(
     c,
-    `UPDATE "${table}" x SET title = u.title FROM ${unnest(["key", "title"])} WHERE x.key = u.key`,
+    `UPDATE "Finding" x SET title = u.title, "externalSource" = u.source, "externalId" = u.ext FROM ${unnest(["key", "title", "source", "ext"])} WHERE x.key = u.key`,
     changes,
-    [(x) => x.row.key, (x) => x.row.title],
+    [(x) => x.row.key, (x) => x.row.title, (x) => x.row.externalSource, (x) => x.row.externalId],
+  );
+}
+
+export async function writeThreats(c: pg.ClientBase, changes: Change<"threats">[]) {
+  await each(
+    c,
+    `UPDATE "Threat" x SET title = u.title, description = u.description, "externalId" = u.ext FROM ${unnest(["key", "title", "description", "ext"])} WHERE x.key = u.key`,
+    changes,
+    [(x) => x.row.key, (x) => x.row.title, (x) => x.row.description, (x) => x.row.externalId],
+  );
+}
+
+export async function writeThreatModels(c: pg.ClientBase, changes: Change<"threatModels">[]) {
+  await each(
+    c,
+    `UPDATE "ThreatModel" x SET "externalSource" = u.source, "externalId" = u.ext FROM ${unnest(["key", "source", "ext"])} WHERE x.key = u.key`,
+    changes,
+    [(x) => x.row.key, (x) => x.row.externalSource, (x) => x.row.externalId],
+  );
+}
+
+/**
+ * A review's Jira issue and the comments posted to it: comments are added or updated, never
+ * removed (their delivery state is carried as it is; see jiraLinkRow).
+ */
+export async function writeJiraLinks(c: pg.ClientBase, changes: Change<"jiraLinks">[]) {
+  if (changes.length === 0) return;
+  await each(
+    c,
+    `INSERT INTO "JiraIssueLink" ("reviewId", "issueKey", "issueUrl", "createdAt")
+    SELECT ${idOf.review("u.review")}, u.issue, u.url, u.at::timestamptz FROM ${unnest(["review", "issue", "url", "at"])}
+    ON CONFLICT ("reviewId") DO UPDATE SET "issueKey" = EXCLUDED."issueKey", "issueUrl" = EXCLUDED."issueUrl", "createdAt" = EXCLUDED."createdAt"`,
+    changes,
+    [(x) => x.row.review, (x) => x.row.issueKey, (x) => x.row.issueUrl, (x) => x.row.createdAt],
+  );
+  await each(
+    c,
+    `INSERT INTO "JiraComment" ("reviewId", "eventKey", body, status, attempts, "lastError", "createdAt", "sentAt")
+    SELECT ${idOf.review("u.review")}, u.event, u.body, u.status::"DeliveryStatus", u.attempts::int, u.error, u.at::timestamptz, u.sent::timestamptz
+    FROM ${unnest(["review", "event", "body", "status", "attempts", "error", "at", "sent"])}
+    ON CONFLICT ("reviewId", "eventKey") DO UPDATE SET body = EXCLUDED.body, status = EXCLUDED.status, attempts = EXCLUDED.attempts,
+      "lastError" = EXCLUDED."lastError", "createdAt" = EXCLUDED."createdAt", "sentAt" = EXCLUDED."sentAt"`,
+    changes.flatMap(({ row }) =>
+      row.comments.map((x) => [
+        row.review,
+        x.eventKey,
+        x.body,
+        x.status,
+        x.attempts,
+        x.lastError,
+        x.createdAt,
+        x.sentAt,
+      ]),
+    ),
+    byIndex(8),
+  );
+}
+
+/** Jira deliveries already received (the webhook ignores a replay of one). */
+export async function writeJiraDeliveries(c: pg.ClientBase, changes: Change<"jiraDeliveries">[]) {
+  await each(
+    c,
+    `INSERT INTO "JiraDelivery" ("deliveryId", "receivedAt", "reviewId")
+    SELECT u.id, u.at::timestamptz, ${idOf.review("u.review")} FROM ${unnest(["id", "at", "review"])}
+    ON CONFLICT ("deliveryId") DO UPDATE SET "receivedAt" = EXCLUDED."receivedAt", "reviewId" = EXCLUDED."reviewId"`,
+    changes,
+    [(x) => x.row.deliveryId, (x) => x.row.receivedAt, (x) => x.row.review],
   );
 }
 
