@@ -1111,13 +1111,14 @@ beforeAll(async () => {
 });
 
 describe("server actions refuse hostile posts and write nothing", () => {
-  it("every exported action is fuzzed (reevaluate and endMyOtherSessions have no fields)", () => {
+  it("every exported action is fuzzed (reevaluate, checkOwnBelts and endMyOtherSessions have no fields)", () => {
     const exported = Object.entries(MODULES).flatMap(([m, mod]) =>
       Object.keys(mod).map((name) => `${m}.${name}`),
     );
     const covered = new Set([
       ...CASES.map((c) => `${c.module}.${c.action}`),
       "belts.reevaluateAction",
+      "belts.checkOwnBeltsAction",
       "account.endMyOtherSessionsAction",
     ]);
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);

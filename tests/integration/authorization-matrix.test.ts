@@ -688,7 +688,10 @@ describe("every exported server action is in the matrix", () => {
         .map(([name]) => `${m}.${name}`),
     );
     const covered = new Set(CASES.map((c) => `${c.module}.${c.action}`));
-    expect(exported.filter((e) => !covered.has(e))).toEqual([]);
+    // Takes no fields and acts only on the signed-in person's own belts, writing what their own
+    // facts earn (which differs by person): who may call it is pinned in belt-expiry.test.ts.
+    const elsewhere = new Set(["belts.checkOwnBeltsAction"]);
+    expect(exported.filter((e) => !covered.has(e) && !elsewhere.has(e))).toEqual([]);
     expect([...covered].filter((c) => !exported.includes(c))).toEqual([]);
   });
 });

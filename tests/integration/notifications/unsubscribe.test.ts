@@ -141,6 +141,7 @@ describe("POST /api/unsubscribe/[token]", () => {
       GUARDIAN_RATED: "OFF",
       THREAT_MODEL_APPROVED: "OFF",
       RECOGNITION_GIVEN: "OFF",
+      BELT_RENEWED: "OFF",
       COVERAGE_ALERT: "OFF",
     });
     const before = await fingerprint();
