@@ -113,7 +113,8 @@ test("a lead records a guardian's mentoring on their profile", async ({ page }) 
   await expect(form.getByText("No one mentors themselves")).toBeVisible();
   await form.getByLabel("Email of the person mentored").fill(menteeEmail);
   await form.getByRole("button", { name: "Record mentoring" }).click();
-  await expect(form.getByRole("status")).toContainText("Mentoring recorded.");
+  // Confirmations are announced at the foot of the screen (components/ui/toaster.tsx).
+  await expect(page.getByRole("status").filter({ hasText: "Mentoring recorded." })).toBeVisible();
   const card = page.locator("#mentoring");
   const name = await withE2eDb(
     async (c) =>

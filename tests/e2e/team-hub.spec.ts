@@ -44,10 +44,14 @@ test("a team's hub shows its sections; a guardian steps down after a confirmatio
     await expect(allReviews).toHaveAttribute("href", /\/reviews\?team=/);
 
   const form = page.getByRole("form", { name: `Nominate a guardian for ${team}` });
-  await form.getByLabel("Email of the person you nominate").fill(email);
+  // The nominee is chosen by name or email in the record picker.
+  await form.getByRole("combobox", { name: "Person you nominate" }).fill(email);
+  await form.getByRole("option").filter({ hasText: email }).click();
   await form.getByLabel("Why this person?").fill("Runs the team's dependency updates.");
   await form.getByRole("button", { name: "Nominate" }).click();
-  await expect(form.getByRole("status")).toHaveText("Nomination sent to the program lead.");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Nomination sent to the program lead." }),
+  ).toBeVisible();
 
   const lead = await browser.newPage();
   await signIn(lead, DEMO.lead);
