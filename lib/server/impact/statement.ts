@@ -2,12 +2,15 @@ import "server-only";
 import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { ActivityType, ReviewOutcome, Severity, ThreatModelStatus } from "@/lib/vocabulary";
+import type { ActivityType } from "@/lib/vocabulary";
 import { addUtcDays, isoDay } from "@/lib/period";
 import {
   impactStatement,
   type BaselineReviewFact,
+  type FixedFindingFact,
+  type ReviewFact,
   type StatementFacts,
+  type ThreatModelFact,
   type StatementPeriod,
 } from "@/lib/impact/statement";
 import { audit } from "../audit";
@@ -80,20 +83,7 @@ export async function statementFacts(
   const end = addUtcDays(to, 1);
   const [startDay, endDay] = [isoDay(start), isoDay(end)];
   const asGuardian = guardianOfReviewTeam(reviewCompletedDay);
-  const reviews = await db.$queryRaw<
-    {
-      id: number;
-      key: string;
-      service: string;
-      teamId: number;
-      teamName: string;
-      orgId: number;
-      requestedAt: Date;
-      completedAt: Date;
-      outcome: ReviewOutcome | null;
-      asGuardian: boolean;
-    }[]
-  >`
+  const reviews = await db.$queryRaw<ReviewFact[]>`
     SELECT r.id, r.key, r.service, r."teamId", t.name AS "teamName", t."orgId", r."requestedAt",
       r."completedAt", r.outcome::text AS outcome,
       EXISTS (SELECT 1 FROM "GuardianMembership" g WHERE ${asGuardian}) AS "asGuardian"
@@ -114,38 +104,14 @@ export async function statementFacts(
               WHERE p."reviewId" = r.id
             )`
       : Promise.resolve([]),
-    db.$queryRaw<
-      {
-        id: number;
-        key: string;
-        severity: Severity;
-        reviewId: number;
-        reviewKey: string;
-        orgId: number;
-        openedOn: Date;
-        closedOn: Date;
-      }[]
-    >`
+    db.$queryRaw<FixedFindingFact[]>`
       SELECT f.id, f.key, f.severity::text AS severity, r.id AS "reviewId", r.key AS "reviewKey",
         f."openedOn", (SELECT t."orgId" FROM "Team" t WHERE t.id = r."teamId") AS "orgId", f."closedOn"
       FROM "Finding" f
       JOIN "Review" r ON r.id = f."reviewId"
       JOIN "ReviewParticipant" p ON p."reviewId" = r.id AND p."userId" = ${personId}
       WHERE f.status = 'MITIGATED' AND f."closedOn" >= ${startDay}::date AND f."closedOn" < ${endDay}::date`,
-    db.$queryRaw<
-      {
-        id: number;
-        key: string;
-        system: string;
-        teamName: string;
-        orgId: number;
-        status: ThreatModelStatus;
-        createdOn: Date;
-        approvedOn: Date | null;
-        threats: number;
-        documented: number;
-      }[]
-    >`
+    db.$queryRaw<ThreatModelFact[]>`
       SELECT m.id, m.key, m.system, t.name AS "teamName", t."orgId", m.status::text AS status, m."createdOn",
         m."approvedOn",
         (SELECT count(*)::int FROM "Threat" x WHERE x."threatModelId" = m.id) AS threats,
