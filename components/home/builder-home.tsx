@@ -24,7 +24,9 @@ export async function BuilderHome({ actor }: { actor: SessionActor }) {
               {guardians.map((g) => (
                 <li key={g.id}>
                   {g.user.name}{" "}
-                  <span className="text-slate-600 dark:text-slate-400">({g.user.email})</span>
+                  <span className="break-all text-slate-600 dark:text-slate-400">
+                    ({g.user.email})
+                  </span>
                 </li>
               ))}
             </ul>
