@@ -1,10 +1,14 @@
 import { cn } from "./cn";
 
+/**
+ * A bordered box. `min-w-0`: in a grid or a row of cards it takes its column's width, never its
+ * content's (a long word, a chart drawn for a wider screen), so it cannot widen the page.
+ */
 export function Card({ className, children, ...rest }: React.HTMLAttributes<HTMLElement>) {
   return (
     <section
       className={cn(
-        "rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900",
+        "min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900",
         className,
       )}
       {...rest}

@@ -5,7 +5,7 @@ import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
-import { writeOpenSurvey } from "./open-survey";
+import { writeSurveys } from "./surveys";
 import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
@@ -77,7 +77,7 @@ async function writeDemo(
     await client.query("BEGIN");
     if (opts.reset) await truncateAll(client);
     const counts = await writeDataset(client, data, passwordHash);
-    await writeOpenSurvey(client, data, opts.today);
+    await writeSurveys(client, data, opts.today);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     return counts;

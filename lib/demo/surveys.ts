@@ -1,8 +1,8 @@
-// The demo's open survey: a quarterly pulse everyone may answer, opened ten days ago, with
+// The demo's surveys. The open one: a quarterly pulse everyone may answer, opened ten days ago, with
 // answers from every third active guardian (the demo accounts left out, so they can answer it
 // themselves). Deterministic without the seeded generator: answers follow each respondent's place.
 import type pg from "pg";
-import { addUtcDays, isoDay, quarterKey, quarterOf } from "@/lib/period";
+import { addQuarters, addUtcDays, isoDay, quarterKey, quarterOf, quarterRange } from "@/lib/period";
 import { bulkInsert, col } from "./bulk";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import type { Dataset } from "./types";
@@ -27,13 +27,19 @@ type Answer = {
   text: string | null;
 };
 
-export async function writeOpenSurvey(c: pg.ClientBase, d: Dataset, today: Date) {
+/** The demo's surveys: this quarter's open pulse and next quarter's draft. */
+export async function writeSurveys(c: pg.ClientBase, d: Dataset, today: Date) {
   // A database migrated only up to before surveys had a status (tests of older migrations seed
-  // one) gets no open survey.
+  // one) gets no survey.
   const { rowCount } = await c.query(
     `SELECT 1 FROM information_schema.columns WHERE table_name = 'Survey' AND column_name = 'status'`,
   );
   if (!rowCount) return;
+  await writeOpenSurvey(c, d, today);
+  await writeDraftSurvey(c, today);
+}
+
+async function writeOpenSurvey(c: pg.ClientBase, d: Dataset, today: Date) {
   const { rows } = await c.query<{ id: number }>(
     `INSERT INTO "Survey" (title, "opensOn", "closesOn", status) VALUES ($1, $2, $3, 'OPEN') RETURNING id`,
     [
@@ -90,5 +96,24 @@ export async function writeOpenSurvey(c: pg.ClientBase, d: Dataset, today: Date)
       col<Answer>("text", "text", (a) => a.text),
     ],
     answers,
+  );
+}
+
+/**
+ * Next quarter's pulse, still a draft: the lead prepares it before it opens (questions may still
+ * change), so the demo shows a survey in every phase.
+ */
+async function writeDraftSurvey(c: pg.ClientBase, today: Date) {
+  const next = addQuarters(quarterOf(today), 1);
+  const opens = quarterRange(next).start;
+  const { rows } = await c.query<{ id: number }>(
+    `INSERT INTO "Survey" (title, "opensOn", "closesOn", status) VALUES ($1, $2, $3, 'DRAFT') RETURNING id`,
+    [`Guardian pulse ${quarterKey(next)}`, isoDay(opens), isoDay(addUtcDays(opens, 30))],
+  );
+  await c.query(
+    `INSERT INTO "SurveyQuestion" ("surveyId", position, text, kind, options) VALUES
+      ($1, 1, 'How well does the program support your security work?', 'RATING', '{}'),
+      ($1, 2, 'What should the program start doing next quarter?', 'TEXT', '{}')`,
+    [rows[0].id],
   );
 }
