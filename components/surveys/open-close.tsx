@@ -1,7 +1,11 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
-import { closeSurveyAction, openSurveyAction } from "@/lib/server/surveys/actions";
+import {
+  closeSurveyAction,
+  deleteDraftSurveyAction,
+  openSurveyAction,
+} from "@/lib/server/surveys/actions";
 
 /** Opens a draft, after a confirmation: its questions are fixed from then on. */
 export function OpenSurveyButton({ surveyId, title }: { surveyId: number; title: string }) {
@@ -35,6 +39,25 @@ export function CloseSurveyButton({ surveyId, title }: { surveyId: number; title
         title: `Close “${title}”?`,
         body: "No one can answer it after this, and it cannot be reopened. Its results stay.",
         confirmLabel: "Close survey",
+      }}
+    />
+  );
+}
+
+/** Deletes a draft, after a confirmation: nobody has seen it, so nothing else is lost. */
+export function DeleteDraftButton({ surveyId, title }: { surveyId: number; title: string }) {
+  return (
+    <ActionForm
+      action={deleteDraftSurveyAction}
+      label={`Delete ${title}`}
+      submit="Delete draft"
+      pendingLabel="Deleting…"
+      variant="secondary"
+      hidden={{ surveyId: String(surveyId) }}
+      confirm={{
+        title: `Delete the draft “${title}”?`,
+        body: "Its questions go with it. Nobody has seen it yet; this cannot be undone.",
+        confirmLabel: "Delete draft",
       }}
     />
   );

@@ -10,10 +10,15 @@ export type ActionState = {
 export const idle: ActionState = { status: "idle" };
 
 export function invalid(error: z.ZodError): ActionState {
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map, not an object literal: a field may be named "toString" or "__proto__" (a crafted post).
+  const byField = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    byField.set(key, [...(byField.get(key) ?? []), issue.message]);
   }
-  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors };
+  return {
+    status: "error",
+    message: "Please correct the highlighted fields.",
+    fieldErrors: Object.fromEntries(byField),
+  };
 }

@@ -89,6 +89,31 @@ test("a lead creates and opens a survey, a guardian answers it once, the lead re
   await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Closed");
 });
 
+test("a lead deletes a draft after confirming; the list no longer has it", async ({ page }) => {
+  const title = `Abandoned pulse ${Date.now()}`;
+  await signIn(page, DEMO.lead);
+  await page.goto("/surveys/new");
+  const editor = page.getByRole("form", { name: "Survey" });
+  await editor.getByLabel("Title").fill(title);
+  await editor
+    .getByRole("group", { name: "Question 1", exact: true })
+    .getByLabel("Question", { exact: true })
+    .fill("Is this worth asking?");
+  await editor.getByRole("button", { name: "Create draft" }).click();
+  await page.waitForURL(/\/surveys\/\d+\/edit$/);
+  const edit = new URL(page.url()).pathname;
+  // Cancelling keeps it.
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete the draft “${title}”?` });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  await dialog.getByRole("button", { name: "Delete draft" }).click();
+  await page.waitForURL("**/surveys");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  expect((await page.goto(edit))?.status()).toBe(404);
+});
+
 test("a lead records a guardian's mentoring on their profile", async ({ page }) => {
   test.setTimeout(120_000);
   // The demo guardian mentors a nominee or guardian of the demo data whom they do not mentor yet.

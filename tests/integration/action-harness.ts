@@ -5,6 +5,8 @@
 //   vi.mock("next/cache", async () => (await import("./action-harness")).nextCacheModule());
 // This module must not import "@/lib/auth/session" itself (it is what the mock replaces).
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { ActionState } from "@/lib/server/action-state";
@@ -388,6 +390,33 @@ export async function buildWorld() {
     },
   });
 
+  // Surveys in each phase a lead acts on, and a mentoring a lead may end.
+  const surveyQuestions = {
+    create: [{ position: 1, text: "How useful is the program?", kind: "RATING" as const }],
+  };
+  const surveyDraft = await db.survey.create({
+    data: {
+      title: "Next pulse",
+      status: "DRAFT",
+      opensOn: day(daysAgo(0)),
+      closesOn: day(daysAgo(-30)),
+      questions: surveyQuestions,
+    },
+  });
+  const surveyOpen = await db.survey.create({
+    data: {
+      title: "This pulse",
+      status: "OPEN",
+      opensOn: day(daysAgo(5)),
+      closesOn: day(daysAgo(-25)),
+      questions: surveyQuestions,
+    },
+    include: { questions: true },
+  });
+  const mentorship = await db.mentorship.create({
+    data: { mentorId: A.guardian.id, menteeId: nominee.id, startedOn: day(daysAgo(40)) },
+  });
+
   // A groups-to-roles mapping (single sign-on), for the admin's /admin/sso actions.
   const groupMapping = await db.groupRoleMapping.create({
     data: { group: "security-guardians", role: "GUARDIAN", createdById: admin.id },
@@ -424,7 +453,20 @@ export async function buildWorld() {
     draftThreat,
     release,
     groupMapping,
+    surveys: { draft: surveyDraft, open: surveyOpen },
+    mentorship,
   };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** Every file of the app that declares server actions ("use server"), without its extension. */
+export function serverActionModules(dir = "lib"): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" ? [] : serverActionModules(file);
+    if (!/\.tsx?$/.test(e.name) || !/^"use server";/m.test(fs.readFileSync(file, "utf8")))
+      return [];
+    return [file.replace(/\.tsx?$/, "")];
+  });
+}

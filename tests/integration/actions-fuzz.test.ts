@@ -3,6 +3,7 @@
 // record that does not exist); every other field is valid, hostile or missing, and junk keys
 // ride along. The action must answer with an error, never throw, write nothing, and not echo markup.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import { hash } from "@node-rs/argon2";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -11,6 +12,9 @@ import * as activity from "@/lib/server/activity/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
+import * as impact from "@/lib/server/impact/actions";
+import * as jobs from "@/lib/server/jobs/actions";
+import * as mentoring from "@/lib/server/mentoring/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
 import * as notifications from "@/lib/server/notifications/actions";
@@ -21,6 +25,7 @@ import * as sso from "@/lib/server/identity/sso-actions";
 import * as releases from "@/lib/server/releases/actions";
 import * as reviews from "@/lib/server/reviews/actions";
 import * as runbook from "@/lib/server/runbook/actions";
+import * as surveys from "@/lib/server/surveys/actions";
 import * as threatModels from "@/lib/server/threat-models/actions";
 import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
@@ -39,6 +44,7 @@ import {
   invoke,
   jsonPost,
   messagesOf,
+  serverActionModules,
   startSmtp,
   type ActorKey,
   type ServerAction,
@@ -56,12 +62,17 @@ beforeAll(async () => {
 afterAll(() => smtp.stop());
 
 const RUNS = 25;
+const SOURCE = fs.readFileSync("tests/integration/actions-fuzz.test.ts", "utf8");
+
 const MODULES = {
   account,
   activity,
   belts,
   channels,
   directory,
+  impact,
+  jobs,
+  mentoring,
   newsletters,
   nominations,
   notifications,
@@ -70,6 +81,7 @@ const MODULES = {
   releases,
   reviews,
   runbook,
+  surveys,
   threatModels,
   training,
   links,
@@ -848,6 +860,92 @@ const CASES: FuzzCase[] = [
     }),
   },
   {
+    module: "surveys",
+    action: "saveSurveyAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      title: P.text(3, 150),
+      orgId: P.optionalRef,
+      closesOn: P.date,
+      questions: fc.constantFrom(
+        "",
+        "not json",
+        "[]",
+        "{}",
+        '[{"kind":"NOPE","text":"Why?"}]',
+        '[{"kind":"CHOICE","text":"Which?","options":["One"]}]',
+        JSON.stringify(Array.from({ length: 31 }, () => ({ kind: "TEXT", text: "Why?" }))),
+        SCRIPT,
+        MISSING,
+      ),
+    },
+    valid: (w) => ({
+      id: String(w.surveys.draft.id),
+      title: "Winter pulse",
+      orgId: "",
+      closesOn: daysAgo(-20),
+      questions: JSON.stringify([{ kind: "TEXT", text: "What should change?" }]),
+    }),
+  },
+  ...(["openSurveyAction", "deleteDraftSurveyAction"] as const).map((action) => ({
+    module: "surveys" as const,
+    action,
+    actor: "lead" as const,
+    poison: { surveyId: P.ref },
+    valid: (w: World) => ({ surveyId: String(w.surveys.draft.id) }),
+  })),
+  {
+    module: "surveys",
+    action: "closeSurveyAction",
+    actor: "lead",
+    poison: { surveyId: P.ref },
+    valid: (w) => ({ surveyId: String(w.surveys.open.id) }),
+  },
+  {
+    module: "surveys",
+    action: "answerSurveyAction",
+    actor: "guardianA",
+    poison: { surveyId: P.ref },
+    valid: (w) => ({
+      surveyId: String(w.surveys.open.id),
+      [`q${w.surveys.open.questions[0].id}`]: "4",
+    }),
+  },
+  {
+    module: "mentoring",
+    action: "recordMentorshipAction",
+    actor: "lead",
+    poison: { mentorId: P.ref, menteeEmail: P.email, startedOn: P.pastDate },
+    valid: (w) => ({
+      mentorId: String(w.A.guardian.id),
+      menteeEmail: w.candidate.email,
+      startedOn: daysAgo(10),
+      endedOn: "",
+    }),
+  },
+  {
+    module: "mentoring",
+    action: "endMentorshipAction",
+    actor: "lead",
+    poison: { mentorshipId: P.ref, endedOn: P.pastDate },
+    valid: (w) => ({ mentorshipId: String(w.mentorship.id), endedOn: daysAgo(1) }),
+  },
+  {
+    module: "impact",
+    action: "ratingCommentConsentAction",
+    actor: "guardianA",
+    poison: { share: P.enum },
+    valid: () => ({ share: "yes" }),
+  },
+  {
+    module: "jobs",
+    action: "retryJobAction",
+    actor: "admin",
+    poison: { queue: P.enum },
+    valid: () => ({ queue: "daily-digest" }),
+  },
+  {
     module: "account",
     action: "endPersonSessionsAction",
     actor: "lead",
@@ -1122,6 +1220,15 @@ describe("server actions refuse hostile posts and write nothing", () => {
       "account.endMyOtherSessionsAction",
     ]);
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  it("every module of server actions in the app is fuzzed", () => {
+    const imported = new Set(
+      [...SOURCE.matchAll(/^import \* as \w+ from "@\/(lib\/server\/[\w/-]+)";$/gm)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(serverActionModules().filter((f) => !imported.has(f))).toEqual([]);
   });
 
   for (const c of CASES) {

@@ -11,7 +11,13 @@ import {
   surveysForLead,
   surveysForPerson,
 } from "@/lib/server/surveys/queries";
-import { answerSurvey, closeSurvey, openSurvey, saveSurvey } from "@/lib/server/surveys/service";
+import {
+  answerSurvey,
+  closeSurvey,
+  deleteDraftSurvey,
+  openSurvey,
+  saveSurvey,
+} from "@/lib/server/surveys/service";
 import { surveySchema } from "@/lib/validations/survey";
 import { createOrg, createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
@@ -120,6 +126,25 @@ describe("writing and opening a survey", () => {
     });
     expect(await db.survey.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);
+  });
+
+  it("a lead deletes a draft (audited with what it held); an opened survey is closed, never deleted", async () => {
+    const w = await world();
+    const draft = await saveSurvey(w.lead, form());
+    for (const who of [w.guardian, w.manager, w.builder])
+      await expect(deleteDraftSurvey(who, draft.id)).rejects.toBeInstanceOf(PermissionError);
+    await deleteDraftSurvey(w.lead, draft.id);
+    expect(await db.survey.count()).toBe(0);
+    expect(await db.surveyQuestion.count()).toBe(0);
+    const log = await db.auditLog.findFirstOrThrow({
+      where: { entity: "Survey", action: "delete" },
+    });
+    expect(log).toMatchObject({ entityId: String(draft.id), actorId: w.lead.id });
+    await expect(deleteDraftSurvey(w.lead, draft.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    const { id } = await openedFor(w);
+    await expect(deleteDraftSurvey(w.lead, id)).rejects.toThrow("Only a draft can be deleted");
+    expect(await db.survey.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
   });
 
   it("only leads and admins write, open, close and read results", async () => {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/server/form-action";
 import { surveyAnswerSchema, surveyIdSchema, surveySchema } from "@/lib/validations/survey";
-import { answerSurvey, closeSurvey, openSurvey, saveSurvey } from "./service";
+import { answerSurvey, closeSurvey, deleteDraftSurvey, openSurvey, saveSurvey } from "./service";
 
 export const saveSurveyAction = formAction(
   { name: "saveSurvey", permission: "survey.manage", schema: surveySchema },
@@ -32,6 +32,15 @@ export const closeSurveyAction = formAction(
     revalidatePath("/surveys");
     revalidatePath(`/surveys/${input.surveyId}/results`);
     return { status: "ok", message: "Survey closed: it takes no more answers." };
+  },
+);
+
+export const deleteDraftSurveyAction = formAction(
+  { name: "deleteDraftSurvey", permission: "survey.manage", schema: surveyIdSchema },
+  async (actor, input) => {
+    await deleteDraftSurvey(actor, input.surveyId);
+    revalidatePath("/surveys");
+    redirect("/surveys");
   },
 );
 

@@ -124,6 +124,30 @@ export async function openSurvey(actor: SessionActor, id: number) {
 }
 
 /**
+ * A lead deletes a draft that was never opened (nobody saw it, nobody answered it); the audit
+ * log keeps what it held. An opened survey is closed instead, so its answers stay.
+ */
+export async function deleteDraftSurvey(actor: SessionActor, id: number) {
+  if (!can(actor, "survey.manage")) throw new PermissionError();
+  return db.$transaction(async (tx) => {
+    const before = await lockedSurvey(tx, actor, id);
+    if (before.status !== "DRAFT")
+      throw new DomainError("Only a draft can be deleted: close an open survey instead.");
+    await tx.surveyQuestion.deleteMany({ where: { surveyId: id } });
+    await tx.survey.delete({ where: { id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "delete",
+      entity: "Survey",
+      entityId: id,
+      orgId: before.orgId,
+      before,
+    });
+    return before;
+  });
+}
+
+/**
  * A lead closes an open survey: no more answers, and its results count in the quarter of the day
  * it closed (docs/metrics.md, feedback), today or its planned closing day if that came first.
  */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { OpenSurveyButton } from "@/components/surveys/open-close";
+import { DeleteDraftButton, OpenSurveyButton } from "@/components/surveys/open-close";
 import { SurveyEditor } from "@/components/surveys/survey-editor";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,7 +40,12 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
             </Link>
           </>
         }
-        actions={<OpenSurveyButton surveyId={survey.id} title={survey.title} />}
+        actions={
+          <>
+            <DeleteDraftButton surveyId={survey.id} title={survey.title} />
+            <OpenSurveyButton surveyId={survey.id} title={survey.title} />
+          </>
+        }
       />
       <Card>
         <SurveyEditor
