@@ -1,5 +1,5 @@
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql from the difference between the
-// schema of the last committed migration and prisma/schema.prisma (see README, "Migrations").
+// schema as of the last committed migration and prisma/schema.prisma (see README, "Migrations").
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,12 +20,16 @@ const existing = fs.existsSync(dir)
   : [];
 let from = ["--from-empty"];
 if (existing.length > 0) {
+  // The last commit on this branch's own line (--first-parent) that changed the migrations: a
+  // merge that brought another branch's migration counts, with the merged schema, so the diff
+  // never repeats what a merged branch's migration already does.
   const commit = execFileSync("git", [
     "log",
     "-1",
+    "--first-parent",
     "--format=%H",
     "--",
-    `prisma/migrations/${existing.at(-1)}`,
+    "prisma/migrations",
   ])
     .toString()
     .trim();
