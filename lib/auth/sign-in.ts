@@ -27,6 +27,10 @@ function getDummyHash() {
  * passwords are checked than the counts allow. The lock is held only for the reads and the
  * insert, not during the (slow) password check. Returns the attempt's id.
  */
+// Attempts on one account queue on its lock: a burst of guesses (or a slow machine) must make them
+// wait their turn, not time out uncounted (Prisma's defaults: 2 s to start, 5 s to finish).
+const ADMISSION_TX = { maxWait: 30_000, timeout: 30_000 };
+
 async function admitAttempt(email: string, ip: string | null): Promise<bigint> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${email}))`;
@@ -86,7 +90,7 @@ async function admitAttempt(email: string, ip: string | null): Promise<bigint> {
       select: { id: true },
     });
     return attempt.id;
-  });
+  }, ADMISSION_TX);
 }
 
 /** Checks credentials with throttling; returns the user or throws SignInError with a message for the page. */

@@ -47,7 +47,7 @@ const runbook = (url: string) =>
 
 afterAll(async () => {
   for (const name of created) await dropDatabase(admin, name);
-});
+}, 180_000); // dropping a few databases is slow on a loaded machine
 
 describe("integrity checks", () => {
   let url: string;

@@ -26,7 +26,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
 
 afterAll(async () => {
   for (const name of created) await dropDatabase(admin, name);
-});
+}, 180_000); // dropping a few databases is slow on a loaded machine
 
 describe("migration runner", () => {
   const all = readMigrations().map((m) => m.name);
