@@ -3,7 +3,7 @@
 // ("more … than most guardians") that never names a position or anyone else.
 
 /** A row of a leaderboard: a team or an organisation, with its figures. */
-export type BoardRow = { id: number; name: string };
+type BoardRow = { id: number; name: string };
 
 export type RankedRow<T> = T & {
   /** Competition rank ("1, 1, 3"): equal figures share it. Null: nothing to rank on. */

@@ -22,4 +22,3 @@ export type RecognitionInput = z.infer<typeof recognitionSchema>;
 export const recognitionVisibilitySchema = z.object({
   hide: z.enum(["yes", "no"], "Choose whether to hide yourself from recognition."),
 });
-export type RecognitionVisibilityInput = z.output<typeof recognitionVisibilitySchema>;

@@ -21,7 +21,7 @@ import { orgTree, type OrgNode } from "@/lib/server/org-tree";
 // earned (first awards, not renewals) credited to the teams their holder was an active guardian
 // of on the day. A person hidden from recognition still counts: the figures are the team's work.
 
-export type BoardBy = "reviews" | "belts" | "coverage";
+type BoardBy = "reviews" | "belts" | "coverage";
 export type TeamFigures = {
   id: number;
   name: string;
@@ -57,7 +57,7 @@ async function beltsEarnedByTeam(scope: MetricScope, period: MetricPeriod) {
 }
 
 /** The figures of every team of `scope` that existed at the period's end. */
-export async function teamFigures(scope: MetricScope, period: MetricPeriod) {
+async function teamFigures(scope: MetricScope, period: MetricPeriod) {
   const [teams, reviews, guardians, belts] = await Promise.all([
     teamsAtPeriodEnd(scope, period),
     reviewFamily(scope, [period], BY_TEAM),
@@ -107,8 +107,8 @@ function orgFigures(
   };
 }
 
-export type LeaderboardQuery = { quarter: Quarter; org?: number; by: BoardBy };
-export type Leaderboards = {
+type LeaderboardQuery = { quarter: Quarter; org?: number; by: BoardBy };
+type Leaderboards = {
   period: MetricPeriod;
   /** The organisation whose sub-orgs and teams are shown, when one was chosen. */
   parent: OrgNode | null;

@@ -8,7 +8,7 @@ import { isoDay, type Quarter } from "@/lib/period";
 import { standingBand, type Peer, type StandingBand } from "@/lib/recognition/standing";
 import { guardianOfReviewTeam, reviewCompletedDay } from "@/lib/server/metrics/scope";
 
-export type OwnStanding = { reviewsWithGuardian: number; band: StandingBand };
+type OwnStanding = { reviewsWithGuardian: number; band: StandingBand };
 
 /**
  * The signed-in person's own standing among the program's guardians in a quarter: how many
