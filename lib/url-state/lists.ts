@@ -141,3 +141,8 @@ export const jobsList = defineList(z.object({ state: oneOf(["failed", "retry"]) 
 export const searchResultsList = defineList(
   z.object({ q: text(MAX_QUERY_LENGTH), type: oneOf(SEARCH_TYPES) }),
 );
+
+/** The recognition leaderboards: a quarter (the current one without it), an org, the figure ranked. */
+export const leaderboardList = defineList(
+  z.object({ quarter: quarter(), org: id(), by: oneOf(["reviews", "belts", "coverage"]) }),
+);

@@ -17,3 +17,8 @@ export const recognitionSchema = z.object({
     .max(1000, "Keep the reason under 1,000 characters"),
 });
 export type RecognitionInput = z.infer<typeof recognitionSchema>;
+
+/** Whether the signed-in person is left off the recognition wall and leaderboards. */
+export const recognitionVisibilitySchema = z.object({
+  hide: z.enum(["yes", "no"], "Choose whether to hide yourself from recognition."),
+});

@@ -45,6 +45,7 @@ const PAGES: [string, string][] = [
   ["/program/edit", "200 200 403 403 403 403 403"],
   ["/program/runbook", "200 200 403 403 403 403 403"],
   ["/recognition", "200 200 200 200 200 200 200"],
+  ["/recognition/leaderboards", "200 200 200 200 200 200 200"],
   ["/releases", "200 200 200 200 200 200 200"],
   ["/surveys", "200 200 200 200 200 200 200"],
   ["/surveys/new", "200 200 403 403 403 403 403"],

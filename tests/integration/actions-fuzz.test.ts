@@ -582,6 +582,13 @@ const CASES: FuzzCase[] = [
     }),
   },
   {
+    module: "recognition",
+    action: "recognitionVisibilityAction",
+    actor: "guardianA",
+    poison: { hide: P.enum },
+    valid: () => ({ hide: "yes" }),
+  },
+  {
     module: "releases",
     action: "createReleaseAction",
     actor: "guardianA",

@@ -365,6 +365,14 @@ const CASES: Case[] = [
       reason: "Found the IDOR before the release",
     }),
   },
+  // Hiding oneself from recognition: anyone, for themself only (there is no one else's switch).
+  {
+    module: "recognition",
+    action: "recognitionVisibilityAction",
+    expect: "Y Y Y | Y Y Y | Y Y Y",
+    writes: ["User"],
+    form: () => ({ hide: "yes" }),
+  },
 
   // Releases: whoever may request reviews for the team's organisation.
   {

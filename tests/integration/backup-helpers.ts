@@ -136,6 +136,12 @@ export async function addExtras(): Promise<ToolImports> {
     where: { id: builder.id },
     data: { deactivatedAt: new Date("2026-01-02T03:04:05.678Z") },
   });
+  // Someone hidden from the recognition wall (docs/decisions/0019).
+  const hidden = await db.user.findFirstOrThrow({
+    where: { roles: { has: "GUARDIAN" } },
+    orderBy: { email: "asc" },
+  });
+  await db.user.update({ where: { id: hidden.id }, data: { hideFromRecognition: true } });
   // A guardian who left a team and came back: two memberships of one person and team.
   const m = await db.guardianMembership.findFirstOrThrow({
     where: { status: "ACTIVE", activeOn: { lt: day("2025-06-01") } },

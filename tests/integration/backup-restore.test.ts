@@ -318,6 +318,17 @@ describe("backup and restore", () => {
     expect(result.committed).toBe(true);
     const after = await onB(dashboardSnapshot);
     expect(after).toEqual(before);
+    // Whoever hid themself from the recognition wall stays hidden (docs/decisions/0019).
+    const hiddenOnB = await withClient(urlB, async (c) => {
+      const { rows } = await c.query(`SELECT email FROM "User" WHERE "hideFromRecognition"`);
+      return rows.map((r) => r.email as string);
+    });
+    expect(hiddenOnB).toHaveLength(1);
+    expect(hiddenOnB).toEqual(
+      programOf(files)
+        .people.filter((p: { hideFromRecognition: boolean }) => p.hideFromRecognition)
+        .map((p: { email: string }) => p.email),
+    );
     // The tool imports' records are in the backup and come back: the same files again skip
     // every finding and leave the threat model's threats unchanged, as before the backup.
     const program = programOf(files);

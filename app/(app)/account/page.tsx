@@ -9,6 +9,8 @@ import { ROLE } from "@/lib/vocabulary";
 import { accountOverview } from "@/lib/server/account/service";
 import { RatingConsentCard } from "@/components/impact/rating-consent";
 import { ratingCommentConsent } from "@/lib/server/impact/statement";
+import { RecognitionVisibilityCard } from "@/components/recognition/visibility-card";
+import { hiddenFromRecognition } from "@/lib/server/recognition/visibility";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -17,9 +19,10 @@ const when = (d: Date) =>
 
 export default async function AccountPage() {
   const actor = await requireActor();
-  const [account, shareRatingComments] = await Promise.all([
+  const [account, shareRatingComments, hidden] = await Promise.all([
     accountOverview(actor),
     ratingCommentConsent(actor),
+    hiddenFromRecognition(actor),
   ]);
   const { passwordSignIn } = signInConfig();
   return (
@@ -76,6 +79,7 @@ export default async function AccountPage() {
         <EndSessionsButton available={account.sessions.length > 1} />
       </Card>
       <RatingConsentCard personId={actor.id} share={shareRatingComments} />
+      <RecognitionVisibilityCard hidden={hidden} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { RecognitionWall } from "@/components/recognition/recognition-wall";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListPageSkeleton } from "@/components/ui/skeleton-page";
 import { requirePermission } from "@/lib/auth/guards";
@@ -13,7 +15,12 @@ export default async function RecognitionPage() {
     <>
       <PageHeader
         title="Recognition wall"
-        description="Recent belts and awards across the program."
+        description="Recent belts and awards across the program, of everyone who has not hidden themselves from it."
+        actions={
+          <Link href="/recognition/leaderboards" className={buttonClass("secondary")}>
+            Team and organisation leaderboards
+          </Link>
+        }
       />
       <StreamedPart
         what="Recognition"

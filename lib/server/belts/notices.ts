@@ -22,6 +22,7 @@ export async function noticeAwarded(tx: Tx, award: { id: number; userId: number;
     where: { id: award.userId },
     select: {
       name: true,
+      hideFromRecognition: true,
       orgId: true,
       memberships: {
         where: { status: "ACTIVE" },
@@ -42,7 +43,9 @@ export async function noticeAwarded(tx: Tx, award: { id: number; userId: number;
   // The person's own organisation (the deepest: its parents' channels hear of it too), else
   // the organisation of the team they guard.
   const orgId = guardian.orgId ?? guardian.memberships[0]?.team.orgId;
-  if (orgId == null) return;
+  // A channel post announces the belt to the organisation: not for someone who hid themself from
+  // recognition (docs/decisions/0019). They still hear of it themself.
+  if (orgId == null || guardian.hideFromRecognition) return;
   const post = beltAwardedPost({ belt: award.belt, guardian: guardian.name });
   await postToChannels(tx, {
     orgId,

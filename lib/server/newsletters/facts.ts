@@ -87,10 +87,12 @@ export async function newsletterFacts(
       },
       _count: true,
     }),
-    // Recognition of anyone in the organisation, guardian or not, and of its guardians wherever they sit.
+    // Recognition of anyone in the organisation, guardian or not, and of its guardians wherever
+    // they sit; not of those who hid themselves from recognition (docs/decisions/0019).
     db.recognition.findMany({
       where: {
         createdAt: { gte: start, lt: end },
+        recipient: { hideFromRecognition: false },
         OR: [{ recipient: { orgId: { in: orgIds } } }, { recipientId: { in: ids } }],
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 // A person's public card: name, team, organisation, belts and recognition. The recognition wall
 // is program-wide ("program.read", every role), so its names must lead somewhere for everyone:
 // the card is shown for anyone in the reader's directory scope, and for anyone the wall shows
-// (a belt held or a recognition received), about whom it says nothing the wall does not.
+// (a belt held or a recognition received), about whom it says nothing the wall does not. Someone
+// who hid themself from recognition is on no wall: outside the reader's scope, 404.
 // The full profile stays for those allowed to read it (lib/server/people/profile.ts).
 
 /** The card of a person, or null when the reader may not see it (the page answers 404). */
@@ -18,6 +19,7 @@ export async function getPersonCard(actor: SessionActor, id: number) {
       id: true,
       name: true,
       orgId: true,
+      hideFromRecognition: true,
       org: { select: { name: true } },
       team: { select: { name: true } },
       beltAwards: {
@@ -41,7 +43,9 @@ export async function getPersonCard(actor: SessionActor, id: number) {
   });
   if (!person) return null;
   const inScope = person.id === actor.id || can(actor, "directory.read", { orgId: person.orgId });
-  const onTheWall = person.beltAwards.length > 0 || person.recognitionsReceived.length > 0;
+  const onTheWall =
+    !person.hideFromRecognition &&
+    (person.beltAwards.length > 0 || person.recognitionsReceived.length > 0);
   return inScope || onTheWall ? person : null;
 }
 

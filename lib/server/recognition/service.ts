@@ -47,17 +47,21 @@ export async function giveRecognition(actor: SessionActor, input: RecognitionInp
   });
 }
 
-/** The program-wide wall: belts and awards, newest first. */
+/**
+ * The program-wide wall: belts and awards, newest first, of people who have not hidden
+ * themselves from recognition (docs/decisions/0019).
+ */
 export async function wall(take = 40) {
   const [belts, recognitions] = await Promise.all([
     db.beltAward.findMany({
       // The wall celebrates earning a belt; a renewal keeps it and is not news.
-      where: { revokedAt: null, renewal: false },
+      where: { revokedAt: null, renewal: false, user: { hideFromRecognition: false } },
       orderBy: [{ awardedOn: "desc" }, { id: "desc" }],
       take,
       select: { id: true, belt: true, awardedOn: true, user: { select: { id: true, name: true } } },
     }),
     db.recognition.findMany({
+      where: { recipient: { hideFromRecognition: false } },
       orderBy: { createdAt: "desc" },
       take,
       select: {

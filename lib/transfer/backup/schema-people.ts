@@ -33,7 +33,12 @@ export const teamRow = z.object({
   name: oneLine(text()),
   riskBudget: count,
 });
-export const personRow = z.object({ email, deactivatedAt: opt(instant) });
+export const personRow = z.object({
+  email,
+  deactivatedAt: opt(instant),
+  // Left out by backups made before it existed: shown on the recognition wall (decision 0019).
+  hideFromRecognition: z.boolean("Give hideFromRecognition as true or false").default(false),
+});
 export const courseRow = z.object({
   key: key("course"),
   title: text(),

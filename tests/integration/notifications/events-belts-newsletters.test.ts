@@ -69,6 +69,17 @@ describe("belt awarded", () => {
     expect((await posts()).map((p) => p.title)).toEqual(["Bob Builder earned the White belt"]);
   });
 
+  it("tells, but announces to no channel, a guardian who hid themself from recognition", async () => {
+    const w = await eventWorld();
+    await channel(w.cards.id, ["BELT_AWARDED"]);
+    await db.user.update({ where: { id: w.ids.guardian }, data: { hideFromRecognition: true } });
+    expect(await reevaluateEveryone(w.as.lead)).toEqual([
+      { userId: w.ids.guardian, belt: "WHITE" },
+    ]);
+    expect(await notified("BELT_AWARDED")).toHaveLength(1);
+    expect(await posts()).toEqual([]);
+  });
+
   it("awards, notifies and posts nothing when the award rolls back", async () => {
     const w = await eventWorld();
     await channel(w.cards.id, ["BELT_AWARDED"]);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PersonCard } from "@/components/people/person-card";
+import { OwnStanding } from "@/components/recognition/own-standing";
 import { ProfileDetails } from "@/components/people/profile-details";
 import { RoleSources } from "@/components/people/role-sources";
 import { SessionsPanel } from "@/components/people/sessions-panel";
@@ -70,6 +71,11 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
       >
         <ProfileDetails actor={actor} person={person} />
       </StreamedPart>
+      {person.id === actor.id ? (
+        <StreamedPart what="Your standing" fallback={null}>
+          <OwnStanding actor={actor} />
+        </StreamedPart>
+      ) : null}
       <SessionsPanel actor={actor} person={person} />
       <SignInBlocksPanel actor={actor} person={person} />
     </div>

@@ -17,7 +17,7 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
   runbook: `SELECT label, position, active FROM "RunbookItem" ORDER BY label`,
   orgs: `SELECT key, name, "newsletterRecipients" FROM "Org" ORDER BY key`,
   teams: `SELECT key, name, "riskBudget" FROM "Team" ORDER BY key`,
-  people: `SELECT email, "deactivatedAt" FROM "User" ORDER BY email`,
+  people: `SELECT email, "deactivatedAt", "hideFromRecognition" FROM "User" ORDER BY email`,
   courses: `SELECT key, title, onboarding, description, link, "beltLevel"::text AS "beltLevel", active FROM "Course" ORDER BY key`,
   completions: `SELECT u.email, c.key AS course, x."evidenceUrl", ${email("x", "recordedById")} AS "recordedBy"
     FROM "CourseCompletion" x JOIN "User" u ON u.id = x."userId" JOIN "Course" c ON c.id = x."courseId" ORDER BY u.email, c.key`,

@@ -85,9 +85,10 @@ export async function writeTeams(c: pg.ClientBase, changes: Rows<"teams">) {
 export async function writePeople(c: pg.ClientBase, changes: Rows<"people">) {
   await each(
     c,
-    `UPDATE "User" p SET "deactivatedAt" = u.at::timestamptz FROM ${unnest(["email", "at"])} WHERE p.email = u.email`,
+    `UPDATE "User" p SET "deactivatedAt" = u.at::timestamptz, "hideFromRecognition" = u.hide::boolean
+    FROM ${unnest(["email", "at", "hide"])} WHERE p.email = u.email`,
     changes,
-    [(x) => x.row.email, (x) => x.row.deactivatedAt],
+    [(x) => x.row.email, (x) => x.row.deactivatedAt, (x) => x.row.hideFromRecognition],
   );
 }
 
