@@ -396,6 +396,24 @@ async function writeDataset(
   );
   await bulkInsert(
     c,
+    "TimeAgreement",
+    [
+      col<Dataset["timeAgreements"][number]>("userId", "int", (a) => a.userId),
+      col<Dataset["timeAgreements"][number]>("effectiveFrom", "date", (a) => a.effectiveFrom),
+      col<Dataset["timeAgreements"][number]>("sharePercent", "int", (a) => a.sharePercent),
+      col<Dataset["timeAgreements"][number]>(
+        "monthlyQuarterHours",
+        "int",
+        (a) => a.monthlyQuarterHours,
+      ),
+      col<Dataset["timeAgreements"][number]>("note", "text", (a) => a.note),
+      col<Dataset["timeAgreements"][number]>("recordedById", "int", (a) => a.recordedById),
+      col<Dataset["timeAgreements"][number]>("createdAt", "timestamptz", (a) => a.createdAt),
+    ],
+    d.timeAgreements,
+  );
+  await bulkInsert(
+    c,
     "Feedback",
     [
       col<Dataset["feedback"][number]>("reviewId", "int", (f) => f.reviewId),
