@@ -68,7 +68,7 @@ export async function AgreedTimeByOrg({
             className={buttonClass("secondary")}
             download
           >
-            Download CSV
+            Download CSV by organisation
           </a>
         ) : null}
       </div>
