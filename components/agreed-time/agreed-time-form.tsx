@@ -30,7 +30,6 @@ export function AgreedTimeForm({
       label={`Agree time with ${name}`}
       submit="Record agreed time"
       hidden={{ userId: String(userId) }}
-      resetOnSuccess
       className="mt-3 grid gap-3 sm:grid-cols-3"
     >
       <FormSelect
