@@ -13,9 +13,6 @@ import { percent } from "@/lib/metrics/stats";
  */
 export const WORKING_HOURS_PER_MONTH = 160;
 
-/** The most a month's agreement may hold: all of the working time. */
-export const MAX_MONTHLY_HOURS = WORKING_HOURS_PER_MONTH;
-
 /**
  * "Within agreement": hours logged from 80 % to 120 % of the hours agreed (both ends included).
  * Below is "under", above is "over"; a guardian with no time agreed is neither.

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { isQuarterHourStep } from "@/lib/hours";
-import { MAX_MONTHLY_HOURS } from "@/lib/agreed-time/rules";
+import { WORKING_HOURS_PER_MONTH } from "@/lib/agreed-time/rules";
 import { formNumber, recordId } from "./fields";
 
 /** The months an agreement may start from: from January 2000 to twelve months ahead. */
-export const EARLIEST_MONTH = "2000-01";
+const EARLIEST_MONTH = "2000-01";
 export function latestAgreementMonth(now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 12, 1))
     .toISOString()
@@ -18,7 +18,8 @@ const SHARE = "Enter the share of working time as a whole number, e.g. 10";
 const hours = z
   .number(HOURS)
   .min(0, "Hours cannot be negative")
-  .max(MAX_MONTHLY_HOURS, `A month has at most ${MAX_MONTHLY_HOURS} working hours`)
+  // At most all of a month's working time.
+  .max(WORKING_HOURS_PER_MONTH, `A month has at most ${WORKING_HOURS_PER_MONTH} working hours`)
   .refine(isQuarterHourStep, "Use quarter-hour steps: 0.25, 0.5, 0.75…");
 const share = z
   .int(SHARE)

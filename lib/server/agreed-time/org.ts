@@ -9,7 +9,7 @@ import { quarterOf } from "@/lib/period";
 import { guardiansAgreedTime } from "./queries";
 
 /** How many guardians the manager's home lists; the time dashboard has the figures of all. */
-export const AGREED_GUARDIANS_SHOWN = 10;
+const AGREED_GUARDIANS_SHOWN = 10;
 
 const ORDER: Record<AgreementStatus, number> = { under: 0, over: 1, within: 2, none: 3 };
 

@@ -92,7 +92,7 @@ export async function personAgreedTime(userId: number, today = new Date()) {
   };
 }
 
-export type GuardianAgreedTime = {
+type GuardianAgreedTime = {
   userId: number;
   /** The organisations of the teams the person guarded at the period's end. */
   orgIds: number[];
