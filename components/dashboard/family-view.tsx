@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AgreedTimeByOrg } from "@/components/agreed-time/agreed-time-by-org";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { OutlierList } from "@/components/dashboard/outlier-list";
 import { RiskHistory } from "@/components/dashboard/risk-history";
@@ -83,6 +84,14 @@ export async function FamilyView({
           quarters={data.quarters.map((k) => parseQuarterKey(k)!)}
           filter={filter}
           page={page}
+        />
+      ) : null}
+      {family.id === "time" ? (
+        <AgreedTimeByOrg
+          actor={actor}
+          resolved={resolved}
+          filter={filter}
+          quarters={data.quarters}
         />
       ) : null}
       {extras.surveys ? (

@@ -8,15 +8,18 @@ import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
 import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
 import { BeltRenewals } from "@/components/belts/belt-renewals";
+import { AgreedTimeSummary } from "@/components/agreed-time/agreed-time-summary";
+import { personAgreedTime } from "@/lib/server/agreed-time/queries";
 import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
-  const [activity, standing, progress, renewals] = await Promise.all([
+  const [activity, standing, progress, renewals, agreed] = await Promise.all([
     getPersonalActivity(actor.id),
     getGuardianStanding(actor.id),
     beltProgress(actor.id),
     beltRenewals(actor.id),
+    personAgreedTime(actor.id),
   ]);
   const active = standing.memberships.filter((m) => m.status === "ACTIVE");
   const pending = standing.memberships.filter((m) => m.status === "NOMINATED");
@@ -53,6 +56,18 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
           }
         />
       </div>
+      <Card>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <CardTitle>Time agreed with your manager</CardTitle>
+          <Link
+            href={`/people/${actor.id}#agreed-time`}
+            className="text-sm text-brand-600 underline dark:text-brand-100"
+          >
+            History of your agreements
+          </Link>
+        </div>
+        <AgreedTimeSummary time={agreed} self />
+      </Card>
       <BeltRenewals renewals={renewals} self />
       <div className="grid gap-4 lg:grid-cols-2">
         <NextBelt progress={progress} />

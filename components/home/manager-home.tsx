@@ -6,6 +6,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
 import { getOrgSummary } from "@/lib/server/home/org";
+import { OrgAgreedTimeCard } from "@/components/agreed-time/org-agreed-time-card";
 import { MoreLink } from "./more-link";
 import { teamsList } from "@/lib/url-state/lists";
 
@@ -73,6 +74,7 @@ export async function ManagerHome({ actor }: { actor: SessionActor }) {
           hint={`${s.coveredTeams} of ${s.teamCount}`}
         />
       </div>
+      <OrgAgreedTimeCard actor={actor} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Your organisation&apos;s guardians</CardTitle>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SimpleBarChart } from "@/components/charts/series-chart-lazy";
+import { AgreedTimeCard } from "@/components/agreed-time/agreed-time-card";
 import { AwardEvidence } from "@/components/belts/award-evidence";
 import { NextBelt } from "@/components/home/next-belt";
 import { MentoringCard } from "@/components/mentoring/mentoring-card";
@@ -63,6 +64,7 @@ export async function ProfileDetails({
       {progress !== undefined ? (
         <NextBelt progress={progress} self={p.person.id === actor.id} />
       ) : null}
+      <AgreedTimeCard actor={actor} person={p.person} activeGuardian={guardian} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>Hours by month</CardTitle>

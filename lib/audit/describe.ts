@@ -2,6 +2,7 @@
 // Ledger Core". One describer per entity; an action or entity without one gets the fallback.
 import { BELT } from "@/lib/vocabulary";
 import { formatDate } from "@/lib/format";
+import { formatHours } from "@/lib/hours";
 import { asId, asRecord, ENTITY_KIND, type NameBook } from "./names";
 
 export type AuditEntryFacts = {
@@ -168,6 +169,16 @@ const DESCRIBERS: Record<string, Describer> = {
     return null;
   },
   Import: (c) => (c.action === "import" ? `${c.who} imported a spreadsheet` : null),
+  TimeAgreement: (c) => {
+    const hours = c.field("monthlyQuarterHours");
+    const share = c.field("sharePercent");
+    const from = c.field("effectiveFrom");
+    if (c.action !== "create" || typeof hours !== "number") return null;
+    const agreed =
+      typeof share === "number" ? `${share} % of working time` : `${formatHours(hours)} a month`;
+    const month = typeof from === "string" ? ` from ${from.slice(0, 7)}` : "";
+    return `${c.who} agreed ${agreed} with ${c.person(c.field("userId"))}${month}`;
+  },
 };
 
 function courseName(c: Context) {

@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "survey.manage",
   "survey.answer",
   "mentoring.record",
+  "time.agree",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +74,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "survey.manage": "all",
   "survey.answer": "own",
   "mentoring.record": "all",
+  // Agreed time (docs/decisions/0018): leads and the guardian's manager record it.
+  "time.agree": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -125,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "recognition.give": "org",
     "newsletter.read": "org",
     "survey.answer": "own",
+    "time.agree": "org",
   },
   BUILDER: {
     "program.read": "all",

@@ -36,3 +36,10 @@ export const ACTIVITY_COLOUR: Readonly<Record<ActivityType, Swatch>> = {
   TRAINING: { fill: "#eab308", stroke: "#a16207" },
   OTHER: { fill: "#94a3b8", stroke: "#475569" },
 };
+
+/** How a guardian's logged hours stand against their agreed time (docs/decisions/0018). */
+export const AGREEMENT_COLOUR: Readonly<Record<"within" | "under" | "over", Swatch>> = {
+  within: { fill: "#10b981", stroke: "#047857" },
+  under: { fill: "#f59e0b", stroke: "#b45309" },
+  over: { fill: "#0ea5e9", stroke: "#0369a1" },
+};

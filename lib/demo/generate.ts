@@ -1,5 +1,6 @@
 import { DEFAULT_BELT_RULES } from "@/lib/belts/default-rules";
 import { simulateActivities } from "./activity";
+import { simulateAgreements } from "./agreed-time";
 import { simulateGrowth } from "./growth";
 import { addUtcDays, startOfUtcDay } from "@/lib/period";
 import { DAY, Random } from "./random";
@@ -123,6 +124,14 @@ export function generateDataset({
     })),
     beltAwards: growth.awards,
     mentorships: growth.mentorships,
+    timeAgreements: simulateAgreements(seed, {
+      memberships: s.memberships,
+      users: s.users,
+      orgs: s.orgs,
+      activities,
+      today: day,
+      demoGuardianId: s.demoGuardianId,
+    }),
     feedback: growth.feedback,
     survey: {
       title: `Annual guardian survey ${surveyDay.getUTCFullYear()}`,

@@ -394,6 +394,28 @@ async function writeDataset(
     ],
     d.mentorships,
   );
+  // Agreed time came later: a database migrated only up to before it (tests seed older schemas)
+  // gets none.
+  const { rows: agreed } = await c.query(`SELECT to_regclass('"TimeAgreement"') IS NOT NULL AS ok`);
+  if (agreed[0].ok)
+    await bulkInsert(
+      c,
+      "TimeAgreement",
+      [
+        col<Dataset["timeAgreements"][number]>("userId", "int", (a) => a.userId),
+        col<Dataset["timeAgreements"][number]>("effectiveFrom", "date", (a) => a.effectiveFrom),
+        col<Dataset["timeAgreements"][number]>("sharePercent", "int", (a) => a.sharePercent),
+        col<Dataset["timeAgreements"][number]>(
+          "monthlyQuarterHours",
+          "int",
+          (a) => a.monthlyQuarterHours,
+        ),
+        col<Dataset["timeAgreements"][number]>("note", "text", (a) => a.note),
+        col<Dataset["timeAgreements"][number]>("recordedById", "int", (a) => a.recordedById),
+        col<Dataset["timeAgreements"][number]>("createdAt", "timestamptz", (a) => a.createdAt),
+      ],
+      d.timeAgreements,
+    );
   await bulkInsert(
     c,
     "Feedback",

@@ -1,4 +1,5 @@
 // Plain rows of the demo data set, one array per table, with explicit ids.
+import type { AgreementRow } from "./agreed-time";
 export type Scale = "small" | "medium" | "large";
 
 export type ScaleConfig = {
@@ -239,6 +240,7 @@ export type Dataset = {
   beltRules: { belt: string; conditions: unknown }[];
   beltAwards: BeltAwardRow[];
   mentorships: { id: number; mentorId: number; menteeId: number; startedOn: Date }[];
+  timeAgreements: AgreementRow[];
   feedback: FeedbackRow[];
   survey: {
     title: string;

@@ -254,7 +254,7 @@ export const FAMILIES: FamilyDef[] = [
     id: "time",
     title: "Time on security work",
     description:
-      "Hours logged by guardians (on days they were active) and by builders, in all and by activity type.",
+      "Hours logged by guardians (on days they were active) and by builders, in all and by activity type, and the guardians within their agreed time.",
     series: [
       {
         id: "hours-per-guardian-month",

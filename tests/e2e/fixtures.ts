@@ -35,7 +35,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function downloadCsvLines(page: Page): Promise<string[]> {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download CSV" }).click(),
+    page.getByRole("link", { name: "Download CSV", exact: true }).click(),
   ]);
   return fs
     .readFileSync((await download.path())!, "utf8")

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as account from "@/lib/server/account/actions";
 import * as activity from "@/lib/server/activity/actions";
+import * as agreedTime from "@/lib/server/agreed-time/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
@@ -67,6 +68,7 @@ const SOURCE = fs.readFileSync("tests/integration/actions-fuzz.test.ts", "utf8")
 const MODULES = {
   account,
   activity,
+  agreedTime,
   belts,
   channels,
   directory,
@@ -339,6 +341,34 @@ const CASES: FuzzCase[] = [
       link: `review:${w.reviews.started.id}`,
       note: "Prepared",
       idempotencyKey: randomUUID(),
+    }),
+  },
+  {
+    module: "agreedTime",
+    action: "recordTimeAgreementAction",
+    actor: "managerA",
+    poison: {
+      userId: P.ref,
+      basis: P.enum,
+      // 0–160 h a month on the quarter-hour; a share 1–100 %, whole; a month from 2000-01.
+      hours: fc.oneof(
+        notANumber,
+        fc.constantFrom("", "-1", "-0.25", "0.3", "160.25", "161", "1e2", "0x4", " 1"),
+        fc.constant(MISSING),
+      ),
+      sharePercent: fc.oneof(notANumber, fc.constantFrom("0", "101", "12.5", "-5", "0x10", "1e1")),
+      effectiveFrom: fc.oneof(
+        fc.constantFrom("", "2026-13", "2026-1", "1999-12", "2999-01", "2026-11-01", SCRIPT),
+        fc.constant(MISSING),
+      ),
+      note: P.tooLong(500),
+    },
+    valid: (w) => ({
+      userId: String(w.A.guardian.id),
+      basis: "hours",
+      hours: "6",
+      effectiveFrom: daysAgo(0).slice(0, 7),
+      note: "Agreed at the check-in",
     }),
   },
   {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as activity from "@/lib/server/activity/actions";
+import * as agreedTime from "@/lib/server/agreed-time/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as directory from "@/lib/server/directory/actions";
 import * as impact from "@/lib/server/impact/actions";
@@ -23,6 +24,7 @@ import * as training from "@/lib/server/training/actions";
 import { POST as postActivity } from "@/app/api/activities/route";
 import { GET as getExport } from "@/app/api/transfer/export/[file]/route";
 import { GET as getMetrics } from "@/app/api/metrics/[family]/route";
+import { GET as getAgreedTimeCsv } from "@/app/api/metrics/agreed-time/route";
 import { GET as getComparisonCsv } from "@/app/api/metrics/compare/route";
 import { GET as getOverviewCsv } from "@/app/api/metrics/overview/route";
 import { GET as getRiskCsv } from "@/app/api/metrics/risk/route";
@@ -58,6 +60,7 @@ afterAll(() => smtp.stop());
 
 const MODULES = {
   activity,
+  agreedTime,
   belts,
   directory,
   identity,
@@ -129,6 +132,21 @@ const CASES: Case[] = [
     expect: "P P N | Y P N | N P N",
     writes: ["ActivityEntry", "ActivityEntryVersion"],
     form: (w) => ({ id: String(w.activity.id) }),
+  },
+
+  // Agreed time: the guardian's manager (their organisation) and leads record it.
+  {
+    module: "agreedTime",
+    action: "recordTimeAgreementAction",
+    expect: "Y Y P | P Y P | P N P",
+    writes: ["TimeAgreement"],
+    form: (w) => ({
+      userId: String(w.A.guardian.id),
+      basis: "hours",
+      hours: "6",
+      effectiveFrom: daysAgo(0).slice(0, 7),
+      note: "Agreed at the check-in",
+    }),
   },
 
   // Belts: the lead's.
@@ -982,6 +1000,13 @@ const ROUTES: Route[] = [
     expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
     writes: [],
     call: (w) => getComparisonCsv(new Request(`${ORIGIN}/api/metrics/compare?org=${w.A.org.id}`)),
+  },
+  {
+    name: "GET /api/metrics/agreed-time?org=A",
+    expect: "200 200 200 | 403 200 403 | 403 404 403 | 401",
+    writes: [],
+    call: (w) =>
+      getAgreedTimeCsv(new Request(`${ORIGIN}/api/metrics/agreed-time?org=${w.A.org.id}`)),
   },
   {
     name: "GET /api/transfer/export/people.csv",

@@ -370,6 +370,16 @@ describe("backup and restore", () => {
       return rows[0].n as number;
     });
     expect(findingsB).toBe(reimportedBefore.findings.length);
+    // Agreed time comes back with its history (hours, shares, notes, who recorded it, when).
+    expect(program.timeAgreements.length).toBeGreaterThan(0);
+    expect(
+      program.timeAgreements.some((t: { sharePercent: number | null }) => t.sharePercent),
+    ).toBe(true);
+    const agreementsB = await withClient(urlB, async (c) => {
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM "TimeAgreement"`);
+      return rows[0].n as number;
+    });
+    expect(agreementsB).toBe(program.timeAgreements.length);
     const copy = await exportFrom(urlB);
     expect(await texts(copy)).toEqual(await texts(folder));
     // The history comes back whole and in order, followed by the restore's own records: one

@@ -226,6 +226,18 @@ const RULES: [string, string][] = [
         OR NOT EXISTS (SELECT 1 FROM "GuardianMembership" g WHERE g."userId" = m."menteeId" AND ${activeOn(`m."startedOn"`)})`,
   ],
   [
+    "time is agreed with an active guardian, by today, by the manager who leads their organisation's top",
+    `WITH RECURSIVE up AS (
+        SELECT u.id AS "userId", o.id AS "orgId", o."parentId", o."leaderId" FROM "User" u JOIN "Org" o ON o.id = u."orgId"
+        UNION ALL SELECT up."userId", o.id, o."parentId", o."leaderId" FROM up JOIN "Org" o ON o.id = up."parentId"
+      )
+      SELECT ta.id FROM "TimeAgreement" ta JOIN "User" r ON r.id = ta."recordedById"
+      WHERE ta."createdAt"::date > ${today} OR ta."effectiveFrom" > date_trunc('month', ${today})::date
+        OR NOT 'MANAGER' = ANY(r.roles) OR ta."recordedById" = ta."userId"
+        OR NOT EXISTS (SELECT 1 FROM up WHERE up."userId" = ta."userId" AND up."leaderId" = r.id)
+        OR NOT EXISTS (SELECT 1 FROM "GuardianMembership" g WHERE g."userId" = ta."userId" AND g.status = 'ACTIVE')`,
+  ],
+  [
     "courses are completed by today",
     `SELECT id FROM "CourseCompletion" WHERE "completedOn" > ${today}`,
   ],
@@ -258,6 +270,10 @@ describe("demo data obeys the app's rules", () => {
       (SELECT count(*)::int FROM "ActivityEntry" WHERE "reviewId" IS NOT NULL) AS review_work,
       (SELECT count(*)::int FROM "GuardianMembership" WHERE status = 'ALUMNI') AS alumni,
       (SELECT count(*)::int FROM "Mentorship") AS mentorships,
+      (SELECT count(*)::int FROM "TimeAgreement" WHERE "sharePercent" IS NOT NULL) AS shares_agreed,
+      (SELECT count(*)::int FROM "TimeAgreement" WHERE "sharePercent" IS NULL) AS hours_agreed,
+      (SELECT count(*)::int - 1 FROM "TimeAgreement" ta JOIN "User" u ON u.id = ta."userId"
+        WHERE u.email = 'guardian@guardians.test') AS demo_guardian_changes,
       (SELECT count(DISTINCT belt)::int FROM "BeltAward") AS belts`);
     for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(0);
     // Ratings are dated by the work they rate, not all on the day the demo was loaded.

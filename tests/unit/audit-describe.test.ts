@@ -124,6 +124,38 @@ describe("audit sentences", () => {
     expect(
       describeAudit(
         entry({
+          action: "create",
+          entity: "TimeAgreement",
+          entityId: "4",
+          after: {
+            userId: 2,
+            monthlyQuarterHours: 30,
+            sharePercent: null,
+            effectiveFrom: "2026-12-01T00:00:00.000Z",
+          },
+        }),
+        names,
+      ),
+    ).toBe("Lena Lead agreed 7.5 h a month with Marek Müller from 2026-12");
+    expect(
+      describeAudit(
+        entry({
+          action: "create",
+          entity: "TimeAgreement",
+          entityId: "5",
+          after: {
+            userId: 2,
+            monthlyQuarterHours: 64,
+            sharePercent: 10,
+            effectiveFrom: "2027-01-01",
+          },
+        }),
+        names,
+      ),
+    ).toBe("Lena Lead agreed 10 % of working time with Marek Müller from 2027-01");
+    expect(
+      describeAudit(
+        entry({
           action: "complete",
           entity: "CourseCompletion",
           entityId: "8",

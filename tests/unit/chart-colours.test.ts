@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { axisLabel } from "@/lib/charts/axis";
-import { ACTIVITY_COLOUR, BELT_COLOUR, SEVERITY_COLOUR, type Swatch } from "@/lib/charts/colours";
+import {
+  ACTIVITY_COLOUR,
+  AGREEMENT_COLOUR,
+  BELT_COLOUR,
+  SEVERITY_COLOUR,
+  type Swatch,
+} from "@/lib/charts/colours";
 import { FAMILIES, buildSeries, chartGroups, familyById } from "@/lib/metrics/series";
 import { ACTIVITY_TYPE, BELT, SEVERITY } from "@/lib/vocabulary";
 
@@ -44,6 +50,7 @@ describe("chart colours that mean something", () => {
     ...Object.entries(BELT_COLOUR),
     ...Object.entries(SEVERITY_COLOUR),
     ...Object.entries(ACTIVITY_COLOUR),
+    ...Object.entries(AGREEMENT_COLOUR),
   ];
 
   it("every belt, severity and activity type has a colour", () => {

@@ -48,6 +48,7 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "survey.manage": ["all", "all", "-", "-", "-", "-"],
   "survey.answer": ["own", "own", "own", "own", "own", "own"],
   "mentoring.record": ["all", "all", "-", "-", "-", "-"],
+  "time.agree": ["all", "all", "-", "-", "org", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

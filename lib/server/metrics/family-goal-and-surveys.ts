@@ -1,5 +1,7 @@
 import "server-only";
+import { agreedTimeSeries } from "@/lib/agreed-time/dashboard";
 import { db } from "@/lib/db/client";
+import { agreedTimeShares } from "@/lib/server/agreed-time/dashboard";
 import { newGuardiansGoalSeries } from "@/lib/metrics/goals";
 import type { CsvPoint, SeriesData } from "@/lib/metrics/series";
 import { surveyCsvPoints, type SurveyResult } from "@/lib/metrics/surveys";
@@ -15,7 +17,8 @@ export type FamilyExtras = {
 
 /**
  * What a detail view shows besides its per-quarter series: the people view's new-guardians goal
- * (a program goal, so only for the whole program) and the feedback view's survey results.
+ * (a program goal, so only for the whole program), the feedback view's survey results and the
+ * time view's guardians within their agreed time (docs/decisions/0018).
  */
 export async function familyExtras(
   familyId: string,
@@ -42,6 +45,10 @@ export async function familyExtras(
       parseQuarterKey(data.quarters.at(-1)!)!,
     );
     return { series: [], surveys, csv: surveyCsvPoints(surveys) };
+  }
+  if (familyId === "time") {
+    const shares = await agreedTimeShares(data.scope, data.quarters);
+    return { series: agreedTimeSeries(shares), surveys: null, csv: [] };
   }
   return { series: [], surveys: null, csv: [] };
 }

@@ -102,6 +102,11 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
     base: (r) => [r.mentor, r.mentee],
     refs: (r) => people(["mentor", r.mentor], ["mentee", r.mentee]),
   },
+  timeAgreements: {
+    base: (r) => [r.email, r.from, r.at],
+    repeatable: true,
+    refs: (r) => people(["email", r.email], ["recordedBy", r.recordedBy]),
+  },
   recognitions: {
     base: (r) => [r.recipient, r.giver, r.kind, r.title, r.at],
     repeatable: true,

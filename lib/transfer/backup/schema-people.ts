@@ -2,7 +2,19 @@
 // files do not carry. Records point at each other by natural keys, never by database ids.
 import { z } from "zod";
 import { Belt, GoalMetric, GuardianStatus, RecognitionKind } from "@/lib/generated/prisma/enums";
-import { count, day, email, instant, json, key, oneLine, opt, text } from "./fields";
+import {
+  count,
+  day,
+  email,
+  hours,
+  instant,
+  json,
+  key,
+  oneLine,
+  opt,
+  plannedDay,
+  text,
+} from "./fields";
 
 export const programRow = z.object({
   name: text(),
@@ -111,6 +123,16 @@ export const mentorshipRow = z
     path: ["endedOn"],
     message: "The end cannot come before the start",
   });
+// A guardian's agreed time (docs/decisions/0018): the rules of the form and the database's checks.
+export const timeAgreementRow = z.object({
+  email,
+  from: plannedDay.refine((d) => d.endsWith("-01"), "An agreement starts on a month's first day"),
+  monthlyHours: hours.max(160, "A month has at most 160 working hours"),
+  sharePercent: opt(z.int("Give the share as a whole number").min(1).max(100)),
+  note: opt(text()),
+  recordedBy: email,
+  at: instant,
+});
 export const recognitionRow = z.object({
   recipient: email,
   giver: email,

@@ -34,6 +34,7 @@ export const SECTION_ROWS = {
   beltRules: people.beltRuleRow,
   beltAwards: people.beltAwardRow,
   mentorships: people.mentorshipRow,
+  timeAgreements: people.timeAgreementRow,
   recognitions: people.recognitionRow,
   newsletters: work.newsletterRow,
   auditLog: work.auditRow,

@@ -12,6 +12,7 @@ import {
   writeBeltRules,
   writeMentorships,
   writeRecognitions,
+  writeTimeAgreements,
 } from "./write-belts";
 import { writeMemberships, writeSurveys } from "./write-memberships";
 import {
@@ -60,6 +61,7 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   beltRules: writeBeltRules,
   beltAwards: writeBeltAwards,
   mentorships: writeMentorships,
+  timeAgreements: writeTimeAgreements,
   recognitions: writeRecognitions,
   newsletters: writeNewsletters,
   auditLog: writeAuditLog,

@@ -61,6 +61,8 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
     FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" ORDER BY u.email, a.belt, a."awardedOn", a.id`,
   mentorships: `SELECT a.email AS mentor, b.email AS mentee, m."startedOn"::text AS "startedOn", m."endedOn"::text AS "endedOn"
     FROM "Mentorship" m JOIN "User" a ON a.id = m."mentorId" JOIN "User" b ON b.id = m."menteeId" ORDER BY a.email, b.email`,
+  timeAgreements: `SELECT u.email, t."effectiveFrom"::text AS "from", (t."monthlyQuarterHours" / 4.0)::float8 AS "monthlyHours", t."sharePercent", t.note, r.email AS "recordedBy", t."createdAt" AS at
+    FROM "TimeAgreement" t JOIN "User" u ON u.id = t."userId" JOIN "User" r ON r.id = t."recordedById" ORDER BY u.email, t."effectiveFrom", t."createdAt", t.id`,
   recognitions: `SELECT a.email AS recipient, b.email AS giver, r.kind::text AS kind, r.title, r.reason, r."createdAt" AS at
     FROM "Recognition" r JOIN "User" a ON a.id = r."recipientId" JOIN "User" b ON b.id = r."giverId" ORDER BY a.email, b.email, r.kind, r.title, r."createdAt", r.id`,
   newsletters: `SELECT o.key AS org, n.quarter, n.status::text AS status, n.intro, n.highlights, n.content, n."generatedAt", n."publishedAt", ${email("n", "publishedById")} AS "publishedBy",

@@ -1,5 +1,5 @@
-// Applies belt rules, belt awards (with their evidence and revocations), mentorships and
-// recognition from program.json.
+// Applies belt rules, belt awards (with their evidence and revocations), mentorships, agreed
+// time and recognition from program.json.
 import type pg from "pg";
 import type { Change } from "@/lib/transfer/backup/diff";
 import { keyOf } from "@/lib/transfer/backup/keys";
@@ -122,6 +122,45 @@ export async function writeRecognitions(c: pg.ClientBase, changes: Change<"recog
     c,
     `INSERT INTO "Recognition" ("recipientId", "giverId", kind, title, reason, "createdAt")
     SELECT ${idOf.user("u.recipient")}, ${idOf.user("u.giver")}, u.kind::"RecognitionKind", u.title, u.reason, u.at::timestamptz FROM ${unnest(cols)}`,
+    rows.filter((r) => r[0] === null),
+    get,
+  );
+}
+
+/** Agreements are never changed in the app: a restore adds those missing, matched on their key. */
+export async function writeTimeAgreements(c: pg.ClientBase, changes: Change<"timeAgreements">[]) {
+  if (changes.length === 0) return;
+  const ids = await idsByKey(
+    c,
+    "timeAgreements",
+    `SELECT t.id, u.email, t."effectiveFrom"::text AS "from", t."createdAt" AS at
+    FROM "TimeAgreement" t JOIN "User" u ON u.id = t."userId" WHERE u.email = ANY($1::text[])
+    ORDER BY u.email, t."effectiveFrom", t."createdAt", t.id`,
+    [[...new Set(changes.map((x) => x.row.email))]],
+  );
+  const cols = ["id", "email", "month", "qh", "share", "note", "by", "at"];
+  const rows = changes.map((x) => [
+    ids.get(keyOf("timeAgreements", x.row, x.n)) ?? null,
+    x.row.email,
+    x.row.from,
+    Math.round(x.row.monthlyHours * 4),
+    x.row.sharePercent,
+    x.row.note,
+    x.row.recordedBy,
+    x.row.at,
+  ]);
+  const get = byIndex(cols.length);
+  await each(
+    c,
+    `UPDATE "TimeAgreement" t SET "monthlyQuarterHours" = u.qh::int, "sharePercent" = u.share::int, note = u.note, "recordedById" = ${idOf.user("u.by")}
+    FROM ${unnest(cols)} WHERE t.id = u.id::int`,
+    rows.filter((r) => r[0] !== null),
+    get,
+  );
+  await each(
+    c,
+    `INSERT INTO "TimeAgreement" ("userId", "effectiveFrom", "monthlyQuarterHours", "sharePercent", note, "recordedById", "createdAt")
+    SELECT ${idOf.user("u.email")}, u.month::date, u.qh::int, u.share::int, u.note, ${idOf.user("u.by")}, u.at::timestamptz FROM ${unnest(cols)}`,
     rows.filter((r) => r[0] === null),
     get,
   );
