@@ -9,6 +9,7 @@ import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/pers
 import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
 import { BeltRenewals } from "@/components/belts/belt-renewals";
 import { AgreedTimeSummary } from "@/components/agreed-time/agreed-time-summary";
+import { OwnStanding } from "@/components/recognition/own-standing";
 import { personAgreedTime } from "@/lib/server/agreed-time/queries";
 import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
@@ -68,6 +69,7 @@ export async function GuardianHome({ actor }: { actor: SessionActor }) {
         </div>
         <AgreedTimeSummary time={agreed} self />
       </Card>
+      <OwnStanding actor={actor} />
       <BeltRenewals renewals={renewals} self />
       <div className="grid gap-4 lg:grid-cols-2">
         <NextBelt progress={progress} />

@@ -6,7 +6,7 @@ import { standingSentence } from "@/lib/recognition/standing";
 import { ownStanding } from "@/lib/server/recognition/standing";
 
 /**
- * The signed-in guardian's own standing this quarter, on their own profile only: a band among
+ * The signed-in guardian's own standing this quarter, on their own home and profile only: a band among
  * the program's guardians, never a position, and nothing about anyone else.
  */
 export async function OwnStanding({ actor }: { actor: SessionActor }) {

@@ -99,3 +99,17 @@ test("the leaderboards take a quarter and a ranking, and refuse another organisa
   await page.goto(`/recognition/leaderboards?org=${foreign}`);
   await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
 });
+
+test("a guardian's home shows their own standing as a band, never a rank, and no one else's", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.guardian);
+  const card = page.getByRole("region", { name: "Your standing this quarter" });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(
+    /(More|About as many|Fewer) reviews with a guardian (than|as) most guardians this quarter|No reviews with a guardian yet this quarter/,
+  );
+  // Only the guardian's own count is a number; no position, no other person.
+  await expect(card).not.toContainText(/\b(rank|ranked|position|#\d|top \d|\d+(st|nd|rd|th)\b)/i);
+  await expect(card).toContainText(/You took part in \d+ reviews? as a guardian/);
+});
