@@ -48,6 +48,9 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "survey.manage": ["all", "all", "-", "-", "-", "-"],
   "survey.answer": ["own", "own", "own", "own", "own", "own"],
   "mentoring.record": ["all", "all", "-", "-", "-", "-"],
+  "fasttrack.manage": ["all", "all", "-", "-", "-", "-"],
+  "fasttrack.spotcheck": ["-", "-", "all", "-", "-", "-"],
+  "review.fasttrack": ["-", "-", "-", "org", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({
