@@ -153,7 +153,10 @@ export async function spotCheckFastTrack(actor: SessionActor, input: SpotCheckIn
     if (!before.sampled) throw new DomainError("This review was not drawn for a spot check.");
     if (before.spotCheckOutcome)
       throw new DomainError("This review has already been spot-checked.");
-    const { review, ...fastTrackBefore } = before;
+    const {
+      review: { team, ...review },
+      ...fastTrackBefore
+    } = before;
     const after = await tx.fastTrack.update({
       where: { id: before.id },
       data: {
@@ -163,7 +166,7 @@ export async function spotCheckFastTrack(actor: SessionActor, input: SpotCheckIn
         spotCheckNote: input.note ?? null,
       },
     });
-    const orgId = review.team.orgId;
+    const orgId = team.orgId;
     await audit(tx, {
       actorId: actor.id,
       action: input.outcome === "PASSED" ? "spot-check-pass" : "spot-check-fail",
@@ -174,7 +177,6 @@ export async function spotCheckFastTrack(actor: SessionActor, input: SpotCheckIn
       after,
     });
     if (input.outcome === "FAILED") {
-      const { team: _team, ...reviewBefore } = review;
       const reopened = await tx.review.update({
         where: { id: review.id },
         data: { completedAt: null, outcome: null, startedAt: null },
@@ -185,7 +187,7 @@ export async function spotCheckFastTrack(actor: SessionActor, input: SpotCheckIn
         entity: "Review",
         entityId: review.id,
         orgId,
-        before: reviewBefore,
+        before: review,
         after: reopened,
       });
       if (input.suspend) await suspendFastTrack(tx, actor, before, orgId, input.note!);

@@ -87,3 +87,12 @@ ALTER TABLE "FastTrack" ADD CONSTRAINT "FastTrack_spotCheckedById_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "FastTrackSuspension" ADD CONSTRAINT "FastTrackSuspension_guardianId_fkey" FOREIGN KEY ("guardianId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The dashboards' fast-tracked group reads "FastTrack": its writes bump the metrics version
+-- (prisma/migrations/20261206213957_metrics_versions).
+CREATE TRIGGER metrics_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "FastTrack"
+  FOR EACH STATEMENT EXECUTE FUNCTION metrics_bump();
+
+-- A policy names a team profile or a team, never both nor neither.
+ALTER TABLE "FastTrackPolicy" ADD CONSTRAINT "FastTrackPolicy_one_target"
+  CHECK (("teamProfile" IS NULL) <> ("teamId" IS NULL));
