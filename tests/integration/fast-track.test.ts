@@ -2,8 +2,10 @@
 // guardian's fast track and its refusals, spot checks (pass, fail: sent back and suspended),
 // and every other path that completes a review: the ordinary completion and the import.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as getMetrics } from "@/app/api/metrics/[family]/route";
 import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { quarterKey, quarterOf } from "@/lib/period";
 import type { Belt, TeamProfile } from "@/lib/vocabulary";
 import { saveFastTrackPolicy } from "@/lib/server/fast-track/policies";
 import {
@@ -391,5 +393,49 @@ describe("every path that completes a review", () => {
       [2, "completed_at", NO_ENGINEER_ROW],
     ]);
     expect(await issues([row(o, iso(new Date()), engineerEmail)])).toEqual([]);
+  });
+});
+
+describe("the reviews dashboard's fast-tracked group", () => {
+  it("counts reviews completed through the fast track (not those sent back), their cycle time and the spot checks' pass rate, in the CSV", async () => {
+    const w = await world();
+    await policy(w); // every fast track drawn
+    const ids: number[] = [];
+    for (const service of ["Passed", "Failed", "Waiting"]) {
+      const r = await request(w.guardian, w.teamA, service);
+      await fastTrack(w.guardian, r.id);
+      ids.push(r.id);
+    }
+    const check = (id: number, outcome: string) =>
+      spotCheckFastTrack(
+        w.engineer,
+        spotCheckSchema.parse({ reviewId: String(id), outcome, note: "Checked the diff" }),
+      );
+    await check(ids[0], "PASSED");
+    await check(ids[1], "FAILED");
+    // Requested 2 and 3 days before their fast track: a cycle time of 2.5 days on average.
+    for (const [id, back] of [
+      [ids[0], 2],
+      [ids[2], 3],
+    ])
+      await db.$executeRaw`UPDATE "Review" SET "requestedAt" = "completedAt" - make_interval(days => ${back}) WHERE id = ${id}`;
+    actAs(w.lead.id);
+    const response = await getMetrics(new Request("http://localhost/api/metrics/reviews"), {
+      params: Promise.resolve({ family: "reviews" }),
+    });
+    expect(response.status).toBe(200);
+    const quarter = quarterKey(quarterOf(new Date()));
+    const rows = (await response.text()).trim().split("\n");
+    // metric, filter, quarter, value, unit (a label may hold a comma: read the quoted cells).
+    const value = (metric: string) =>
+      rows
+        .map((l) => /^"(.*?)","(.*?)","(.*?)",([^,]*),/.exec(l))
+        .find((m) => m?.[1] === metric && m[3] === quarter)?.[4];
+    expect(value("Fast-tracked reviews")).toBe("2");
+    expect(value("Reviews completed")).toBe("2"); // they count as completed reviews too
+    expect(value("Spot checks recorded")).toBe("2");
+    expect(value("Spot-check pass rate")).toBe("50.0000");
+    expect(value("Mean cycle time, fast-tracked")).toBe("2.5000");
+    expect(value("Median cycle time, fast-tracked")).toBe("2.5000");
   });
 });

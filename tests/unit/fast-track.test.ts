@@ -8,6 +8,9 @@ import {
 } from "@/lib/fast-track/rule";
 import { isDrawnForSpotCheck, newSpotCheckSeed, spotCheckDraw } from "@/lib/fast-track/sampling";
 import type { BeltPeriod } from "@/lib/belts/validity";
+import { fastTrackMetricsFrom } from "@/lib/metrics/fast-track";
+import type { QuarterMetricsLike } from "@/lib/metrics/quarter-types";
+import { buildSeries, chartGroups, familyById } from "@/lib/metrics/series";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const policy = (over: Partial<FastTrackPolicyFacts> = {}): FastTrackPolicyFacts => ({
@@ -157,5 +160,51 @@ describe("spot-check sampling", () => {
   it("makes a new seed each time", () => {
     expect(newSpotCheckSeed()).toMatch(/^[0-9a-f]{32}$/);
     expect(newSpotCheckSeed()).not.toBe(newSpotCheckSeed());
+  });
+});
+
+describe("the reviews family's fast-tracked group", () => {
+  it("gives not enough data, never 0, without reviews or spot checks", () => {
+    expect(fastTrackMetricsFrom(undefined, undefined)).toEqual({
+      cycle: { n: 0, mean: null, median: null },
+      spotChecks: 0,
+      spotChecksPassed: 0,
+      passRatePct: null,
+    });
+  });
+  it("gives the pass rate as passed ÷ recorded × 100", () => {
+    const m = fastTrackMetricsFrom({ n: 3, meanDays: 2.5, medianDays: 2 }, { n: 4, passed: 3 });
+    expect(m.cycle).toEqual({ n: 3, mean: 2.5, median: 2 });
+    expect(m.passRatePct).toBe(75);
+  });
+  it("is charted in the reviews family, apart from the guardian split", () => {
+    const none = { n: 0, mean: null, median: null };
+    const quarter = {
+      quarter: "2026-Q4",
+      cycle: { withGuardian: none, withoutGuardian: none, all: none, reductionPct: null },
+      effort: { withGuardian: null, withoutGuardian: null, all: null },
+      fastTrack: fastTrackMetricsFrom({ n: 3, meanDays: 2.5, medianDays: 2 }, { n: 4, passed: 3 }),
+    } as unknown as QuarterMetricsLike;
+    const series = buildSeries(familyById("reviews")!, [quarter]).filter((s) =>
+      [
+        "fast-tracked",
+        "spot-checks",
+        "fast-track-cycle-mean",
+        "fast-track-cycle-median",
+        "spot-check-pass-rate",
+      ].includes(s.id),
+    );
+    expect(series.map((s) => [s.id, s.points[0].value])).toEqual([
+      ["fast-tracked", 3],
+      ["spot-checks", 4],
+      ["fast-track-cycle-mean", 2.5],
+      ["fast-track-cycle-median", 2],
+      ["spot-check-pass-rate", 75],
+    ]);
+    expect(chartGroups(series).map((g) => g.title)).toEqual([
+      "Fast-tracked reviews and spot checks",
+      "Fast-tracked cycle time",
+      "Spot-check pass rate",
+    ]);
   });
 });
