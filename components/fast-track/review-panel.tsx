@@ -1,9 +1,10 @@
-import { ActionForm, FormCheckbox, FormSelect, FormTextArea } from "@/components/ui/action-form";
+import { ActionForm, FormSelect } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { SPOT_CHECK_OUTCOME } from "@/lib/vocabulary";
-import { fastTrackReviewAction, spotCheckAction } from "@/lib/server/fast-track/actions";
+import { fastTrackReviewAction } from "@/lib/server/fast-track/actions";
 import type { reviewFastTrack } from "@/lib/server/fast-track/queries";
+import { SpotCheckForm } from "./spot-check-form";
 
 type Panel = Awaited<ReturnType<typeof reviewFastTrack>>;
 type Answer = { question: string; lowRisk: boolean };
@@ -55,46 +56,7 @@ export function FastTrackPanel({ reviewId, panel }: { reviewId: number; panel: P
           ) : null}
         </div>
       ) : null}
-      {canSpotCheck ? (
-        <ActionForm
-          action={spotCheckAction}
-          label="Spot check"
-          submit="Record spot check"
-          className="mt-3"
-          hidden={rid}
-          confirm={(data) =>
-            data.get("outcome") === "FAILED"
-              ? {
-                  title: "Fail the spot check?",
-                  body: "The review goes back to the queue for a security engineer (no longer completed). With “suspend”, the guardian cannot fast-track until a lead lifts it.",
-                  confirmLabel: "Fail and send back",
-                }
-              : null
-          }
-        >
-          <FormSelect
-            label="Outcome"
-            name="outcome"
-            id="spot-check-outcome"
-            options={SPOT_CHECK_OUTCOME.options}
-            placeholder="Choose…"
-            required
-          />
-          <FormTextArea
-            label="Note"
-            name="note"
-            id="spot-check-note"
-            rows={2}
-            hint="Required when it fails: what the fast track missed"
-            className="w-full sm:w-96"
-          />
-          <FormCheckbox
-            label="Suspend the guardian's fast track (when it fails)"
-            name="suspend"
-            id="spot-check-suspend"
-          />
-        </ActionForm>
-      ) : null}
+      {canSpotCheck ? <SpotCheckForm reviewId={reviewId} /> : null}
       {offer ? (
         offer.refusal ? (
           <p className="mt-2 text-sm">{offer.refusal}</p>

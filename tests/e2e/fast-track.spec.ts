@@ -54,6 +54,7 @@ test("a lead sets a fast track, a guardian approves low-risk reviews, an enginee
   page,
   browser,
 }) => {
+  test.setTimeout(180_000); // four people, three sign-ins, a dozen pages on a busy machine
   // The lead allows the fast track for the guardian's team.
   await signIn(page, DEMO.lead);
   await page.getByRole("link", { name: "Fast track" }).click();

@@ -11,6 +11,7 @@ import * as activity from "@/lib/server/activity/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
+import * as fastTrack from "@/lib/server/fast-track/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
 import * as notifications from "@/lib/server/notifications/actions";
@@ -62,6 +63,7 @@ const MODULES = {
   belts,
   channels,
   directory,
+  fastTrack,
   newsletters,
   nominations,
   notifications,
@@ -315,6 +317,47 @@ type FuzzCase = {
 
 const P = POISON;
 const CASES: FuzzCase[] = [
+  // The fast track (docs/fast-track.md).
+  {
+    module: "fastTrack",
+    action: "saveFastTrackPolicyAction",
+    actor: "lead",
+    poison: {
+      appliesTo: P.enum,
+      minBelt: P.enum,
+      spotCheckPercent: P.courseHours,
+      checklist: P.text(5, 200),
+    },
+    valid: (w) => ({
+      appliesTo: "team",
+      team: w.A.team.key,
+      minBelt: "WHITE",
+      spotCheckPercent: "20",
+      checklist: "No new external endpoint",
+      enabled: "on",
+    }),
+  },
+  {
+    module: "fastTrack",
+    action: "fastTrackReviewAction",
+    actor: "guardianA",
+    poison: { reviewId: P.ref, q0: P.enum },
+    valid: (w) => ({ reviewId: String(w.reviews.requested.id), q0: "low-risk" }),
+  },
+  {
+    module: "fastTrack",
+    action: "spotCheckAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.ref, outcome: P.enum },
+    valid: (w) => ({ reviewId: String(w.fastTrack.review.id), outcome: "PASSED" }),
+  },
+  {
+    module: "fastTrack",
+    action: "liftSuspensionAction",
+    actor: "lead",
+    poison: { suspensionId: P.ref },
+    valid: (w) => ({ suspensionId: String(w.fastTrack.suspension.id) }),
+  },
   {
     module: "activity",
     action: "logActivityAction",
