@@ -59,7 +59,10 @@ export async function writeFastTracks(c: pg.ClientBase, today: Date) {
   // completed review) failed, and its ratings (which do too) are gone.
   const checked = sampled.filter((p) => p.completed_at < addUtcDays(today, -14));
   const failed = (engineerId && checked.length > 1 && checked.find((p) => !p.released)) || null;
-  for (const p of picked) {
+  // The failed one's guardian is suspended from then on: their later reviews went the ordinary way.
+  const suspendedAfter = (p: Candidate) =>
+    failed !== null && p.guardian_id === failed.guardian_id && p.completed_at > failed.completed_at;
+  for (const p of picked.filter((x) => !suspendedAfter(x))) {
     const isChecked = engineerId !== null && checked.includes(p);
     const outcome = !isChecked ? null : p === failed ? "FAILED" : "PASSED";
     const checkedAt = isChecked ? addUtcDays(p.completed_at, 3) : null;

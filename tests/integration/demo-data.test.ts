@@ -116,7 +116,9 @@ const RULES: [string, string][] = [
           AND array_position(enum_range(NULL::"Belt"), b.belt) >= array_position(enum_range(NULL::"Belt"), pol."minBelt")
           AND b."awardedOn" <= x."approvedAt"::date
           AND (b."expiresOn" IS NULL OR b."expiresOn" > x."approvedAt"::date)
-          AND (b."revokedAt" IS NULL OR b."revokedAt" > x."approvedAt"))`,
+          AND (b."revokedAt" IS NULL OR b."revokedAt" > x."approvedAt"))
+        OR EXISTS (SELECT 1 FROM "FastTrackSuspension" s WHERE s."guardianId" = x."guardianId"
+          AND s."suspendedAt" <= x."approvedAt" AND (s."liftedAt" IS NULL OR s."liftedAt" > x."approvedAt"))`,
   ],
   [
     "a review not yet started has no security engineer; a started one's engineer takes part (startReview)",
