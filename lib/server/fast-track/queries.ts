@@ -8,7 +8,7 @@ import { todayUtc } from "@/lib/period";
 import { PermissionError } from "@/lib/server/errors";
 import { fastTrackFacts } from "./service";
 
-export const SPOT_CHECK_PAGE_SIZE = 25;
+const SPOT_CHECK_PAGE_SIZE = 25;
 
 const recordSelect = {
   guardianId: true,
