@@ -86,7 +86,7 @@ export function FastTrackPanel({ reviewId, panel }: { reviewId: number; panel: P
                 options={ANSWERS}
                 placeholder="Choose…"
                 required
-                className="w-full sm:w-auto"
+                className="w-full"
               />
             ))}
           </ActionForm>
