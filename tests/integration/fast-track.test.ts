@@ -14,6 +14,7 @@ import {
   spotCheckFastTrack,
 } from "@/lib/server/fast-track/service";
 import * as fastTrackActions from "@/lib/server/fast-track/actions";
+import { spotChecksWaiting } from "@/lib/server/fast-track/queries";
 import * as reviewActions from "@/lib/server/reviews/actions";
 import { completeReview, requestReview, startReview } from "@/lib/server/reviews/service";
 import { previewImport } from "@/lib/server/transfer/service";
@@ -254,7 +255,10 @@ describe("spot checks", () => {
     await policy(w);
     const review = await request(w.guardian, w.teamA);
     await fastTrack(w.guardian, review.id);
+    expect(await spotChecksWaiting(w.engineer)).toBe(1); // the engineer's home
+    expect(await spotChecksWaiting(w.guardian)).toBe(0);
     const passed = await check(w.engineer, review.id, { outcome: "PASSED" });
+    expect(await spotChecksWaiting(w.engineer)).toBe(0);
     expect([passed.spotCheckOutcome, passed.spotCheckedById]).toEqual(["PASSED", w.engineer.id]);
     expect((await db.review.findUniqueOrThrow({ where: { id: review.id } })).completedAt).not.toBe(
       null,

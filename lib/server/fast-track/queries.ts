@@ -130,3 +130,15 @@ export async function openSuspensions(actor: SessionActor) {
     },
   });
 }
+
+/** How many drawn reviews wait for a spot check (the engineer's home). */
+export async function spotChecksWaiting(actor: SessionActor): Promise<number> {
+  if (!can(actor, "fasttrack.spotcheck")) return 0;
+  return db.fastTrack.count({
+    where: {
+      sampled: true,
+      spotCheckOutcome: null,
+      review: tenantWhere(queryScope(actor, "fasttrack.spotcheck"), "team.orgId"),
+    },
+  });
+}

@@ -13,6 +13,11 @@ import {
   writeMentorships,
   writeRecognitions,
 } from "./write-belts";
+import {
+  writeFastTrackPolicies,
+  writeFastTracks,
+  writeFastTrackSuspensions,
+} from "./write-fast-track";
 import { writeMemberships, writeSurveys } from "./write-memberships";
 import {
   writeCompletions,
@@ -61,6 +66,9 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   beltAwards: writeBeltAwards,
   mentorships: writeMentorships,
   recognitions: writeRecognitions,
+  fastTrackPolicies: writeFastTrackPolicies,
+  fastTracks: writeFastTracks,
+  fastTrackSuspensions: writeFastTrackSuspensions,
   newsletters: writeNewsletters,
   auditLog: writeAuditLog,
   passwords: writePasswords,
