@@ -38,6 +38,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/nominations", label: "Nominations", permission: "guardian.nominate", icon: "userPlus" },
   { href: "/training", label: "Training", permission: "program.read", icon: "training" },
   { href: "/belts", label: "Belts", permission: "belt.manage", icon: "belt" },
+  { href: "/fast-track", label: "Fast track", permission: "fasttrack.manage", icon: "rocket" },
+  {
+    href: "/fast-track/spot-checks",
+    label: "Spot checks",
+    permission: "fasttrack.spotcheck",
+    icon: "shield",
+  },
   { href: "/recognition", label: "Recognition", permission: "program.read", icon: "star" },
   { href: "/surveys", label: "Surveys", permission: "survey.answer", icon: "message" },
   { href: "/newsletters", label: "Newsletters", permission: "newsletter.read", icon: "mail" },

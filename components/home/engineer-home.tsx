@@ -3,6 +3,7 @@ import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SessionActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
+import { spotChecksWaiting } from "@/lib/server/fast-track/queries";
 import { getEngineerQueue } from "@/lib/server/home/program";
 import { MoreLink } from "./more-link";
 import { reviewsList, threatModelsList } from "@/lib/url-state/lists";
@@ -14,10 +15,13 @@ const inReview = threatModelsList.href("/threat-models", { filter: { status: "IN
 const link = "hover:underline";
 
 export async function EngineerHome({ actor }: { actor: SessionActor }) {
-  const queue = await getEngineerQueue(actor);
+  const [queue, spotChecks] = await Promise.all([
+    getEngineerQueue(actor),
+    spotChecksWaiting(actor),
+  ]);
   return (
     <div className="space-y-6">
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Your open reviews"
           value={
@@ -31,6 +35,14 @@ export async function EngineerHome({ actor }: { actor: SessionActor }) {
           value={
             <Link className={link} href={unassigned}>
               {queue.unassigned.toLocaleString("en")}
+            </Link>
+          }
+        />
+        <Stat
+          label="Fast tracks to spot-check"
+          value={
+            <Link className={link} href="/fast-track/spot-checks">
+              {spotChecks.toLocaleString("en")}
             </Link>
           }
         />

@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   "survey.answer",
   "mentoring.record",
   "time.agree",
+  "fasttrack.manage",
+  "fasttrack.spotcheck",
+  "review.fasttrack",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -76,6 +79,8 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "mentoring.record": "all",
   // Agreed time (docs/decisions/0018): leads and the guardian's manager record it.
   "time.agree": "all",
+  // The fast track's policies (docs/fast-track.md): a team's in its org, a profile's program-wide.
+  "fasttrack.manage": "all",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -98,6 +103,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "activity.read": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    // Spot checks of fast-tracked reviews (docs/fast-track.md), like review.conduct.
+    "fasttrack.spotcheck": "all",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -107,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "activity.read": "own",
     "review.read": "org",
     "review.request": "org",
+    // Approve a low-risk review of their own team through the fast track (lib/fast-track/rule.ts).
+    "review.fasttrack": "org",
     "threatmodel.read": "org",
     "threatmodel.write": "org",
     "feedback.read": "own",

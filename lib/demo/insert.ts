@@ -5,6 +5,7 @@ import { bulkInsert, col, syncSequence } from "./bulk";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
+import { writeFastTracks } from "./fast-track";
 import { writeSurveys } from "./surveys";
 import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
@@ -78,6 +79,7 @@ async function writeDemo(
     if (opts.reset) await truncateAll(client);
     const counts = await writeDataset(client, data, passwordHash);
     await writeSurveys(client, data, opts.today);
+    await writeFastTracks(client, opts.today);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     return counts;

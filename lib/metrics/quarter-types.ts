@@ -1,3 +1,4 @@
+import type { FastTrackMetrics } from "./fast-track";
 import type { FindingMetrics } from "./findings";
 import type { PeopleMetrics } from "./people";
 import type { ReleaseMetrics } from "./releases";
@@ -26,4 +27,6 @@ export type QuarterMetricsLike = {
   threatModels: ThreatModelMetrics;
   people: PeopleMetrics;
   feedback: Summary;
+  /** The reviews family's fast-tracked group (docs/metrics.md). */
+  fastTrack: FastTrackMetrics;
 };

@@ -31,6 +31,7 @@ export {
 } from "./program";
 export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export { EMAIL_CHOICE, NOTIFICATION_KIND } from "./notifications";
+export { SPOT_CHECK_OUTCOME } from "./fast-track";
 export type {
   ActivityType,
   AlertKind,

@@ -11,6 +11,7 @@ import { loadActor, type SessionActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { ActionState } from "@/lib/server/action-state";
 import { createOrg, createTeam, createUser } from "../factories";
+import { fastTrackWorld } from "./fast-track-world";
 
 // ---- session and cache stand-ins; a real SMTP server --------------------------------------------------
 
@@ -416,6 +417,7 @@ export async function buildWorld() {
   const mentorship = await db.mentorship.create({
     data: { mentorId: A.guardian.id, menteeId: nominee.id, startedOn: day(daysAgo(40)) },
   });
+  const fastTrack = await fastTrackWorld(A, B, securityEngineer.id);
 
   // A groups-to-roles mapping (single sign-on), for the admin's /admin/sso actions.
   const groupMapping = await db.groupRoleMapping.create({
@@ -447,6 +449,7 @@ export async function buildWorld() {
     draft,
     published,
     reviews: { requested, started, completed },
+    fastTrack,
     checklistItem: started.checklist[0],
     finding,
     threatModels: { draft: tmDraft, inReview: tmInReview, approved: tmApproved },

@@ -16,6 +16,7 @@ import * as directory from "@/lib/server/directory/actions";
 import * as impact from "@/lib/server/impact/actions";
 import * as jobs from "@/lib/server/jobs/actions";
 import * as mentoring from "@/lib/server/mentoring/actions";
+import * as fastTrack from "@/lib/server/fast-track/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
 import * as nominations from "@/lib/server/nominations/actions";
 import * as notifications from "@/lib/server/notifications/actions";
@@ -75,6 +76,7 @@ const MODULES = {
   impact,
   jobs,
   mentoring,
+  fastTrack,
   newsletters,
   nominations,
   notifications,
@@ -329,6 +331,47 @@ type FuzzCase = {
 
 const P = POISON;
 const CASES: FuzzCase[] = [
+  // The fast track (docs/fast-track.md).
+  {
+    module: "fastTrack",
+    action: "saveFastTrackPolicyAction",
+    actor: "lead",
+    poison: {
+      appliesTo: P.enum,
+      minBelt: P.enum,
+      spotCheckPercent: P.courseHours,
+      checklist: P.text(5, 200),
+    },
+    valid: (w) => ({
+      appliesTo: "team",
+      team: w.A.team.key,
+      minBelt: "WHITE",
+      spotCheckPercent: "20",
+      checklist: "No new external endpoint",
+      enabled: "on",
+    }),
+  },
+  {
+    module: "fastTrack",
+    action: "fastTrackReviewAction",
+    actor: "guardianA",
+    poison: { reviewId: P.ref, q0: P.enum },
+    valid: (w) => ({ reviewId: String(w.reviews.requested.id), q0: "low-risk" }),
+  },
+  {
+    module: "fastTrack",
+    action: "spotCheckAction",
+    actor: "securityEngineer",
+    poison: { reviewId: P.ref, outcome: P.enum },
+    valid: (w) => ({ reviewId: String(w.fastTrack.review.id), outcome: "PASSED" }),
+  },
+  {
+    module: "fastTrack",
+    action: "liftSuspensionAction",
+    actor: "lead",
+    poison: { suspensionId: P.ref },
+    valid: (w) => ({ suspensionId: String(w.fastTrack.suspension.id) }),
+  },
   {
     module: "activity",
     action: "logActivityAction",

@@ -9,6 +9,7 @@ import * as agreedTime from "@/lib/server/agreed-time/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as directory from "@/lib/server/directory/actions";
 import * as impact from "@/lib/server/impact/actions";
+import * as fastTrack from "@/lib/server/fast-track/actions";
 import * as identity from "@/lib/server/identity/sso-actions";
 import * as mentoring from "@/lib/server/mentoring/actions";
 import * as newsletters from "@/lib/server/newsletters/actions";
@@ -63,6 +64,7 @@ const MODULES = {
   agreedTime,
   belts,
   directory,
+  fastTrack,
   identity,
   impact,
   mentoring,
@@ -147,6 +149,43 @@ const CASES: Case[] = [
       effectiveFrom: daysAgo(0).slice(0, 7),
       note: "Agreed at the check-in",
     }),
+  },
+  // The fast track (docs/fast-track.md): policies the lead's, the fast track guardian A's own
+  // team's (another org's review answers as missing), spot checks the security engineers'.
+  {
+    module: "fastTrack",
+    action: "saveFastTrackPolicyAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["FastTrackPolicy"],
+    form: (w) => ({
+      appliesTo: "team",
+      team: w.A.team.key,
+      minBelt: "YELLOW",
+      spotCheckPercent: "10",
+      checklist: "No new external endpoint\nNo new personal data",
+      enabled: "on",
+    }),
+  },
+  {
+    module: "fastTrack",
+    action: "fastTrackReviewAction",
+    expect: "P P P | Y P P | N P P",
+    writes: ["Review", "FastTrack"],
+    form: (w) => ({ reviewId: String(w.reviews.requested.id), q0: "low-risk" }),
+  },
+  {
+    module: "fastTrack",
+    action: "spotCheckAction",
+    expect: "P P Y | P P P | P P P",
+    writes: ["FastTrack"],
+    form: (w) => ({ reviewId: String(w.fastTrack.review.id), outcome: "PASSED" }),
+  },
+  {
+    module: "fastTrack",
+    action: "liftSuspensionAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["FastTrackSuspension"],
+    form: (w) => ({ suspensionId: String(w.fastTrack.suspension.id) }),
   },
 
   // Belts: the lead's.

@@ -120,7 +120,12 @@ describe("dashboard figures equal the hand-computed values", () => {
     expect(lines).toContain(
       '"Mean cycle time, without guardian","org: Payments (with sub-orgs)","2026-Q2",,"days"',
     );
-    expect(lines.length).toBe(1 + 8 * 2);
+    // Eight series of the guardian split, five of the fast-tracked group (docs/metrics.md).
+    expect(lines.length).toBe(1 + 13 * 2);
+    expect(lines).toContain('"Fast-tracked reviews","org: Payments (with sub-orgs)","2026-Q3",0,');
+    expect(lines).toContain(
+      '"Spot-check pass rate","org: Payments (with sub-orgs)","2026-Q3",,"%"',
+    );
   });
 });
 

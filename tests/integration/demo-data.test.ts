@@ -95,10 +95,30 @@ const RULES: [string, string][] = [
        AND EXISTS (SELECT 1 FROM "Finding" f WHERE f."reviewId" = r.id)`,
   ],
   [
-    "a completed review was started by a security engineer and has an outcome; an open one has none",
+    "a completed review was started by a security engineer (or fast-tracked) and has an outcome; an open one has none",
     `SELECT r.key FROM "Review" r WHERE (r."completedAt" IS NOT NULL AND (r."startedAt" IS NULL
-        OR r."securityEngineerId" IS NULL OR r.outcome IS NULL))
+        OR (r."securityEngineerId" IS NULL AND NOT EXISTS (SELECT 1 FROM "FastTrack" x
+          WHERE x."reviewId" = r.id)) OR r.outcome IS NULL))
         OR (r."completedAt" IS NULL AND r.outcome IS NOT NULL)`,
+  ],
+  [
+    // docs/fast-track.md: approved by an active guardian of the team with a valid belt of at
+    // least the policy's, no security engineer; a failed spot check sent it back (open again).
+    "a fast-tracked review obeys the fast-track rule, and a failed spot check left it open",
+    `SELECT r.key FROM "FastTrack" x JOIN "Review" r ON r.id = x."reviewId"
+       JOIN "FastTrackPolicy" pol ON pol.id = x."policyId"
+       WHERE r."securityEngineerId" IS NOT NULL
+        OR ((x."spotCheckOutcome" = 'FAILED') <> (r."completedAt" IS NULL))
+        OR (x."spotCheckOutcome" IS NOT NULL AND NOT x.sampled)
+        OR NOT EXISTS (SELECT 1 FROM "GuardianMembership" g WHERE g."userId" = x."guardianId"
+          AND g."teamId" = r."teamId" AND ${activeOn('(x."approvedAt")::date')})
+        OR NOT EXISTS (SELECT 1 FROM "BeltAward" b WHERE b."userId" = x."guardianId"
+          AND array_position(enum_range(NULL::"Belt"), b.belt) >= array_position(enum_range(NULL::"Belt"), pol."minBelt")
+          AND b."awardedOn" <= x."approvedAt"::date
+          AND (b."expiresOn" IS NULL OR b."expiresOn" > x."approvedAt"::date)
+          AND (b."revokedAt" IS NULL OR b."revokedAt" > x."approvedAt"))
+        OR EXISTS (SELECT 1 FROM "FastTrackSuspension" s WHERE s."guardianId" = x."guardianId"
+          AND s."suspendedAt" <= x."approvedAt" AND (s."liftedAt" IS NULL OR s."liftedAt" > x."approvedAt"))`,
   ],
   [
     "a review not yet started has no security engineer; a started one's engineer takes part (startReview)",
@@ -274,7 +294,11 @@ describe("demo data obeys the app's rules", () => {
       (SELECT count(*)::int FROM "TimeAgreement" WHERE "sharePercent" IS NULL) AS hours_agreed,
       (SELECT count(*)::int - 1 FROM "TimeAgreement" ta JOIN "User" u ON u.id = ta."userId"
         WHERE u.email = 'guardian@guardians.test') AS demo_guardian_changes,
-      (SELECT count(DISTINCT belt)::int FROM "BeltAward") AS belts`);
+      (SELECT count(DISTINCT belt)::int FROM "BeltAward") AS belts,
+      (SELECT count(*)::int FROM "FastTrack") AS fast_tracks,
+      (SELECT count(*)::int FROM "FastTrack" WHERE "spotCheckOutcome" = 'PASSED') AS spot_passed,
+      (SELECT count(*)::int FROM "FastTrack" WHERE "spotCheckOutcome" = 'FAILED') AS spot_failed,
+      (SELECT count(*)::int FROM "FastTrackSuspension") AS suspensions`);
     for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(0);
     // Ratings are dated by the work they rate, not all on the day the demo was loaded.
     expect(counts.rating_days).toBeGreaterThan(50);

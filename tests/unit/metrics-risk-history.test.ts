@@ -80,6 +80,7 @@ describe("the overview's CSV", () => {
       findings: { perTeam: 1.5, openAtEnd: 2 },
       threatModels: { guardianAuthoredPct: 200 / 3, approved: 3 },
       feedback: { n: 2, mean: 4.5, median: 4.5 },
+      fastTrack: { cycle: { n: 0, mean: null, median: null }, passRatePct: null },
     }) as unknown as QuarterMetricsLike;
 
   it("has every headline, then the charts' series a headline does not give", () => {

@@ -49,6 +49,9 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "survey.answer": ["own", "own", "own", "own", "own", "own"],
   "mentoring.record": ["all", "all", "-", "-", "-", "-"],
   "time.agree": ["all", "all", "-", "-", "org", "-"],
+  "fasttrack.manage": ["all", "all", "-", "-", "-", "-"],
+  "fasttrack.spotcheck": ["-", "-", "all", "-", "-", "-"],
+  "review.fasttrack": ["-", "-", "-", "org", "-", "-"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

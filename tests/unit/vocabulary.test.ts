@@ -22,6 +22,7 @@ import {
   ROLE,
   SEVERITY,
   SEVERITY_WEIGHT,
+  SPOT_CHECK_OUTCOME,
   STRIDE_CATEGORY,
   STRIDE_LETTERS,
   SURVEY_QUESTION_KIND,
@@ -74,6 +75,7 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   AlertKind: ALERT_KIND,
   NotificationKind: NOTIFICATION_KIND,
   EmailChoice: EMAIL_CHOICE,
+  SpotCheckOutcome: SPOT_CHECK_OUTCOME,
 };
 
 describe("vocabulary", () => {

@@ -8,6 +8,7 @@ import { quarterPeriod } from "@/lib/metrics/periods";
 import { SEVERITY_WEIGHT } from "@/lib/vocabulary";
 import { findingFamily, teamsAtEnd } from "./families/findings";
 import { peopleFamily, trainingFamily } from "./families/people";
+import { fastTrackFamily } from "./families/fast-track";
 import { releaseFamily, reviewFamily } from "./families/reviews";
 import { feedbackFamily, threatModelFamily } from "./families/threat-models";
 import { timeFamily } from "./families/time";
@@ -21,8 +22,8 @@ export type QuarterMetrics = QuarterMetricsLike;
 /** Every family but the hours, for every period: one grouped query per family. */
 async function computeWithoutHours(scope: MetricScope, periods: MetricPeriod[]) {
   const teams = await teamsAtEnd(scope, periods);
-  const [reviews, releases, findings, training, threatModels, people, feedback] = await Promise.all(
-    [
+  const [reviews, releases, findings, training, threatModels, people, feedback, fastTrack] =
+    await Promise.all([
       reviewFamily(scope, periods),
       releaseFamily(scope, periods),
       findingFamily(scope, periods, teams),
@@ -30,8 +31,8 @@ async function computeWithoutHours(scope: MetricScope, periods: MetricPeriod[]) 
       threatModelFamily(scope, periods),
       peopleFamily(scope, periods),
       feedbackFamily(scope, periods),
-    ],
-  );
+      fastTrackFamily(scope, periods),
+    ]);
   return periods.map((p) => ({
     cycle: reviews.get(p.key)!.cycle,
     effort: reviews.get(p.key)!.effort,
@@ -41,6 +42,7 @@ async function computeWithoutHours(scope: MetricScope, periods: MetricPeriod[]) 
     threatModels: threatModels.get(p.key)!,
     people: people.get(p.key)!,
     feedback: feedback.get(p.key)!,
+    fastTrack: fastTrack.get(p.key)!,
   }));
 }
 

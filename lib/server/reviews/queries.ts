@@ -123,7 +123,7 @@ export async function getReview(actor: SessionActor, id: number) {
   return db.review.findFirst({
     where: { id, ...tenantWhere(scope, "team.orgId") },
     include: {
-      team: { select: { id: true, name: true, orgId: true } },
+      team: { select: { id: true, name: true, orgId: true, profile: true } },
       securityEngineer: { select: { name: true } },
       participants: {
         include: {

@@ -10,7 +10,7 @@ import { likeLiteral } from "@/lib/search/query";
 // teams as suggestions (a <datalist>), resolved here by key or name within the actor's scope.
 export type TeamPermission = Extract<
   Permission,
-  "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write"
+  "review.read" | "review.request" | "threatmodel.read" | "threatmodel.write" | "fasttrack.manage"
 >;
 
 export type TeamChoice = { value: string; label: string };

@@ -112,6 +112,25 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
     repeatable: true,
     refs: (r) => people(["recipient", r.recipient], ["giver", r.giver]),
   },
+  fastTrackPolicies: {
+    base: (r) => [r.teamProfile, r.team],
+    refs: (r) => [["team", "team", r.team]],
+  },
+  fastTracks: {
+    base: (r) => [r.review],
+    refs: (r) => [
+      ["review", "review", r.review],
+      ["policyTeam", "team", r.policyTeam],
+      ...people(["guardian", r.guardian], ["spotCheckedBy", r.spotCheckedBy]),
+    ],
+  },
+  fastTrackSuspensions: {
+    base: (r) => [r.guardian, r.suspendedAt],
+    refs: (r) => [
+      ["review", "review", r.review],
+      ...people(["guardian", r.guardian], ["suspendedBy", r.suspendedBy], ["liftedBy", r.liftedBy]),
+    ],
+  },
   newsletters: {
     base: (r) => [r.org, r.quarter],
     refs: (r) => [["org", "org", r.org], ...people(["publishedBy", r.publishedBy])],

@@ -1,6 +1,7 @@
 // program.json: everything of the program that the 13 CSV files do not carry, one array per
 // section. Pure: parsing and validation only, nothing here touches the database.
 import { z } from "zod";
+import * as fastTrack from "./schema-fast-track";
 import * as people from "./schema-people";
 import * as work from "./schema-work";
 import { email, text } from "./fields";
@@ -36,6 +37,9 @@ export const SECTION_ROWS = {
   mentorships: people.mentorshipRow,
   timeAgreements: people.timeAgreementRow,
   recognitions: people.recognitionRow,
+  fastTrackPolicies: fastTrack.fastTrackPolicyRow,
+  fastTracks: fastTrack.fastTrackRow,
+  fastTrackSuspensions: fastTrack.fastTrackSuspensionRow,
   newsletters: work.newsletterRow,
   auditLog: work.auditRow,
   passwords: z.object({ email, passwordHash: text().min(1) }),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RatingForm } from "@/components/feedback/rating-form";
+import { FastTrackPanel } from "@/components/fast-track/review-panel";
 import { FindingsCard } from "@/components/reviews/findings-card";
 import { StartReviewForm } from "@/components/reviews/start-form";
 import { FormRecordPicker } from "@/components/search/record-picker";
@@ -19,6 +20,7 @@ import {
   completeReviewAction,
   rateGuardianAction,
 } from "@/lib/server/reviews/actions";
+import { reviewFastTrack } from "@/lib/server/fast-track/queries";
 import { getReview } from "@/lib/server/reviews/queries";
 import { securityEngineers } from "@/lib/server/reviews/service";
 import { isoDay } from "@/lib/period";
@@ -44,6 +46,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       ),
     )
     .map((p) => p.userId);
+  const fastTrack = await reviewFastTrack(actor, {
+    ...r,
+    orgId: r.team.orgId,
+    openFindings: r.findings.filter((f) => f.status === "OPEN").length,
+  });
   const rating = new Map(r.feedback.map((f) => [f.guardianId, f]));
   const rid = { reviewId: String(r.id) };
   return (
@@ -77,6 +84,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </p>
         ) : null}
       </div>
+      <FastTrackPanel reviewId={r.id} panel={fastTrack} />
       {conduct && !r.startedAt ? (
         <StartReviewForm
           reviewId={r.id}

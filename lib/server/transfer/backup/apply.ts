@@ -14,6 +14,11 @@ import {
   writeRecognitions,
   writeTimeAgreements,
 } from "./write-belts";
+import {
+  writeFastTrackPolicies,
+  writeFastTracks,
+  writeFastTrackSuspensions,
+} from "./write-fast-track";
 import { writeMemberships, writeSurveys } from "./write-memberships";
 import {
   writeCompletions,
@@ -63,6 +68,9 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   mentorships: writeMentorships,
   timeAgreements: writeTimeAgreements,
   recognitions: writeRecognitions,
+  fastTrackPolicies: writeFastTrackPolicies,
+  fastTracks: writeFastTracks,
+  fastTrackSuspensions: writeFastTrackSuspensions,
   newsletters: writeNewsletters,
   auditLog: writeAuditLog,
   passwords: writePasswords,

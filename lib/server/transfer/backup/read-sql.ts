@@ -59,6 +59,18 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
   beltRules: `SELECT belt::text AS belt, conditions, "validityMonths", renewal, ${email("r", "updatedById")} AS "updatedBy", "updatedAt" FROM "BeltRule" r ORDER BY belt`,
   beltAwards: `SELECT u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn", a."expiresOn"::text AS "expiresOn", a.renewal, a.evidence, a."createdAt", a."revokedAt", ${email("a", "revokedById")} AS "revokedBy", a."revokeReason"
     FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" ORDER BY u.email, a.belt, a."awardedOn", a.id`,
+  fastTrackPolicies: `SELECT p."teamProfile"::text AS "teamProfile", t.key AS team, p."minBelt"::text AS "minBelt", p."spotCheckPercent",
+      p.checklist, p.seed, p.enabled, p."updatedAt"
+    FROM "FastTrackPolicy" p LEFT JOIN "Team" t ON t.id = p."teamId" ORDER BY p."teamProfile", t.key`,
+  fastTracks: `SELECT r.key AS review, u.email AS guardian, p."teamProfile"::text AS "policyProfile", t.key AS "policyTeam",
+      x."approvedAt", x.answers, x.seed, x."spotCheckPercent", x.sampled, x."spotCheckOutcome"::text AS "spotCheckOutcome",
+      x."spotCheckedAt", ${email("x", "spotCheckedById")} AS "spotCheckedBy", x."spotCheckNote"
+    FROM "FastTrack" x JOIN "Review" r ON r.id = x."reviewId" JOIN "User" u ON u.id = x."guardianId"
+    JOIN "FastTrackPolicy" p ON p.id = x."policyId" LEFT JOIN "Team" t ON t.id = p."teamId" ORDER BY r.key`,
+  fastTrackSuspensions: `SELECT u.email AS guardian, s."suspendedAt", ${email("s", "suspendedById")} AS "suspendedBy", s.reason,
+      (SELECT r.key FROM "FastTrack" x JOIN "Review" r ON r.id = x."reviewId" WHERE x.id = s."fastTrackId") AS review,
+      s."liftedAt", ${email("s", "liftedById")} AS "liftedBy"
+    FROM "FastTrackSuspension" s JOIN "User" u ON u.id = s."guardianId" ORDER BY u.email, s."suspendedAt", s.id`,
   mentorships: `SELECT a.email AS mentor, b.email AS mentee, m."startedOn"::text AS "startedOn", m."endedOn"::text AS "endedOn"
     FROM "Mentorship" m JOIN "User" a ON a.id = m."mentorId" JOIN "User" b ON b.id = m."menteeId" ORDER BY a.email, b.email`,
   timeAgreements: `SELECT u.email, t."effectiveFrom"::text AS "from", (t."monthlyQuarterHours" / 4.0)::float8 AS "monthlyHours", t."sharePercent", t.note, r.email AS "recordedBy", t."createdAt" AS at

@@ -8,6 +8,7 @@ import {
   readMatching,
   readOrgParents,
 } from "@/lib/server/transfer/spreadsheet/readers";
+import { reviewCompletionIssues } from "@/lib/server/transfer/spreadsheet/review-completion";
 import { isRestricted, peopleRowIssues, type ImportActor } from "@/lib/transfer/role-grants";
 import { matchActivities } from "@/lib/transfer/spreadsheet/activity-match";
 import { diffRows, type Existing, type Update } from "@/lib/transfer/spreadsheet/diff";
@@ -127,6 +128,7 @@ export async function planImport(
     files.set(f.spec.name, { parsed: f, diff: diffRows(f.spec, f.present, f.rows, existing) });
   }
   errors.push(...(await roleGrantIssues(c, actor, files.get("people.csv"))));
+  errors.push(...(await reviewCompletionIssues(c, files.get("reviews.csv"))));
   const report: ImportReport = {
     files: [...files.values()].map(({ parsed: p, diff }) => ({
       file: p.spec.name,
