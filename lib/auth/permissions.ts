@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   "survey.manage",
   "survey.answer",
   "mentoring.record",
+  "event.manage",
+  "event.attend",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +75,10 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "survey.manage": "all",
   "survey.answer": "own",
   "mentoring.record": "all",
+  // Workshops, game days and contests (docs/events.md): leads run them; anyone in an event's
+  // audience registers for it.
+  "event.manage": "all",
+  "event.attend": "own",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -95,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "activity.read": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    "event.attend": "own",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -110,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "training.complete": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    "event.attend": "own",
   },
   MANAGER: {
     "program.read": "all",
@@ -125,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "recognition.give": "org",
     "newsletter.read": "org",
     "survey.answer": "own",
+    "event.attend": "own",
   },
   BUILDER: {
     "program.read": "all",
@@ -138,6 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "training.complete": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    "event.attend": "own",
   },
 };
 

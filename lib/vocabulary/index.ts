@@ -31,11 +31,13 @@ export {
 } from "./program";
 export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export { EMAIL_CHOICE, NOTIFICATION_KIND } from "./notifications";
+export { EVENT_KIND } from "./events";
 export type {
   ActivityType,
   AlertKind,
   Belt,
   DeliveryStatus,
+  EventKind,
   FindingStatus,
   GoalMetric,
   GuardianStatus,

@@ -48,6 +48,8 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "survey.manage": ["all", "all", "-", "-", "-", "-"],
   "survey.answer": ["own", "own", "own", "own", "own", "own"],
   "mentoring.record": ["all", "all", "-", "-", "-", "-"],
+  "event.manage": ["all", "all", "-", "-", "-", "-"],
+  "event.attend": ["own", "own", "own", "own", "own", "own"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -9,6 +9,7 @@ import {
   CHAT_TOOL,
   csvWord,
   EMAIL_CHOICE,
+  EVENT_KIND,
   NOTIFICATION_KIND,
   DELIVERY_STATUS,
   FINDING_STATUS,
@@ -74,6 +75,7 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   AlertKind: ALERT_KIND,
   NotificationKind: NOTIFICATION_KIND,
   EmailChoice: EMAIL_CHOICE,
+  EventKind: EVENT_KIND,
 };
 
 describe("vocabulary", () => {

@@ -16,7 +16,7 @@ CREATE TABLE "Event" (
 
     CONSTRAINT "Event_pkey" PRIMARY KEY ("id"),
     -- The rules of lib/validations/event.ts, held by the database for every writer.
-    CONSTRAINT "Event_capacity_check" CHECK ("capacity" BETWEEN 1 AND 10000),
+    CONSTRAINT "Event_capacity_check" CHECK ("capacity" BETWEEN 1 AND 500),
     CONSTRAINT "Event_quarterHours_check" CHECK ("quarterHours" BETWEEN 1 AND 96)
 );
 
