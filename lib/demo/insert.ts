@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
 import { writeSurveys } from "./surveys";
+import { writeEvents } from "./events";
 import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
@@ -78,6 +79,7 @@ async function writeDemo(
     if (opts.reset) await truncateAll(client);
     const counts = await writeDataset(client, data, passwordHash);
     await writeSurveys(client, data, opts.today);
+    await writeEvents(client, data, opts.today);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     return counts;
