@@ -28,9 +28,7 @@ describe("event phases and places", () => {
   it("is upcoming until the start, started from it, cancelled above all", () => {
     expect(eventPhase(event("2026-12-07T10:00:01Z"), now)).toBe("upcoming");
     expect(eventPhase(event("2026-12-07T10:00:00Z"), now)).toBe("started");
-    expect(eventPhase(event("2026-12-09T10:00:00Z", { cancelledAt: now }), now)).toBe(
-      "cancelled",
-    );
+    expect(eventPhase(event("2026-12-09T10:00:00Z", { cancelledAt: now }), now)).toBe("cancelled");
   });
 
   it("never shows fewer than 0 places", () => {
@@ -88,7 +86,9 @@ describe("attendance", () => {
     { id: 3, attended: true, placing: 1 },
   ];
   const marks = (m: Record<number, [boolean, number | null]>) =>
-    new Map(Object.entries(m).map(([k, [attended, placing]]) => [Number(k), { attended, placing }]));
+    new Map(
+      Object.entries(m).map(([k, [attended, placing]]) => [Number(k), { attended, placing }]),
+    );
 
   it("reads the whole list: ticked newly attend, unticked are unmarked", () => {
     const c = attendanceChanges(regs, marks({ 1: [true, null], 3: [true, 1] }), true);
@@ -108,9 +108,7 @@ describe("attendance", () => {
     expect(attendanceChanges(regs, marks({ 1: [true, 1] }), false).problem).toMatch(
       /Only a contest/,
     );
-    expect(attendanceChanges(regs, marks({ 1: [false, 1] }), true).problem).toMatch(
-      /attended/,
-    );
+    expect(attendanceChanges(regs, marks({ 1: [false, 1] }), true).problem).toMatch(/attended/);
     expect(attendanceChanges(regs, marks({ 9: [true, null] }), true).problem).toMatch(
       /no longer registered/,
     );
@@ -204,9 +202,11 @@ describe("belt condition: events attended", () => {
   });
 
   it("counts any kind without a kind, all time without a window", () => {
-    expect(evaluateCondition({ type: "events", min: 5 }, attended, "GREEN", today)).toMatchObject(
-      { current: 4, met: false, label: "Attend workshops, game days or contests" },
-    );
+    expect(evaluateCondition({ type: "events", min: 5 }, attended, "GREEN", today)).toMatchObject({
+      current: 4,
+      met: false,
+      label: "Attend workshops, game days or contests",
+    });
     expect(
       evaluateCondition({ type: "events", min: 1, kind: "CONTEST" }, attended, "GREEN", today)
         .current,
