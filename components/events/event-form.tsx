@@ -5,7 +5,7 @@ import { saveEventAction } from "@/lib/server/events/actions";
 import { MAX_CAPACITY } from "@/lib/validations/event";
 import { EVENT_KIND } from "@/lib/vocabulary";
 
-export type EventDraft = {
+type EventDraft = {
   id: number | null;
   kind: string;
   title: string;

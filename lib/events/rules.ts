@@ -64,7 +64,7 @@ export function attendanceProblem(event: EventTimes, now: Date): string | null {
 type Registration = { id: number; attended: boolean; placing: number | null };
 type Mark = { attended: boolean; placing: number | null };
 
-export type AttendanceChanges = {
+type AttendanceChanges = {
   attend: number[];
   unattend: number[];
   placings: { id: number; placing: number | null }[];
