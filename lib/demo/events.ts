@@ -3,7 +3,7 @@
 // and an upcoming workshop with places left, so every events page has something to show.
 // Deterministic without the seeded generator: people follow their place in the dataset.
 import type pg from "pg";
-import { addUtcDays } from "@/lib/period";
+import { addUtcDays, startOfUtcDay } from "@/lib/period";
 import { EVENT_KIND } from "@/lib/vocabulary";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import type { Dataset } from "./types";
@@ -102,7 +102,7 @@ export async function writeEvents(c: pg.ClientBase, d: Dataset, today: Date) {
     },
   ];
   for (const e of events) {
-    const day = addUtcDays(today, e.day);
+    const day = addUtcDays(startOfUtcDay(today), e.day);
     const startsAt = new Date(day.getTime() + e.hour * 3_600_000);
     const { rows } = await c.query<{ id: number }>(
       `INSERT INTO "Event" (kind, title, description, "startsAt", "quarterHours", capacity, "orgId", "createdById", "createdAt")
