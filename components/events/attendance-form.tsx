@@ -34,7 +34,7 @@ export function AttendanceForm({
       hidden={{ eventId: String(eventId) }}
       className="block space-y-3"
     >
-      <fieldset className="min-w-0">
+      <fieldset className="w-full min-w-0">
         <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">
           Tick everyone who attended. Each is credited the event&apos;s hours as training on its day
           {contest ? "; give placings to the top three" : ""}.

@@ -45,8 +45,18 @@ export async function EventList({
           },
           { header: "Kind", cell: (e) => EVENT_KIND.label(e.kind) },
           { header: "Starts", cell: (e) => formatDateTime(e.startsAt) },
-          { header: "Duration", align: "right", cell: (e) => formatHours(e.quarterHours) },
-          { header: "For", cell: (e) => e.org?.name ?? "Everyone" },
+          // On a phone the event's page has these; the list keeps what tells events apart.
+          {
+            header: "Duration",
+            align: "right",
+            className: "hidden sm:table-cell",
+            cell: (e) => formatHours(e.quarterHours),
+          },
+          {
+            header: "For",
+            className: "hidden sm:table-cell",
+            cell: (e) => e.org?.name ?? "Everyone",
+          },
           {
             header: when === "upcoming" ? "Places left" : "Registered",
             align: "right",

@@ -13,7 +13,7 @@ export default async function RecognitionPage() {
     <>
       <PageHeader
         title="Recognition wall"
-        description="Recent belts and awards across the program."
+        description="Recent belts, awards and contest placings across the program."
       />
       <StreamedPart
         what="Recognition"
