@@ -98,6 +98,30 @@ export function attendanceChanges(
   return out;
 }
 
+/**
+ * Why an event's recorded places cannot stand, or null: the rules the services keep, checked
+ * where a whole event arrives at once (a restored backup). More people than places, someone
+ * twice, attendance before the event's day or at a cancelled one, a placing outside a contest
+ * or without attendance.
+ */
+export function recordedEventProblem(
+  event: EventTimes & { capacity: number; kind: string },
+  registrations: { email: string; attended: boolean; placing: number | null }[],
+  now: Date,
+): string | null {
+  if (registrations.length > event.capacity)
+    return `${registrations.length} people registered for ${event.capacity} places`;
+  const emails = registrations.map((r) => r.email);
+  const twice = emails.find((e, i) => emails.indexOf(e) !== i);
+  if (twice) return `${twice} is registered twice`;
+  const attended = registrations.filter((r) => r.attended);
+  if (attended.length && attendanceProblem(event, now))
+    return `Attendance recorded where it cannot be: ${attendanceProblem(event, now)}`;
+  if (registrations.some((r) => r.placing !== null && (!r.attended || event.kind !== "CONTEST")))
+    return "A placing goes to someone who attended a contest";
+  return null;
+}
+
 /** "1st", "2nd", "3rd". */
 export const placingLabel = (placing: number) =>
   placing === 1 ? "1st" : placing === 2 ? "2nd" : `${placing}rd`;

@@ -65,6 +65,11 @@ const RULES: [string, string][] = [
          OR (r.attended AND e."startsAt" > ${today})`,
   ],
   [
+    "a place is taken before the event starts, and not after today",
+    `SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
+       WHERE r."registeredAt" > e."startsAt" OR r."registeredAt" > ${today} + 1`,
+  ],
+  [
     "placings go to attendees of contests",
     `SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
        WHERE r."placing" IS NOT NULL AND (e.kind <> 'CONTEST' OR NOT r.attended)`,

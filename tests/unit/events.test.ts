@@ -14,6 +14,7 @@ import {
   unregistrationProblem,
 } from "@/lib/events/rules";
 import { attendanceSchema, eventSchema } from "@/lib/validations/event";
+import { eventRow } from "@/lib/transfer/backup/schema-events";
 import { beltConditionSchema, type BeltCondition } from "@/lib/validations/belt-rule";
 
 const now = new Date("2026-12-07T10:00:00Z");
@@ -274,5 +275,61 @@ describe("belt condition: events attended", () => {
       today,
     );
     expect(item.records?.map((r) => ("id" in r ? r.id : null))).toEqual([1, 3]);
+  });
+});
+
+describe("a backup's events (program.json) obey the same rules", () => {
+  const row = (over: Record<string, unknown> = {}) => ({
+    kind: "CONTEST",
+    title: "Capture the flag",
+    description: "",
+    startsAt: "2026-10-23T13:00:00Z",
+    hours: 3,
+    capacity: 2,
+    org: null,
+    cancelledAt: null,
+    createdBy: "lead@example.test",
+    createdAt: "2026-09-01T10:00:00Z",
+    registrations: [
+      { email: "a@example.test", registeredAt: "2026-10-01T10:00:00Z", attended: true, placing: 1 },
+      { email: "b@example.test", registeredAt: "2026-10-02T10:00:00Z", attended: false },
+    ],
+    ...over,
+  });
+  const problem = (over: Record<string, unknown>) => {
+    const r = eventRow.safeParse(row(over));
+    return r.success ? null : r.error.issues.map((i) => i.message).join("; ");
+  };
+
+  it("reads a contest with its places and placings", () => {
+    expect(eventRow.parse(row())).toMatchObject({
+      capacity: 2,
+      registrations: [{ placing: 1 }, {}],
+    });
+  });
+
+  it.each([
+    [{ capacity: 1 }, "2 people registered for 1 places"],
+    [{ capacity: 501 }, "At most 500 places"],
+    [{ hours: 1.1 }, "Use quarter-hour steps: 0.25, 0.5, 0.75…"],
+    [{ hours: 0 }, "An event lasts more than 0 and at most 24 hours"],
+    [{ kind: "WORKSHOP" }, "A placing goes to someone who attended a contest"],
+    [{ startsAt: "2099-01-01T10:00:00Z" }, "outside the dates the app accepts"],
+    [{ startsAt: "2030-01-01T10:00:00Z" }, "Attendance is recorded from the day of the event."],
+    [
+      { cancelledAt: "2026-10-20T10:00:00Z" },
+      "Attendance recorded where it cannot be: This event was cancelled.",
+    ],
+    [
+      {
+        registrations: [
+          { email: "a@example.test", registeredAt: "2026-10-01T10:00:00Z", attended: false },
+          { email: "A@example.test", registeredAt: "2026-10-01T10:00:00Z", attended: false },
+        ],
+      },
+      "a@example.test is registered twice",
+    ],
+  ])("refuses %o", (over, message) => {
+    expect(problem(over)).toContain(message);
   });
 });

@@ -116,7 +116,8 @@ export async function loadBeltFacts(
       client.$queryRaw<{ userId: number; day: Date; kind: EventKind }[]>`SELECT r."userId",
         (e."startsAt" AT TIME ZONE 'UTC')::date AS day, e.kind::text AS kind
       FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
-      WHERE r.attended AND e."cancelledAt" IS NULL AND r."userId" = ANY(${ids}::int[])`,
+      WHERE r.attended AND e."cancelledAt" IS NULL AND r."userId" = ANY(${ids}::int[])
+      ORDER BY r."userId", e."startsAt", e.id`,
     ]);
   const required = courses.filter((c) => c.required).map((c) => c.key);
   for (const id of ids) {
