@@ -95,9 +95,9 @@ describe("planning events", () => {
   it("a lead creates an event for an organisation; a double submit makes one", async () => {
     const w = await world();
     const input = form({ orgId: String(w.child.id), kind: "GAME_DAY" });
-    const a = await saveEvent(w.lead, input);
-    const b = await saveEvent(w.lead, input);
+    const [a, b] = await Promise.all([saveEvent(w.lead, input), saveEvent(w.lead, input)]);
     expect(b.id).toBe(a.id);
+    expect(await db.event.count()).toBe(1);
     expect(a).toMatchObject({ kind: "GAME_DAY", quarterHours: 8, capacity: 3, orgId: w.child.id });
     expect(await db.auditLog.count({ where: { entity: "Event", action: "create" } })).toBe(1);
   });

@@ -54,7 +54,9 @@ export async function saveEvent(actor: SessionActor, input: EventInput) {
   };
   return db.$transaction(async (tx) => {
     if (input.id === null) {
-      // A double-clicked "Create" finds the event it just made instead of making a second.
+      // A double-clicked "Create" finds the event it just made instead of making a second (one
+      // creation per lead at a time, so two submits cannot both miss it).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('event-create'), ${actor.id})`;
       const twin = await tx.event.findFirst({
         where: { ...data, createdById: actor.id, cancelledAt: null },
       });
