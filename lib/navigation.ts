@@ -47,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { href: "/recognition", label: "Recognition", permission: "program.read", icon: "star" },
   { href: "/surveys", label: "Surveys", permission: "survey.answer", icon: "message" },
+  { href: "/events", label: "Events", permission: "event.attend", icon: "training" },
   { href: "/newsletters", label: "Newsletters", permission: "newsletter.read", icon: "mail" },
   { href: "/program", label: "Program", permission: "program.read", icon: "program" },
   { href: "/import", label: "Import / export", permission: "import.run", icon: "upload" },

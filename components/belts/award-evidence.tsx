@@ -7,7 +7,12 @@ const link = "text-brand-600 underline underline-offset-2 dark:text-brand-100";
 
 function RecordLink({ r }: { r: EvidenceRecord }) {
   const href = recordHref(r);
-  const text = "key" in r && r.kind !== "course" ? `${r.key} ${r.name}` : r.name;
+  const text =
+    r.kind === "event"
+      ? `${r.name} (${r.on})`
+      : "key" in r && r.kind !== "course"
+        ? `${r.key} ${r.name}`
+        : r.name;
   return href ? (
     <Link className={link} href={href}>
       {text}

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { BeltCondition } from "@/lib/validations/belt-rule";
+import { EVENT_KIND, type EventKind } from "@/lib/vocabulary";
 
 const TYPES: { value: BeltCondition["type"]; label: string }[] = [
   { value: "previous-belt", label: "Holds the previous belt" },
@@ -12,6 +13,7 @@ const TYPES: { value: BeltCondition["type"]; label: string }[] = [
   { value: "hours", label: "Hours logged" },
   { value: "feedback-average", label: "Average feedback rating" },
   { value: "mentoring", label: "Guardians mentored" },
+  { value: "events", label: "Events attended" },
 ];
 
 function fresh(type: BeltCondition["type"], courseKey: string): BeltCondition {
@@ -22,6 +24,8 @@ function fresh(type: BeltCondition["type"], courseKey: string): BeltCondition {
       return { type, min: 4, minRatings: 3 };
     case "hours":
       return { type, min: 10 };
+    case "events":
+      return { type, min: 2, kind: "GAME_DAY", windowMonths: 12 };
     case "reviews":
     case "threat-models":
     case "mentoring":
@@ -124,6 +128,34 @@ export function ConditionList({
                   type="number"
                   value={c.windowDays ?? ""}
                   onChange={(e) => num(i, "windowDays", e.target.value)}
+                  className={input}
+                />
+              </>
+            ) : null}
+            {c.type === "events" ? (
+              <>
+                <label htmlFor={id(i, "event-kind")}>of kind</label>
+                <select
+                  id={id(i, "event-kind")}
+                  value={c.kind ?? ""}
+                  onChange={(e) =>
+                    update(i, { ...c, kind: (e.target.value || undefined) as EventKind })
+                  }
+                  className={`${input} w-40`}
+                >
+                  <option value="">Any kind</option>
+                  {EVENT_KIND.options.map((k) => (
+                    <option key={k.value} value={k.value}>
+                      {k.label}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={id(i, "months")}>in the last (months, optional)</label>
+                <input
+                  id={id(i, "months")}
+                  type="number"
+                  value={c.windowMonths ?? ""}
+                  onChange={(e) => num(i, "windowMonths", e.target.value)}
                   className={input}
                 />
               </>

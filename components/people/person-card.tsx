@@ -1,6 +1,7 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import type { PersonCardData } from "@/lib/server/people/card";
+import { placingLabel } from "@/lib/events/rules";
 import { BELT, RECOGNITION_KIND } from "@/lib/vocabulary";
 
 /** A person's public card: who they are, their belts and recognition (what the wall shows). */
@@ -40,16 +41,21 @@ export function PersonCard({ person }: { person: PersonCardData }) {
         <Card id="recognition">
           <CardTitle>Recognition</CardTitle>
           <ul className="mt-2 space-y-2 text-sm">
-            {person.recognitionsReceived.length ? (
-              person.recognitionsReceived.map((r) => (
-                <li key={r.id}>
-                  <strong>{r.title}</strong> ({RECOGNITION_KIND.label(r.kind).toLowerCase()} from{" "}
-                  {r.giver.name}, {formatDate(r.createdAt)}): {r.reason}
-                </li>
-              ))
-            ) : (
+            {person.recognitionsReceived.map((r) => (
+              <li key={r.id}>
+                <strong>{r.title}</strong> ({RECOGNITION_KIND.label(r.kind).toLowerCase()} from{" "}
+                {r.giver.name}, {formatDate(r.createdAt)}): {r.reason}
+              </li>
+            ))}
+            {person.recognitionsReceived.length + person.eventRegistrations.length === 0 && (
               <li>No recognition yet</li>
             )}
+            {person.eventRegistrations.map((p) => (
+              <li key={`c${p.id}`}>
+                Placed <strong>{placingLabel(p.placing!)}</strong> in the contest “{p.event.title}”
+                ({formatDate(p.event.startsAt)})
+              </li>
+            ))}
           </ul>
         </Card>
       </div>

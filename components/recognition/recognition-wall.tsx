@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import { wall } from "@/lib/server/recognition/service";
 
-/** Recent belts and awards across the program, newest first. */
+/** Recent belts, awards and contest placings across the program, newest first. */
 export async function RecognitionWall() {
   const items = await wall();
   return (

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   "fasttrack.manage",
   "fasttrack.spotcheck",
   "review.fasttrack",
+  "event.manage",
+  "event.attend",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -81,6 +83,10 @@ const LEAD: Partial<Record<Permission, Scope>> = {
   "time.agree": "all",
   // The fast track's policies (docs/fast-track.md): a team's in its org, a profile's program-wide.
   "fasttrack.manage": "all",
+  // Workshops, game days and contests (docs/events.md): leads run them; anyone in an event's
+  // audience registers for it.
+  "event.manage": "all",
+  "event.attend": "own",
 };
 
 export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> = {
@@ -105,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "survey.answer": "own",
     // Spot checks of fast-tracked reviews (docs/fast-track.md), like review.conduct.
     "fasttrack.spotcheck": "all",
+    "event.attend": "own",
   },
   GUARDIAN: {
     "program.read": "all",
@@ -122,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "training.complete": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    "event.attend": "own",
   },
   MANAGER: {
     "program.read": "all",
@@ -138,6 +146,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "newsletter.read": "org",
     "survey.answer": "own",
     "time.agree": "org",
+    "event.attend": "own",
   },
   BUILDER: {
     "program.read": "all",
@@ -151,6 +160,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     "training.complete": "own",
     "impact.read": "own",
     "survey.answer": "own",
+    "event.attend": "own",
   },
 };
 

@@ -1,6 +1,7 @@
 import type { BeltCondition } from "@/lib/validations/belt-rule";
 import { toHours } from "@/lib/hours";
-import { BELT } from "@/lib/vocabulary";
+import { BELT, EVENT_KIND, type EventKind } from "@/lib/vocabulary";
+import { addMonthsClamped } from "./validity";
 import type { BeltName } from "./default-rules";
 
 // Belt rules are data; this evaluates them over one person's facts. Pure: no database.
@@ -18,6 +19,8 @@ export type BeltFacts = {
   ratings: number[];
   mentees: number;
   heldBelts: Set<BeltName>;
+  /** Events attended (not cancelled): the UTC day each started and its kind. */
+  events?: { date: Date; kind: EventKind }[];
 };
 
 export type ConditionResult = {
@@ -47,6 +50,28 @@ function hoursIn(facts: BeltFacts, windowDays: number | undefined, today: Date):
 function reviewsIn(facts: BeltFacts, windowDays: number | undefined, today: Date): number {
   if (!windowDays) return facts.reviews;
   return (facts.reviewDates ?? []).filter((d) => inWindow(d, windowDays, today)).length;
+}
+
+/** Events attended of `kind` (any when absent) in the last `months` months up to `today`. */
+function eventsIn(
+  facts: BeltFacts,
+  kind: EventKind | undefined,
+  months: number | undefined,
+  today: Date,
+) {
+  const from = months ? addMonthsClamped(today, -months).getTime() : -Infinity;
+  return (facts.events ?? []).filter(
+    (e) =>
+      (!kind || e.kind === kind) && e.date.getTime() > from && e.date.getTime() <= today.getTime(),
+  ).length;
+}
+
+/** "Attend game days in the last 12 months", "Attend events". */
+function eventsLabel(kind: EventKind | undefined, months: number | undefined) {
+  const what = kind
+    ? `${EVENT_KIND.label(kind).toLowerCase()}s`
+    : "workshops, game days or contests";
+  return `Attend ${what}${months ? ` in the last ${months} months` : ""}`;
 }
 
 export function evaluateCondition(
@@ -107,6 +132,12 @@ export function evaluateCondition(
     }
     case "mentoring":
       return result("Mentor other guardians", facts.mentees, condition.min);
+    case "events":
+      return result(
+        eventsLabel(condition.kind, condition.windowMonths),
+        eventsIn(facts, condition.kind, condition.windowMonths, today),
+        condition.min,
+      );
     case "previous-belt": {
       const previous = BELT.values[BELT.rank(belt) - 1];
       if (!previous) return result("No earlier belt needed", 1, 1);

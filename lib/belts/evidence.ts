@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isoDay, todayUtc } from "@/lib/period";
 import type { RuleResult } from "./evaluate";
+import { addMonthsClamped } from "./validity";
 
 // The evidence stored with a belt award: each condition of the rule with its figure and, where
 // the figure counts records, the records themselves (ids for links, names as they were), so the
@@ -12,7 +14,8 @@ export type EvidenceRecord =
   | { kind: "review"; id: number; key: string; name: string }
   | { kind: "threat-model"; id: number; key: string; name: string }
   | { kind: "course"; key: string; name: string }
-  | { kind: "person"; id: number; name: string };
+  | { kind: "person"; id: number; name: string }
+  | { kind: "event"; id: number; name: string; eventKind: string; on: string };
 
 /** A person's records a condition can point at, newest first (lib/server/belts/evidence.ts). */
 export type EvidenceSources = {
@@ -20,6 +23,8 @@ export type EvidenceSources = {
   threatModels: Extract<EvidenceRecord, { kind: "threat-model" }>[];
   courses: Extract<EvidenceRecord, { kind: "course" }>[];
   mentees: Extract<EvidenceRecord, { kind: "person" }>[];
+  /** Events attended, newest first; `on` is the day ("YYYY-MM-DD"). */
+  events?: Extract<EvidenceRecord, { kind: "event" }>[];
   ratings: number;
 };
 
@@ -28,6 +33,13 @@ const recordSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("threat-model"), id: z.int(), key: z.string(), name: z.string() }),
   z.object({ kind: z.literal("course"), key: z.string(), name: z.string() }),
   z.object({ kind: z.literal("person"), id: z.int(), name: z.string() }),
+  z.object({
+    kind: z.literal("event"),
+    id: z.int(),
+    name: z.string(),
+    eventKind: z.string(),
+    on: z.string(),
+  }),
 ]);
 
 const itemSchema = z.object({
@@ -49,8 +61,22 @@ const evidenceSchema = z.object({
 type Evidence = z.infer<typeof evidenceSchema>;
 
 /** The records behind one condition, or none (hours and earlier belts are figures only). */
-function recordsFor(type: string, courseKey: string | null, s: EvidenceSources) {
+function recordsFor(
+  condition: RuleResult["conditions"][number]["condition"],
+  s: EvidenceSources,
+  today: Date,
+) {
+  const type = condition.type;
+  const courseKey = type === "course" ? condition.courseKey : null;
   switch (type) {
+    case "events":
+      // The events the figure counts: of the condition's kind, newest first.
+      return (s.events ?? []).filter((e) => {
+        const from = condition.windowMonths
+          ? isoDay(addMonthsClamped(today, -condition.windowMonths))
+          : "";
+        return (!condition.kind || e.eventKind === condition.kind) && e.on > from;
+      });
     case "reviews":
       return s.reviews;
     case "threat-models":
@@ -67,10 +93,14 @@ function recordsFor(type: string, courseKey: string | null, s: EvidenceSources) 
 }
 
 /** Adds the records behind each condition of a met rule to its evidence. */
-export function withRecords(result: RuleResult, sources: EvidenceSources): EvidenceItem[] {
+export function withRecords(
+  result: RuleResult,
+  sources: EvidenceSources,
+  today: Date = todayUtc(),
+): EvidenceItem[] {
   return result.conditions.map((c) => {
     const { type } = c.condition;
-    const records = recordsFor(type, type === "course" ? c.condition.courseKey : null, sources);
+    const records = recordsFor(c.condition, sources, today);
     return {
       type,
       label: c.label,
@@ -100,6 +130,8 @@ export function recordHref(r: EvidenceRecord): string | null {
       return `/threat-models/${r.id}`;
     case "person":
       return `/people/${r.id}`;
+    case "event":
+      return `/events/${r.id}`;
     case "course":
       return null;
   }

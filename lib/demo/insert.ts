@@ -7,6 +7,7 @@ import { DEMO_GROUP_ROLES } from "./sso";
 import { generateDataset } from "./generate";
 import { writeFastTracks } from "./fast-track";
 import { writeSurveys } from "./surveys";
+import { writeEvents } from "./events";
 import { startDemoNewsletters } from "./newsletters";
 import type { Dataset, Scale } from "./types";
 import { isoDay } from "@/lib/period";
@@ -80,6 +81,7 @@ async function writeDemo(
     const counts = await writeDataset(client, data, passwordHash);
     await writeSurveys(client, data, opts.today);
     await writeFastTracks(client, opts.today);
+    await writeEvents(client, data, opts.today);
     await client.query("COMMIT");
     log(`written in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     return counts;

@@ -123,6 +123,9 @@ export const trainingView = defineList(z.object({ org: id() }));
 /** Open coverage alerts, newest first, of one kind or all. */
 export const alertsList = defineList(z.object({ kind: oneOf(ALERT_KIND.values) }));
 
+/** Events (/events): upcoming (default) or past, a page at a time. */
+export const eventList = defineList(z.object({ when: oneOf(["upcoming", "past"]) }));
+
 /** Lists with no filter of their own: only the page is in the URL. */
 export const pagedList = defineList(z.object({}));
 

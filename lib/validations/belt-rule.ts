@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVENT_KIND } from "@/lib/vocabulary";
 
 // One condition of a belt rule. Rules are data the lead edits; the evaluator lives in lib/belts.
 export const beltConditionSchema = z.discriminatedUnion("type", [
@@ -24,6 +25,14 @@ export const beltConditionSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("mentoring"), min: z.int().min(1).max(100) }),
   z.object({ type: z.literal("previous-belt") }),
+  z.object({
+    type: z.literal("events"),
+    min: z.int().min(1).max(100),
+    // Only events of this kind count; absent = any kind (docs/events.md).
+    kind: z.enum(EVENT_KIND.values).optional(),
+    // Only events attended in the last `windowMonths` months count; absent = all time.
+    windowMonths: z.int().min(1).max(120).optional(),
+  }),
 ]);
 
 export const beltRuleSchema = z.object({

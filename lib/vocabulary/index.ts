@@ -32,11 +32,13 @@ export {
 export { CHANNEL_EVENT, CHAT_TOOL } from "./chat";
 export { EMAIL_CHOICE, NOTIFICATION_KIND } from "./notifications";
 export { SPOT_CHECK_OUTCOME } from "./fast-track";
+export { EVENT_KIND } from "./events";
 export type {
   ActivityType,
   AlertKind,
   Belt,
   DeliveryStatus,
+  EventKind,
   FindingStatus,
   GoalMetric,
   GuardianStatus,

@@ -419,6 +419,31 @@ export async function buildWorld() {
   });
   const fastTrack = await fastTrackWorld(A, B, securityEngineer.id);
 
+  // Events (docs/events.md), for organisation A: one nobody has joined, one A's people hold
+  // places at, and a game day that took place yesterday with A's guardian registered.
+  const event = (days: number, kind: "WORKSHOP" | "GAME_DAY" = "WORKSHOP") => ({
+    kind,
+    title: kind === "WORKSHOP" ? "Secrets workshop" : "Incident game day",
+    quarterHours: 8,
+    capacity: 20,
+    orgId: A.org.id,
+    createdById: lead.id,
+    startsAt: new Date(day(daysAgo(-days)).getTime() + 9 * 3_600_000),
+  });
+  const eventOpen = await db.event.create({ data: event(10) });
+  const eventHeld = await db.event.create({
+    data: {
+      ...event(12),
+      registrations: {
+        create: [A.guardian, A.manager, A.builder].map((u) => ({ userId: u.id })),
+      },
+    },
+  });
+  const eventPast = await db.event.create({
+    data: { ...event(-1, "GAME_DAY"), registrations: { create: [{ userId: A.guardian.id }] } },
+    include: { registrations: true },
+  });
+
   // A groups-to-roles mapping (single sign-on), for the admin's /admin/sso actions.
   const groupMapping = await db.groupRoleMapping.create({
     data: { group: "security-guardians", role: "GUARDIAN", createdById: admin.id },
@@ -458,6 +483,7 @@ export async function buildWorld() {
     groupMapping,
     surveys: { draft: surveyDraft, open: surveyOpen },
     mentorship,
+    events: { open: eventOpen, held: eventHeld, past: eventPast },
   };
 }
 

@@ -13,6 +13,7 @@ import * as agreedTime from "@/lib/server/agreed-time/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as channels from "@/lib/server/channels/actions";
 import * as directory from "@/lib/server/directory/actions";
+import * as events from "@/lib/server/events/actions";
 import * as impact from "@/lib/server/impact/actions";
 import * as jobs from "@/lib/server/jobs/actions";
 import * as mentoring from "@/lib/server/mentoring/actions";
@@ -73,6 +74,7 @@ const MODULES = {
   belts,
   channels,
   directory,
+  events,
   impact,
   jobs,
   mentoring,
@@ -990,6 +992,60 @@ const CASES: FuzzCase[] = [
     valid: (w) => ({
       surveyId: String(w.surveys.open.id),
       [`q${w.surveys.open.questions[0].id}`]: "4",
+    }),
+  },
+  {
+    module: "events",
+    action: "saveEventAction",
+    actor: "lead",
+    poison: {
+      id: P.optionalRef,
+      kind: P.enum,
+      title: P.text(3, 150),
+      date: P.date,
+      time: fc.constantFrom("", "25:00", "14:60", "2pm", "14:00:00.5", SCRIPT, MISSING),
+      hours: P.hours,
+      capacity: fc.oneof(
+        notANumber,
+        fc.constantFrom("", "0", "-1", "501", "1.5", "1e1", "0x10", " 2"),
+        fc.constant(MISSING),
+      ),
+      orgId: P.optionalRef,
+    },
+    valid: (w) => ({
+      id: String(w.events.open.id),
+      kind: "GAME_DAY",
+      title: "Winter game day",
+      description: "",
+      date: daysAgo(-20),
+      time: "14:00",
+      hours: "3",
+      capacity: "12",
+      orgId: "",
+    }),
+  },
+  ...(["cancelEventAction", "registerForEventAction"] as const).map((action) => ({
+    module: "events" as const,
+    action,
+    actor: (action === "cancelEventAction" ? "lead" : "builderA") as ActorKey,
+    poison: { eventId: P.ref },
+    valid: (w: World) => ({ eventId: String(w.events.open.id) }),
+  })),
+  {
+    module: "events",
+    action: "unregisterFromEventAction",
+    actor: "guardianA",
+    poison: { eventId: P.ref },
+    valid: (w) => ({ eventId: String(w.events.held.id) }),
+  },
+  {
+    module: "events",
+    action: "recordAttendanceAction",
+    actor: "lead",
+    poison: { eventId: P.ref },
+    valid: (w) => ({
+      eventId: String(w.events.past.id),
+      [`attended-${w.events.past.registrations[0].id}`]: "on",
     }),
   },
   {

@@ -8,6 +8,7 @@ import * as activity from "@/lib/server/activity/actions";
 import * as agreedTime from "@/lib/server/agreed-time/actions";
 import * as belts from "@/lib/server/belts/actions";
 import * as directory from "@/lib/server/directory/actions";
+import * as events from "@/lib/server/events/actions";
 import * as impact from "@/lib/server/impact/actions";
 import * as fastTrack from "@/lib/server/fast-track/actions";
 import * as identity from "@/lib/server/identity/sso-actions";
@@ -65,6 +66,7 @@ const MODULES = {
   belts,
   directory,
   fastTrack,
+  events,
   identity,
   impact,
   mentoring,
@@ -745,6 +747,57 @@ const CASES: Case[] = [
     form: (w) => ({
       surveyId: String(w.surveys.open.id),
       [`q${w.surveys.open.questions[0].id}`]: "4",
+    }),
+  },
+
+  // Events: the lead's to plan, cancel and take attendance at; people of the event's audience
+  // (organisation A and its sub-orgs) register and give up their own places.
+  {
+    module: "events",
+    action: "saveEventAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Event"],
+    form: () => ({
+      id: "",
+      kind: "GAME_DAY",
+      title: "Winter game day",
+      description: "",
+      date: daysAgo(-20),
+      time: "14:00",
+      hours: "3",
+      capacity: "12",
+      orgId: "",
+    }),
+  },
+  {
+    module: "events",
+    action: "cancelEventAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["Event"],
+    form: (w) => ({ eventId: String(w.events.open.id) }),
+  },
+  {
+    module: "events",
+    action: "registerForEventAction",
+    expect: "N N N | Y Y Y | N N N",
+    writes: ["EventRegistration"],
+    form: (w) => ({ eventId: String(w.events.open.id) }),
+  },
+  {
+    module: "events",
+    action: "unregisterFromEventAction",
+    expect: "N N N | Y Y Y | N N N",
+    writes: ["EventRegistration"],
+    form: (w) => ({ eventId: String(w.events.held.id) }),
+  },
+  {
+    module: "events",
+    action: "recordAttendanceAction",
+    expect: "Y Y P | P P P | P P P",
+    writes: ["EventRegistration", "ActivityEntry", "ActivityEntryVersion"],
+    form: (w) => ({
+      eventId: String(w.events.past.id),
+      [`attended-${w.events.past.registrations[0].id}`]: "on",
     }),
   },
 

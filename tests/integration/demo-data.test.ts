@@ -49,6 +49,31 @@ const q = <T extends Record<string, unknown>>(sql: string) =>
 
 // [rule, the rows that break it]
 const RULES: [string, string][] = [
+  // Events (lib/events/rules.ts, lib/server/events/*).
+  [
+    "an event never has more people registered than places",
+    `SELECT e.id FROM "Event" e JOIN "EventRegistration" r ON r."eventId" = e.id
+       GROUP BY e.id HAVING count(*) > e.capacity`,
+  ],
+  [
+    "attendance logged the event's hours as training on its day, and only attendance did",
+    `SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
+       LEFT JOIN "ActivityEntry" a ON a.id = r."entryId"
+       WHERE r.attended <> (a.id IS NOT NULL AND a."deletedAt" IS NULL)
+         OR (a.id IS NOT NULL AND (a.type <> 'TRAINING' OR a."quarterHours" <> e."quarterHours"
+           OR a.date <> (e."startsAt" AT TIME ZONE 'UTC')::date OR a."userId" <> r."userId"))
+         OR (r.attended AND e."startsAt" > ${today})`,
+  ],
+  [
+    "a place is taken before the event starts, and not after today",
+    `SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
+       WHERE r."registeredAt" > e."startsAt" OR r."registeredAt" > ${today} + 1`,
+  ],
+  [
+    "placings go to attendees of contests",
+    `SELECT r.id FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
+       WHERE r."placing" IS NOT NULL AND (e.kind <> 'CONTEST' OR NOT r.attended)`,
+  ],
   // Threat models (lib/threat-models/rules.ts approvalBlocker, decide in its service).
   [
     "an approved threat model has at least one threat",

@@ -79,3 +79,48 @@ describe("person card", () => {
     expect(await getPersonCard((await loadActor(nobody.id))!, w.thanked.id)).toBeNull();
   });
 });
+
+describe("contest placings on the wall and the card", () => {
+  it("a placing alone opens the card; hiding oneself takes the placing off the wall and closes the card", async () => {
+    const w = await world();
+    const guardian = (await loadActor(w.guardian.id))!;
+    const contest = await db.event.create({
+      data: {
+        kind: "CONTEST",
+        title: "Capture the flag",
+        startsAt: new Date(Date.now() - 86_400_000),
+        quarterHours: 8,
+        capacity: 10,
+        createdById: w.lead.id,
+      },
+    });
+    const cancelled = await db.event.create({
+      data: {
+        kind: "CONTEST",
+        title: "Called off",
+        startsAt: new Date(Date.now() - 86_400_000),
+        quarterHours: 8,
+        capacity: 10,
+        createdById: w.lead.id,
+        cancelledAt: new Date(),
+      },
+    });
+    await db.eventRegistration.create({
+      data: { eventId: contest.id, userId: w.unseen.id, attended: true, placing: 1 },
+    });
+    await db.eventRegistration.create({
+      data: { eventId: cancelled.id, userId: w.unseen.id, attended: true, placing: 2 },
+    });
+
+    const mine = (await wall()).filter((i) => i.person.id === w.unseen.id);
+    expect(mine.map((i) => i.text)).toEqual(["placed 1st in the contest “Capture the flag”"]);
+    const card = (await getPersonCard(guardian, w.unseen.id))!;
+    expect(card.eventRegistrations).toMatchObject([
+      { placing: 1, event: { title: "Capture the flag" } },
+    ]);
+
+    await db.user.update({ where: { id: w.unseen.id }, data: { hideFromRecognition: true } });
+    expect((await wall()).some((i) => i.person.id === w.unseen.id)).toBe(false);
+    expect(await getPersonCard(guardian, w.unseen.id)).toBeNull();
+  });
+});

@@ -52,6 +52,8 @@ const EXPECTED: Record<Permission, [string, string, string, string, string, stri
   "fasttrack.manage": ["all", "all", "-", "-", "-", "-"],
   "fasttrack.spotcheck": ["-", "-", "all", "-", "-", "-"],
   "review.fasttrack": ["-", "-", "-", "org", "-", "-"],
+  "event.manage": ["all", "all", "-", "-", "-", "-"],
+  "event.attend": ["own", "own", "own", "own", "own", "own"],
 };
 
 const actor = (roles: Actor["roles"], orgScope: number[] = [10, 11]): Actor => ({

@@ -9,6 +9,7 @@ import {
   CHAT_TOOL,
   csvWord,
   EMAIL_CHOICE,
+  EVENT_KIND,
   NOTIFICATION_KIND,
   DELIVERY_STATUS,
   FINDING_STATUS,
@@ -76,6 +77,7 @@ const VOCABULARIES: Record<string, Vocabulary<string>> = {
   NotificationKind: NOTIFICATION_KIND,
   EmailChoice: EMAIL_CHOICE,
   SpotCheckOutcome: SPOT_CHECK_OUTCOME,
+  EventKind: EVENT_KIND,
 };
 
 describe("vocabulary", () => {

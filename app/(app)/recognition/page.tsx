@@ -15,7 +15,7 @@ export default async function RecognitionPage() {
     <>
       <PageHeader
         title="Recognition wall"
-        description="Recent belts and awards across the program, of everyone who has not hidden themselves from it."
+        description="Recent belts, awards and contest placings across the program, of everyone who has not hidden themselves from it."
         actions={
           <Link href="/recognition/leaderboards" className={buttonClass("secondary")}>
             Team and organisation leaderboards

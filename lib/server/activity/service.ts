@@ -9,7 +9,7 @@ import type { ActivityInput, NewActivityInput } from "@/lib/validations/activity
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { toQuarterHours } from "@/lib/hours";
-import { parseIsoDay } from "@/lib/period";
+import { isoDay, parseIsoDay } from "@/lib/period";
 
 type Tx = Prisma.TransactionClient;
 
@@ -172,28 +172,86 @@ export async function deleteActivity(actor: SessionActor, id: bigint) {
   if (!can(actor, "activity.log")) throw new PermissionError();
   await db.$transaction(async (tx) => {
     const before = await ownEntry(tx, actor, id);
-    const version = before.version + 1;
-    await tx.activityEntry.update({ where: { id }, data: { deletedAt: new Date(), version } });
-    await tx.activityEntryVersion.create({
-      data: {
-        entryId: id,
-        version,
-        date: before.date,
-        quarterHours: before.quarterHours,
-        type: before.type,
-        note: before.note,
-        reviewId: before.reviewId,
-        threatModelId: before.threatModelId,
-        deleted: true,
-        changedById: actor.id,
-      },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      action: "delete",
-      entity: "ActivityEntry",
-      entityId: id,
-      before,
-    });
+    await softDelete(tx, actor.id, before);
   });
+}
+
+async function softDelete(
+  tx: Tx,
+  actorId: number,
+  before: Prisma.ActivityEntryGetPayload<{ select: typeof entrySelect }>,
+) {
+  const version = before.version + 1;
+  await tx.activityEntry.update({
+    where: { id: before.id },
+    data: { deletedAt: new Date(), version },
+  });
+  await tx.activityEntryVersion.create({
+    data: {
+      entryId: before.id,
+      version,
+      date: before.date,
+      quarterHours: before.quarterHours,
+      type: before.type,
+      note: before.note,
+      reviewId: before.reviewId,
+      threatModelId: before.threatModelId,
+      deleted: true,
+      changedById: actorId,
+    },
+  });
+  await audit(tx, {
+    actorId,
+    action: "delete",
+    entity: "ActivityEntry",
+    entityId: before.id,
+    before,
+  });
+}
+
+/**
+ * Logs hours for someone else inside the caller's transaction (attendance at an event, which
+ * the lead records: lib/server/events/attendance.ts), under the same rules as any entry: quarter
+ * hours, no future day, at most 24 h a day (checked under the person's lock). The version and
+ * audit record name the one who recorded it.
+ */
+export async function logActivityFor(
+  tx: Tx,
+  actorId: number,
+  entry: { userId: number; date: Date; quarterHours: number; type: ActivityType; note: string },
+) {
+  checkDate(isoDay(entry.date));
+  await checkDay(tx, entry.userId, entry.date, entry.quarterHours);
+  const created = await tx.activityEntry.create({
+    data: { ...entry, idempotencyKey: null },
+    select: entrySelect,
+  });
+  await tx.activityEntryVersion.create({
+    data: {
+      entryId: created.id,
+      version: 1,
+      date: created.date,
+      quarterHours: created.quarterHours,
+      type: created.type,
+      note: created.note,
+      changedById: actorId,
+    },
+  });
+  await audit(tx, {
+    actorId,
+    action: "create",
+    entity: "ActivityEntry",
+    entityId: created.id,
+    after: { ...created, userId: entry.userId },
+  });
+  return created;
+}
+
+/** Deletes an entry logged by `logActivityFor` (kept, marked deleted); gone already: nothing. */
+export async function deleteActivityFor(tx: Tx, actorId: number, id: bigint) {
+  const before = await tx.activityEntry.findFirst({
+    where: { id, deletedAt: null },
+    select: entrySelect,
+  });
+  if (before) await softDelete(tx, actorId, before);
 }

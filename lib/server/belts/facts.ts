@@ -6,6 +6,7 @@ import { DEFAULT_BELT_RULES, type BeltName } from "@/lib/belts/default-rules";
 import { NO_EXPIRY, type BeltValidities } from "@/lib/belts/renewal";
 import { beltsHeldOn, type BeltPeriod } from "@/lib/belts/validity";
 import { todayUtc } from "@/lib/period";
+import type { EventKind } from "@/lib/vocabulary";
 import {
   beltRuleSchema,
   beltValiditySchema,
@@ -69,48 +70,55 @@ export async function loadBeltFacts(
   const ids = [...new Set(userIds)];
   const map = new Map<number, PersonBeltFacts>();
   if (ids.length === 0) return map;
-  const [courses, completions, reviews, tms, hours, ratings, mentees, awards] = await Promise.all([
-    client.course.findMany({
-      where: { active: true },
-      select: { key: true, required: true, id: true },
-    }),
-    client.courseCompletion.findMany({
-      where: { userId: { in: ids } },
-      select: { userId: true, course: { select: { key: true } } },
-    }),
-    client.$queryRaw<{ userId: number; day: Date }[]>`SELECT p."userId",
+  const [courses, completions, reviews, tms, hours, ratings, mentees, awards, events] =
+    await Promise.all([
+      client.course.findMany({
+        where: { active: true },
+        select: { key: true, required: true, id: true },
+      }),
+      client.courseCompletion.findMany({
+        where: { userId: { in: ids } },
+        select: { userId: true, course: { select: { key: true } } },
+      }),
+      client.$queryRaw<{ userId: number; day: Date }[]>`SELECT p."userId",
         (r."completedAt" AT TIME ZONE 'UTC')::date AS day
       FROM "ReviewParticipant" p JOIN "Review" r ON r.id = p."reviewId"
       WHERE r."completedAt" IS NOT NULL AND p."userId" = ANY(${ids}::int[])`,
-    client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT a."userId", count(*) AS n
+      client.$queryRaw<{ userId: number; n: bigint }[]>`SELECT a."userId", count(*) AS n
       FROM "ThreatModelAuthor" a JOIN "ThreatModel" tm ON tm.id = a."threatModelId"
       WHERE tm.status = 'APPROVED' AND a."userId" = ANY(${ids}::int[])
       GROUP BY a."userId"`,
-    client.$queryRaw<
-      { userId: number; date: Date; qh: bigint }[]
-    >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry"
+      client.$queryRaw<
+        { userId: number; date: Date; qh: bigint }[]
+      >`SELECT "userId", date, sum("quarterHours") AS qh FROM "ActivityEntry"
       WHERE "deletedAt" IS NULL AND "userId" = ANY(${ids}::int[])
       GROUP BY "userId", date`,
-    client.feedback.findMany({
-      where: { guardianId: { in: ids } },
-      select: { guardianId: true, rating: true },
-    }),
-    client.$queryRaw<
-      { mentorId: number; n: bigint }[]
-    >`SELECT "mentorId", count(*) AS n FROM "Mentorship" WHERE "mentorId" = ANY(${ids}::int[]) GROUP BY "mentorId"`,
-    client.beltAward.findMany({
-      where: { userId: { in: ids } },
-      select: {
-        id: true,
-        userId: true,
-        belt: true,
-        awardedOn: true,
-        expiresOn: true,
-        revokedAt: true,
-        renewal: true,
-      },
-    }),
-  ]);
+      client.feedback.findMany({
+        where: { guardianId: { in: ids } },
+        select: { guardianId: true, rating: true },
+      }),
+      client.$queryRaw<
+        { mentorId: number; n: bigint }[]
+      >`SELECT "mentorId", count(*) AS n FROM "Mentorship" WHERE "mentorId" = ANY(${ids}::int[]) GROUP BY "mentorId"`,
+      client.beltAward.findMany({
+        where: { userId: { in: ids } },
+        select: {
+          id: true,
+          userId: true,
+          belt: true,
+          awardedOn: true,
+          expiresOn: true,
+          revokedAt: true,
+          renewal: true,
+        },
+      }),
+      // Events attended (docs/events.md): dated by the UTC day they started.
+      client.$queryRaw<{ userId: number; day: Date; kind: EventKind }[]>`SELECT r."userId",
+        (e."startsAt" AT TIME ZONE 'UTC')::date AS day, e.kind::text AS kind
+      FROM "EventRegistration" r JOIN "Event" e ON e.id = r."eventId"
+      WHERE r.attended AND e."cancelledAt" IS NULL AND r."userId" = ANY(${ids}::int[])
+      ORDER BY r."userId", e."startsAt", e.id`,
+    ]);
   const required = courses.filter((c) => c.required).map((c) => c.key);
   for (const id of ids) {
     map.set(id, {
@@ -122,6 +130,7 @@ export async function loadBeltFacts(
       ratings: [],
       mentees: 0,
       reviewDates: [],
+      events: [],
       heldBelts: new Set(),
       revoked: new Set(),
       lapsed: new Set(),
@@ -139,6 +148,7 @@ export async function loadBeltFacts(
     map.get(h.userId)!.hours.push({ date: h.date, quarterHours: Number(h.qh) });
   for (const f of ratings) map.get(f.guardianId)!.ratings.push(f.rating);
   for (const m of mentees) map.get(m.mentorId)!.mentees = Number(m.n);
+  for (const e of events) map.get(e.userId)!.events!.push({ date: e.day, kind: e.kind });
   for (const a of awards) {
     const f = map.get(a.userId)!;
     f.periods.push(a);

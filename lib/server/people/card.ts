@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 // A person's public card: name, team, organisation, belts and recognition. The recognition wall
 // is program-wide ("program.read", every role), so its names must lead somewhere for everyone:
 // the card is shown for anyone in the reader's directory scope, and for anyone the wall shows
-// (a belt held or a recognition received), about whom it says nothing the wall does not. Someone
+// (a belt held, a recognition received or a contest placing), about whom it says nothing the wall does not. Someone
 // who hid themself from recognition is on no wall: outside the reader's scope, 404.
 // The full profile stays for those allowed to read it (lib/server/people/profile.ts).
 
@@ -39,13 +39,30 @@ export async function getPersonCard(actor: SessionActor, id: number) {
           giver: { select: { name: true } },
         },
       },
+      // Contest placings, as the wall shows them (lib/server/recognition/service.ts, wall()).
+      eventRegistrations: {
+        where: {
+          placing: { not: null },
+          attended: true,
+          event: { kind: "CONTEST", cancelledAt: null, startsAt: { lte: new Date() } },
+        },
+        orderBy: { event: { startsAt: "desc" } },
+        take: 10,
+        select: {
+          id: true,
+          placing: true,
+          event: { select: { title: true, startsAt: true } },
+        },
+      },
     },
   });
   if (!person) return null;
   const inScope = person.id === actor.id || can(actor, "directory.read", { orgId: person.orgId });
   const onTheWall =
     !person.hideFromRecognition &&
-    (person.beltAwards.length > 0 || person.recognitionsReceived.length > 0);
+    (person.beltAwards.length > 0 ||
+      person.recognitionsReceived.length > 0 ||
+      person.eventRegistrations.length > 0);
   return inScope || onTheWall ? person : null;
 }
 

@@ -6,6 +6,7 @@ import type { RecognitionInput } from "@/lib/validations/recognition";
 import { audit } from "@/lib/server/audit";
 import { DomainError, NotFoundError, PermissionError } from "@/lib/server/errors";
 import { notify } from "@/lib/server/notifications/notify";
+import { placingLabel } from "@/lib/events/rules";
 import { BELT } from "@/lib/vocabulary";
 
 /**
@@ -48,11 +49,12 @@ export async function giveRecognition(actor: SessionActor, input: RecognitionInp
 }
 
 /**
- * The program-wide wall: belts and awards, newest first, of people who have not hidden
- * themselves from recognition (docs/decisions/0019).
+ * The program-wide wall: belts, awards and contest placings, newest first, of people who have
+ * not hidden themselves from recognition (docs/decisions/0019). Every kind of item comes
+ * through here, so the filter on people belongs in each query.
  */
 export async function wall(take = 40) {
-  const [belts, recognitions] = await Promise.all([
+  const [belts, recognitions, placings] = await Promise.all([
     db.beltAward.findMany({
       // The wall celebrates earning a belt; a renewal keeps it and is not news.
       where: { revokedAt: null, renewal: false, user: { hideFromRecognition: false } },
@@ -74,6 +76,23 @@ export async function wall(take = 40) {
         giver: { select: { name: true } },
       },
     }),
+    // Contest results (docs/events.md): a placing counts once the contest has taken place.
+    db.eventRegistration.findMany({
+      where: {
+        placing: { not: null },
+        attended: true,
+        user: { hideFromRecognition: false },
+        event: { kind: "CONTEST", cancelledAt: null, startsAt: { lte: new Date() } },
+      },
+      orderBy: [{ event: { startsAt: "desc" } }, { placing: "asc" }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        placing: true,
+        user: { select: { id: true, name: true } },
+        event: { select: { title: true, startsAt: true } },
+      },
+    }),
   ]);
   const items = [
     ...belts.map((b) => ({
@@ -89,6 +108,13 @@ export async function wall(take = 40) {
       person: r.recipient,
       text: `${r.kind === "AWARD" ? "received the award" : "got kudos:"} “${r.title}” from ${r.giver.name}`,
       detail: r.reason,
+    })),
+    ...placings.map((p) => ({
+      key: `c${p.id}`,
+      at: p.event.startsAt,
+      person: p.user,
+      text: `placed ${placingLabel(p.placing!)} in the contest “${p.event.title}”`,
+      detail: null as string | null,
     })),
   ];
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, take);

@@ -73,6 +73,8 @@ export const day = dateText(formatDay);
 export const plannedDay = dateText(formatDay, true);
 /** An instant, `2026-03-31T14:05:00Z` (milliseconds only when there are some). */
 export const instant = dateText(formatInstant);
+/** A planned instant (an event's start), which may lie ahead. */
+export const plannedInstant = dateText(formatInstant, true);
 
 /** Hours in quarter-hour steps (1.5), as in the CSV files. */
 export const hours = z

@@ -92,6 +92,17 @@ export const KEYS: { [S in SectionName]: KeySpec<S> } = {
       ["org", "org", r.org],
     ],
   },
+  events: {
+    base: (r) => [r.title, r.startsAt],
+    repeatable: true,
+    refs: (r) => [
+      ["org", "org", r.org],
+      ...people(
+        ["createdBy", r.createdBy],
+        ...r.registrations.map((x, i): [string, string] => [`registrations[${i}].email`, x.email]),
+      ),
+    ],
+  },
   beltRules: { base: (r) => [r.belt], refs: (r) => people(["updatedBy", r.updatedBy]) },
   beltAwards: {
     base: (r) => [r.email, r.belt, r.awardedOn],

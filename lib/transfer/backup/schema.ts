@@ -4,6 +4,7 @@ import { z } from "zod";
 import * as fastTrack from "./schema-fast-track";
 import * as people from "./schema-people";
 import * as work from "./schema-work";
+import { eventRow } from "./schema-events";
 import { email, text } from "./fields";
 
 export const BACKUP_FILE = "program.json";
@@ -32,6 +33,7 @@ export const SECTION_ROWS = {
   jiraLinks: work.jiraLinkRow,
   jiraDeliveries: work.jiraDeliveryRow,
   surveys: work.surveyRow,
+  events: eventRow,
   beltRules: people.beltRuleRow,
   beltAwards: people.beltAwardRow,
   mentorships: people.mentorshipRow,

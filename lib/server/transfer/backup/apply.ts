@@ -7,6 +7,7 @@ import { SECTION_NAMES, type SectionName } from "@/lib/transfer/backup/schema";
 import type { BackupPlan } from "./plan";
 import { writeActivityLinks } from "./write-activity";
 import { writeAuditLog } from "./write-audit";
+import { writeEvents } from "./write-events";
 import {
   writeBeltAwards,
   writeBeltRules,
@@ -63,6 +64,7 @@ const WRITERS: { [S in SectionName]: (c: pg.ClientBase, changes: Change<S>[]) =>
   jiraLinks: writeJiraLinks,
   jiraDeliveries: writeJiraDeliveries,
   surveys: writeSurveys,
+  events: writeEvents,
   beltRules: writeBeltRules,
   beltAwards: writeBeltAwards,
   mentorships: writeMentorships,

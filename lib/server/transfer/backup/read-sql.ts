@@ -56,6 +56,11 @@ export const SECTION_SQL: Record<Exclude<SectionName, "activityLinks">, string> 
         ${list(`a."responseId" = x.id`, `FROM "SurveyAnswer" a JOIN "SurveyQuestion" q ON q.id = a."questionId"`, `q.position`, `'position', q.position, 'rating', a.rating, 'text', a.text`)}`,
       )} AS responses
     FROM "Survey" s ORDER BY s.title, s."opensOn", s.id`,
+  events: `SELECT e.kind::text AS kind, e.title, e.description, e."startsAt", e."quarterHours"::float8 / 4 AS hours,
+      e.capacity, (SELECT o.key FROM "Org" o WHERE o.id = e."orgId") AS org, e."cancelledAt",
+      ${email("e", "createdById")} AS "createdBy", e."createdAt",
+      ${list(`r."eventId" = e.id`, `FROM "EventRegistration" r JOIN "User" u ON u.id = r."userId"`, `u.email`, `'email', u.email, 'registeredAt', r."registeredAt", 'attended', r.attended, 'placing', r."placing"`)} AS registrations
+    FROM "Event" e ORDER BY e.title, e."startsAt", e.id`,
   beltRules: `SELECT belt::text AS belt, conditions, "validityMonths", renewal, ${email("r", "updatedById")} AS "updatedBy", "updatedAt" FROM "BeltRule" r ORDER BY belt`,
   beltAwards: `SELECT u.email, a.belt::text AS belt, a."awardedOn"::text AS "awardedOn", a."expiresOn"::text AS "expiresOn", a.renewal, a.evidence, a."createdAt", a."revokedAt", ${email("a", "revokedById")} AS "revokedBy", a."revokeReason"
     FROM "BeltAward" a JOIN "User" u ON u.id = a."userId" ORDER BY u.email, a.belt, a."awardedOn", a.id`,
