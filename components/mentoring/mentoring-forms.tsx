@@ -1,5 +1,6 @@
 "use client";
 
+import { FormRecordPicker } from "@/components/search/record-picker";
 import { ActionForm, FormField } from "@/components/ui/action-form";
 import { endMentorshipAction, recordMentorshipAction } from "@/lib/server/mentoring/actions";
 
@@ -22,11 +23,14 @@ export function RecordMentoringForm({
       resetOnSuccess
       className="mt-3 grid gap-3 sm:grid-cols-3"
     >
-      <FormField
+      <FormRecordPicker
+        type="person"
+        submit="key"
+        activeOnly
         id="mentee-email"
-        label="Email of the person mentored"
+        label="Person mentored"
         name="menteeEmail"
-        type="email"
+        hint="A guardian or a nominee"
         required
         className="sm:col-span-3"
       />

@@ -133,10 +133,17 @@ test("a lead records a guardian's mentoring on their profile", async ({ page }) 
   await signIn(page, DEMO.lead);
   await page.goto(`/people/${mentorId}`);
   const form = page.getByRole("form", { name: /^Record mentoring by / });
-  await form.getByLabel("Email of the person mentored").fill(DEMO.guardian);
+  // The mentee is chosen with the record picker, by name or email (components/search).
+  const pick = async (email: string) => {
+    await form.getByRole("combobox", { name: "Person mentored" }).fill(email);
+    await form.getByRole("option").filter({ hasText: email }).click();
+    await expect(form.getByRole("list", { name: "Chosen people" })).toContainText(email);
+  };
+  await pick(DEMO.guardian);
   await form.getByRole("button", { name: "Record mentoring" }).click();
   await expect(form.getByText("No one mentors themselves")).toBeVisible();
-  await form.getByLabel("Email of the person mentored").fill(menteeEmail);
+  await form.getByRole("button", { name: /^Remove / }).click();
+  await pick(menteeEmail);
   await form.getByRole("button", { name: "Record mentoring" }).click();
   // Confirmations are announced at the foot of the screen (components/ui/toaster.tsx).
   await expect(page.getByRole("status").filter({ hasText: "Mentoring recorded." })).toBeVisible();
@@ -147,8 +154,8 @@ test("a lead records a guardian's mentoring on their profile", async ({ page }) 
         .rows[0].name,
   );
   await expect(card.getByRole("link", { name })).toBeVisible();
-  // Recording it twice is refused beside the field.
-  await form.getByLabel("Email of the person mentored").fill(menteeEmail);
+  // Recording it twice is refused beside the field (the saved form emptied the picker).
+  await pick(menteeEmail);
   await form.getByRole("button", { name: "Record mentoring" }).click();
   await expect(form.getByText(/is already recorded/)).toBeVisible();
 });
