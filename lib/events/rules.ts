@@ -27,9 +27,15 @@ export function registrationProblem(
   const phase = eventPhase(event, now);
   if (phase === "cancelled") return "This event was cancelled.";
   if (phase === "started") return "Registration closed when the event started.";
-  if (taken >= event.capacity) return `This event is full: all ${event.capacity} places are taken.`;
+  if (taken >= event.capacity) return fullMessage(event.capacity);
   return null;
 }
+
+/** What a full event says, on its page and when a registration is refused. */
+export const fullMessage = (capacity: number) =>
+  capacity === 1
+    ? "This event is full: its only place is taken."
+    : `This event is full: all ${capacity} places are taken.`;
 
 /** Why a person may not give up their place now, or null. */
 export function unregistrationProblem(event: EventTimes, now: Date): string | null {

@@ -51,7 +51,7 @@ test("a lead plans an event, a guardian takes its only place, the lead records a
   const builder = await browser.newPage();
   await signIn(builder, DEMO.builder);
   await builder.goto(`/events/${id}`);
-  await expect(builder.getByText("This event is full: all 1 places are taken.")).toBeVisible();
+  await expect(builder.getByText("This event is full: its only place is taken.")).toBeVisible();
   await expect(builder.getByRole("button", { name: "Register" })).toHaveCount(0);
   await builder.close();
 

@@ -13,7 +13,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/guards";
-import { attendanceProblem } from "@/lib/events/rules";
+import { attendanceProblem, fullMessage } from "@/lib/events/rules";
 import { formatDateTime, plural } from "@/lib/format";
 import { formatHours } from "@/lib/hours";
 import { NotFoundError } from "@/lib/server/errors";
@@ -135,8 +135,7 @@ function YourPlace({ event }: { event: Shown }) {
         <UnregisterButton eventId={event.id} title={event.title} />
       </div>
     );
-  if (event.placesLeft === 0)
-    return <p className={text}>This event is full: all {event.capacity} places are taken.</p>;
+  if (event.placesLeft === 0) return <p className={text}>{fullMessage(event.capacity)}</p>;
   return (
     <div className="space-y-3">
       <p className={text}>{plural(event.placesLeft, "place")} left.</p>
