@@ -8,6 +8,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { createFront } from "../lib/http/front";
+import { createRenderGate, gateOptionsFromEnv } from "../lib/http/render-gate";
 import { createLogger } from "../lib/logger";
 
 const { values } = parseArgs({
@@ -28,6 +29,8 @@ const app = next({ dev: values.dev, dir: process.cwd(), port, httpServer: server
 await app.prepare();
 const front = createFront({
   handle: app.getRequestHandler(),
+  // In development a first render compiles the page for seconds: no admission there.
+  gate: values.dev ? undefined : createRenderGate(gateOptionsFromEnv()),
   onRefused: (r) =>
     log.warn(
       {

@@ -6,7 +6,8 @@
 // - drops the X-Forwarded-* headers unless the app is configured as being behind proxies
 //   (TRUSTED_PROXY_HOPS), so a client cannot pose as another host (Next.js compares a server
 //   action's Origin with X-Forwarded-Host) or as HTTPS;
-// - records the client's address in CLIENT_ADDRESS_HEADER, replacing whatever the client sent.
+// - records the client's address in CLIENT_ADDRESS_HEADER, replacing whatever the client sent;
+// - admits page renders a few at a time when given a gate (lib/http/render-gate.ts).
 // Plain module (no "server-only", no Next.js): tests run it with a handler of their own.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -17,6 +18,7 @@ import {
   trustedProxyHops,
 } from "../auth/client-ip";
 import { bodyLimitFor, describeBytes, normalisePath, type BodyLimit } from "./body-limits";
+import { isPageRender, type RenderGate } from "./render-gate";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -31,6 +33,8 @@ type FrontOptions = {
   onRefused?: (refusal: Refusal) => void;
   /** Told when the handler itself throws (Next.js normally answers its own errors). */
   onError?: (error: unknown) => void;
+  /** Admission for page renders (lib/http/render-gate.ts); none: every request at once. */
+  gate?: RenderGate;
 };
 
 const FORWARDED = [
@@ -137,6 +141,11 @@ export function createFront(opts: FrontOptions) {
   markFrontActive();
 
   const dispatch = (req: IncomingMessage, res: ServerResponse) => {
+    if (opts.gate && isPageRender(req.url)) opts.gate.admit(res, () => handle(req, res));
+    else handle(req, res);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve()
       .then(() => opts.handle(req, res))
       .catch((error: unknown) => {
