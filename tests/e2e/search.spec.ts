@@ -38,10 +38,17 @@ test("a guardian never finds another organisation's people; a name on the wall o
   page,
 }) => {
   const stranger = await withE2eDb(async (c) => {
-    const { rows } = await c.query<{ email: string }>(
-      `${SCOPE_SQL} SELECT email FROM "User" WHERE "orgId" IS NOT NULL
-        AND "orgId" NOT IN (SELECT id FROM scope) ORDER BY id LIMIT 1`,
+    const { rows } = await c.query<{ id: number; email: string }>(
+      `${SCOPE_SQL} SELECT id, email FROM "User" WHERE "orgId" IS NOT NULL
+        AND "orgId" NOT IN (SELECT id FROM scope) AND "deactivatedAt" IS NULL
+        AND NOT "hideFromRecognition" ORDER BY id LIMIT 1`,
       [DEMO.guardian],
+    );
+    // Kudos of today put them at the top of the wall, whatever other tests have added since.
+    await c.query(
+      `INSERT INTO "Recognition" ("recipientId", "giverId", kind, title, reason)
+       VALUES ($1, (SELECT id FROM "User" WHERE email = $2), 'KUDOS', 'Fixed the login bug', 'Fast')`,
+      [rows[0].id, DEMO.lead],
     );
     return rows[0];
   });
