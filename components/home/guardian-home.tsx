@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format";
 import { BELT } from "@/lib/vocabulary";
 import { formatHours, MONTHLY_REFERENCE_QUARTER_HOURS } from "@/lib/hours";
 import { getGuardianStanding, getPersonalActivity } from "@/lib/server/home/personal";
-import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
+import { beltOutlook } from "@/lib/server/belts/progress";
 import { BeltRenewals } from "@/components/belts/belt-renewals";
 import { AgreedTimeSummary } from "@/components/agreed-time/agreed-time-summary";
 import { OwnStanding } from "@/components/recognition/own-standing";
@@ -15,11 +15,10 @@ import { NextBelt } from "./next-belt";
 import { RecentEntries } from "./recent-entries";
 
 export async function GuardianHome({ actor }: { actor: SessionActor }) {
-  const [activity, standing, progress, renewals, agreed] = await Promise.all([
+  const [activity, standing, { progress, renewals }, agreed] = await Promise.all([
     getPersonalActivity(actor.id),
     getGuardianStanding(actor.id),
-    beltProgress(actor.id),
-    beltRenewals(actor.id),
+    beltOutlook(actor.id),
     personAgreedTime(actor.id),
   ]);
   const active = standing.memberships.filter((m) => m.status === "ACTIVE");

@@ -12,7 +12,7 @@ import type { SessionActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { BELT, RECOGNITION_KIND, THREAT_MODEL_STATUS } from "@/lib/vocabulary";
-import { beltProgress, beltRenewals } from "@/lib/server/belts/progress";
+import { beltOutlook } from "@/lib/server/belts/progress";
 import { BeltRenewals } from "@/components/belts/belt-renewals";
 import { highestHeldOn, periodStatus } from "@/lib/belts/validity";
 import { todayUtc } from "@/lib/period";
@@ -35,9 +35,9 @@ export async function ProfileDetails({
   const today = todayUtc();
   const highest = highestHeldOn(p.belts, today);
   const guardian = p.memberships.some((m) => m.status === "ACTIVE");
-  const [progress, renewals] = guardian
-    ? await Promise.all([beltProgress(p.person.id), beltRenewals(p.person.id, today)])
-    : [undefined, []];
+  const { progress, renewals } = guardian
+    ? await beltOutlook(p.person.id, today)
+    : { progress: undefined, renewals: [] };
   const avg = p.feedback?.length
     ? p.feedback.reduce((s, f) => s + f.rating, 0) / p.feedback.length
     : null;

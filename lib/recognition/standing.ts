@@ -46,13 +46,23 @@ export type StandingBand =
  * many. A figure of 0 is "none yet", whatever others did; nobody to compare with is "alone".
  */
 export function standingBand(selfId: number, selfValue: number, peers: Peer[]): StandingBand {
-  if (selfValue <= 0) return "none-yet";
   const others = peers.filter((p) => p.userId !== selfId && !p.hidden);
-  if (others.length === 0) return "alone";
-  const below = others.filter((p) => p.value < selfValue).length;
-  const above = others.filter((p) => p.value > selfValue).length;
-  if (below * 2 > others.length) return "more-than-most";
-  if (above * 2 > others.length) return "fewer-than-most";
+  return bandOf(selfValue, {
+    others: others.length,
+    below: others.filter((p) => p.value < selfValue).length,
+    above: others.filter((p) => p.value > selfValue).length,
+  });
+}
+
+/** The other guardians (not hidden) counted: all of them, those below `self`'s figure, above it. */
+export type PeerCounts = { others: number; below: number; above: number };
+
+/** standingBand from the counts alone (the database counts them: lib/server/recognition/standing.ts). */
+export function bandOf(selfValue: number, { others, below, above }: PeerCounts): StandingBand {
+  if (selfValue <= 0) return "none-yet";
+  if (others === 0) return "alone";
+  if (below * 2 > others) return "more-than-most";
+  if (above * 2 > others) return "fewer-than-most";
   return "about-as-many";
 }
 

@@ -11,34 +11,34 @@ const courseTitles = async () =>
   );
 
 /**
- * The next belt a person can earn, with each condition's current and required value. A lapsed
- * belt is renewed rather than earned again (beltRenewals), so the ladder goes on above it.
+ * What a person's belts look like today, from one read of their facts:
+ * - `progress`: the next belt they can earn, with each condition's current and required value.
+ *   A lapsed belt is renewed rather than earned again, so the ladder goes on above it;
+ * - `renewals`: the belts they may renew now (window open or lapsed), each with its conditions'
+ *   progress.
  */
-export async function beltProgress(userId: number, today = new Date()) {
-  const [rules, facts, titles] = await Promise.all([
-    loadRules(),
-    loadBeltFacts([userId]),
-    courseTitles(),
-  ]);
-  const personal = facts.get(userId);
-  if (!personal) return null;
-  const passed = new Set([...personal.heldBelts, ...personal.lapsed]);
-  return nextBelt(rules, { ...personal, heldBelts: passed }, today, titles);
-}
-
-/** The belts a person may renew now (window open or lapsed), each with its conditions' progress. */
-export async function beltRenewals(userId: number, today = todayUtc()) {
-  const [rules, validities, facts] = await Promise.all([
+export async function beltOutlook(userId: number, today = todayUtc(), now = new Date()) {
+  const [rules, validities, facts, titles] = await Promise.all([
     loadRules(),
     loadValidities(),
     loadBeltFacts([userId], db, today),
+    courseTitles(),
   ]);
   const personal = facts.get(userId);
-  if (!personal) return [];
-  return renewalChecks(rules, validities, personal, today).map((c) => ({
-    belt: c.belt,
-    expiresOn: c.latest.expiresOn ?? null,
-    lapsed: !personal.heldBelts.has(c.belt),
-    result: c.result,
-  }));
+  if (!personal) return { progress: null, renewals: [] };
+  const passed = new Set([...personal.heldBelts, ...personal.lapsed]);
+  return {
+    progress: nextBelt(rules, { ...personal, heldBelts: passed }, now, titles),
+    renewals: renewalChecks(rules, validities, personal, today).map((c) => ({
+      belt: c.belt,
+      expiresOn: c.latest.expiresOn ?? null,
+      lapsed: !personal.heldBelts.has(c.belt),
+      result: c.result,
+    })),
+  };
+}
+
+/** The belts a person may renew now (beltOutlook's `renewals`). */
+export async function beltRenewals(userId: number, today = todayUtc()) {
+  return (await beltOutlook(userId, today)).renewals;
 }

@@ -5,7 +5,7 @@ import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lastDayOf, quarterPeriod } from "@/lib/metrics/periods";
 import { isoDay, type Quarter } from "@/lib/period";
-import { standingBand, type Peer, type StandingBand } from "@/lib/recognition/standing";
+import { bandOf, type PeerCounts, type StandingBand } from "@/lib/recognition/standing";
 import { guardianOfReviewTeam, reviewCompletedDay } from "@/lib/server/metrics/scope";
 
 type OwnStanding = { reviewsWithGuardian: number; band: StandingBand };
@@ -24,7 +24,8 @@ export async function ownStanding(
   const period = quarterPeriod(quarter);
   const first = Prisma.sql`${isoDay(period.start)}::date`;
   const last = Prisma.sql`${isoDay(lastDayOf(period))}::date`;
-  const rows = await reportDb.$queryRaw<{ userId: number; value: number; hidden: boolean }[]>`
+  // Counted in the database: the quarter's guardians are thousands, the answer is four numbers.
+  const [row] = await reportDb.$queryRaw<({ self: number | null } & PeerCounts)[]>`
     WITH peers AS (
       SELECT DISTINCT g."userId" FROM "GuardianMembership" g
       JOIN "User" u ON u.id = g."userId"
@@ -39,15 +40,18 @@ export async function ownStanding(
       JOIN "ReviewParticipant" p ON p."reviewId" = r.id
       JOIN "GuardianMembership" g ON ${guardianOfReviewTeam(reviewCompletedDay)}
       GROUP BY p."userId"
-    )
-    SELECT peers."userId", coalesce(done.n, 0)::int AS value, u."hideFromRecognition" AS hidden
-    FROM peers JOIN "User" u ON u.id = peers."userId"
-    LEFT JOIN done ON done."userId" = peers."userId"`;
-  const self = rows.find((r) => r.userId === actor.id);
-  if (!self) return null;
-  const peers: Peer[] = rows;
-  return {
-    reviewsWithGuardian: self.value,
-    band: standingBand(actor.id, self.value, peers),
-  };
+    ),
+    peer AS (
+      SELECT peers."userId", coalesce(done.n, 0)::int AS value, u."hideFromRecognition" AS hidden
+      FROM peers JOIN "User" u ON u.id = peers."userId"
+      LEFT JOIN done ON done."userId" = peers."userId"
+    ),
+    me AS (SELECT value FROM peer WHERE "userId" = ${actor.id})
+    SELECT (SELECT value FROM me) AS self,
+      count(*) FILTER (WHERE o)::int AS others,
+      count(*) FILTER (WHERE o AND value < (SELECT value FROM me))::int AS below,
+      count(*) FILTER (WHERE o AND value > (SELECT value FROM me))::int AS above
+    FROM (SELECT value, "userId" <> ${actor.id} AND NOT hidden AS o FROM peer) x`;
+  if (row.self === null) return null;
+  return { reviewsWithGuardian: row.self, band: bandOf(row.self, row) };
 }
