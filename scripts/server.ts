@@ -8,7 +8,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { createFront } from "../lib/http/front";
-import { createRenderGate, gateOptionsFromEnv } from "../lib/http/render-gate";
+import { createRenderGate, gateOptionsFromEnv, publishRenderGate } from "../lib/http/render-gate";
 import { createLogger } from "../lib/logger";
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ await app.prepare();
 const front = createFront({
   handle: app.getRequestHandler(),
   // In development a first render compiles the page for seconds: no admission there.
-  gate: values.dev ? undefined : createRenderGate(gateOptionsFromEnv()),
+  gate: values.dev ? undefined : publishRenderGate(createRenderGate(gateOptionsFromEnv())),
   onRefused: (r) =>
     log.warn(
       {

@@ -92,3 +92,18 @@ export function createRenderGate(opts: GateOptions): RenderGate {
     stats: () => ({ active, queued: queue.length }),
   };
 }
+
+// The server's gate, for /healthz (lib/server/health.ts): Next.js bundles the app apart from
+// scripts/server.ts, but both run in one process and share globalThis.
+const shared = globalThis as typeof globalThis & { __guardiansRenderGate?: RenderGate };
+
+/** Makes `gate` the one /healthz reports on. */
+export function publishRenderGate(gate: RenderGate): RenderGate {
+  shared.__guardiansRenderGate = gate;
+  return gate;
+}
+
+/** The published gate's renders in flight and requests waiting; null without one (development). */
+export function renderGateStats(): { active: number; queued: number } | null {
+  return shared.__guardiansRenderGate?.stats() ?? null;
+}

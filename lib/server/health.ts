@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { renderGateStats } from "@/lib/http/render-gate";
 import { RETRY_AFTER_SECONDS } from "@/lib/server/failure";
 import { logger } from "@/lib/server/log";
 import { warmState } from "@/lib/server/metrics/cache";
@@ -20,7 +21,8 @@ function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T>
 /**
  * The answer of /healthz: 200 when the database answers within HEALTH_DEADLINE_MS, 503 with
  * Retry-After otherwise. `dashboardCache` says whether the start-up warm-up of the program
- * dashboard is done.
+ * dashboard is done; `renders`, how many page renders run and wait their turn
+ * (lib/http/render-gate.ts; null when the server admits every request at once).
  */
 export async function healthResponse(): Promise<Response> {
   const started = Date.now();
@@ -39,6 +41,7 @@ export async function healthResponse(): Promise<Response> {
         migrations: Number(rows[0]?.migrations ?? 0),
         latencyMs: Date.now() - started,
         dashboardCache: warmState(),
+        renders: renderGateStats(),
       },
       { headers: { "Cache-Control": "no-store" } },
     );

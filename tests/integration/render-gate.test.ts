@@ -6,8 +6,10 @@ import {
   createRenderGate,
   gateOptionsFromEnv,
   isPageRender,
+  publishRenderGate,
   type GateOptions,
 } from "@/lib/http/render-gate";
+import { healthResponse } from "@/lib/server/health";
 
 // The real front and gate on a real HTTP server; the handler stands in for Next.js. It records
 // when each request starts and holds its answer until the test lets it go.
@@ -139,6 +141,21 @@ describe("the render gate", () => {
     expect(h.started.map((s) => s.url)).toEqual(["/first", "/last"]);
     h.started[1].finish();
     expect(await Promise.all([first, last])).toEqual(["/first", "/last"]);
+  });
+
+  it("reports its renders in flight and waiting on /healthz", async () => {
+    const h = await setUp({ limit: 1, releaseAfterMs: 60_000 });
+    publishRenderGate(h.gate);
+    const answers = ["/a", "/b", "/c"].map((p) => h.get(p));
+    await until(() => h.gate.stats().queued === 2);
+    const health = await (await healthResponse()).json();
+    expect(health.renders).toEqual({ active: 1, queued: 2 });
+    for (let i = 0; i < 3; i++) {
+      await until(() => h.started.length > i);
+      h.started[i].finish();
+    }
+    await Promise.all(answers);
+    expect((await (await healthResponse()).json()).renders).toEqual({ active: 0, queued: 0 });
   });
 
   it("admits every request at once when its limit is 0", async () => {
