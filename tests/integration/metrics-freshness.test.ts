@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postActivity } from "@/app/api/activities/route";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -24,6 +24,7 @@ import { newActivitySchema } from "@/lib/validations/activity";
 import { createOrg, createTeam, createUser } from "../factories";
 import { resetDatabase, withClient } from "../setup/db";
 import { actAs, formData, invoke, jsonPost } from "./action-harness";
+import { withoutMetricsStaleness } from "./no-staleness";
 import { runImport } from "@/lib/server/transfer/run-import";
 
 vi.mock("@/lib/auth/session", async () => (await import("./action-harness")).sessionModule());
@@ -35,15 +36,7 @@ const program = { orgIds: null, teamId: null };
 /** The dashboard's read, as a page makes it (not `fresh`): the cache decides. */
 const read = async () => (await metricsOverQuarters(program, [current]))[0];
 
-let staleBefore: string | undefined;
-beforeAll(() => {
-  staleBefore = process.env.METRICS_MAX_STALE_SECONDS;
-  process.env.METRICS_MAX_STALE_SECONDS = "0";
-});
-afterAll(() => {
-  if (staleBefore === undefined) delete process.env.METRICS_MAX_STALE_SECONDS;
-  else process.env.METRICS_MAX_STALE_SECONDS = staleBefore;
-});
+withoutMetricsStaleness();
 
 async function world() {
   const org = await createOrg();

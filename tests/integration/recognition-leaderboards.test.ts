@@ -3,7 +3,7 @@
 // quarterMetrics on the dashboards' fixture), scoped to what the reader may see; a person's own
 // standing is a band; hiding oneself leaves the wall, cards, newsletters' awards and others'
 // standings, never the team's figures.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { orgSubtree } from "@/lib/auth/permissions";
 import { loadActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -19,6 +19,7 @@ import { orgTree } from "@/lib/server/org-tree";
 import { createUser } from "../factories";
 import { resetDatabase } from "../setup/db";
 import { buildDashboardProgram } from "./dashboard-fixture";
+import { withoutMetricsStaleness } from "./no-staleness";
 
 const Q3 = { year: 2026, q: 3 as const };
 const Q1 = { year: 2026, q: 1 as const };
@@ -152,15 +153,7 @@ describe("leaderboards show only what the reader may see", () => {
 describe("a person's own standing", () => {
   // The quarter's figures are cached like the dashboards' (staleness as documented in README,
   // "Dashboards"); with staleness off, the next read shows every change.
-  let staleBefore: string | undefined;
-  beforeAll(() => {
-    staleBefore = process.env.METRICS_MAX_STALE_SECONDS;
-    process.env.METRICS_MAX_STALE_SECONDS = "0";
-  });
-  afterAll(() => {
-    if (staleBefore === undefined) delete process.env.METRICS_MAX_STALE_SECONDS;
-    else process.env.METRICS_MAX_STALE_SECONDS = staleBefore;
-  });
+  withoutMetricsStaleness();
 
   it("is a band among the quarter's guardians, by reviews taken part in as a guardian", async () => {
     // Q3: g1 R1, R2 (as Cards' guardian; R4 was not); gB RB; g2 none.
