@@ -41,29 +41,62 @@ export type StandingBand =
   "more-than-most" | "about-as-many" | "fewer-than-most" | "none-yet" | "alone";
 
 /**
- * Where `self`'s figure stands among the other guardians' who have not hidden themselves: more
- * than most (over half of them have less), fewer than most (over half have more), or about as
- * many. A figure of 0 is "none yet", whatever others did; nobody to compare with is "alone".
+ * The quarter's guardians prepared for bands: each one's figure and whether they hid themselves
+ * (by id), and the figures of those who did not, ascending. Built once per quarter and version of
+ * the data (lib/server/recognition/standing.ts caches it); each person's band is then a lookup.
  */
-export function standingBand(selfId: number, selfValue: number, peers: Peer[]): StandingBand {
-  const others = peers.filter((p) => p.userId !== selfId && !p.hidden);
-  return bandOf(selfValue, {
-    others: others.length,
-    below: others.filter((p) => p.value < selfValue).length,
-    above: others.filter((p) => p.value > selfValue).length,
-  });
+export type PeerFigures = {
+  byPerson: Map<number, { value: number; hidden: boolean }>;
+  shown: number[];
+};
+
+export function peerFigures(peers: Peer[]): PeerFigures {
+  return {
+    byPerson: new Map(peers.map((p) => [p.userId, { value: p.value, hidden: p.hidden }])),
+    shown: peers
+      .filter((p) => !p.hidden)
+      .map((p) => p.value)
+      .sort((a, b) => a - b),
+  };
 }
 
-/** The other guardians (not hidden) counted: all of them, those below `self`'s figure, above it. */
-export type PeerCounts = { others: number; below: number; above: number };
+/**
+ * Where `selfId`'s figure stands among the other guardians' who have not hidden themselves: more
+ * than most (over half of them have less), fewer than most (over half have more), or about as
+ * many. A figure of 0 is "none yet", whatever others did; nobody to compare with is "alone".
+ * Null when `selfId` is none of the peers.
+ */
+export function standingOf(
+  selfId: number,
+  { byPerson, shown }: PeerFigures,
+): { value: number; band: StandingBand } | null {
+  const self = byPerson.get(selfId);
+  if (!self) return null;
+  // Whole-number figures: those below self's, and those not above it.
+  const below = countBelow(shown, self.value);
+  const notAbove = countBelow(shown, self.value + 1);
+  const others = shown.length - (self.hidden ? 0 : 1);
+  return { value: self.value, band: band(self.value, others, below, shown.length - notAbove) };
+}
 
-/** standingBand from the counts alone (the database counts them: lib/server/recognition/standing.ts). */
-export function bandOf(selfValue: number, { others, below, above }: PeerCounts): StandingBand {
-  if (selfValue <= 0) return "none-yet";
+function band(value: number, others: number, below: number, above: number): StandingBand {
+  if (value <= 0) return "none-yet";
   if (others === 0) return "alone";
   if (below * 2 > others) return "more-than-most";
   if (above * 2 > others) return "fewer-than-most";
   return "about-as-many";
+}
+
+/** How many of the ascending `values` are below `value` (binary search). */
+function countBelow(values: number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

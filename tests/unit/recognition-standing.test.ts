@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  peerFigures,
   rankRows,
-  standingBand,
+  standingOf,
   standingSentence,
   type Peer,
   type StandingBand,
@@ -50,7 +51,14 @@ describe("rankRows", () => {
 const peers = (...values: number[]): Peer[] =>
   values.map((value, i) => ({ userId: 100 + i, value, hidden: false }));
 
-describe("standingBand", () => {
+/** Person 1's band with `value` among `others` (person 1 is one of the quarter's guardians). */
+const standingBand = (_: 1, value: number, others: Peer[], hidden = false) =>
+  standingOf(
+    1,
+    peerFigures([{ userId: 1, value, hidden }, ...others.filter((p) => p.userId !== 1)]),
+  )!.band;
+
+describe("standingOf", () => {
   it.each<[number, number[], StandingBand]>([
     [4, [1, 2, 3], "more-than-most"],
     [4, [1, 2, 5, 6], "about-as-many"], // exactly half below: not "most"
@@ -87,9 +95,38 @@ describe("standingBand", () => {
     ).toBe("alone");
   });
 
-  it("leaves out the person themself when they appear among the peers", () => {
-    const others = [...peers(1), { userId: 1, value: 2, hidden: false }];
-    expect(standingBand(1, 2, others)).toBe("more-than-most");
+  it("compares a person who hid themself with everyone else who did not", () => {
+    expect(standingBand(1, 2, peers(1, 1, 5), true)).toBe("more-than-most");
+    expect(standingBand(1, 2, [], true)).toBe("alone");
+  });
+
+  it("is null for someone who was no guardian of the quarter", () => {
+    expect(standingOf(1, peerFigures(peers(1, 2, 3)))).toBeNull();
+    expect(standingOf(1, peerFigures([]))).toBeNull();
+  });
+
+  it("gives each guardian their own figure and the band the counts give, on a large quarter", () => {
+    // Against a direct count, for many people: the binary search and its edges.
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      userId: i,
+      value: (i * 7919) % 13,
+      hidden: i % 11 === 0,
+    }));
+    const figures = peerFigures(many);
+    for (const me of many) {
+      const others = many.filter((p) => p.userId !== me.userId && !p.hidden);
+      const below = others.filter((p) => p.value < me.value).length;
+      const above = others.filter((p) => p.value > me.value).length;
+      const expected: StandingBand =
+        me.value <= 0
+          ? "none-yet"
+          : below * 2 > others.length
+            ? "more-than-most"
+            : above * 2 > others.length
+              ? "fewer-than-most"
+              : "about-as-many";
+      expect(standingOf(me.userId, figures)).toEqual({ value: me.value, band: expected });
+    }
   });
 });
 

@@ -5,28 +5,21 @@ import { reportDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lastDayOf, quarterPeriod, type MetricPeriod } from "@/lib/metrics/periods";
 import { isoDay, quarterKey, type Quarter } from "@/lib/period";
-import { bandOf, type StandingBand } from "@/lib/recognition/standing";
+import { peerFigures, standingOf, type Peer, type StandingBand } from "@/lib/recognition/standing";
 import { cached } from "@/lib/server/metrics/cache";
 import { guardianOfReviewTeam, reviewCompletedDay } from "@/lib/server/metrics/scope";
 import { metricsVersions } from "@/lib/server/metrics/versions";
 
 type OwnStanding = { reviewsWithGuardian: number; band: StandingBand };
 
-/** The quarter's guardians' figures: each one's (by id), and those not hidden, ascending. */
-type Distribution = {
-  byPerson: Map<number, { value: number; hidden: boolean }>;
-  shown: number[];
-};
-
 /**
  * The signed-in person's own standing among the program's guardians in a quarter: how many
  * reviews they took part in as a guardian (docs/metrics.md's "with guardian": an active guardian
  * of the reviewed team on its completed day), and its band among the other guardians active on
- * at least one day of the quarter who have not hidden themselves. Only ever for the actor
- * themself; null when they were no active guardian in the quarter.
+ * at least one day of the quarter who have not hidden themselves (lib/recognition/standing.ts).
+ * Only ever for the actor themself; null when they were no active guardian in the quarter.
  * Every guardian's home shows it: the quarter's figures are computed once per version of the
- * data and cached like the dashboards' (lib/server/metrics/cache.ts), and each person's band is
- * counted from them.
+ * data and cached like the dashboards' (lib/server/metrics/cache.ts).
  */
 export async function ownStanding(
   actor: SessionActor,
@@ -34,42 +27,20 @@ export async function ownStanding(
 ): Promise<OwnStanding | null> {
   const period = quarterPeriod(quarter);
   const versions = await metricsVersions();
-  const { byPerson, shown } = await cached(
+  const figures = await cached(
     `standing|${quarterKey(quarter)}<${isoDay(period.end)}`,
     versions.data,
-    () => distribution(period),
+    async () => peerFigures(await peers(period)),
   );
-  const self = byPerson.get(actor.id);
-  if (!self) return null;
-  // The figures are whole numbers: those below self's, and those not above it.
-  const below = countBelow(shown, self.value);
-  const notAbove = countBelow(shown, self.value + 1);
-  return {
-    reviewsWithGuardian: self.value,
-    band: bandOf(self.value, {
-      others: shown.length - (self.hidden ? 0 : 1),
-      below,
-      above: shown.length - notAbove,
-    }),
-  };
+  const own = standingOf(actor.id, figures);
+  return own && { reviewsWithGuardian: own.value, band: own.band };
 }
 
-/** How many of the ascending `values` are below `value` (binary search). */
-function countBelow(values: number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-async function distribution(period: MetricPeriod): Promise<Distribution> {
+/** Every guardian active in the period (not deactivated), with their reviews with a guardian. */
+async function peers(period: MetricPeriod): Promise<Peer[]> {
   const first = Prisma.sql`${isoDay(period.start)}::date`;
   const last = Prisma.sql`${isoDay(lastDayOf(period))}::date`;
-  const rows = await reportDb.$queryRaw<{ userId: number; value: number; hidden: boolean }[]>`
+  return reportDb.$queryRaw<Peer[]>`
     WITH peers AS (
       SELECT DISTINCT g."userId" FROM "GuardianMembership" g
       JOIN "User" u ON u.id = g."userId"
@@ -88,12 +59,4 @@ async function distribution(period: MetricPeriod): Promise<Distribution> {
     SELECT peers."userId", coalesce(done.n, 0)::int AS value, u."hideFromRecognition" AS hidden
     FROM peers JOIN "User" u ON u.id = peers."userId"
     LEFT JOIN done ON done."userId" = peers."userId"`;
-  const shown = rows
-    .filter((r) => !r.hidden)
-    .map((r) => r.value)
-    .sort((a, b) => a - b);
-  return {
-    byPerson: new Map(rows.map((r) => [r.userId, { value: r.value, hidden: r.hidden }])),
-    shown,
-  };
 }
