@@ -1,11 +1,11 @@
 import { ConditionProgress } from "@/components/home/next-belt";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import type { beltRenewals } from "@/lib/server/belts/progress";
+import type { beltOutlook } from "@/lib/server/belts/progress";
 import { BELT } from "@/lib/vocabulary";
 import { CheckOwnBelts } from "./check-own-belts";
 
-type Renewals = Awaited<ReturnType<typeof beltRenewals>>;
+type Renewals = Awaited<ReturnType<typeof beltOutlook>>["renewals"];
 
 /**
  * Belts due for renewal (expiring within a month, or expired), each with what renews it. `self`

@@ -4,7 +4,7 @@ import { loadActor } from "@/lib/auth/session";
 import { addMonthsClamped } from "@/lib/belts/validity";
 import { addUtcDays, isoDay, parseIsoDay, todayUtc, type Quarter } from "@/lib/period";
 import { runBeltExpiry } from "@/lib/server/belts/expiry-job";
-import { beltRenewals } from "@/lib/server/belts/progress";
+import { beltOutlook } from "@/lib/server/belts/progress";
 import { beltCounts } from "@/lib/server/belts/queries";
 import { previewRule, saveRule } from "@/lib/server/belts/rules";
 import { checkOwnBelts, revokeBelt } from "@/lib/server/belts/service";
@@ -112,7 +112,7 @@ describe("renewal and the reminder", () => {
     expect(await runBeltExpiry(new Date())).toEqual({ renewed: 0, reminded: 0 });
     const [reminder] = await db.notification.findMany({ where: { kind: "BELT_EXPIRING" } });
     expect(reminder).toMatchObject({ userId: w.g.id, eventKey: `belt-expiring:${first.id}` });
-    const [due] = await beltRenewals(w.g.id);
+    const [due] = (await beltOutlook(w.g.id)).renewals;
     expect(due.result.conditions.map((c) => [c.current, c.required, c.met])).toEqual([
       [4, 10, false],
     ]);
@@ -134,7 +134,7 @@ describe("renewal and the reminder", () => {
       1,
     );
     expect(await db.auditLog.count({ where: { entity: "BeltAward", action: "renew" } })).toBe(1);
-    expect(await beltRenewals(w.g.id)).toEqual([]);
+    expect((await beltOutlook(w.g.id)).renewals).toEqual([]);
     // Nothing is renewed twice.
     expect(await runBeltExpiry(new Date())).toEqual({ renewed: 0, reminded: 0 });
   });

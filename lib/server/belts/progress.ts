@@ -37,8 +37,3 @@ export async function beltOutlook(userId: number, today = todayUtc(), now = new 
     })),
   };
 }
-
-/** The belts a person may renew now (beltOutlook's `renewals`). */
-export async function beltRenewals(userId: number, today = todayUtc()) {
-  return (await beltOutlook(userId, today)).renewals;
-}
